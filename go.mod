@@ -1,0 +1,3 @@
+module github.com/convene/convene
+
+go 1.26.8
