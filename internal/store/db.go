@@ -1,0 +1,146 @@
+// Package store keeps Convene's data in SQLite (the embedded default) or
+// PostgreSQL (production, several instances on one database). Both run the
+// same SQL: placeholders are $N, inserts use RETURNING, upserts use
+// ON CONFLICT; what differs lives in the migrations and in dialect.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+type dialect int
+
+const (
+	sqliteDialect dialect = iota
+	postgresDialect
+)
+
+// DB is the Store over database/sql. Reads and writes may use different
+// pools: SQLite allows one writer at a time, so writes queue on a single
+// connection instead of failing with SQLITE_BUSY, while reads run in parallel.
+type DB struct {
+	r, w    *sql.DB
+	dialect dialect
+	url     string
+	now     func() time.Time
+}
+
+var _ Store = (*DB)(nil)
+
+// Open opens and migrates a database: a PostgreSQL URL (postgres:// or
+// postgresql://) or else a SQLite file path (":memory:" for a private,
+// in-process database).
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	var (
+		db  *DB
+		err error
+	)
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		db, err = openPostgres(ctx, dsn)
+	} else {
+		db, err = openSQLite(ctx, dsn)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// Dialect names the database kind, for logs and figures.
+func (db *DB) Dialect() string {
+	if db.dialect == postgresDialect {
+		return "postgres"
+	}
+	return "sqlite"
+}
+
+// Close closes both pools.
+func (db *DB) Close() error {
+	err := db.w.Close()
+	if db.r != db.w {
+		err = errors.Join(err, db.r.Close())
+	}
+	return err
+}
+
+// Ping checks the database answers; /healthz uses it.
+func (db *DB) Ping(ctx context.Context) error { return db.r.PingContext(ctx) }
+
+// SetClock replaces time.Now, for tests of expiry and windows.
+func (db *DB) SetClock(now func() time.Time) { db.now = now }
+
+func (db *DB) clock() time.Time { return db.now().UTC().Truncate(time.Microsecond) }
+
+// tx runs fn in a write transaction and commits it; any error rolls back.
+func (db *DB) tx(ctx context.Context, fn func(txq) error) error {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", db.mapErr(err))
+	}
+	return nil
+}
+
+// queryer is what *sql.DB and *sql.Tx share.
+type queryer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// insertID runs an INSERT ... RETURNING id.
+func (db *DB) insertID(ctx context.Context, q queryer, query string, args ...any) (int64, error) {
+	var id int64
+	if err := q.QueryRowContext(ctx, query, args...).Scan(&id); err != nil {
+		return 0, db.mapErr(err)
+	}
+	return id, nil
+}
+
+// exec runs a statement that must touch exactly one row, else notFound.
+func (db *DB) execOne(ctx context.Context, q queryer, what, query string, args ...any) error {
+	res, err := q.ExecContext(ctx, query, args...)
+	if err != nil {
+		return db.mapErr(err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return notFound(what)
+	}
+	return nil
+}
+
+// like builds a case-insensitive substring pattern with LIKE's wildcards escaped.
+func like(q string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return "%" + strings.ToLower(r.Replace(strings.TrimSpace(q))) + "%"
+}
+
+// page bounds a list request.
+func page(limit, offset int) (int, int) {
+	if limit <= 0 || limit > 200 {
+		limit = 50
+	}
+	if offset < 0 {
+		offset = 0
+	}
+	return limit, offset
+}

@@ -1,0 +1,97 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"github.com/convene/convene/internal/model"
+)
+
+const orgCols = `id, kind, name, name_zh, status, industry, size, global500, province, is_foreign, created_at`
+
+func scanOrg(row interface{ Scan(...any) error }) (model.Organization, error) {
+	var o model.Organization
+	err := row.Scan(&o.ID, &o.Kind, &o.Name, &o.NameZH, &o.Status, &o.Industry, &o.Size, &o.Global500, &o.Province, &o.Foreign, &o.CreatedAt)
+	return o, err
+}
+
+// CreateOrganization adds a validated organization as given (organizers and
+// the demo create approved ones directly).
+func (db *DB) CreateOrganization(ctx context.Context, o *model.Organization) error {
+	o.CreatedAt = db.clock()
+	id, err := db.insertID(ctx, db.w, `INSERT INTO organizations (kind, name, name_zh, status, industry, size, global500, province, is_foreign, created_at)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) RETURNING id`,
+		o.Kind, o.Name, o.NameZH, o.Status, o.Industry, o.Size, o.Global500, o.Province, o.Foreign, o.CreatedAt)
+	o.ID = id
+	return err
+}
+
+// UpdateOrganization saves an organization's profile; status is changed
+// only by SetOrgStatus.
+func (db *DB) UpdateOrganization(ctx context.Context, o *model.Organization) error {
+	return db.execOne(ctx, db.w, "organization", `UPDATE organizations SET name=$1, name_zh=$2, industry=$3, size=$4, global500=$5, province=$6, is_foreign=$7 WHERE id=$8`,
+		o.Name, o.NameZH, o.Industry, o.Size, o.Global500, o.Province, o.Foreign, o.ID)
+}
+
+// Organization returns one organization.
+func (db *DB) Organization(ctx context.Context, id int64) (model.Organization, error) {
+	o, err := scanOrg(db.r.QueryRowContext(ctx, `SELECT `+orgCols+` FROM organizations WHERE id = $1`, id))
+	return o, one(err, "organization")
+}
+
+// SetOrgStatus approves or rejects an organization and records who did it.
+func (db *DB) SetOrgStatus(ctx context.Context, id int64, s model.OrgStatus, by int64) error {
+	if !s.Valid() {
+		return &model.Error{Code: model.Invalid, Key: "err.choice"}
+	}
+	return db.tx(ctx, func(tx txq) error {
+		if err := db.execOne(ctx, tx, "organization", `UPDATE organizations SET status = $1 WHERE id = $2`, s, id); err != nil {
+			return err
+		}
+		return db.audit(ctx, tx, by, "org."+string(s), "organization", id, "")
+	})
+}
+
+// OrgFilter narrows ListOrganizations.
+type OrgFilter struct {
+	Kind   model.OrgKind
+	Status model.OrgStatus
+	Query  string
+	Limit  int
+	Offset int
+}
+
+// ListOrganizations lists organizations, newest first.
+func (db *DB) ListOrganizations(ctx context.Context, f OrgFilter) ([]model.Organization, error) {
+	var where []string
+	var args []any
+	if f.Kind != "" {
+		args = append(args, f.Kind)
+		where = append(where, "kind = "+ph(len(args)))
+	}
+	if f.Status != "" {
+		args = append(args, f.Status)
+		where = append(where, "status = "+ph(len(args)))
+	}
+	if strings.TrimSpace(f.Query) != "" {
+		args = append(args, like(f.Query))
+		n := ph(len(args))
+		where = append(where, "(lower(name) LIKE "+n+" ESCAPE '\\' OR lower(name_zh) LIKE "+n+" ESCAPE '\\' OR lower(province) LIKE "+n+" ESCAPE '\\')")
+	}
+	limit, offset := page(f.Limit, f.Offset)
+	q := `SELECT ` + orgCols + ` FROM organizations` + whereSQL(where) + ` ORDER BY id DESC LIMIT ` + itoa(limit) + ` OFFSET ` + itoa(offset)
+	rows, err := db.r.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Organization
+	for rows.Next() {
+		o, err := scanOrg(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,132 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"github.com/convene/convene/internal/model"
+)
+
+const postCols = `id, org_id, fair_id, session_id, title, description, industry, skills, min_degree, min_experience, city, salary_min, salary_max, headcount, languages, status, created_at, updated_at`
+
+func scanPost(row interface{ Scan(...any) error }) (model.Post, error) {
+	var p model.Post
+	var sess sql.NullInt64
+	err := row.Scan(&p.ID, &p.OrgID, &p.FairID, &sess, &p.Title, &p.Description, &p.Industry, scanList(&p.Skills), &p.MinDegree,
+		&p.MinExperience, &p.City, &p.SalaryMin, &p.SalaryMax, &p.Headcount, scanList(&p.Languages), &p.Status, &p.CreatedAt, &p.UpdatedAt)
+	if sess.Valid {
+		p.SessionID = &sess.Int64
+	}
+	return p, err
+}
+
+// CreatePost adds a validated post.
+func (db *DB) CreatePost(ctx context.Context, p *model.Post) error {
+	now := db.clock()
+	p.CreatedAt, p.UpdatedAt = now, now
+	id, err := db.insertID(ctx, db.w, `INSERT INTO posts (org_id, fair_id, session_id, title, description, industry, skills, min_degree, min_experience, city, salary_min, salary_max, headcount, languages, status, created_at, updated_at)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING id`,
+		p.OrgID, p.FairID, p.SessionID, p.Title, p.Description, p.Industry, list(p.Skills).String(), p.MinDegree, p.MinExperience,
+		p.City, p.SalaryMin, p.SalaryMax, p.Headcount, list(p.Languages).String(), p.Status, now, now)
+	p.ID = id
+	return err
+}
+
+// Post returns one post.
+func (db *DB) Post(ctx context.Context, id int64) (model.Post, error) {
+	p, err := scanPost(db.r.QueryRowContext(ctx, `SELECT `+postCols+` FROM posts WHERE id = $1`, id))
+	return p, one(err, "post")
+}
+
+// PostFilter narrows ListPosts.
+type PostFilter struct {
+	EditionID int64
+	FairID    int64
+	OrgID     int64
+	Status    model.PostStatus
+	Query     string
+	Limit     int
+	Offset    int
+}
+
+// ListPosts lists posts, newest first.
+func (db *DB) ListPosts(ctx context.Context, f PostFilter) ([]model.Post, error) {
+	var where []string
+	var args []any
+	if f.EditionID != 0 {
+		args = append(args, f.EditionID)
+		where = append(where, "fair_id IN (SELECT id FROM fairs WHERE edition_id = "+ph(len(args))+")")
+	}
+	if f.FairID != 0 {
+		args = append(args, f.FairID)
+		where = append(where, "fair_id = "+ph(len(args)))
+	}
+	if f.OrgID != 0 {
+		args = append(args, f.OrgID)
+		where = append(where, "org_id = "+ph(len(args)))
+	}
+	if f.Status != "" {
+		args = append(args, f.Status)
+		where = append(where, "status = "+ph(len(args)))
+	}
+	if strings.TrimSpace(f.Query) != "" {
+		args = append(args, like(f.Query))
+		n := ph(len(args))
+		where = append(where, "(lower(title) LIKE "+n+" ESCAPE '\\' OR lower(skills) LIKE "+n+" ESCAPE '\\' OR lower(city) LIKE "+n+" ESCAPE '\\')")
+	}
+	limit, offset := page(f.Limit, f.Offset)
+	return queryAll(ctx, db.r, scanPost, `SELECT `+postCols+` FROM posts`+whereSQL(where)+` ORDER BY id DESC LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), args...)
+}
+
+// Apply records a talent's application to an open post. Applying twice is
+// one application: the existing one comes back with created == false.
+func (db *DB) Apply(ctx context.Context, talentID, postID int64, ch model.Channel) (a model.Application, created bool, err error) {
+	if !ch.Valid() {
+		return a, false, &model.Error{Code: model.Invalid, Key: "err.invalid", Fields: map[string]string{"channel": "err.choice"}}
+	}
+	err = db.tx(ctx, func(tx txq) error {
+		var status model.PostStatus
+		if err := tx.QueryRowContext(ctx, `SELECT status FROM posts WHERE id = $1`, postID).Scan(&status); err != nil {
+			return one(err, "post")
+		}
+		now := db.clock()
+		row := tx.QueryRowContext(ctx, `INSERT INTO applications (talent_id, post_id, channel, status, created_at, updated_at)
+			VALUES ($1,$2,$3,'applied',$4,$4) ON CONFLICT (talent_id, post_id) DO NOTHING RETURNING id`, talentID, postID, ch, now)
+		var id int64
+		switch err := row.Scan(&id); {
+		case err == sql.ErrNoRows:
+			a, err = scanApp(tx.QueryRowContext(ctx, `SELECT `+appCols+` FROM applications WHERE talent_id = $1 AND post_id = $2`, talentID, postID))
+			return err
+		case err != nil:
+			return db.mapErr(err)
+		}
+		if status != model.PostOpen {
+			return &model.Error{Code: model.Conflict, Key: "err.post_closed"}
+		}
+		a = model.Application{ID: id, TalentID: talentID, PostID: postID, Channel: ch, Status: model.AppApplied, CreatedAt: now, UpdatedAt: now}
+		created = true
+		return nil
+	})
+	return a, created, err
+}
+
+const appCols = `id, talent_id, post_id, channel, status, created_at, updated_at`
+
+func scanApp(row interface{ Scan(...any) error }) (model.Application, error) {
+	var a model.Application
+	err := row.Scan(&a.ID, &a.TalentID, &a.PostID, &a.Channel, &a.Status, &a.CreatedAt, &a.UpdatedAt)
+	return a, err
+}
+
+// ApplicationsOfTalent lists a talent's applications, newest first.
+func (db *DB) ApplicationsOfTalent(ctx context.Context, talentID int64) ([]model.Application, error) {
+	return queryAll(ctx, db.r, scanApp, `SELECT `+appCols+` FROM applications WHERE talent_id = $1 ORDER BY id DESC`, talentID)
+}
+
+// ApplicationsOfOrg lists the applications to an organization's posts.
+func (db *DB) ApplicationsOfOrg(ctx context.Context, orgID int64, limit, offset int) ([]model.Application, error) {
+	limit, offset = page(limit, offset)
+	return queryAll(ctx, db.r, scanApp, `SELECT a.id, a.talent_id, a.post_id, a.channel, a.status, a.created_at, a.updated_at
+		FROM applications a JOIN posts p ON p.id = a.post_id WHERE p.org_id = $1 ORDER BY a.id DESC LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), orgID)
+}

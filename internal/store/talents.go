@@ -1,0 +1,68 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"github.com/convene/convene/internal/model"
+)
+
+const talentCols = `id, user_id, name, category, residence, nationality, degree, discipline, skills, languages, years_experience, intent_china, preferred_cities, phone, cv_file, updated_at`
+
+func scanTalent(row interface{ Scan(...any) error }) (model.Talent, error) {
+	var t model.Talent
+	err := row.Scan(&t.ID, &t.UserID, &t.Name, &t.Category, &t.Residence, &t.Nationality, &t.Degree, &t.Discipline,
+		scanList(&t.Skills), scanList(&t.Languages), &t.YearsExperience, &t.IntentChina, scanList(&t.PreferredCities), &t.Phone, &t.CVFile, &t.UpdatedAt)
+	return t, err
+}
+
+// TalentByUser returns a talent account's profile.
+func (db *DB) TalentByUser(ctx context.Context, userID int64) (model.Talent, error) {
+	t, err := scanTalent(db.r.QueryRowContext(ctx, `SELECT `+talentCols+` FROM talents WHERE user_id = $1`, userID))
+	return t, one(err, "talent")
+}
+
+// Talent returns a profile by id.
+func (db *DB) Talent(ctx context.Context, id int64) (model.Talent, error) {
+	t, err := scanTalent(db.r.QueryRowContext(ctx, `SELECT `+talentCols+` FROM talents WHERE id = $1`, id))
+	return t, one(err, "talent")
+}
+
+// UpdateTalent saves a validated profile (looked up by user id).
+func (db *DB) UpdateTalent(ctx context.Context, t *model.Talent) error {
+	t.UpdatedAt = db.clock()
+	return db.execOne(ctx, db.w, "talent", `UPDATE talents SET name=$1, category=$2, residence=$3, nationality=$4, degree=$5, discipline=$6,
+		skills=$7, languages=$8, years_experience=$9, intent_china=$10, preferred_cities=$11, phone=$12, cv_file=$13, updated_at=$14 WHERE user_id=$15`,
+		t.Name, t.Category, t.Residence, t.Nationality, t.Degree, t.Discipline, list(t.Skills).String(), list(t.Languages).String(),
+		t.YearsExperience, t.IntentChina, list(t.PreferredCities).String(), t.Phone, t.CVFile, t.UpdatedAt, t.UserID)
+}
+
+// TalentFilter narrows ListTalents.
+type TalentFilter struct {
+	Category model.TalentCategory
+	Degree   model.Degree
+	Query    string
+	Limit    int
+	Offset   int
+}
+
+// ListTalents lists profiles, newest first.
+func (db *DB) ListTalents(ctx context.Context, f TalentFilter) ([]model.Talent, error) {
+	var where []string
+	var args []any
+	if f.Category != "" {
+		args = append(args, f.Category)
+		where = append(where, "category = "+ph(len(args)))
+	}
+	if f.Degree != "" {
+		args = append(args, f.Degree)
+		where = append(where, "degree = "+ph(len(args)))
+	}
+	if strings.TrimSpace(f.Query) != "" {
+		args = append(args, like(f.Query))
+		n := ph(len(args))
+		where = append(where, "(lower(name) LIKE "+n+" ESCAPE '\\' OR lower(discipline) LIKE "+n+" ESCAPE '\\' OR lower(skills) LIKE "+n+" ESCAPE '\\')")
+	}
+	limit, offset := page(f.Limit, f.Offset)
+	return queryAll(ctx, db.r, scanTalent, `SELECT `+talentCols+` FROM talents`+whereSQL(where)+` ORDER BY id DESC LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), args...)
+}
