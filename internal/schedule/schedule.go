@@ -1,0 +1,81 @@
+package schedule
+
+import "math/rand/v2"
+
+// Score is the objective of a schedule, in order of importance.
+type Score struct {
+	Weight   int64 `json:"weight"`   // sum of priorities of placed meetings
+	Placed   int   `json:"placed"`   // placed meetings, locks included
+	Unserved int   `json:"unserved"` // participants with requests but no meeting
+	Gaps     int   `json:"gaps"`     // idle available slots between a person's meetings, summed
+}
+
+// Result is a schedule: every request is either in Assignments or in
+// Unplaced with a reason. Assignments are in slot time order.
+type Result struct {
+	Assignments []Assignment `json:"assignments"`
+	Unplaced    []Unplaced   `json:"unplaced"`
+	Score       Score        `json:"score"`
+}
+
+// Schedule validates the instance and places its requests. Locked
+// assignments are kept as given; pass none for a full re-run. The same
+// instance always gives the same result.
+func Schedule(inst Instance) (Result, error) {
+	c, err := compile(inst)
+	if err != nil {
+		return Result{}, err
+	}
+	st := start(c)
+	order := byScarcity(c)
+	st.construct(order)
+	limit := st.budget()
+	st.improve(order, limit/2)
+	seed := inst.Options.Seed
+	st.perturb(order, limit, rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)))
+	st.improve(order, limit+limit/8)
+	for _, r := range order { // cheap last sweep: no request that fits stays out
+		if st.slot[r] < 0 {
+			st.placeDirect(r)
+		}
+	}
+	st.commit()
+	st.compact(st.steps + limit/4)
+	return st.result(), nil
+}
+
+// Greedy is the plain baseline the engine is measured against: heaviest
+// request first, earliest slot that fits, no repair. Use Schedule.
+func Greedy(inst Instance) (Result, error) {
+	c, err := compile(inst)
+	if err != nil {
+		return Result{}, err
+	}
+	st := start(c)
+	st.firstFit()
+	return st.result(), nil
+}
+
+// start returns a state holding the locked assignments.
+func start(c *compiled) *state {
+	st := newState(c)
+	for r := range int32(c.nR) {
+		if c.lockSlot[r] >= 0 {
+			st.add(r, c.lockSlot[r], c.lockPool[r])
+		}
+	}
+	st.commit()
+	return st
+}
+
+func (st *state) result() Result {
+	c := st.c
+	out := Result{Assignments: st.assignResources()}
+	for r := range int32(c.nR) {
+		if st.slot[r] < 0 {
+			out.Unplaced = append(out.Unplaced, Unplaced{Request: c.inst.Requests[r].ID, Reason: st.explain(r)})
+		}
+	}
+	out.Score = Score{Weight: st.weight, Placed: len(out.Assignments), Unserved: c.hasReq - st.served, Gaps: st.totalGaps()}
+	return out
+}

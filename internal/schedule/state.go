@@ -1,0 +1,240 @@
+package schedule
+
+// state is a mutable schedule with incremental constraint bookkeeping and a
+// journal, so a tentative move can be tried and undone exactly.
+type state struct {
+	c       *compiled
+	slot    []int32 // request -> slot or -1
+	pool    []int32 // request -> pool or -1
+	busy    []int32 // p*nS+s -> request or -1
+	load    []int32 // k*nQ+q -> meetings of pool q in clique k
+	cnt     []int32 // participant -> placed meetings
+	members [][]int32
+	pos     []int32 // request -> index in its members list
+
+	weight int64
+	served int // participants with requests and at least one meeting
+
+	journal []entry
+	sc      *scratch
+	steps   int64 // work counter; the search budget is counted in steps
+}
+
+type entry struct {
+	r, s, q int32
+	added   bool
+}
+
+func newState(c *compiled) *state {
+	st := &state{
+		c:       c,
+		slot:    make([]int32, c.nR),
+		pool:    make([]int32, c.nR),
+		busy:    make([]int32, c.nP*c.nS),
+		load:    make([]int32, c.nK*c.nQ),
+		cnt:     make([]int32, c.nP),
+		members: make([][]int32, c.nS*c.nQ),
+		pos:     make([]int32, c.nR),
+	}
+	for i := range st.slot {
+		st.slot[i], st.pool[i] = -1, -1
+	}
+	for i := range st.busy {
+		st.busy[i] = -1
+	}
+	return st
+}
+
+func (st *state) locked(r int32) bool { return st.c.lockSlot[r] >= 0 }
+
+func (st *state) add(r, s, q int32) {
+	if st.slot[r] >= 0 {
+		panic("double add")
+	}
+	c := st.c
+	st.slot[r], st.pool[r] = s, q
+	for _, p := range c.parts[r] {
+		st.busy[int(p)*c.nS+int(s)] = r
+		st.cnt[p]++
+		if st.cnt[p] == 1 {
+			st.served++
+		}
+	}
+	for _, k := range c.cliques[s] {
+		st.load[int(k)*c.nQ+int(q)]++
+	}
+	m := int(s)*c.nQ + int(q)
+	st.pos[r] = int32(len(st.members[m]))
+	st.members[m] = append(st.members[m], r)
+	st.weight += c.weight[r]
+	st.journal = append(st.journal, entry{r, s, q, true})
+}
+
+func (st *state) remove(r int32) {
+	c := st.c
+	s, q := st.slot[r], st.pool[r]
+	for _, p := range c.parts[r] {
+		st.busy[int(p)*c.nS+int(s)] = -1
+		st.cnt[p]--
+		if st.cnt[p] == 0 {
+			st.served--
+		}
+	}
+	for _, k := range c.cliques[s] {
+		st.load[int(k)*c.nQ+int(q)]--
+	}
+	m := int(s)*c.nQ + int(q)
+	list := st.members[m]
+	i, last := st.pos[r], list[len(list)-1]
+	list[i] = last
+	st.pos[last] = i
+	st.members[m] = list[:len(list)-1]
+	st.slot[r], st.pool[r] = -1, -1
+	st.weight -= c.weight[r]
+	st.journal = append(st.journal, entry{r, s, q, false})
+}
+
+// mark and rollback bracket a tentative move; commit forgets the journal.
+func (st *state) mark() int { return len(st.journal) }
+
+func (st *state) rollback(m int) {
+	for len(st.journal) > m {
+		e := st.journal[len(st.journal)-1]
+		if e.added {
+			st.remove(e.r)
+		} else {
+			st.add(e.r, e.s, e.q)
+		}
+		st.journal = st.journal[:len(st.journal)-2] // the undo and its entry
+	}
+}
+
+func (st *state) commit() { st.journal = st.journal[:0] }
+
+// score is the lexicographic objective: weight, then fewer unserved
+// participants. Gaps are only looked at by the final compaction pass.
+type score struct {
+	weight int64
+	served int
+}
+
+func (st *state) score() score { return score{st.weight, st.served} }
+
+func (a score) better(b score) bool {
+	if a.weight != b.weight {
+		return a.weight > b.weight
+	}
+	return a.served > b.served
+}
+
+// personFree reports whether p has no meeting in s or a slot overlapping it.
+func (st *state) personFree(p, s int32) bool {
+	c := st.c
+	row := st.busy[int(p)*c.nS : int(p+1)*c.nS]
+	if row[s] >= 0 {
+		return false
+	}
+	for _, t := range c.overlap[s] {
+		if row[t] >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// travelOK reports whether p can be at venue v in slot s given p's meetings
+// in nearby slots.
+func (st *state) travelOK(p, s, v int32) bool {
+	c := st.c
+	if v < 0 {
+		return true
+	}
+	row := st.busy[int(p)*c.nS : int(p+1)*c.nS]
+	for _, t := range c.near[s] {
+		if m := row[t]; m >= 0 {
+			if w := c.poolVenue[st.pool[m]]; w >= 0 && w != v {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// poolFree reports whether pool q has a free resource in slot s.
+func (st *state) poolFree(s, q int32) bool {
+	c := st.c
+	if !c.poolIn[int(s)*c.nQ+int(q)] {
+		return false
+	}
+	for _, k := range c.cliques[s] {
+		if st.load[int(k)*c.nQ+int(q)] >= c.poolSize[q] {
+			return false
+		}
+	}
+	return true
+}
+
+// peopleFree checks persons and limits for r in s, ignoring venues.
+func (st *state) peopleFree(r, s int32) bool {
+	c := st.c
+	st.steps++
+	for _, p := range c.parts[r] {
+		if st.cnt[p] >= c.limit[p] || !st.personFree(p, s) {
+			return false
+		}
+	}
+	return true
+}
+
+// pickPool returns a pool where r fits in slot s (people already checked),
+// or -1. It prefers a participant's home venue, then the emptiest pool,
+// which leaves room for requests bound to one venue.
+func (st *state) pickPool(r, s int32) int32 {
+	c := st.c
+	best, bestFree, bestHome := int32(-1), int32(-1), false
+	for _, q := range c.allowed[r] {
+		if !st.poolFree(s, q) {
+			continue
+		}
+		v := c.poolVenue[q]
+		ok := true
+		for _, p := range c.parts[r] {
+			if len(c.near[s]) > 0 && !st.travelOK(p, s, v) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		home := false
+		for _, p := range c.parts[r] {
+			if v >= 0 && c.home[p] == v {
+				home = true
+				break
+			}
+		}
+		free := c.poolSize[q] - st.maxLoad(s, q)
+		if best < 0 || (home && !bestHome) || (home == bestHome && free > bestFree) {
+			best, bestFree, bestHome = q, free, home
+		}
+	}
+	return best
+}
+
+func (st *state) maxLoad(s, q int32) int32 {
+	c := st.c
+	var m int32
+	for _, k := range c.cliques[s] {
+		m = max(m, st.load[int(k)*c.nQ+int(q)])
+	}
+	return m
+}
+
+// fits returns a pool for r in s or -1.
+func (st *state) fits(r, s int32) int32 {
+	if !st.peopleFree(r, s) {
+		return -1
+	}
+	return st.pickPool(r, s)
+}
