@@ -1,0 +1,141 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/password"
+	"github.com/convene/convene/internal/store"
+)
+
+var bg = context.Background()
+
+// fixture is a server over a real database with one account per role.
+type fixture struct {
+	t        *testing.T
+	db       *store.DB
+	srv      *Server
+	ts       *httptest.Server
+	users    map[model.Role]model.User
+	edition  model.Edition
+	fair     model.Fair
+	sessions int
+}
+
+const testPassword = "correct horse battery"
+
+var testHash, _ = password.Hash(testPassword)
+
+func newFixture(t *testing.T, db *store.DB) *fixture {
+	t.Helper()
+	srv, err := New(db, Config{Logger: testLogger(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fixture{t: t, db: db, srv: srv, users: map[model.Role]model.User{}}
+	f.ts = httptest.NewServer(srv)
+	t.Cleanup(f.ts.Close)
+	f.seed()
+	return f
+}
+
+func (f *fixture) seed() {
+	t, db := f.t, f.db
+	f.edition = model.Edition{Slug: "ocs-2017", Name: "OCS 2017", NameZH: "第十九届海交会", City: "Guangzhou",
+		StartDate: time.Date(2017, 12, 17, 0, 0, 0, 0, time.UTC), EndDate: time.Date(2017, 12, 18, 0, 0, 0, 0, time.UTC), TimeZone: "Asia/Shanghai"}
+	if err := db.CreateEdition(bg, &f.edition, 0); err != nil {
+		t.Fatal(err)
+	}
+	f.fair = model.Fair{EditionID: f.edition.ID, Kind: model.FairVideo, Name: "Video job fair"}
+	db.CreateFair(bg, &f.fair)
+	for _, role := range model.Roles {
+		u := model.User{Email: string(role) + "@test.example", Name: "The " + string(role), Role: role, Locale: "en"}
+		if role == model.RoleEnterprise || role == model.RoleDelegation {
+			kind := model.OrgEnterprise
+			if role == model.RoleDelegation {
+				kind = model.OrgDelegation
+			}
+			o := model.Organization{Kind: kind, Name: "Org " + string(role), Status: model.OrgApproved, Province: "Guangdong"}
+			if err := db.CreateOrganization(bg, &o); err != nil {
+				t.Fatal(err)
+			}
+			u.OrgID = &o.ID
+		}
+		if role == model.RoleTalent {
+			r := &model.Registration{Email: u.Email, Name: u.Name, Password: testPassword, Role: role, Locale: "en"}
+			var err error
+			if u, err = db.Register(bg, r, testHash); err != nil {
+				t.Fatal(err)
+			}
+		} else if err := db.CreateUser(bg, &u, testHash); err != nil {
+			t.Fatal(err)
+		}
+		f.users[role] = u
+	}
+}
+
+// client returns an HTTP client signed in as role ("" for anonymous). It
+// does not follow redirects, so tests see them.
+func (f *fixture) client(role model.Role) *http.Client {
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	if role != "" {
+		f.sessions++
+		tok := fmt.Sprintf("test-session-token-for-%s-%d-0123456789", role, f.sessions)
+		if err := f.db.CreateSession(bg, hashToken(tok), f.users[role].ID, time.Hour); err != nil {
+			f.t.Fatal(err)
+		}
+		u, _ := url.Parse(f.ts.URL)
+		jar.SetCookies(u, []*http.Cookie{{Name: sessionCookie, Value: tok}})
+	}
+	return c
+}
+
+func (f *fixture) do(c *http.Client, method, path, ctype, body string) (*http.Response, string) {
+	f.t.Helper()
+	req, err := http.NewRequest(method, f.ts.URL+path, strings.NewReader(body))
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	return resp, string(b)
+}
+
+func (f *fixture) postForm(c *http.Client, path string, v url.Values) (*http.Response, string) {
+	return f.do(c, "POST", path, "application/x-www-form-urlencoded", v.Encode())
+}
+
+func (f *fixture) json(c *http.Client, method, path, body string) (*http.Response, string) {
+	return f.do(c, method, path, "application/json", body)
+}
+
+// doLang gets a page as an anonymous visitor whose browser prefers lang.
+func (f *fixture) doLang(c *http.Client, path, lang string) (*http.Response, string) {
+	f.t.Helper()
+	req, _ := http.NewRequest("GET", f.ts.URL+path, nil)
+	req.Header.Set("Accept-Language", lang)
+	resp, err := c.Do(req)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	return resp, string(b)
+}

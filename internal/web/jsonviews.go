@@ -1,0 +1,174 @@
+package web
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/convene/convene/internal/model"
+)
+
+// JSON shapes of the API: snake_case, dates as ISO strings, no password
+// hashes or internal file keys.
+
+func itoa(n int) string          { return strconv.Itoa(n) }
+func joinList(l []string) string { return strings.Join(l, ", ") }
+
+func mapSlice[T, U any](in []T, f func(T) U) []U {
+	out := make([]U, len(in))
+	for i, v := range in {
+		out[i] = f(v)
+	}
+	return out
+}
+
+func nonNil(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
+}
+
+type userJ struct {
+	ID     int64  `json:"id"`
+	Email  string `json:"email"`
+	Name   string `json:"name"`
+	Role   string `json:"role"`
+	OrgID  *int64 `json:"org_id"`
+	Locale string `json:"locale"`
+}
+
+func userJSON(u model.User) userJ {
+	return userJ{u.ID, u.Email, u.Name, string(u.Role), u.OrgID, u.Locale}
+}
+
+type talentJ struct {
+	ID              int64    `json:"id"`
+	Name            string   `json:"name"`
+	Category        string   `json:"category"`
+	Residence       string   `json:"residence"`
+	Nationality     string   `json:"nationality"`
+	Degree          string   `json:"degree"`
+	Discipline      string   `json:"discipline"`
+	Skills          []string `json:"skills"`
+	Languages       []string `json:"languages"`
+	YearsExperience int      `json:"years_experience"`
+	IntentChina     string   `json:"intent_china"`
+	PreferredCities []string `json:"preferred_cities"`
+	Phone           string   `json:"phone"`
+	HasCV           bool     `json:"has_cv"`
+}
+
+func talentJSON(t model.Talent) talentJ {
+	return talentJ{t.ID, t.Name, string(t.Category), t.Residence, t.Nationality, string(t.Degree), t.Discipline,
+		nonNil(t.Skills), nonNil(t.Languages), t.YearsExperience, string(t.IntentChina), nonNil(t.PreferredCities), t.Phone, t.CVFile != ""}
+}
+
+type orgJ struct {
+	ID        int64  `json:"id"`
+	Kind      string `json:"kind"`
+	Name      string `json:"name"`
+	NameZH    string `json:"name_zh"`
+	Status    string `json:"status"`
+	Industry  string `json:"industry"`
+	Size      string `json:"size"`
+	Global500 bool   `json:"global500"`
+	Province  string `json:"province"`
+	Foreign   bool   `json:"foreign"`
+}
+
+func orgJSON(o model.Organization) orgJ {
+	return orgJ{o.ID, string(o.Kind), o.Name, o.NameZH, string(o.Status), o.Industry, o.Size, o.Global500, o.Province, o.Foreign}
+}
+
+type editionJ struct {
+	ID        int64  `json:"id"`
+	Slug      string `json:"slug"`
+	Name      string `json:"name"`
+	NameZH    string `json:"name_zh"`
+	City      string `json:"city"`
+	StartDate string `json:"start_date"`
+	EndDate   string `json:"end_date"`
+	TimeZone  string `json:"time_zone"`
+	Current   bool   `json:"current"`
+}
+
+func editionJSON(e model.Edition) editionJ {
+	return editionJ{e.ID, e.Slug, e.Name, e.NameZH, e.City, e.StartDate.Format("2006-01-02"), e.EndDate.Format("2006-01-02"), e.TimeZone, e.Current}
+}
+
+type venueJ struct {
+	ID        int64  `json:"id"`
+	EditionID int64  `json:"edition_id"`
+	Name      string `json:"name"`
+	NameZH    string `json:"name_zh"`
+	Address   string `json:"address"`
+	AreaM2    int    `json:"area_m2"`
+}
+
+func venueJSON(v model.Venue) venueJ {
+	return venueJ{v.ID, v.EditionID, v.Name, v.NameZH, v.Address, v.AreaM2}
+}
+
+type fairJ struct {
+	ID        int64  `json:"id"`
+	EditionID int64  `json:"edition_id"`
+	Kind      string `json:"kind"`
+	Name      string `json:"name"`
+	NameZH    string `json:"name_zh"`
+	VenueID   *int64 `json:"venue_id"`
+}
+
+func fairJSON(f model.Fair) fairJ {
+	return fairJ{f.ID, f.EditionID, string(f.Kind), f.Name, f.NameZH, f.VenueID}
+}
+
+type sessionJ struct {
+	ID       int64     `json:"id"`
+	FairID   int64     `json:"fair_id"`
+	Location string    `json:"location"`
+	TimeZone string    `json:"time_zone"`
+	StartsAt time.Time `json:"starts_at"`
+	EndsAt   time.Time `json:"ends_at"`
+}
+
+func sessionJSON(s model.RemoteSession) sessionJ {
+	return sessionJ{s.ID, s.FairID, s.Location, s.TimeZone, s.StartsAt, s.EndsAt}
+}
+
+type postJ struct {
+	ID            int64    `json:"id"`
+	OrgID         int64    `json:"org_id"`
+	FairID        int64    `json:"fair_id"`
+	SessionID     *int64   `json:"session_id"`
+	Title         string   `json:"title"`
+	Description   string   `json:"description"`
+	Industry      string   `json:"industry"`
+	Skills        []string `json:"skills"`
+	MinDegree     string   `json:"min_degree"`
+	MinExperience int      `json:"min_experience"`
+	City          string   `json:"city"`
+	SalaryMin     int      `json:"salary_min"`
+	SalaryMax     int      `json:"salary_max"`
+	Headcount     int      `json:"headcount"`
+	Languages     []string `json:"languages"`
+	Status        string   `json:"status"`
+}
+
+func postJSON(p model.Post) postJ {
+	return postJ{p.ID, p.OrgID, p.FairID, p.SessionID, p.Title, p.Description, p.Industry, nonNil(p.Skills), string(p.MinDegree),
+		p.MinExperience, p.City, p.SalaryMin, p.SalaryMax, p.Headcount, nonNil(p.Languages), string(p.Status)}
+}
+
+type applicationJ struct {
+	ID        int64     `json:"id"`
+	TalentID  int64     `json:"talent_id"`
+	PostID    int64     `json:"post_id"`
+	Channel   string    `json:"channel"`
+	Status    string    `json:"status"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+func applicationJSON(a model.Application) applicationJ {
+	return applicationJ{a.ID, a.TalentID, a.PostID, string(a.Channel), string(a.Status), a.CreatedAt}
+}
