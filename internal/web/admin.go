@@ -162,11 +162,8 @@ func (s *Server) createVenue(r *http.Request) (model.Venue, error) {
 		return model.Venue{}, err
 	}
 	var in venueInput
-	if err := read(r, &in); err != nil {
-		return model.Venue{}, err
-	}
 	v := model.Venue{EditionID: id}
-	if err := in.apply(&v); err != nil {
+	if err := decodeThen(r, &in, func() error { return in.apply(&v) }); err != nil {
 		return v, err
 	}
 	return v, s.store.CreateVenue(r.Context(), &v)

@@ -205,3 +205,24 @@ func (in sessionInput) apply(s *model.RemoteSession) error {
 	}
 	return p.Err()
 }
+
+// decodeThen decodes a request into in and then validates with apply, so a
+// form shows its type problems and validation problems at once.
+func decodeThen(r *http.Request, in any, apply func() error) error {
+	derr := read(r, in)
+	me, ok := derr.(*model.Error)
+	if derr != nil && (!ok || len(me.Fields) == 0 || isAPI(r)) {
+		return derr
+	}
+	verr := apply()
+	if derr == nil {
+		return verr
+	}
+	p := model.Problems(me.Fields)
+	if ve, ok := verr.(*model.Error); ok {
+		for k, v := range ve.Fields {
+			p.Add(k, v)
+		}
+	}
+	return p.Err()
+}

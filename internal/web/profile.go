@@ -13,10 +13,7 @@ func (s *Server) saveProfile(r *http.Request) (model.Talent, error) {
 		return t, err
 	}
 	var in talentInput
-	if err := read(r, &in); err != nil {
-		return t, err
-	}
-	if err := in.apply(&t); err != nil {
+	if err := decodeThen(r, &in, func() error { return in.apply(&t) }); err != nil {
 		return t, err
 	}
 	return t, s.store.UpdateTalent(r.Context(), &t)
