@@ -135,15 +135,13 @@ func (st *state) augment(r int32, maxNodes int) bool {
 	for h := 0; h < len(sc.queue) && h < maxNodes; h++ {
 		u := sc.queue[h]
 		for _, s := range c.options[u] {
-			if s == st.slot[u] {
-				continue
-			}
 			m, ok := st.personBlocker(u, s)
 			if !ok {
 				continue
 			}
 			for _, q := range c.allowed[u] {
-				if !c.poolIn[int(s)*c.nQ+int(q)] {
+				// staying in its slot, u may still move to another pool
+				if !c.poolIn[int(s)*c.nQ+int(q)] || s == st.slot[u] && q == st.pool[u] {
 					continue
 				}
 				mq, ok := st.travelBlocker(u, s, c.poolVenue[q], m)

@@ -85,6 +85,8 @@ func (st *state) explain(r int32) Reason {
 		if !free {
 			continue
 		}
+		// everyone is free here: a full pool or a venue change is what
+		// stands in the way, and that is the closer reason
 		full := true
 		for _, q := range c.allowed[r] {
 			if !st.poolFree(s, q) {
@@ -101,6 +103,9 @@ func (st *state) explain(r int32) Reason {
 			return Reason{Code: ReasonResourcesFull, Slot: sid(s)}
 		}
 	}
+	if travelP >= 0 {
+		return Reason{Code: ReasonTravel, Participant: pid(travelP), Slot: sid(travelS)}
+	}
 	best := -1
 	for i, n := range busyCount {
 		if n > 0 && (best < 0 || n > busyCount[best]) {
@@ -109,9 +114,6 @@ func (st *state) explain(r int32) Reason {
 	}
 	if best >= 0 {
 		return Reason{Code: ReasonParticipantBusy, Participant: pid(c.parts[r][best]), Slot: sid(busyFirst[best])}
-	}
-	if travelP >= 0 {
-		return Reason{Code: ReasonTravel, Participant: pid(travelP), Slot: sid(travelS)}
 	}
 	return Reason{Code: ReasonResourcesFull}
 }

@@ -164,10 +164,10 @@ func (c *compiled) writeTravel(lw *lpWriter, p int32, vars [][]lpVar) {
 }
 
 type lpWriter struct {
-	w   *bufio.Writer
-	err error
+	w    *bufio.Writer
+	err  error
 	rows int
-	buf []byte
+	buf  []byte
 }
 
 func (lw *lpWriter) str(s string) {

@@ -1,7 +1,5 @@
 package schedule
 
-import "math/rand/v2"
-
 // Score is the objective of a schedule, in order of importance.
 type Score struct {
 	Weight   int64 `json:"weight"`   // sum of priorities of placed meetings
@@ -32,7 +30,7 @@ func Schedule(inst Instance) (Result, error) {
 	limit := st.budget()
 	st.improve(order, limit/2)
 	seed := inst.Options.Seed
-	st.perturb(order, limit, rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15)))
+	st.perturb(order, limit, newRand(seed))
 	st.improve(order, limit+limit/8)
 	for _, r := range order { // cheap last sweep: no request that fits stays out
 		if st.slot[r] < 0 {

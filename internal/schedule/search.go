@@ -1,6 +1,9 @@
 package schedule
 
-import "math/rand/v2"
+import (
+	"math"
+	"math/rand/v2"
+)
 
 // Budget, in steps (constraint checks). A step is a few nanoseconds to a
 // few tens; the budget grows with the instance so large inputs still finish
@@ -9,6 +12,9 @@ const (
 	stepsBase       = 2_000_000
 	stepsPerRequest = 600
 	chainNodes      = 64
+	cycleBase       = 300_000
+	cyclePerRequest = 2_000
+	startTemp       = 0.6
 )
 
 func (st *state) budget() int64 {
@@ -47,6 +53,9 @@ func (st *state) repair(r int32) bool {
 	if st.augment(r, chainNodes) || st.anyFree() && st.kempe(r) {
 		return true
 	}
+	if st.hasFull(r) && st.exchange(r, exchangeDepth, st.score()) {
+		return true
+	}
 	return st.trade(r, chainNodes/4)
 }
 
@@ -64,79 +73,128 @@ func (st *state) anyFree() bool {
 	return false
 }
 
-// perturb forces a random unplaced request into a random slot, repairs
-// around it and keeps the result unless the score got worse: a walk over
-// equal-score schedules that lets the repair moves reach new ground.
+// perturb is an iterated local search: force a random unplaced request
+// into a random slot, repair around it, and accept the result if it is no
+// worse, or worse with a probability that falls during a cycle (simulated
+// annealing on the weight). Each cycle starts from the best schedule seen;
+// a cycle without a new best ends the search early, so small instances do
+// not spend the whole budget. The best schedule is restored at the end.
 func (st *state) perturb(order []int32, limit int64, rng *rand.Rand) {
 	c := st.c
-	var pool, buf []int32
+	best, bestScore := st.snapshot(nil), st.score()
+	cycle := cycleBase + cyclePerRequest*int64(c.nR)
+	var cand, buf []int32
 	for st.steps < limit {
-		pool = pool[:0]
-		for _, r := range order {
-			if st.slot[r] < 0 && len(c.options[r]) > 0 {
-				pool = append(pool, r)
-			}
-		}
-		if len(pool) == 0 {
-			return
-		}
-		start := st.steps
-		for range 64 {
-			if st.steps >= limit {
-				return
-			}
-			r := pool[rng.IntN(len(pool))]
-			if st.slot[r] >= 0 {
-				continue
-			}
-			s := c.options[r][rng.IntN(len(c.options[r]))]
-			q := int32(-1)
-			for _, x := range c.allowed[r] {
-				if c.poolIn[int(s)*c.nQ+int(x)] {
-					q = x
-					break
+		from, end := st.steps, min(limit, st.steps+cycle)
+		found := false
+		for st.steps < end {
+			cand = cand[:0]
+			for _, r := range order {
+				if st.slot[r] < 0 && len(c.options[r]) > 0 {
+					cand = append(cand, r)
 				}
 			}
-			b, ok := st.blockers(r, s, q, buf)
-			buf = b
-			if !ok || len(b) > 3 {
-				continue
+			if len(cand) == 0 {
+				return
 			}
-			before := st.score()
-			mk := st.mark()
-			ejected := append([]int32(nil), b...)
-			for _, x := range ejected {
-				st.remove(x)
+			for range 32 {
+				if st.steps >= end {
+					break
+				}
+				r := cand[rng.IntN(len(cand))]
+				if st.slot[r] >= 0 {
+					continue
+				}
+				before := st.score()
+				mk := st.mark()
+				if !st.kick(r, rng, &buf) {
+					continue
+				}
+				after := st.score()
+				if before.better(after) {
+					temp := float64(end-st.steps) / float64(end-from)
+					d := float64(before.weight-after.weight) + float64(before.served-after.served)/16
+					if temp <= 0 || rng.Float64() >= math.Exp(-d/(temp*startTemp)) {
+						st.rollback(mk)
+						continue
+					}
+				}
+				st.commit()
+				if st.score().better(bestScore) {
+					best, bestScore = st.snapshot(best), st.score()
+					found = true
+				}
 			}
-			if !st.moveTo(r, s, q) {
-				st.rollback(mk)
-				continue
-			}
-			for _, x := range ejected {
-				st.repairNear(x)
-			}
-			if before.better(st.score()) {
-				st.rollback(mk)
-				continue
-			}
-			st.commit()
 		}
-		st.improve(order, min(limit, st.steps+(st.steps-start)))
+		if bestScore.better(st.score()) {
+			st.restore(best)
+		}
+		if !found {
+			return
+		}
 	}
 }
 
-// repairNear re-places x and then the unplaced requests of its participants,
-// whose slots x may have freed.
-func (st *state) repairNear(x int32) {
+// kick forces r into a random place and repairs around it.
+func (st *state) kick(r int32, rng *rand.Rand, buf *[]int32) bool {
 	c := st.c
-	if st.slot[x] < 0 && !st.placeDirect(x) && !st.augment(x, chainNodes/2) {
-		st.kempe(x)
-	}
-	for _, p := range c.parts[x] {
-		for _, y := range c.byPers[p] {
-			if st.slot[y] < 0 && !st.locked(y) {
-				st.placeDirect(y)
-			}
+	s := c.options[r][rng.IntN(len(c.options[r]))]
+	var qs [8]int32
+	n := 0
+	for _, x := range c.allowed[r] {
+		if c.poolIn[int(s)*c.nQ+int(x)] && n < len(qs) {
+			qs[n] = x
+			n++
 		}
 	}
+	q := qs[rng.IntN(n)]
+	b, ok := st.blockers(r, s, q, *buf)
+	*buf = b
+	if !ok || len(b) > 3 {
+		return false
+	}
+	mk := st.mark()
+	ejected := append([]int32(nil), b...)
+	for _, x := range ejected {
+		st.remove(x)
+	}
+	if !st.moveTo(r, s, q) {
+		st.rollback(mk)
+		return false
+	}
+	st.refill(ejected, chainNodes/2)
+	for _, x := range ejected {
+		if st.slot[x] < 0 {
+			st.repair(x)
+		}
+	}
+	return true
+}
+
+// snapshot copies the places of all requests into dst.
+func (st *state) snapshot(dst []int32) []int32 {
+	n := st.c.nR
+	dst = append(dst[:0], st.slot...)
+	return append(dst[:n], st.pool...)
+}
+
+// restore rebuilds the state from a snapshot; locks never move, so they
+// stay as they are.
+func (st *state) restore(snap []int32) {
+	c := st.c
+	for r := range int32(c.nR) {
+		if st.slot[r] >= 0 && !st.locked(r) {
+			st.remove(r)
+		}
+	}
+	for r := range int32(c.nR) {
+		if s := snap[r]; s >= 0 && !st.locked(r) {
+			st.add(r, s, snap[int(r)+c.nR])
+		}
+	}
+	st.commit()
+}
+
+func newRand(seed uint64) *rand.Rand {
+	return rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 }

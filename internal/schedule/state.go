@@ -17,6 +17,8 @@ type state struct {
 
 	journal []entry
 	sc      *scratch
+	pmark   []uint32 // participant -> pstamp when counted
+	pstamp  uint32
 	steps   int64 // work counter; the search budget is counted in steps
 }
 

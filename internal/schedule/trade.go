@@ -197,11 +197,7 @@ func (st *state) trade(r int32, nodes int) bool {
 				st.rollback(mk)
 				continue
 			}
-			for _, x := range ejected {
-				if st.slot[x] < 0 && !st.placeDirect(x) {
-					st.augment(x, nodes)
-				}
-			}
+			st.refill(ejected, nodes)
 			if st.score().better(before) {
 				return true
 			}
@@ -209,4 +205,25 @@ func (st *state) trade(r int32, nodes int) bool {
 		}
 	}
 	return false
+}
+
+// refill re-places ejected meetings, then fills the room they left: their
+// participants' unplaced requests may fit now (an alternating path for the
+// participant limits).
+func (st *state) refill(ejected []int32, nodes int) {
+	c := st.c
+	for _, x := range ejected {
+		if st.slot[x] < 0 && !st.placeDirect(x) {
+			st.augment(x, nodes)
+		}
+	}
+	for _, x := range ejected {
+		for _, p := range c.parts[x] {
+			for _, y := range c.byPers[p] {
+				if st.slot[y] < 0 && !st.locked(y) && len(c.options[y]) > 0 {
+					st.placeDirect(y)
+				}
+			}
+		}
+	}
 }

@@ -47,6 +47,7 @@ func run(w io.Writer, args []string) error {
 	relax := fs.Bool("relax", false, "LP relaxation bound only (for large sizes)")
 	limit := fs.Int("sec", 120, "CBC time limit per instance, seconds")
 	bench := fs.Bool("bench", false, "only the benchmark instance, against its LP bound")
+	fs.IntVar(&effort, "effort", 0, "Options.Effort for the engine (0 = default)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -86,8 +87,11 @@ func run(w io.Writer, args []string) error {
 	return nil
 }
 
+var effort int
+
 func measure(class string, cfg schedgen.Config, relax bool, limit int) (row, error) {
 	inst := schedgen.Generate(cfg)
+	inst.Options.Effort = effort
 	t0 := time.Now()
 	res, err := schedule.Schedule(inst)
 	if err != nil {
