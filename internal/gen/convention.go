@@ -42,6 +42,9 @@ type Convention struct {
 	Entries  []model.Entry
 	Scores   []model.Score
 	Dockings []model.Docking
+	// Exhibits are the expert frontier-technology programs shown on the
+	// research area's booths (the seed: more than 300).
+	Exhibits []model.Exhibit
 
 	// MeetingRequests are interview and negotiation requests between users
 	// (tied to an application or a docking). Load does not store them yet.
@@ -117,6 +120,7 @@ func (c *Convention) Totals() Totals {
 			Organizations: len(c.Orgs), Users: len(c.Users), Talents: len(c.Talents), Posts: len(c.Posts),
 			Applications: len(c.Applications), Visits: len(c.Visits), Projects: len(c.Projects),
 			Contests: 1, ContestJudges: len(c.Judges), Entries: len(c.Entries), Scores: len(c.Scores), Dockings: len(c.Dockings),
+			Exhibits: len(c.Exhibits),
 		},
 		VideoTalents:    len(c.VideoTalents),
 		Experts:         len(c.Experts),

@@ -43,6 +43,7 @@ const (
 	nCISIntentions    = 5
 	nContracts        = 150
 	nDockings         = 3950 // "nearly 4,000"
+	nExhibits         = 320  // "more than 300"; at most one per research booth
 )
 
 // Generate builds a convention from a seed. Scale multiplies the counts of
@@ -69,6 +70,7 @@ func Generate(seed int64, scale float64) *Convention {
 	g.dockings(stream(seed, "dockings"))
 	g.meetingRequests(stream(seed, "meetings"))
 	g.logins()
+	g.exhibits(stream(seed, "exhibits")) // after logins: contacts are final addresses
 	return g.c
 }
 

@@ -89,6 +89,7 @@ func TestSeedFigures(t *testing.T) {
 		{"overseas CVs over 2,000", tot.OverseasApplicants, 2000},
 		{"visits over 130,000", tot.VisitCount, 130000},
 		{"experts more than 10", tot.Experts, 11},
+		{"expert frontier programs shown, more than 300", tot.Rows.Exhibits, 301},
 		{"posts in every fair", min(tot.PostsByFair[0], tot.PostsByFair[1], tot.PostsByFair[2]), 1},
 	}
 	for _, e := range atLeast {
@@ -197,6 +198,7 @@ func TestSmallScale(t *testing.T) {
 		{"booths", tot.Rows.Booths, 100},
 		{"interview requests", tot.InterviewRequests, 1},
 		{"negotiation requests", tot.NegotiationRequests, 1},
+		{"exhibits", tot.Rows.Exhibits, 1},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -94,7 +94,7 @@ type loader struct {
 func rowsTotal(r store.TableCounts) int {
 	return r.Editions + r.Venues + r.Halls + r.Areas + r.Booths + r.Fairs + r.RemoteSessions + r.Events +
 		r.Organizations + r.Users + r.Talents + r.Posts + r.Applications + r.Visits + r.Projects +
-		r.Contests + r.ContestJudges + r.Entries + r.Scores + r.Dockings
+		r.Contests + r.ContestJudges + r.Entries + r.Scores + r.Dockings + r.Exhibits
 }
 
 func add(p *int64, off int64) *int64 {
@@ -220,6 +220,13 @@ func (l *loader) load(c *Convention) error {
 				d.ProjectID += o.Projects
 				d.OrgID += o.Organizations
 			}, b.Dockings)
+		},
+		func() error {
+			return write(l, c.Exhibits, &r.Exhibits, func(e *model.Exhibit) {
+				e.ID += o.Exhibits
+				e.BoothID += o.Booths
+				e.OrgID += o.Organizations
+			}, b.Exhibits)
 		},
 		func() error {
 			return b.Audit(0, "gen.load", "edition", ed, fmt.Sprintf("seed=%d scale=%g", c.Seed, c.Scale))

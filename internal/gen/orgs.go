@@ -18,10 +18,16 @@ func (g *generator) organizations(r *rand.Rand) {
 	g.organizer = g.addOrg(model.Organization{Kind: model.OrgOrganizer, Name: "OCS Organizing Committee", NameZH: "交流大会组委会",
 		Status: model.OrgApproved, Province: "Guangdong", CreatedAt: before(r, 200, 240)}, -1, 0)
 	names := map[string]bool{} // membership only; never iterated
+	// unique redraws a taken name; when names run out (past scale 1) it
+	// names a branch in a city, then numbers.
 	unique := func(en, zh string, alt func() (string, string)) (string, string) {
 		for try := 0; names[en]; try++ {
 			en, zh = alt()
-			if try > 20 {
+			if try >= 20 {
+				c := cities[(try-20)%len(cities)]
+				en, zh = en+", "+c.EN+" Branch", zh+c.ZH+"分公司"
+			}
+			if try >= 20+len(cities) {
 				en, zh = fmt.Sprintf("%s %d", en, try), fmt.Sprintf("%s%d", zh, try)
 			}
 		}

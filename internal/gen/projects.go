@@ -335,3 +335,33 @@ func (g *generator) meetingRequests(r *rand.Rand) {
 			CreatedAt: d.UpdatedAt.Add(-24 * time.Hour)})
 	}
 }
+
+// exhibits puts the expert programs' frontier technologies on the research
+// area's booths, one a booth, shown by parks and delegations, with the
+// leading scholar's address to contact.
+func (g *generator) exhibits(r *rand.Rand) {
+	var booths []int64
+	for _, a := range g.c.Areas {
+		if a.Kind == model.AreaResearch {
+			for _, b := range g.c.Booths {
+				if b.AreaID == a.ID {
+					booths = append(booths, b.ID)
+				}
+			}
+		}
+	}
+	hosts := append(append([]int64{}, g.parks...), g.delegations[:g.provincial]...)
+	var leaders []int64
+	for _, p := range g.c.Projects {
+		if p.Source == model.SourceExpert || p.Source == model.SourceTalent {
+			leaders = append(leaders, *p.OwnerUserID)
+		}
+	}
+	for i := range min(g.n(nExhibits), len(booths)) {
+		f := r.IntN(len(fields))
+		t := pick(r, fields[f].Topics)
+		g.c.Exhibits = append(g.c.Exhibits, model.Exhibit{ID: int64(i + 1), BoothID: booths[i], OrgID: pick(r, hosts),
+			Title: capital(t.EN) + " prototype", TitleZH: t.ZH + "样机", Field: fields[f].EN,
+			Contact: g.c.Users[pick(r, leaders)-1].Email})
+	}
+}

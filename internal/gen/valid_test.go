@@ -66,6 +66,11 @@ func TestValid(t *testing.T) {
 				t.Fatalf("user %s of role %s without organization", u.Email, u.Role)
 			}
 		}
+		for _, e := range c.Exhibits {
+			if !emails[e.Contact] || e.BoothID == 0 || e.OrgID == 0 || e.TitleZH == "" {
+				t.Fatalf("exhibit %+v", e)
+			}
+		}
 		roles := map[model.Role]bool{}
 		for _, l := range c.Logins {
 			if !emails[l.Email] {

@@ -36,20 +36,20 @@ const (
 // bulkTables are the tables with identity ids a bulk load may fill, in
 // foreign-key order.
 var bulkTables = []string{"editions", "venues", "halls", "areas", "booths", "fairs", "remote_sessions", "events",
-	"organizations", "users", "talents", "posts", "applications", "projects", "contests", "entries", "dockings"}
+	"organizations", "users", "talents", "posts", "applications", "projects", "contests", "entries", "dockings", "exhibits"}
 
 // IDs holds the highest id of each table a bulk load fills (0 when empty).
 type IDs struct {
 	Editions, Venues, Halls, Areas, Booths, Fairs, RemoteSessions, Events int64
 	Organizations, Users, Talents, Posts, Applications, Projects          int64
-	Contests, Entries, Dockings                                           int64
+	Contests, Entries, Dockings, Exhibits                                 int64
 }
 
 // TableCounts counts rows per table.
 type TableCounts struct {
 	Editions, Venues, Halls, Areas, Booths, Fairs, RemoteSessions, Events int
 	Organizations, Users, Talents, Posts, Applications, Visits, Projects  int
-	Contests, ContestJudges, Entries, Scores, Dockings                    int
+	Contests, ContestJudges, Entries, Scores, Dockings, Exhibits          int
 }
 
 // IsEmpty reports whether the database holds no edition, organization or
@@ -67,10 +67,10 @@ func (db *DB) TableCounts(ctx context.Context) (TableCounts, error) {
 	var c TableCounts
 	dst := []*int{&c.Editions, &c.Venues, &c.Halls, &c.Areas, &c.Booths, &c.Fairs, &c.RemoteSessions, &c.Events,
 		&c.Organizations, &c.Users, &c.Talents, &c.Posts, &c.Applications, &c.Visits, &c.Projects,
-		&c.Contests, &c.ContestJudges, &c.Entries, &c.Scores, &c.Dockings}
+		&c.Contests, &c.ContestJudges, &c.Entries, &c.Scores, &c.Dockings, &c.Exhibits}
 	tables := []string{"editions", "venues", "halls", "areas", "booths", "fairs", "remote_sessions", "events",
 		"organizations", "users", "talents", "posts", "applications", "visits", "projects",
-		"contests", "contest_judges", "entries", "scores", "dockings"}
+		"contests", "contest_judges", "entries", "scores", "dockings", "exhibits"}
 	sel := make([]string, len(tables))
 	args := make([]any, len(dst))
 	for i, t := range tables {
@@ -127,7 +127,7 @@ func (db *DB) BulkLoad(ctx context.Context, fn func(b *Bulk) error) error {
 func (b *Bulk) MaxIDs() (IDs, error) {
 	var m IDs
 	dst := []any{&m.Editions, &m.Venues, &m.Halls, &m.Areas, &m.Booths, &m.Fairs, &m.RemoteSessions, &m.Events,
-		&m.Organizations, &m.Users, &m.Talents, &m.Posts, &m.Applications, &m.Projects, &m.Contests, &m.Entries, &m.Dockings}
+		&m.Organizations, &m.Users, &m.Talents, &m.Posts, &m.Applications, &m.Projects, &m.Contests, &m.Entries, &m.Dockings, &m.Exhibits}
 	sel := make([]string, len(bulkTables))
 	for i, t := range bulkTables {
 		sel[i] = "(SELECT coalesce(max(id), 0) FROM " + t + ")"
@@ -401,6 +401,18 @@ func (b *Bulk) Dockings(ds []model.Docking) error {
 	return b.insert("dockings", cols("id, project_id, org_id, stage, updated_at"), len(ds), func(i int, a []any) []any {
 		d := &ds[i]
 		return append(a, d.ID, d.ProjectID, d.OrgID, d.Stage, d.UpdatedAt)
+	})
+}
+
+// Exhibits inserts what stands on booths.
+func (b *Bulk) Exhibits(es []model.Exhibit) error {
+	return b.insert("exhibits", cols("id, booth_id, org_id, title, title_zh, field, contact"), len(es), func(i int, a []any) []any {
+		e := &es[i]
+		var booth *int64
+		if e.BoothID != 0 {
+			booth = &e.BoothID
+		}
+		return append(a, e.ID, booth, e.OrgID, e.Title, e.TitleZH, e.Field, e.Contact)
 	})
 }
 
