@@ -38,6 +38,7 @@ commands:
   demo      run Convene with a generated demo convention (SQLite in ./data)
   serve     run the web server on a database
   migrate   apply database migrations and exit
+  user      add an organizer, judge or gate-staff account
   version   print the version
 
 Run "convene <command> -h" for a command's flags.
@@ -56,6 +57,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return demoCmd(ctx, args, stdout, stderr)
 	case "migrate":
 		return migrateCmd(ctx, args, stdout, stderr)
+	case "user":
+		return userCmd(ctx, args, os.Stdin, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "convene", version)
 		return nil
