@@ -7,11 +7,12 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"sort"
 	"strings"
 )
 
-//go:embed catalogs/*.json
+//go:embed catalogs
 var files embed.FS
 
 // Default is the locale for visitors who state no preference: the
@@ -24,14 +25,29 @@ type Catalog map[string]map[string]string
 // Load parses the embedded catalogs.
 func Load() (Catalog, error) {
 	c := Catalog{}
+	// Each area of the product keeps its own file per locale
+	// (catalogs/zh/fairs.json, ...); a key defined twice is an error.
 	for _, loc := range []string{"zh", "en"} {
-		b, err := files.ReadFile("catalogs/" + loc + ".json")
+		paths, err := fs.Glob(files, "catalogs/"+loc+"/*.json")
 		if err != nil {
 			return nil, err
 		}
 		m := map[string]string{}
-		if err := json.Unmarshal(b, &m); err != nil {
-			return nil, fmt.Errorf("catalog %s: %w", loc, err)
+		for _, p := range paths {
+			b, err := files.ReadFile(p)
+			if err != nil {
+				return nil, err
+			}
+			part := map[string]string{}
+			if err := json.Unmarshal(b, &part); err != nil {
+				return nil, fmt.Errorf("catalog %s: %w", p, err)
+			}
+			for k, v := range part {
+				if _, dup := m[k]; dup {
+					return nil, fmt.Errorf("catalog %s: key %q defined twice", p, k)
+				}
+				m[k] = v
+			}
 		}
 		c[loc] = m
 	}

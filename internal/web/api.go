@@ -7,9 +7,9 @@ import (
 	"github.com/convene/convene/internal/store"
 )
 
-func (s *Server) openapi(w http.ResponseWriter, r *http.Request) {
+func (s *Server) openapiDoc(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
-	w.Write(openapiJSON)
+	w.Write(s.openapi)
 }
 
 func (s *Server) apiRegister(w http.ResponseWriter, r *http.Request) {

@@ -231,3 +231,37 @@ func TestOrganizerSetUp(t *testing.T) {
 		t.Fatalf("pending = %d", len(orgs))
 	}
 }
+
+// TestApplyOnce: a talent applies; the second time gets the same
+// application back; a closed post refuses; only talents may apply.
+func TestApplyOnce(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			f := newFixture(t, b.Open(t))
+			ent := f.users[model.RoleEnterprise]
+			p := model.Post{OrgID: *ent.OrgID, FairID: f.fair.ID, Title: "Data scientist", Skills: []string{"Python"}}
+			p.Validate()
+			f.db.CreatePost(bg, &p)
+			c := f.client(model.RoleTalent)
+			path := "/api/v1/posts/" + itoa(int(p.ID)) + "/apply"
+			resp, body := f.json(c, "POST", path, `{"channel":"scan"}`)
+			if resp.StatusCode != 201 || !strings.Contains(body, `"created":true`) {
+				t.Fatalf("first apply: %d %s", resp.StatusCode, body)
+			}
+			resp, body = f.json(c, "POST", path, `{"channel":"pc"}`)
+			if resp.StatusCode != 200 || !strings.Contains(body, `"created":false`) || !strings.Contains(body, `"channel":"scan"`) {
+				t.Fatalf("second apply: %d %s", resp.StatusCode, body)
+			}
+			if resp, _ := f.json(c, "POST", path, `{"channel":"fax"}`); resp.StatusCode != 422 {
+				t.Fatalf("bad channel: %d", resp.StatusCode)
+			}
+			if resp, _ := f.json(c, "POST", "/api/v1/posts/99999/apply", `{"channel":"pc"}`); resp.StatusCode != 404 {
+				t.Fatalf("unknown post: %d", resp.StatusCode)
+			}
+			_, body = f.json(c, "GET", "/api/v1/me/applications", "")
+			if strings.Count(body, `"post_id"`) != 1 {
+				t.Fatalf("applications: %s", body)
+			}
+		})
+	}
+}

@@ -44,8 +44,17 @@ const (
 	talent     = model.RoleTalent
 )
 
-// routeTable is every route the server answers.
+// routeTable is every route the server answers: the core routes below and
+// each area's own table (in that area's file).
 func (s *Server) routeTable() []route {
+	rt := s.coreRoutes()
+	for _, area := range []func() []route{} {
+		rt = append(rt, area()...)
+	}
+	return rt
+}
+
+func (s *Server) coreRoutes() []route {
 	return []route{
 		// Everyone.
 		{"GET /{$}", anyone, s.home},
@@ -87,7 +96,7 @@ func (s *Server) routeTable() []route {
 		{"GET /admin/audit", only(organizer), s.auditPage},
 
 		// JSON API: the same operations.
-		{"GET /api/v1/openapi.json", anyone, s.openapi},
+		{"GET /api/v1/openapi.json", anyone, s.openapiDoc},
 		{"POST /api/v1/register", anyone, s.apiRegister},
 		{"POST /api/v1/login", anyone, s.apiLogin},
 		{"POST /api/v1/logout", anyone, s.apiLogout},
@@ -112,6 +121,7 @@ func (s *Server) routeTable() []route {
 		{"POST /api/v1/organizations/{id}/status", only(organizer), s.apiOrgStatus},
 		{"GET /api/v1/posts", anyone, s.apiPosts},
 		{"GET /api/v1/posts/{id}", anyone, s.apiPost},
+		{"POST /api/v1/posts/{id}/apply", only(talent), s.apiApply},
 		{"GET /api/v1/search", only(organizer), s.apiSearch},
 	}
 }

@@ -23,8 +23,8 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
-//go:embed openapi.json
-var openapiJSON []byte
+//go:embed openapi
+var openapiFS embed.FS
 
 // Config is what the server needs beyond the store.
 type Config struct {
@@ -46,6 +46,7 @@ type Server struct {
 	cat     i18n.Catalog
 	pages   map[string]*template.Template
 	metrics *metrics
+	openapi []byte
 	handler http.Handler
 }
 
@@ -63,6 +64,9 @@ func New(st store.Store, cfg Config) (*Server, error) {
 	}
 	s := &Server{store: st, cfg: cfg, log: cfg.Logger, cat: cat, metrics: newMetrics(prometheus.NewRegistry())}
 	if s.pages, err = parsePages(); err != nil {
+		return nil, err
+	}
+	if s.openapi, err = mergeOpenAPI(); err != nil {
 		return nil, err
 	}
 	s.handler = s.routes()
