@@ -86,6 +86,7 @@ var coreAccess = map[string]string{
 	"POST /api/v1/organizations/{id}/status": "organizer",
 	"GET /api/v1/posts":                      "anyone",
 	"GET /api/v1/posts/{id}":                 "anyone",
+	"POST /api/v1/posts/{id}/apply":          "talent",
 	"GET /api/v1/search":                     "organizer",
 }
 
