@@ -14,11 +14,16 @@ package match
 // the matching rate.
 
 func postAccepts(p *pfeat, m int32) bool {
-	return p.np > 0 && 2*m >= p.np
+	return p.np > 0 && 2*m >= int32(p.np)
 }
 
 func talentAccepts(t *tfeat, p *pfeat, cs cityState) bool {
-	return p.open && t.intent != IntentNo && cs != cityOther
+	return p.open() && t.intent != IntentNo && cs != cityOther
+}
+
+// mutual is pairScore's mutual without the score, for pairs Build skips.
+func mutual(t *tfeat, p *pfeat, pc *pcold, m int32) bool {
+	return postAccepts(p, m) && talentAccepts(t, p, t.cityState(p.city)) && eligible(t, p, pc)
 }
 
 // MutuallyAcceptable reports whether t and p accept each other (see the

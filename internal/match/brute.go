@@ -7,11 +7,11 @@ func TopPosts(t Talent, posts []Post, k int) []Match {
 	sy := newSymbols()
 	tf := sy.compileTalent(&t)
 	pfs := make([]pfeat, len(posts))
-	pss := make([][]int32, len(posts))
+	pcs := make([]pcold, len(posts))
 	var all []entry
 	for i := range posts {
-		pfs[i], pss[i] = sy.compilePost(&posts[i])
-		if s, ok := recommendable(&tf, &pfs[i], pss[i]); ok {
+		pfs[i], pcs[i] = sy.compilePost(&posts[i])
+		if s, ok := recommendable(&tf, &pfs[i], &pcs[i]); ok {
 			all = append(all, entry{id: posts[i].ID, score: s, slot: int32(i)})
 		}
 	}
@@ -19,7 +19,7 @@ func TopPosts(t Talent, posts []Post, k int) []Match {
 	out := make([]Match, 0, min(k, len(all)))
 	for _, e := range all[:min(max(k, 0), len(all))] {
 		out = append(out, Match{TalentID: t.ID, PostID: e.id, Score: int(e.score),
-			Explanation: explain(sy, &tf, &pfs[e.slot], pss[e.slot])})
+			Explanation: explain(sy, &tf, &pfs[e.slot], &pcs[e.slot])})
 	}
 	return out
 }
@@ -27,12 +27,12 @@ func TopPosts(t Talent, posts []Post, k int) []Match {
 // TopTalents returns the exact top k talents for p by brute force; see TopPosts.
 func TopTalents(p Post, talents []Talent, k int) []Match {
 	sy := newSymbols()
-	pf, ps := sy.compilePost(&p)
+	pf, pc := sy.compilePost(&p)
 	tfs := make([]tfeat, len(talents))
 	var all []entry
 	for i := range talents {
 		tfs[i] = sy.compileTalent(&talents[i])
-		if s, ok := recommendable(&tfs[i], &pf, ps); ok {
+		if s, ok := recommendable(&tfs[i], &pf, &pc); ok {
 			all = append(all, entry{id: talents[i].ID, score: s, slot: int32(i)})
 		}
 	}
@@ -40,22 +40,22 @@ func TopTalents(p Post, talents []Talent, k int) []Match {
 	out := make([]Match, 0, min(k, len(all)))
 	for _, e := range all[:min(max(k, 0), len(all))] {
 		out = append(out, Match{TalentID: e.id, PostID: p.ID, Score: int(e.score),
-			Explanation: explain(sy, &tfs[e.slot], &pf, ps)})
+			Explanation: explain(sy, &tfs[e.slot], &pf, &pc)})
 	}
 	return out
 }
 
 // recommendable is the rule for entering a top-k list: the post is open,
 // its hard filter passes and the pair shares at least one canonical skill.
-func recommendable(t *tfeat, p *pfeat, pskills []int32) (int32, bool) {
-	if !p.open {
+func recommendable(t *tfeat, p *pfeat, pc *pcold) (int32, bool) {
+	if !p.open() {
 		return 0, false
 	}
-	m := shared(t.skills, pskills)
+	m := shared(t.skills, pc.skills)
 	if m == 0 {
 		return 0, false
 	}
-	s, _ := pairScore(t, p, m)
+	s, _ := pairScore(t, p, pc, m)
 	return s, s >= 0
 }
 
@@ -71,15 +71,15 @@ func ComputeMatchingRate(talents []Talent, posts []Post) MatchingRate {
 	var r MatchingRate
 	r.Talents = len(talents)
 	for i := range posts {
-		pf, ps := sy.compilePost(&posts[i])
-		if !pf.open {
+		pf, pc := sy.compilePost(&posts[i])
+		if !pf.open() {
 			continue
 		}
 		r.OpenPosts++
 		matched := false
 		for j := range tfs {
-			m := shared(tfs[j].skills, ps)
-			if _, mutual := pairScore(&tfs[j], &pf, m); mutual {
+			m := shared(tfs[j].skills, pc.skills)
+			if _, mutual := pairScore(&tfs[j], &pf, &pc, m); mutual {
 				matched = true
 				talentMatched[j] = true
 			}

@@ -67,8 +67,8 @@ type Explanation struct {
 func Evaluate(t Talent, p Post) Explanation {
 	sy := newSymbols()
 	tf := sy.compileTalent(&t)
-	pf, ps := sy.compilePost(&p)
-	return explain(sy, &tf, &pf, ps)
+	pf, pc := sy.compilePost(&p)
+	return explain(sy, &tf, &pf, &pc)
 }
 
 func params(kv ...string) map[string]string {
@@ -81,11 +81,11 @@ func params(kv ...string) map[string]string {
 
 func itoa(n int32) string { return strconv.Itoa(int(n)) }
 
-func explain(sy *symbols, t *tfeat, p *pfeat, pskills []int32) Explanation {
+func explain(sy *symbols, t *tfeat, p *pfeat, pc *pcold) Explanation {
 	var e Explanation
 	// Vocabulary skills in vocabulary order, then others by name, so the
 	// order does not depend on when an index first saw a spelling.
-	ordered := slices.Clone(pskills)
+	ordered := slices.Clone(pc.skills)
 	slices.SortFunc(ordered, func(a, b int32) int {
 		va, vb := int(a) < len(vocabulary), int(b) < len(vocabulary)
 		switch {
@@ -110,7 +110,7 @@ func explain(sy *symbols, t *tfeat, p *pfeat, pskills []int32) Explanation {
 	add := func(r Reason) { e.Reasons = append(e.Reasons, r) }
 	hardOK := true
 
-	if !p.open {
+	if !p.open() {
 		add(Reason{Code: ReasonPostClosed, Hard: true})
 		hardOK = false
 	}
@@ -125,19 +125,20 @@ func explain(sy *symbols, t *tfeat, p *pfeat, pskills []int32) Explanation {
 	default:
 		add(Reason{Code: ReasonDegreeMet, Hard: true, Met: true, Points: int(degreePoints(t.degree, p.minDegree)), Max: pointsDegree, Params: dp})
 	}
-	ep := params("have", itoa(t.exp), "need", itoa(p.minExp), "short", itoa(max(0, p.minExp-t.exp)))
+	minExp := int32(p.minExp)
+	ep := params("have", itoa(t.exp), "need", itoa(minExp), "short", itoa(max(0, minExp-t.exp)))
 	switch {
-	case t.exp+ExperienceSlack < p.minExp:
+	case t.exp+ExperienceSlack < minExp:
 		add(Reason{Code: ReasonExperienceFar, Hard: true, Max: pointsExperience, Params: ep})
 		hardOK = false
-	case t.exp < p.minExp:
-		add(Reason{Code: ReasonExperienceShort, Hard: true, Met: true, Points: int(experiencePoints(t.exp, p.minExp)), Max: pointsExperience, Params: ep})
+	case t.exp < minExp:
+		add(Reason{Code: ReasonExperienceShort, Hard: true, Met: true, Points: int(experiencePoints(t.exp, minExp)), Max: pointsExperience, Params: ep})
 	default:
 		add(Reason{Code: ReasonExperienceMet, Hard: true, Met: true, Points: pointsExperience, Max: pointsExperience, Params: ep})
 	}
-	if len(p.langs) > 0 {
+	if len(pc.langs) > 0 {
 		var req, miss []string
-		for _, l := range p.langs {
+		for _, l := range pc.langs {
 			req = append(req, sy.langs.names[l])
 			if !containsID(t.langs, l) {
 				miss = append(miss, sy.langs.names[l])
@@ -161,8 +162,8 @@ func explain(sy *symbols, t *tfeat, p *pfeat, pskills []int32) Explanation {
 		add(Reason{Code: code, Met: t.langPts > 0, Points: int(t.langPts), Max: pointsLanguage})
 	}
 
-	cov, use := skillPoints(m, p.np, int32(len(t.skills)))
-	sp := params("matched", itoa(m), "required", itoa(p.np))
+	cov, use := skillPoints(m, int32(p.np), int32(len(t.skills)))
+	sp := params("matched", itoa(m), "required", itoa(int32(p.np)))
 	if m == 0 {
 		add(Reason{Code: ReasonNoSharedSkill, Max: pointsCoverage, Params: sp})
 	} else {
@@ -204,10 +205,10 @@ func explain(sy *symbols, t *tfeat, p *pfeat, pskills []int32) Explanation {
 	intentCode := [...]ReasonCode{IntentUndecided: ReasonIntentUndecided, IntentYes: ReasonIntentYes, IntentNo: ReasonIntentNo}[t.intent]
 	add(Reason{Code: intentCode, Met: t.intent != IntentNo, Points: int(intentPoints[t.intent]), Max: pointsIntent})
 
-	e.Eligible = eligible(t, p)
+	e.Eligible = eligible(t, p, pc)
 	e.Recommendable = hardOK && m > 0
 	if e.Eligible {
-		s, _ := pairScore(t, p, m)
+		s, _ := pairScore(t, p, pc, m)
 		e.Score = int(s)
 	}
 	e.PostAccepts = e.Eligible && postAccepts(p, m)

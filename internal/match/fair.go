@@ -67,7 +67,7 @@ func (ix *Index) penalty(p int32, f Fairness) int32 {
 	}
 	P := &ix.s[sideP]
 	e, E := int64(len(P.in[p])), int64(P.inTotal)
-	h, H := int64(ix.pf[p].headcount), ix.headcount
+	h, H := int64(ix.pc[p].headcount), ix.headcount
 	// load = (e/E) / (h/H); over = load − 1 = (e·H − h·E) / (h·E)
 	num, den := e*H-h*E, h*E
 	if num <= 0 || den <= 0 {

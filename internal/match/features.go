@@ -14,7 +14,7 @@ type tfeat struct {
 	skills   []int32 // sorted distinct skill ids
 	langs    []int32 // sorted distinct language ids
 	cities   []int32 // preferred city ids; empty means any
-	langMask uint64  // languages with id < 64, for a one-instruction subset test
+	langMask uint32  // languages with id < 32, for a one-instruction subset test
 	exp      int32
 	disc     int16 // discipline index, -1 when unrecognized
 	degree   Degree
@@ -22,20 +22,32 @@ type tfeat struct {
 	langPts  int32 // language points against a post that lists no language
 }
 
-// pfeat is a post compiled for scoring. It holds only what the hot loop
-// reads, so a post fits one cache line; the skills live in pskills.
+// pfeat is the part of a compiled post the scoring loop reads: 16 bytes, so
+// the posts of a convention stay in a core's cache. The rest is in pcold.
 type pfeat struct {
-	id        int64
-	langMask  uint64
-	langs     []int32 // sorted distinct required language ids
-	city      int32   // -1 when empty
-	minExp    int32
-	np        int32 // number of required skills
-	headcount int32
-	field     int8 // field index, -1 when unrecognized
+	langMask  uint32 // required languages with id < 32
+	city      int32  // -1 when empty
+	minExp    uint8
+	np        uint8 // number of required skills
+	field     int8  // field index, -1 when unrecognized
 	minDegree Degree
-	langSlow  bool // requires a language id >= 64: check langs
-	open      bool
+	flags     uint8
+}
+
+// pfeat flags.
+const (
+	pfOpen     = 1 << iota
+	pfLangs    // lists required languages
+	pfLangSlow // requires a language id ≥ 32: check pcold.langs
+)
+
+func (p *pfeat) open() bool { return p.flags&pfOpen != 0 }
+
+// pcold is the rest of a compiled post.
+type pcold struct {
+	skills    []int32 // sorted distinct required skill ids
+	langs     []int32 // sorted distinct required language ids
+	headcount int32
 }
 
 func (sy *symbols) compileTalent(t *Talent) tfeat {
@@ -62,23 +74,30 @@ func (sy *symbols) compileTalent(t *Talent) tfeat {
 	return f
 }
 
-func (sy *symbols) compilePost(p *Post) (pfeat, []int32) {
+func (sy *symbols) compilePost(p *Post) (pfeat, pcold) {
 	f := pfeat{
-		id:        p.ID,
 		field:     int8(industryField(p.Industry)),
 		minDegree: clampDegree(p.MinDegree),
-		minExp:    int32(min(max(p.MinExperience, 0), maxYears)),
+		minExp:    uint8(min(max(p.MinExperience, 0), maxYears)),
 		city:      -1,
-		headcount: int32(min(max(p.Headcount, 1), 1<<20)),
-		open:      p.Open,
 	}
-	skills := sy.skillIDs(p.Skills)
-	f.np = int32(len(skills))
-	f.langs, f.langMask, f.langSlow = sy.langIDs(p.Languages)
-	if c := CanonicalCity(p.City); c != "" {
-		f.city = sy.cities.id(c)
+	c := pcold{skills: sy.skillIDs(p.Skills), headcount: int32(min(max(p.Headcount, 1), 1<<20))}
+	f.np = uint8(len(c.skills))
+	var slow bool
+	c.langs, f.langMask, slow = sy.langIDs(p.Languages)
+	if p.Open {
+		f.flags |= pfOpen
 	}
-	return f, skills
+	if len(c.langs) > 0 {
+		f.flags |= pfLangs
+	}
+	if slow {
+		f.flags |= pfLangSlow
+	}
+	if city := CanonicalCity(p.City); city != "" {
+		f.city = sy.cities.id(city)
+	}
+	return f, c
 }
 
 func clampDegree(d Degree) Degree {
@@ -100,7 +119,7 @@ func (sy *symbols) skillIDs(raw []string) []int32 {
 	return slices.Clip(ids)
 }
 
-func (sy *symbols) langIDs(raw []string) (ids []int32, mask uint64, slow bool) {
+func (sy *symbols) langIDs(raw []string) (ids []int32, mask uint32, slow bool) {
 	for _, s := range raw {
 		if c := CanonicalLanguage(s); c != "" {
 			ids = append(ids, sy.langs.id(c))
@@ -109,7 +128,7 @@ func (sy *symbols) langIDs(raw []string) (ids []int32, mask uint64, slow bool) {
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
 	for _, id := range ids {
-		if id < 64 {
+		if id < 32 {
 			mask |= 1 << id
 		} else {
 			slow = true
@@ -118,12 +137,13 @@ func (sy *symbols) langIDs(raw []string) (ids []int32, mask uint64, slow bool) {
 	return ids, mask, slow
 }
 
-// hasLanguages reports whether the talent speaks every language the post requires.
-func (t *tfeat) hasLanguages(p *pfeat) bool {
+// hasLanguages reports whether the talent speaks every language the post
+// requires. pc is read only for language ids beyond the mask.
+func (t *tfeat) hasLanguages(p *pfeat, pc *pcold) bool {
 	if p.langMask&^t.langMask != 0 {
 		return false
 	}
-	return !p.langSlow || subset(p.langs, t.langs)
+	return p.flags&pfLangSlow == 0 || subset(pc.langs, t.langs)
 }
 
 // subset reports whether sorted a ⊆ sorted b.

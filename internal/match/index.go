@@ -61,7 +61,7 @@ type side struct {
 	in       [][]int32
 	inTotal  int     // Σ len(in): entries of the other side's lists
 	mutual   []int32 // mutually acceptable counterparts
-	bySkill  [][]int32
+	bySkill  []postings
 	scratch  scratch   // the writer's scan scratch over this side's slots
 	pool     sync.Pool // scan scratch for readers
 	nlive    int
@@ -92,7 +92,7 @@ type Index struct {
 	sy        *symbols
 	tf        []tfeat
 	pf        []pfeat
-	pskills   [][]int32
+	pc        []pcold
 	s         [2]side
 	headcount int64 // Σ headcount of open posts, for fair re-ranking
 }
@@ -118,20 +118,37 @@ func (ix *Index) skillsOf(s int, x int32) []int32 {
 	if s == sideT {
 		return ix.tf[x].skills
 	}
-	return ix.pskills[x]
+	return ix.pc[x].skills
 }
 
 // indexed reports whether x takes part in recommendations: closed posts do not.
 func (ix *Index) indexed(s int, x int32) bool {
-	return ix.s[s].live[x] && (s == sideT || ix.pf[x].open)
+	return ix.s[s].live[x] && (s == sideT || ix.pf[x].open())
 }
 
 // eval scores x (on side s) against counterpart c sharing m skills.
 func (ix *Index) eval(s int, x, c int32, m int32) (int32, bool) {
 	if s == sideT {
-		return pairScore(&ix.tf[x], &ix.pf[c], m)
+		return pairScore(&ix.tf[x], &ix.pf[c], &ix.pc[c], m)
 	}
-	return pairScore(&ix.tf[c], &ix.pf[x], m)
+	return pairScore(&ix.tf[c], &ix.pf[x], &ix.pc[x], m)
+}
+
+// postingKey is x's key in the skill postings of its side.
+func (ix *Index) postingKey(s int, x int32) uint16 {
+	if s == sideT {
+		return postingKey(ix.tf[x].degree, ix.tf[x].exp)
+	}
+	return postingKey(ix.pf[x].minDegree, int32(ix.pf[x].minExp))
+}
+
+// candidateRuns returns the runs of pl (the other side's postings of one of
+// x's skills) that pass x's degree and experience filter.
+func (ix *Index) candidateRuns(s int, x int32, pl *postings) runs {
+	if s == sideT {
+		return pl.postsFor(ix.tf[x].degree, ix.tf[x].exp)
+	}
+	return pl.talentsFor(ix.pf[x].minDegree, int32(ix.pf[x].minExp))
 }
 
 // scan calls fn for every recommendable counterpart of x, in no set order.
@@ -149,11 +166,15 @@ func (ix *Index) scan(s int, x int32, sc *scratch, fn func(c, score int32, mutua
 		if int(k) >= len(o.bySkill) {
 			continue
 		}
-		for _, c := range o.bySkill[k] {
-			if sc.counts[c] == 0 {
-				touched = append(touched, c)
+		pl := &o.bySkill[k]
+		r := ix.candidateRuns(s, x, pl)
+		for i := range r.n {
+			for _, c := range pl.slots[r.lo[i]:r.hi[i]] {
+				if sc.counts[c] == 0 {
+					touched = append(touched, c)
+				}
+				sc.counts[c]++
 			}
-			sc.counts[c]++
 		}
 	}
 	for _, c := range touched {

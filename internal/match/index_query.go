@@ -46,7 +46,7 @@ func (ix *Index) matches(s int, x int32, es []entry, penalty []int32) []Match {
 			TalentID:    ix.s[sideT].ids[t],
 			PostID:      ix.s[sideP].ids[p],
 			Score:       int(e.score),
-			Explanation: explain(ix.sy, &ix.tf[t], &ix.pf[p], ix.pskills[p]),
+			Explanation: explain(ix.sy, &ix.tf[t], &ix.pf[p], &ix.pc[p]),
 		}
 		if penalty != nil {
 			out[i].Penalty = int(penalty[i])
@@ -64,7 +64,7 @@ func (ix *Index) Explain(talentID, postID int64) (Explanation, error) {
 	if !ok || !ok2 {
 		return Explanation{}, ErrNotFound
 	}
-	return explain(ix.sy, &ix.tf[t], &ix.pf[p], ix.pskills[p]), nil
+	return explain(ix.sy, &ix.tf[t], &ix.pf[p], &ix.pc[p]), nil
 }
 
 // MatchingRate returns the matching rate (defined on the MatchingRate type)

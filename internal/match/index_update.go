@@ -19,9 +19,9 @@ func (ix *Index) UpsertTalent(t Talent) {
 func (ix *Index) UpsertPost(p Post) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	f, skills := ix.sy.compilePost(&p)
+	f, c := ix.sy.compilePost(&p)
 	x, dirty := ix.prepare(sideP, p.ID)
-	ix.pf[x], ix.pskills[x] = f, skills
+	ix.pf[x], ix.pc[x] = f, c
 	ix.attach(sideP, x)
 	ix.fix(sideT, dirty)
 }
@@ -72,7 +72,7 @@ func (ix *Index) alloc(s int, id int64) int32 {
 			ix.tf = append(ix.tf, tfeat{})
 		} else {
 			ix.pf = append(ix.pf, pfeat{})
-			ix.pskills = append(ix.pskills, nil)
+			ix.pc = append(ix.pc, pcold{})
 		}
 	}
 	me.ids[x], me.live[x] = id, true
@@ -88,7 +88,7 @@ func (ix *Index) release(s int, x int32) {
 	if s == sideT {
 		ix.tf[x] = tfeat{}
 	} else {
-		ix.pf[x], ix.pskills[x] = pfeat{}, nil
+		ix.pf[x], ix.pc[x] = pfeat{}, pcold{}
 	}
 	me.free = append(me.free, x)
 	me.nlive--
@@ -102,14 +102,15 @@ func (ix *Index) attach(s int, x int32) {
 		ix.setList(s, x, nil, true)
 		return
 	}
+	key := ix.postingKey(s, x)
 	for _, k := range ix.skillsOf(s, x) {
 		for int(k) >= len(me.bySkill) {
-			me.bySkill = append(me.bySkill, nil)
+			me.bySkill = append(me.bySkill, postings{})
 		}
-		me.bySkill[k] = append(me.bySkill[k], x)
+		me.bySkill[k].insert(key, x)
 	}
 	if s == sideP {
-		ix.headcount += int64(ix.pf[x].headcount)
+		ix.headcount += int64(ix.pc[x].headcount)
 	}
 	var h []entry
 	n := 0
@@ -142,14 +143,12 @@ func (ix *Index) detach(s int, x int32) []int32 {
 			})
 			me.mutual[x] = 0
 		}
+		key := ix.postingKey(s, x)
 		for _, k := range ix.skillsOf(s, x) {
-			l := me.bySkill[k]
-			i := slices.Index(l, x)
-			l[i] = l[len(l)-1]
-			me.bySkill[k] = l[:len(l)-1]
+			me.bySkill[k].remove(key, x)
 		}
 		if s == sideP {
-			ix.headcount -= int64(ix.pf[x].headcount)
+			ix.headcount -= int64(ix.pc[x].headcount)
 		}
 	}
 	ix.setList(s, x, nil, true)

@@ -32,6 +32,13 @@ const (
 )
 
 func skillPoints(m, np, nt int32) (coverage, use int32) {
+	if m < tableM && np <= MaxSkills && nt <= MaxSkills {
+		return coverageTable[np*tableM+m], useTable[nt*tableM+m]
+	}
+	return skillPointsSlow(m, np, nt)
+}
+
+func skillPointsSlow(m, np, nt int32) (coverage, use int32) {
 	if np > 0 {
 		coverage = pointsCoverage * m / np
 	}
@@ -40,6 +47,21 @@ func skillPoints(m, np, nt int32) (coverage, use int32) {
 	}
 	return coverage, use
 }
+
+// tableM bounds the shared-skill counts whose points come from tables: two
+// lookups instead of two divisions in the loop that scores every pair.
+const tableM = 16
+
+var coverageTable, useTable = func() (cov, use []int32) {
+	cov = make([]int32, (MaxSkills+1)*tableM)
+	use = make([]int32, (MaxSkills+1)*tableM)
+	for n := range int32(MaxSkills + 1) {
+		for m := range int32(tableM) {
+			cov[n*tableM+m], use[n*tableM+m] = skillPointsSlow(m, n, n)
+		}
+	}
+	return cov, use
+}()
 
 // degreePoints rewards meeting the minimum and, a little, exceeding it.
 func degreePoints(have, need Degree) int32 {
@@ -110,25 +132,26 @@ var intentPoints = [...]int32{IntentUndecided: 40, IntentYes: pointsIntent, Inte
 // eligible is the post's hard filter: degree at least the minimum, every
 // required language spoken, experience not more than ExperienceSlack years
 // short.
-func eligible(t *tfeat, p *pfeat) bool {
-	return t.degree >= p.minDegree && t.exp+ExperienceSlack >= p.minExp && t.hasLanguages(p)
+func eligible(t *tfeat, p *pfeat, pc *pcold) bool {
+	return t.degree >= p.minDegree && t.exp+ExperienceSlack >= int32(p.minExp) && t.hasLanguages(p, pc)
 }
 
 // pairScore scores a pair sharing m canonical skills. It returns -1 when the
 // post's hard filter fails. mutual reports MutuallyAcceptable.
-func pairScore(t *tfeat, p *pfeat, m int32) (score int32, mutual bool) {
-	if !eligible(t, p) {
+// pc is read only for rare languages (see pfLangSlow).
+func pairScore(t *tfeat, p *pfeat, pc *pcold, m int32) (score int32, mutual bool) {
+	if !eligible(t, p, pc) {
 		return -1, false
 	}
-	cov, use := skillPoints(m, p.np, int32(len(t.skills)))
+	cov, use := skillPoints(m, int32(p.np), int32(len(t.skills)))
 	lang := t.langPts
-	if len(p.langs) > 0 {
+	if p.flags&pfLangs != 0 {
 		lang = pointsLanguage
 	}
 	cs := t.cityState(p.city)
 	score = cov + use +
 		degreePoints(t.degree, p.minDegree) +
-		experiencePoints(t.exp, p.minExp) +
+		experiencePoints(t.exp, int32(p.minExp)) +
 		affinityPts[(int(t.disc)+1)*(fieldCount+1)+int(p.field)+1] +
 		lang + cityPoints[cs] + intentPoints[t.intent]
 	return score, postAccepts(p, m) && talentAccepts(t, p, cs)
