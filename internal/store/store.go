@@ -68,6 +68,11 @@ type Store interface {
 	ApplicationsOfTalent(ctx context.Context, talentID int64) ([]model.Application, error)
 	ApplicationsOfOrg(ctx context.Context, orgID int64, limit, offset int) ([]model.Application, error)
 
+	// Areas keep their methods in interfaces of their own files.
+	FairStore    // posts, imports, search, inbox, figures (fairs_store.go)
+	ScanStore    // QR tokens, CVs, visits (scan_store.go)
+	MeetingStore // meeting requests, availability, slots, tables, schedules (meetings_store.go)
+
 	// Projects, events, figures, audit.
 	CreateProject(ctx context.Context, p *model.Project) error
 	ListProjects(ctx context.Context, f ProjectFilter) ([]model.Project, error)

@@ -44,12 +44,16 @@ const (
 	talent     = model.RoleTalent
 )
 
+// areas are the route tables of the product's areas; each area's file adds
+// its own in an init: func init() { areas = append(areas, (*Server).fairRoutes) }.
+var areas []func(*Server) []route
+
 // routeTable is every route the server answers: the core routes below and
-// each area's own table (in that area's file).
+// each area's table.
 func (s *Server) routeTable() []route {
 	rt := s.coreRoutes()
-	for _, area := range []func() []route{} {
-		rt = append(rt, area()...)
+	for _, area := range areas {
+		rt = append(rt, area(s)...)
 	}
 	return rt
 }

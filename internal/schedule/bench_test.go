@@ -1,0 +1,42 @@
+package schedule_test
+
+import (
+	"testing"
+
+	"github.com/convene/convene/internal/schedule"
+	"github.com/convene/convene/internal/schedule/schedgen"
+)
+
+// benchLPBound is the LP relaxation bound of schedgen.Bench(1), computed by
+// `go run ./internal/schedule/cmd/schedcheck -bench` (CBC 2.10). Update it
+// when the generator changes.
+const benchLPBound = 14625
+
+// BenchmarkSchedule10k: 10,000 requests among 4,000 participants, 16 slots,
+// 200 tables.
+func BenchmarkSchedule10k(b *testing.B) {
+	benchmark(b, schedule.Schedule)
+}
+
+// BenchmarkGreedy10k is the plain greedy on the same instance, for scale.
+func BenchmarkGreedy10k(b *testing.B) {
+	benchmark(b, schedule.Greedy)
+}
+
+func benchmark(b *testing.B, engine func(schedule.Instance) (schedule.Result, error)) {
+	inst := schedgen.Generate(schedgen.Bench(1))
+	var res schedule.Result
+	b.ReportAllocs()
+	for b.Loop() {
+		var err error
+		if res, err = engine(inst); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	checked(b, inst, res)
+	b.ReportMetric(float64(res.Score.Weight), "weight")
+	b.ReportMetric(float64(res.Score.Weight)/benchLPBound, "lp-ratio")
+	b.ReportMetric(float64(res.Score.Placed), "placed")
+	b.ReportMetric(float64(res.Score.Unserved), "unserved")
+}
