@@ -112,7 +112,7 @@ type buildWorker struct {
 // best score any worker's full heap has at its root: a pair scoring below it
 // cannot be in the post's final list, whichever worker holds the proof.
 type buildShared struct {
-	pnp    []uint8        // required skills per post, a compact copy for the bound
+	pinfo  []uint32       // per post, what the bound needs: see packInfo
 	gmin   []atomic.Int32 // -1 while no worker's heap for the post is full
 	theaps []uint64       // talent t's heap between the passes: theaps[t*depth:][:tlen[t]]
 	tlen   []uint8
@@ -138,10 +138,10 @@ type buildShared struct {
 func (ix *Index) buildLists() {
 	T, P := &ix.s[sideT], &ix.s[sideP]
 	nt, np, d := len(T.ids), len(P.ids), ix.depth
-	sh := &buildShared{pnp: make([]uint8, np), gmin: make([]atomic.Int32, np),
+	sh := &buildShared{pinfo: make([]uint32, np), gmin: make([]atomic.Int32, np),
 		theaps: make([]uint64, nt*d), tlen: make([]uint8, nt)}
 	for c := range np {
-		sh.pnp[c] = ix.pf[c].np
+		sh.pinfo[c] = packInfo(&ix.pf[c])
 		sh.gmin[c].Store(-1)
 	}
 	workers := make([]*buildWorker, ix.opt.Workers)
@@ -234,7 +234,7 @@ func (ix *Index) fewPostings(sh *buildShared) []postings {
 	for k, pl := range ix.s[sideP].bySkill {
 		f := &few[k]
 		for i, c := range pl.slots {
-			np := int32(sh.pnp[c])
+			np := int32(sh.pinfo[c] & 0xff)
 			if np >= 3 && maxR+coverageTable[np*tableM+1] < sh.gmin[c].Load() {
 				continue
 			}
@@ -243,6 +243,17 @@ func (ix *Index) fewPostings(sh *buildShared) []postings {
 		}
 	}
 	return few
+}
+
+// packInfo packs the post fields the bound reads into 4 bytes, so the
+// bound reads a 200 KB array instead of the posts: np | (field+1)<<8 |
+// minDegree<<12 | minExp<<16 | lists languages<<24.
+func packInfo(p *pfeat) uint32 {
+	v := uint32(p.np) | uint32(p.field+1)<<8 | uint32(p.minDegree)<<12 | uint32(p.minExp)<<16
+	if p.flags&pfLangs != 0 {
+		v |= 1 << 24
+	}
+	return v
 }
 
 // upperRest is the most talent t can score on everything but skills.
@@ -260,13 +271,19 @@ func upperRest(t *tfeat) int32 {
 
 // talentScan is the state of one talent's scan in Build.
 type talentScan struct {
-	ix        *Index
-	bw        *buildWorker
-	sh        *buildShared
-	t         int32
-	tf        *tfeat
-	bound     [tableM]int32 // upper bound for m shared skills, less coverage
-	rest, nt  int32
+	ix       *Index
+	bw       *buildWorker
+	sh       *buildShared
+	t        int32
+	tf       *tfeat
+	bound    [tableM]int32 // loose bound for m shared skills, less coverage
+	rest, nt int32
+	// The tight bound: exact but for the city, read from tables by post info.
+	use       [tableM]int32
+	degree    [DegreePhD + 1]int32
+	aff       [fieldCount + 1]int32
+	lang      [2]int32
+	base      int32 // best city points + intent points
 	mayMutual bool
 	h         []uint64
 	tmin      uint64 // root of t's full heap, 0 while it fills
@@ -289,7 +306,16 @@ func (ix *Index) buildTalent(bw *buildWorker, sh *buildShared, t int32, pass int
 	for m := range min(int(ts.nt)+1, tableM) {
 		_, use := skillPoints(int32(m), 1, ts.nt)
 		ts.bound[m] = use + ts.rest
+		ts.use[m] = use
 	}
+	for pd := DegreeNone; pd <= tf.degree; pd++ {
+		ts.degree[pd] = degreePoints(tf.degree, pd)
+	}
+	for f := range fieldCount + 1 {
+		ts.aff[f] = affinityPts[(int(tf.disc)+1)*(fieldCount+1)+f]
+	}
+	ts.lang = [2]int32{tf.langPts, pointsLanguage}
+	ts.base = ts.rest - degreePoints(tf.degree, DegreeNone) - pointsExperience - slices.Max(ts.aff[:]) - pointsLanguage
 	if len(ts.h) == d {
 		ts.tmin, ts.tminS = ts.h[0], keyScore(ts.h[0])
 	}
@@ -366,14 +392,17 @@ func (ix *Index) buildTalent(bw *buildWorker, sh *buildShared, t int32, pass int
 // visit handles candidate post c sharing m skills with the scanned talent.
 func (ts *talentScan) visit(c, m int32) {
 	bw, sh := ts.bw, ts.sh
-	np := int32(sh.pnp[c])
+	info := sh.pinfo[c]
+	np := int32(info & 0xff)
 	var ub int32
 	if m < tableM {
-		ub = ts.bound[m] + coverageTable[np*tableM+m]
+		ub = coverageTable[np*tableM+m] + ts.use[m]
 	} else {
 		cov, use := skillPoints(m, np, ts.nt)
-		ub = cov + use + ts.rest
+		ub = cov + use
 	}
+	ub += ts.degree[info>>12&3] + experiencePoints(ts.tf.exp, int32(info>>16&0xff)) +
+		ts.aff[info>>8&0xf] + ts.lang[info>>24&1] + ts.base
 	// The bound's best case ties on score and wins on slot, so only a
 	// strictly lower score rules a pair out of a list.
 	g := sh.gmin[c].Load()
