@@ -18,10 +18,12 @@ import (
 	_ "modernc.org/sqlite"             // driver "sqlite"
 )
 
-// modernc.org/sqlite is pure Go: the binary cross-compiles and builds on a
-// machine without a C compiler, which the two-command start needs. Measured
-// against the cgo driver it is slower per statement (see docs/benchmarks.md),
-// but the web path is dominated by request handling and the single writer.
+// modernc.org/sqlite is pure Go: the binary cross-compiles and builds with
+// no C compiler, which the two-command start needs. Measured here against
+// the cgo driver (mattn/go-sqlite3), an application-shaped insert in its own
+// transaction takes 67 µs against 54 µs, a point read 12.9 µs against
+// 8.0 µs (docs/benchmarks.md): a few tens of microseconds on requests that
+// spend hundreds in HTTP and templates, so portability wins.
 
 //go:embed migrations
 var migrations embed.FS

@@ -340,3 +340,71 @@ func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, http.StatusOK, "audit", s.view(r, "audit.title", entries))
 }
+
+// updateVenue and updateFair edit what an edition's page created.
+func (s *Server) updateVenue(r *http.Request) (model.Venue, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return model.Venue{}, err
+	}
+	v, err := s.store.Venue(r.Context(), id)
+	if err != nil {
+		return v, err
+	}
+	var in venueInput
+	if err := decodeThen(r, &in, func() error { return in.apply(&v) }); err != nil {
+		return v, err
+	}
+	return v, s.store.UpdateVenue(r.Context(), &v)
+}
+
+func (s *Server) venueUpdate(w http.ResponseWriter, r *http.Request) {
+	v, err := s.updateVenue(r)
+	if err != nil {
+		if v.EditionID == 0 {
+			s.fail(w, r, err)
+			return
+		}
+		r.SetPathValue("id", strconv.FormatInt(v.EditionID, 10))
+		s.editionFormError(w, r, err)
+		return
+	}
+	setFlash(w, "flash.saved")
+	http.Redirect(w, r, "/admin/editions/"+strconv.FormatInt(v.EditionID, 10), http.StatusSeeOther)
+}
+
+func (s *Server) updateFair(r *http.Request) (model.Fair, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return model.Fair{}, err
+	}
+	f, err := s.store.Fair(r.Context(), id)
+	if err != nil {
+		return f, err
+	}
+	var in fairInput
+	if err := decodeThen(r, &in, func() error { return in.apply(&f) }); err != nil {
+		return f, err
+	}
+	if f.VenueID != nil {
+		if v, err := s.store.Venue(r.Context(), *f.VenueID); err != nil || v.EditionID != f.EditionID {
+			return f, &model.Error{Code: model.Invalid, Key: "err.invalid", Fields: map[string]string{"venue_id": "err.choice"}}
+		}
+	}
+	return f, s.store.UpdateFair(r.Context(), &f)
+}
+
+func (s *Server) fairUpdate(w http.ResponseWriter, r *http.Request) {
+	f, err := s.updateFair(r)
+	if err != nil {
+		if f.EditionID == 0 {
+			s.fail(w, r, err)
+			return
+		}
+		r.SetPathValue("id", strconv.FormatInt(f.EditionID, 10))
+		s.editionFormError(w, r, err)
+		return
+	}
+	setFlash(w, "flash.saved")
+	http.Redirect(w, r, "/admin/editions/"+strconv.FormatInt(f.EditionID, 10), http.StatusSeeOther)
+}

@@ -218,3 +218,13 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		return searchJ{d.Query, mapSlice(d.Orgs, orgJSON), mapSlice(d.Talents, talentJSON), mapSlice(d.Posts, postJSON)}
 	})
 }
+
+func (s *Server) apiVenueUpdate(w http.ResponseWriter, r *http.Request) {
+	v, err := s.updateVenue(r)
+	answer(s, w, r, http.StatusOK, v, err, venueJSON)
+}
+
+func (s *Server) apiFairUpdate(w http.ResponseWriter, r *http.Request) {
+	f, err := s.updateFair(r)
+	answer(s, w, r, http.StatusOK, f, err, fairJSON)
+}

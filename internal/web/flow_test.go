@@ -265,3 +265,37 @@ func TestApplyOnce(t *testing.T) {
 		})
 	}
 }
+
+// TestEditVenueAndFair: an organizer edits what they created; a fair may
+// not point at another edition's venue.
+func TestEditVenueAndFair(t *testing.T) {
+	f := newFixture(t, storetest.SQLite(t))
+	c := f.client(model.RoleOrganizer)
+	v := model.Venue{EditionID: f.edition.ID, Name: "Area A"}
+	f.db.CreateVenue(bg, &v)
+	resp, body := f.json(c, "PUT", "/api/v1/venues/"+itoa(int(v.ID)), `{"name":"Canton Fair Complex","name_zh":"广交会展馆","area_m2":30000}`)
+	if resp.StatusCode != 200 || !strings.Contains(body, `"area_m2":30000`) {
+		t.Fatalf("venue update: %d %s", resp.StatusCode, body)
+	}
+	resp, _ = f.postForm(c, "/admin/fairs/"+itoa(int(f.fair.ID)), url.Values{"kind": {"video"}, "name": {"Video fair"}, "venue_id": {itoa(int(v.ID))}})
+	if resp.StatusCode != 303 {
+		t.Fatalf("fair update: %d", resp.StatusCode)
+	}
+	got, _ := f.db.Fair(bg, f.fair.ID)
+	if got.Name != "Video fair" || got.VenueID == nil || *got.VenueID != v.ID {
+		t.Fatalf("fair = %+v", got)
+	}
+	other := model.Edition{Slug: "ocs-2018", Name: "OCS 2018", City: "GZ", StartDate: f.edition.StartDate, EndDate: f.edition.EndDate, TimeZone: "Asia/Shanghai"}
+	f.db.CreateEdition(bg, &other, 0)
+	ov := model.Venue{EditionID: other.ID, Name: "Elsewhere"}
+	f.db.CreateVenue(bg, &ov)
+	if resp, _ := f.json(c, "PUT", "/api/v1/fairs/"+itoa(int(f.fair.ID)), `{"kind":"video","name":"X","venue_id":`+itoa(int(ov.ID))+`}`); resp.StatusCode != 422 {
+		t.Fatalf("foreign venue: %d", resp.StatusCode)
+	}
+	if resp, _ := f.json(c, "PUT", "/api/v1/venues/"+itoa(int(v.ID)), `{"name":"","area_m2":-5}`); resp.StatusCode != 422 {
+		t.Fatalf("bad venue: %d", resp.StatusCode)
+	}
+	if got, _ := f.db.Venue(bg, v.ID); got.Name != "Canton Fair Complex" {
+		t.Fatalf("bad update changed the venue: %+v", got)
+	}
+}
