@@ -1,0 +1,136 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/convene/convene/internal/model"
+)
+
+// PostSearch is a talent's search: words (any language) and filters.
+type PostSearch struct {
+	EditionID int64
+	FairID    int64
+	OrgID     int64
+	Industry  string
+	City      string
+	MinDegree model.Degree // posts asking at most this degree
+	Status    model.PostStatus
+	Query     string
+	Limit     int
+	Offset    int
+}
+
+// searchTerms splits a query into words; quotes and operators are dropped
+// so that user text never becomes FTS syntax.
+func searchTerms(q string) []string {
+	q = strings.Map(func(r rune) rune {
+		switch r {
+		case '"', '*', '(', ')', ':', '^', '+', '{', '}', '\'', '\x00':
+			return ' '
+		}
+		return r
+	}, q)
+	f := strings.Fields(strings.ToLower(q))
+	if len(f) > 8 {
+		f = f[:8]
+	}
+	return f
+}
+
+// SearchPosts finds posts by words and filters, best match first (newest
+// first without words). SQLite uses the FTS5 trigram index; PostgreSQL the
+// pg_trgm index with a tsvector rank. Words shorter than three characters
+// (common in Chinese: 医药) fall back to substring matching, which trigram
+// indexes cannot answer.
+func (db *DB) SearchPosts(ctx context.Context, f PostSearch) ([]model.Post, error) {
+	var where []string
+	var args []any
+	add := func(cond string, v any) {
+		args = append(args, v)
+		where = append(where, strings.ReplaceAll(cond, "?", ph(len(args))))
+	}
+	if f.EditionID != 0 {
+		add("p.fair_id IN (SELECT id FROM fairs WHERE edition_id = ?)", f.EditionID)
+	}
+	if f.FairID != 0 {
+		add("p.fair_id = ?", f.FairID)
+	}
+	if f.OrgID != 0 {
+		add("p.org_id = ?", f.OrgID)
+	}
+	if f.Status != "" {
+		add("p.status = ?", f.Status)
+	}
+	if s := strings.TrimSpace(f.Industry); s != "" {
+		add("lower(p.industry) = ?", strings.ToLower(s))
+	}
+	if s := strings.TrimSpace(f.City); s != "" {
+		add("lower(p.city) = ?", strings.ToLower(s))
+	}
+	if f.MinDegree != "" && f.MinDegree.Valid() {
+		var ok []string
+		for _, d := range model.Degrees {
+			if d.Rank() <= f.MinDegree.Rank() {
+				args = append(args, d)
+				ok = append(ok, ph(len(args)))
+			}
+		}
+		where = append(where, "p.min_degree IN ("+strings.Join(ok, ",")+")")
+	}
+	order := "p.id DESC"
+	from := "posts p"
+	terms := searchTerms(f.Query)
+	if db.dialect == sqliteDialect {
+		var long []string
+		for _, t := range terms {
+			if utf8.RuneCountInString(t) >= 3 {
+				long = append(long, `"`+t+`"`)
+			} else {
+				add(`lower(p.title || ' ' || p.description || ' ' || p.skills || ' ' || p.industry || ' ' || p.city) LIKE ? ESCAPE '\'`, like(t))
+			}
+		}
+		if len(long) > 0 {
+			from = "posts p JOIN posts_fts ON posts_fts.rowid = p.id"
+			add("posts_fts MATCH ?", strings.Join(long, " AND "))
+			order = "bm25(posts_fts), p.id DESC"
+		}
+	} else if len(terms) > 0 {
+		for _, t := range terms {
+			add(`p.search_doc LIKE ? ESCAPE '\'`, like(t))
+		}
+		args = append(args, strings.Join(terms, " "))
+		n := ph(len(args))
+		order = "ts_rank(p.search_tsv, plainto_tsquery('simple', " + n + ")) + word_similarity(" + n + ", p.search_doc) DESC, p.id DESC"
+	}
+	limit, offset := page(f.Limit, f.Offset)
+	cols := "p." + strings.ReplaceAll(postCols, ", ", ", p.")
+	return queryAll(ctx, db.r, scanPost, `SELECT `+cols+` FROM `+from+whereSQL(where)+` ORDER BY `+order+` LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), args...)
+}
+
+// PostFacets are the values the search filters offer.
+type PostFacets struct {
+	Industries []string
+	Cities     []string
+}
+
+// SearchFacets lists the industries and cities of an edition's open posts.
+func (db *DB) SearchFacets(ctx context.Context, editionID int64) (PostFacets, error) {
+	var pf PostFacets
+	scan := func(row interface{ Scan(...any) error }) (string, error) {
+		var s string
+		err := row.Scan(&s)
+		return s, err
+	}
+	q := func(col string) ([]string, error) {
+		return queryAll(ctx, db.r, scan, `SELECT DISTINCT `+col+` FROM posts WHERE `+col+` <> '' AND status = 'open'
+			AND fair_id IN (SELECT id FROM fairs WHERE edition_id = $1) ORDER BY `+col+` LIMIT 200`, editionID)
+	}
+	var err error
+	if pf.Industries, err = q("industry"); err != nil {
+		return pf, err
+	}
+	pf.Cities, err = q("city")
+	return pf, err
+}
