@@ -38,6 +38,8 @@ commands:
   demo      run Convene with a generated demo convention (SQLite in ./data)
   serve     run the web server on a database
   migrate   apply database migrations and exit
+  simulate  fill a database with a generated convention at any scale
+  load      drive a running server over HTTP and report latency figures
   user      add an organizer, judge or gate-staff account
   version   print the version
 
@@ -57,6 +59,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return demoCmd(ctx, args, stdout, stderr)
 	case "migrate":
 		return migrateCmd(ctx, args, stdout, stderr)
+	case "simulate":
+		return simulateCmd(ctx, args, stdout, stderr)
+	case "load":
+		return loadCmd(ctx, args, stdout, stderr)
 	case "user":
 		return userCmd(ctx, args, os.Stdin, stdout, stderr)
 	case "version":

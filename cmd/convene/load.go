@@ -1,0 +1,50 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/convene/convene/internal/load"
+)
+
+// loadCmd drives a running server (loopback only) with concurrent virtual
+// users and prints latency figures per operation.
+func loadCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("load", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var cfg load.Config
+	fs.StringVar(&cfg.BaseURL, "url", "http://127.0.0.1:8080", "the server to drive (loopback addresses only)")
+	fs.StringVar(&cfg.Scenario, "scenario", "scan", "scan (scan landing + apply, new and returning talents) or replay (the two convention days compressed)")
+	fs.IntVar(&cfg.VUs, "vus", 16, fmt.Sprintf("concurrent virtual users (at most %d)", load.MaxVUs))
+	fs.DurationVar(&cfg.Duration, "duration", 20*time.Second, fmt.Sprintf("stop the scenario after this long (at most %s)", load.MaxDuration))
+	fs.IntVar(&cfg.Requests, "requests", 0, "stop the scenario after this many requests (0: duration alone; -1 with replay: the whole convention's visits, applications and searches)")
+	fs.DurationVar(&cfg.Ceiling, "ceiling", 5*time.Second, "drive GET /healthz alone this long first, as the ceiling (0 to skip)")
+	fs.Int64Var(&cfg.Seed, "seed", 2017, "seed of the convention the server holds (convene simulate -seed)")
+	fs.Float64Var(&cfg.Scale, "scale", 1, "scale of the convention the server holds (convene simulate -scale)")
+	fs.Float64Var(&cfg.NewShare, "new", 0.2, "scan: share of visitors who are new talents and register first")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("load: unexpected arguments %q", fs.Args())
+	}
+	if _, err := load.CheckLoopback(cfg.BaseURL); err != nil {
+		return err
+	}
+	if cfg.Requests == -1 && cfg.Scenario == "replay" {
+		cfg.Requests = load.ReplayRequests(cfg.Seed, cfg.Scale)
+	}
+	fmt.Fprintf(stdout, "Driving %s: scenario %s, %d virtual users, at most %s", cfg.BaseURL, cfg.Scenario, cfg.VUs, cfg.Duration)
+	if cfg.Requests > 0 {
+		fmt.Fprintf(stdout, " or %d requests", cfg.Requests)
+	}
+	fmt.Fprintln(stdout, " ...")
+	rep, err := load.Run(ctx, cfg)
+	if rep != nil {
+		rep.Print(stdout)
+	}
+	return err
+}

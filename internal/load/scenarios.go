@@ -1,0 +1,259 @@
+package load
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/convene/convene/internal/gen"
+	"github.com/convene/convene/internal/model"
+)
+
+// convention is what the harness knows of the server's data: the generated
+// convention of the same seed and scale, loaded into an empty database, so
+// its local ids are the database ids.
+type convention struct {
+	posts   []int64  // open posts
+	talents []string // talents' emails, all with gen.DemoPassword
+	words   []string // words of post titles, for searches
+	visits  int      // the convention's visits (the seed: 130,000)
+	apps    int      // and applications (the seed: 33,000)
+}
+
+func loadConvention(ctx context.Context, h *harness) (*convention, error) {
+	c := gen.Generate(h.cfg.Seed, h.cfg.Scale)
+	cv := &convention{visits: c.Totals().VisitCount, apps: len(c.Applications)}
+	seen := map[string]bool{}
+	for _, p := range c.Posts {
+		if p.Status != model.PostOpen {
+			continue
+		}
+		cv.posts = append(cv.posts, p.ID)
+		for _, w := range strings.Fields(p.Title) {
+			if utf8.RuneCountInString(w) >= 4 && !seen[w] && len(cv.words) < 200 {
+				seen[w] = true
+				cv.words = append(cv.words, w)
+			}
+		}
+	}
+	for _, t := range c.Talents {
+		cv.talents = append(cv.talents, c.Users[t.UserID-1].Email)
+	}
+	if len(cv.posts) == 0 || len(cv.talents) == 0 {
+		return nil, fmt.Errorf("load: the convention of seed %d at scale %g has no open post or no talent", h.cfg.Seed, h.cfg.Scale)
+	}
+	// The server must hold this convention: compare one post's title.
+	first := cv.posts[0]
+	var got struct{ Title string }
+	cl := &http.Client{Transport: h.tr, Timeout: 10 * time.Second}
+	req, _ := http.NewRequestWithContext(ctx, "GET", h.cfg.BaseURL+"/api/v1/posts/"+strconv.FormatInt(first, 10), nil)
+	req.Header.Set("Accept", "application/json")
+	resp, err := cl.Do(req)
+	if err == nil {
+		err = decode(resp, &got)
+	}
+	if err != nil || got.Title != c.Posts[first-1].Title {
+		return nil, fmt.Errorf("load: the server does not hold the convention of seed %d at scale %g (post %d: %v); "+
+			"fill an empty database with `convene simulate -seed %d -scale %g` and serve it", h.cfg.Seed, h.cfg.Scale, first, err, h.cfg.Seed, h.cfg.Scale)
+	}
+	return cv, nil
+}
+
+func (c *convention) post(v *vu) int64 { return c.posts[v.rng.IntN(len(c.posts))] }
+
+// returning is a virtual user's signed-in generated talent. Each virtual
+// user takes its own talents (every VUs-th one), so no two share a session.
+type returning struct {
+	cv      *convention
+	c       *http.Client
+	next    int // index into cv.talents
+	applies int
+	per     int // applications before moving on to the next talent
+}
+
+func newReturning(cv *convention, v *vu, per int) *returning {
+	return &returning{cv: cv, next: v.id, per: per}
+}
+
+// session signs in the next talent when there is none yet or the current
+// one has applied per times.
+func (r *returning) session(ctx context.Context, v *vu) *http.Client {
+	if r.c != nil && r.applies < r.per {
+		return r.c
+	}
+	if !v.take() {
+		return nil
+	}
+	email := r.cv.talents[r.next%len(r.cv.talents)]
+	r.next += v.h.cfg.VUs
+	c := v.client()
+	if !v.do(ctx, c, "login", "POST", "/api/v1/login", map[string]string{"email": email, "password": gen.DemoPassword}, nil, 200) {
+		r.c = nil
+		return nil
+	}
+	r.c, r.applies = c, 0
+	return c
+}
+
+type applyJ struct {
+	Created bool `json:"created"`
+}
+
+// apply posts one application; 201 (new) and 200 (applied before) both
+// acknowledge it.
+func apply(ctx context.Context, v *vu, c *http.Client, op string, post int64, channel string) bool {
+	var out applyJ
+	return v.do(ctx, c, op, "POST", "/api/v1/posts/"+strconv.FormatInt(post, 10)+"/apply", map[string]string{"channel": channel}, &out, 201, 200)
+}
+
+// scanScenario: a talent scans a post's QR code at a booth, sees the
+// landing page and applies. New talents register first; returning ones
+// signed in once and go on applying.
+type scanScenario struct{ cv *convention }
+
+func (s *scanScenario) prepare(ctx context.Context, h *harness) (err error) {
+	s.cv, err = loadConvention(ctx, h)
+	return err
+}
+
+func (s *scanScenario) run(ctx context.Context, v *vu) {
+	ret := newReturning(s.cv, v, 10)
+	n := 0
+	for ctx.Err() == nil {
+		if v.rng.Float64() < v.h.cfg.NewShare {
+			if !v.take() {
+				return
+			}
+			n++
+			c := v.client()
+			email := fmt.Sprintf("load-%d-%d-%d@load.convene.test", v.h.cfg.Seed, time.Now().UnixNano(), v.id)
+			reg := map[string]string{"email": email, "name": fmt.Sprintf("Load Talent %d-%d", v.id, n), "password": "load-harness-pw", "role": "talent", "locale": "en"}
+			if !v.do(ctx, c, "register", "POST", "/api/v1/register", reg, nil, 201) {
+				continue
+			}
+			for range 1 + v.rng.IntN(3) {
+				if !s.scan(ctx, v, c) {
+					return
+				}
+			}
+			continue
+		}
+		c := ret.session(ctx, v)
+		if c == nil {
+			if v.budget.Load() < 0 {
+				return
+			}
+			continue
+		}
+		if !s.scan(ctx, v, c) {
+			return
+		}
+		ret.applies++
+	}
+}
+
+// scan is the landing page then the application. The scan landing page
+// (GET /s/{token}) is not in the server yet: GET /api/v1/posts/{id} stands
+// in for it. It returns false when the budget is spent.
+func (s *scanScenario) scan(ctx context.Context, v *vu, c *http.Client) bool {
+	if !v.take() {
+		return false
+	}
+	p := s.cv.post(v)
+	if !v.do(ctx, c, "landing", "GET", "/api/v1/posts/"+strconv.FormatInt(p, 10), nil, nil, 200) {
+		return true
+	}
+	if !v.take() {
+		return false
+	}
+	apply(ctx, v, c, "apply", p, "scan")
+	return true
+}
+
+func (s *scanScenario) notes(h *harness) []string {
+	return []string{
+		fmt.Sprintf("scan: %.0f%% of visitors are new talents (POST /api/v1/register, then 1-3 scans); the others are generated talents who sign in once (POST /api/v1/login) and scan 10 posts", 100*h.cfg.NewShare),
+		"landing: GET /api/v1/posts/{id} stands in for the scan landing page GET /s/{token}, which the server does not have yet",
+		"apply: POST /api/v1/posts/{id}/apply {\"channel\":\"scan\"}; 201 (new) and 200 (applied before) both count as success",
+	}
+}
+
+// replayScenario replays the convention's two days compressed in time, in
+// the generated convention's proportions: its visits (the seed: 130,000)
+// against its applications (33,000), about 4:1, plus searches (one per ten
+// visits: the seed publishes no figure). Returning talents sign in once and
+// apply about as often as the generated ones did (applications / talents).
+type replayScenario struct {
+	cv  *convention
+	per int
+}
+
+func (s *replayScenario) prepare(ctx context.Context, h *harness) (err error) {
+	if s.cv, err = loadConvention(ctx, h); err != nil {
+		return err
+	}
+	s.per = max(1, (s.cv.apps+len(s.cv.talents)/2)/len(s.cv.talents))
+	return nil
+}
+
+// ReplayRequests is how many requests a whole replay of the convention of
+// this seed and scale sends (visits, applications and searches, without
+// sign-ins).
+func ReplayRequests(seed int64, scale float64) int {
+	c := gen.Generate(seed, scale)
+	v := c.Totals().VisitCount
+	return v + len(c.Applications) + v/10
+}
+
+func (s *replayScenario) run(ctx context.Context, v *vu) {
+	ret := newReturning(s.cv, v, s.per)
+	visits, apps := s.cv.visits, s.cv.apps
+	searches := visits / 10
+	all := visits + apps + searches
+	for ctx.Err() == nil {
+		x := v.rng.IntN(all)
+		switch {
+		case x < visits:
+			if !v.take() {
+				return
+			}
+			v.do(ctx, v.plain, "visit", "GET", "/api/v1/posts/"+strconv.FormatInt(s.cv.post(v), 10), nil, nil, 200)
+		case x < visits+apps:
+			c := ret.session(ctx, v)
+			if c == nil {
+				if v.budget.Load() < 0 {
+					return
+				}
+				continue
+			}
+			if !v.take() {
+				return
+			}
+			ch := "mobile"
+			if v.rng.IntN(2) == 0 {
+				ch = "pc"
+			}
+			apply(ctx, v, c, "apply", s.cv.post(v), ch)
+			ret.applies++
+		default:
+			if !v.take() {
+				return
+			}
+			q := s.cv.words[v.rng.IntN(len(s.cv.words))]
+			v.do(ctx, v.plain, "search", "GET", "/api/v1/posts?limit=20&q="+urlQuery(q), nil, nil, 200)
+		}
+	}
+}
+
+func (s *replayScenario) notes(h *harness) []string {
+	return []string{
+		fmt.Sprintf("replay: visits : applications : searches = %d : %d : %d (the generated convention's visits and applications; searches one per ten visits, an assumption)", s.cv.visits, s.cv.apps, s.cv.visits/10),
+		"visit: GET /api/v1/posts/{id}; search: GET /api/v1/posts?q=<a word of a post title>&limit=20; apply: POST /api/v1/posts/{id}/apply (pc or mobile)",
+		fmt.Sprintf("returning talents sign in once (POST /api/v1/login, argon2id) and apply %d times, the convention's applications per talent", s.per),
+		"enterprise status changes are left out: the server has no endpoint for them yet",
+	}
+}
