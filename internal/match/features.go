@@ -9,17 +9,21 @@ const MaxSkills = 255
 // maxYears clamps years of experience so arithmetic on them cannot overflow.
 const maxYears = 80
 
-// tfeat is a talent compiled for scoring: interned, sorted, clamped.
+// tfeat is a talent compiled for scoring: interned, sorted, clamped. What
+// scoring reads comes first, so scoring a talent touches one cache line
+// (the first preferred cities are copied inline for the same reason).
 type tfeat struct {
+	langMask uint32 // languages with id < 32, for a one-instruction subset test
+	exp      int32
+	langPts  int32 // language points against a post that lists no language
+	ncity    int32
+	city     [3]int32 // the first preferred cities
+	disc     int16    // discipline index, -1 when unrecognized
+	degree   Degree
+	intent   Intent
 	skills   []int32 // sorted distinct skill ids
 	langs    []int32 // sorted distinct language ids
 	cities   []int32 // preferred city ids; empty means any
-	langMask uint32  // languages with id < 32, for a one-instruction subset test
-	exp      int32
-	disc     int16 // discipline index, -1 when unrecognized
-	degree   Degree
-	intent   Intent
-	langPts  int32 // language points against a post that lists no language
 }
 
 // pfeat is the part of a compiled post the scoring loop reads: 16 bytes, so
@@ -70,6 +74,8 @@ func (sy *symbols) compileTalent(t *Talent) tfeat {
 			}
 		}
 	}
+	f.ncity = int32(len(f.cities))
+	copy(f.city[:], f.cities)
 	f.langPts = languagePoints(f.langs, false)
 	return f
 }

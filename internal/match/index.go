@@ -49,8 +49,10 @@ const (
 //
 // Invariant, for every live entity x: lists[x] is the exact best-first top
 // len(lists[x]) of its recommendable counterparts, len(lists[x]) ≤ depth,
-// and either complete[x] (the list holds every recommendable counterpart) or
-// len(lists[x]) ≥ K. in[x] holds the counterparts whose lists contain x.
+// and either complete[x] (the list holds every recommendable counterpart),
+// or len(lists[x]) ≥ K, or x waits in the repair queue (queued[x]); reads of
+// such a short list scan instead. in[x] holds the counterparts whose lists
+// contain x.
 type side struct {
 	ids      []int64
 	live     []bool
@@ -58,6 +60,8 @@ type side struct {
 	free     []int32
 	lists    [][]entry
 	complete []bool
+	bar      []int32 // the score an offer needs to be worth a look: see setBar
+	queued   []bool
 	in       [][]int32
 	inTotal  int     // Σ len(in): entries of the other side's lists
 	mutual   []int32 // mutually acceptable counterparts
@@ -83,8 +87,11 @@ type scratch struct {
 // Updating an entity rescans its own candidates (one scan, about as costly as
 // a query) and offers it to each candidate's list, which takes it when it
 // ranks above the list's last entry; removing it from a list that then drops
-// below K entries, and is not known to be complete, triggers a rescan of
-// that one list. The Slack absorbs most removals, so updates stay local.
+// below K entries, and is not known to be complete, queues that list for a
+// rescan. The Slack absorbs most removals, so updates stay local; each update
+// then rescans at most RepairBudget queued lists, which bounds its cost when
+// many lists lose an entry at once (a popular post edited), and reads of a
+// list still queued scan, so answers are always exact.
 type Index struct {
 	mu        sync.RWMutex
 	opt       Options
@@ -95,6 +102,15 @@ type Index struct {
 	pc        []pcold
 	s         [2]side
 	headcount int64 // Σ headcount of open posts, for fair re-ranking
+	repairQ   []slotRef
+}
+
+// RepairBudget is how many short lists one update rescans at most.
+const RepairBudget = 4
+
+type slotRef struct {
+	s int8
+	x int32
 }
 
 // NewIndex returns an empty index.

@@ -79,6 +79,8 @@ func (ix *Index) grow(nt, np int) {
 		me.live = make([]bool, 0, n)
 		me.lists = make([][]entry, 0, n)
 		me.complete = make([]bool, 0, n)
+		me.bar = make([]int32, 0, n)
+		me.queued = make([]bool, 0, n)
 		me.in = make([][]int32, 0, n)
 		me.mutual = make([]int32, 0, n)
 	}
@@ -211,6 +213,9 @@ func (ix *Index) buildLists() {
 
 	for s := range ix.s {
 		o := &ix.s[1-s]
+		for x := range ix.s[s].lists {
+			ix.setBar(s, int32(x))
+		}
 		for x, l := range ix.s[s].lists {
 			for _, e := range l {
 				o.in[e.slot] = append(o.in[e.slot], int32(x))
@@ -263,7 +268,7 @@ func upperRest(t *tfeat) int32 {
 		aff = max(aff, affinityPts[(int(t.disc)+1)*(fieldCount+1)+f+1])
 	}
 	city := cityPoints[cityAny]
-	if len(t.cities) > 0 {
+	if t.ncity > 0 {
 		city = cityPoints[cityPreferred]
 	}
 	return degreePoints(t.degree, DegreeNone) + pointsExperience + aff + pointsLanguage + city + intentPoints[t.intent]

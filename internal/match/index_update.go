@@ -1,6 +1,9 @@
 package match
 
-import "slices"
+import (
+	"math"
+	"slices"
+)
 
 // UpsertTalent adds t or replaces the talent with t.ID, and brings every
 // affected list up to date.
@@ -66,6 +69,8 @@ func (ix *Index) alloc(s int, id int64) int32 {
 		me.live = append(me.live, false)
 		me.lists = append(me.lists, nil)
 		me.complete = append(me.complete, false)
+		me.bar = append(me.bar, 0)
+		me.queued = append(me.queued, false)
 		me.in = append(me.in, nil)
 		me.mutual = append(me.mutual, 0)
 		if s == sideT {
@@ -85,6 +90,7 @@ func (ix *Index) release(s int, x int32) {
 	me := &ix.s[s]
 	delete(me.slotOf, me.ids[x])
 	me.ids[x], me.live[x], me.lists[x], me.complete[x], me.in[x] = 0, false, nil, false, nil
+	ix.setBar(s, x)
 	if s == sideT {
 		ix.tf[x] = tfeat{}
 	} else {
@@ -118,8 +124,10 @@ func (ix *Index) attach(s int, x int32) {
 	ix.scan(s, x, &o.scratch, func(c, score int32, mutual bool) {
 		n++
 		h = heapOffer(h, ix.depth, entry{id: o.ids[c], score: score, slot: c})
-		self.score = score
-		ix.offer(1-s, c, self)
+		if score >= o.bar[c] {
+			self.score = score
+			ix.offer(1-s, c, self)
+		}
 		if mutual {
 			me.mutual[x]++
 			o.mutual[c]++
@@ -157,21 +165,41 @@ func (ix *Index) detach(s int, x int32) []int32 {
 		l := o.lists[c]
 		i := slices.IndexFunc(l, func(e entry) bool { return e.slot == x })
 		o.lists[c] = slices.Delete(l, i, i+1)
+		ix.setBar(1-s, c)
 	}
 	me.inTotal -= len(dirty)
 	me.in[x] = nil
 	return dirty
 }
 
-// fix rescans the lists on side s that lost an entry and fell below K
-// without being known complete.
+// fix queues the lists on side s that lost an entry and fell below K
+// without being known complete, then repairs up to RepairBudget queued lists.
 func (ix *Index) fix(s int, dirty []int32) {
 	me := &ix.s[s]
 	for _, c := range dirty {
-		if me.live[c] && !me.complete[c] && len(me.lists[c]) < ix.opt.K {
-			ix.recompute(s, c)
+		if ix.short(s, c) && !me.queued[c] {
+			me.queued[c] = true
+			ix.repairQ = append(ix.repairQ, slotRef{int8(s), c})
 		}
 	}
+	for n := 0; n < RepairBudget && len(ix.repairQ) > 0; {
+		r := ix.repairQ[0]
+		ix.repairQ = ix.repairQ[1:]
+		ix.s[r.s].queued[r.x] = false
+		if ix.short(int(r.s), r.x) {
+			ix.recompute(int(r.s), r.x)
+			n++
+		}
+	}
+	if len(ix.repairQ) == 0 {
+		ix.repairQ = nil // let the backing array go
+	}
+}
+
+// short reports a list below K entries that is not known complete.
+func (ix *Index) short(s int, c int32) bool {
+	me := &ix.s[s]
+	return me.live[c] && !me.complete[c] && len(me.lists[c]) < ix.opt.K
 }
 
 func (ix *Index) recompute(s int, x int32) {
@@ -204,10 +232,27 @@ func (ix *Index) offer(s int, c int32, e entry) {
 		}
 	default:
 		me.complete[c] = false // e is recommendable for c but left out
+		ix.setBar(s, c)
 		return
 	}
 	me.lists[c] = insertSorted(l, e)
+	ix.setBar(s, c)
 	ix.addIn(1-s, e.slot, c)
+}
+
+// setBar caches, for the offer loop, the least score c's list might take
+// without reading the list: anything while it is complete, nothing while it
+// is empty and incomplete, else its last score (a tie needs the list).
+func (ix *Index) setBar(s int, c int32) {
+	me := &ix.s[s]
+	switch l := me.lists[c]; {
+	case me.complete[c]:
+		me.bar[c] = -1
+	case len(l) == 0:
+		me.bar[c] = math.MaxInt32
+	default:
+		me.bar[c] = l[len(l)-1].score
+	}
 }
 
 // setList replaces x's list and keeps the other side's in-lists in step.
@@ -217,6 +262,7 @@ func (ix *Index) setList(s int, x int32, l []entry, complete bool) {
 		ix.removeIn(1-s, e.slot, x)
 	}
 	me.lists[x], me.complete[x] = slices.Clip(l), complete
+	ix.setBar(s, x)
 	for _, e := range l {
 		ix.addIn(1-s, e.slot, x)
 	}

@@ -120,6 +120,34 @@ func checkAgainstBruteForce(t *testing.T, ix *Index, w *world) {
 			sameMatches(t, fmt.Sprintf("post %d k=%d", p.ID, k), got, want[:min(k, len(want))])
 		}
 	}
+	checkRateAndInvariants(t, ix, ts, ps)
+}
+
+// checkTopAgainstBruteForce is the lighter check for larger instances: the
+// kept depth and a little beyond, which reads scan.
+func checkTopAgainstBruteForce(t *testing.T, ix *Index, w *world) {
+	t.Helper()
+	ts, ps := w.slices()
+	k := ix.opt.K + ix.opt.Slack + 2
+	for _, tal := range ts {
+		got, err := ix.TopPostsForTalent(tal.ID, k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameMatches(t, fmt.Sprintf("talent %d", tal.ID), got, TopPosts(tal, ps, k))
+	}
+	for _, p := range ps {
+		got, err := ix.TopTalentsForPost(p.ID, k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameMatches(t, fmt.Sprintf("post %d", p.ID), got, TopTalents(p, ts, k))
+	}
+	checkRateAndInvariants(t, ix, ts, ps)
+}
+
+func checkRateAndInvariants(t *testing.T, ix *Index, ts []Talent, ps []Post) {
+	t.Helper()
 	if got, want := ix.MatchingRate(), ComputeMatchingRate(ts, ps); got != want {
 		t.Fatalf("matching rate %+v, want %+v", got, want)
 	}
@@ -159,7 +187,12 @@ func checkInvariants(t *testing.T, ix *Index) {
 				}
 				continue
 			}
-			if len(l) > ix.depth || !me.complete[x] && len(l) < ix.opt.K {
+			bar := me.bar[x]
+			ix.setBar(s, int32(x))
+			if bar != me.bar[x] {
+				t.Fatalf("side %d slot %d: bar %d, want %d", s, x, bar, me.bar[x])
+			}
+			if len(l) > ix.depth || !me.complete[x] && len(l) < ix.opt.K && !me.queued[x] {
 				t.Fatalf("side %d slot %d: len %d complete %v", s, x, len(l), me.complete[x])
 			}
 			for i, e := range l {

@@ -114,11 +114,16 @@ const (
 )
 
 func (t *tfeat) cityState(city int32) cityState {
-	if len(t.cities) == 0 {
+	if t.ncity == 0 {
 		return cityAny
 	}
-	for _, c := range t.cities {
-		if c == city && city >= 0 {
+	if city >= 0 {
+		for _, c := range t.city[:min(t.ncity, int32(len(t.city)))] {
+			if c == city {
+				return cityPreferred
+			}
+		}
+		if t.ncity > int32(len(t.city)) && slices.Contains(t.cities[len(t.city):], city) {
 			return cityPreferred
 		}
 	}
