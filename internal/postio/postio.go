@@ -1,0 +1,284 @@
+// Package postio reads posts from CSV and XLSX files and writes posts and
+// applications to XLSX. A file is checked whole: every bad cell is reported
+// with its row and column as a message key, so the caller can say it in
+// the user's language and import nothing.
+package postio
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/convene/convene/internal/model"
+	"github.com/xuri/excelize/v2"
+)
+
+// Columns are the file's columns, in template order; their names are the
+// post's field names, so validation problems map straight to a column.
+var Columns = []string{"title", "description", "industry", "skills", "min_degree", "min_experience", "city",
+	"salary_min", "salary_max", "headcount", "languages"}
+
+// aliases let a Chinese header stand for a column.
+var aliases = map[string]string{
+	"职位": "title", "职位名称": "title", "描述": "description", "职位描述": "description", "行业": "industry",
+	"技能": "skills", "学历": "min_degree", "最低学历": "min_degree", "经验": "min_experience", "工作经验": "min_experience",
+	"城市": "city", "工作城市": "city", "最低月薪": "salary_min", "最高月薪": "salary_max", "人数": "headcount",
+	"招聘人数": "headcount", "语言": "languages",
+}
+
+var degreeWords = map[string]model.Degree{
+	"无": model.DegreeNone, "不限": model.DegreeNone, "本科": model.DegreeBachelor, "学士": model.DegreeBachelor,
+	"硕士": model.DegreeMaster, "博士": model.DegreePhD,
+}
+
+// MaxRows bounds one import.
+const MaxRows = 5000
+
+// RowError is one problem: Row counts from 1 as spreadsheets do (the header
+// is row 1); Column is a column name, or "" for the whole file.
+type RowError struct {
+	Row    int
+	Column string
+	Key    string
+}
+
+// Errors is every problem of a file.
+type Errors []RowError
+
+func (e Errors) Error() string {
+	var b strings.Builder
+	for i, x := range e {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "row %d %s: %s", x.Row, x.Column, x.Key)
+	}
+	return b.String()
+}
+
+// Format is a file kind.
+type Format string
+
+const (
+	CSV  Format = "csv"
+	XLSX Format = "xlsx"
+)
+
+// Detect tells XLSX (a zip) from CSV by the first bytes.
+func Detect(b []byte) Format {
+	if bytes.HasPrefix(b, []byte("PK\x03\x04")) {
+		return XLSX
+	}
+	return CSV
+}
+
+// Parse reads a whole file into posts that copy base (organization, fair,
+// session) and take each row's cells. Either every row is good and posts
+// come back, or errs lists every problem and posts is nil.
+func Parse(data []byte, base model.Post) (posts []model.Post, errs Errors) {
+	rows, err := readRows(data)
+	if err != nil {
+		return nil, Errors{{Row: 0, Column: "", Key: "err.import_file"}}
+	}
+	return ParseRows(rows, base)
+}
+
+func readRows(data []byte) (rows [][]string, err error) {
+	if Detect(data) == CSV {
+		data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // Excel's UTF-8 mark
+		if !utf8.Valid(data) {
+			return nil, errors.New("not UTF-8")
+		}
+		r := csv.NewReader(bytes.NewReader(data))
+		r.FieldsPerRecord = -1
+		r.LazyQuotes = true
+		for len(rows) <= MaxRows+1 {
+			rec, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return nil, err
+			}
+			rows = append(rows, rec)
+		}
+		return rows, nil
+	}
+	defer func() {
+		if p := recover(); p != nil { // a malformed workbook must not take the server down
+			rows, err = nil, fmt.Errorf("xlsx: %v", p)
+		}
+	}()
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: 64 << 20, UnzipXMLSizeLimit: 16 << 20})
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return nil, errors.New("xlsx: no sheet")
+	}
+	it, err := f.Rows(sheets[0])
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
+	for it.Next() && len(rows) <= MaxRows+1 {
+		rec, err := it.Columns()
+		if err != nil {
+			return nil, err
+		}
+		if len(rec) > maxColumns {
+			rec = rec[:maxColumns]
+		}
+		rows = append(rows, rec)
+	}
+	return rows, it.Error()
+}
+
+// maxColumns bounds a row: the template has eleven.
+const maxColumns = 64
+
+// ParseRows checks rows whose first is the header.
+func ParseRows(rows [][]string, base model.Post) ([]model.Post, Errors) {
+	var errs Errors
+	for len(rows) > 0 && blank(rows[len(rows)-1]) {
+		rows = rows[:len(rows)-1]
+	}
+	if len(rows) < 2 {
+		return nil, Errors{{Row: 1, Key: "err.import_empty"}}
+	}
+	if len(rows)-1 > MaxRows {
+		return nil, Errors{{Row: MaxRows + 2, Key: "err.import_too_many"}}
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		name := strings.ToLower(h)
+		if a, ok := aliases[h]; ok {
+			name = a
+		}
+		if h == "" {
+			continue
+		}
+		if !known(name) {
+			errs = append(errs, RowError{1, clip(h), "err.import_unknown_column"})
+			continue
+		}
+		if _, dup := col[name]; dup {
+			errs = append(errs, RowError{1, name, "err.import_duplicate_column"})
+			continue
+		}
+		col[name] = i
+	}
+	if _, ok := col["title"]; !ok {
+		errs = append(errs, RowError{1, "title", "err.import_missing_column"})
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	var posts []model.Post
+	for n, rec := range rows[1:] {
+		if blank(rec) {
+			continue
+		}
+		row := n + 2
+		cell := func(name string) string {
+			if i, ok := col[name]; ok && i < len(rec) {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		p := base
+		p.ID = 0
+		p.Title, p.Description, p.Industry, p.City = cell("title"), cell("description"), cell("industry"), cell("city")
+		p.Skills, p.Languages = model.SplitList(cell("skills")), model.SplitList(cell("languages"))
+		p.MinDegree = degree(cell("min_degree"))
+		if p.Status == "" {
+			p.Status = model.PostOpen
+		}
+		pr := model.Problems{}
+		for name, dst := range map[string]*int{"min_experience": &p.MinExperience, "salary_min": &p.SalaryMin, "salary_max": &p.SalaryMax, "headcount": &p.Headcount} {
+			s := cell(name)
+			if s == "" {
+				*dst = 0
+				continue
+			}
+			v, err := strconv.Atoi(strings.ReplaceAll(s, ",", ""))
+			if err != nil {
+				pr.Add(name, "err.number")
+				continue
+			}
+			*dst = v
+		}
+		if err := p.Validate(); err != nil {
+			var me *model.Error
+			if errors.As(err, &me) {
+				for k, v := range me.Fields {
+					pr.Add(k, v)
+				}
+			}
+		}
+		for _, name := range Columns { // stable order of messages
+			if k, ok := pr[name]; ok {
+				errs = append(errs, RowError{row, name, k})
+			}
+		}
+		for name, k := range pr {
+			if !known(name) {
+				errs = append(errs, RowError{row, name, k})
+			}
+		}
+		posts = append(posts, p)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	if len(posts) == 0 {
+		return nil, Errors{{Row: 2, Key: "err.import_empty"}}
+	}
+	return posts, nil
+}
+
+func degree(s string) model.Degree {
+	if s == "" {
+		return model.DegreeNone
+	}
+	if d, ok := degreeWords[s]; ok {
+		return d
+	}
+	return model.Degree(strings.ToLower(s))
+}
+
+func known(name string) bool {
+	for _, c := range Columns {
+		if c == name {
+			return true
+		}
+	}
+	return false
+}
+
+func blank(rec []string) bool {
+	for _, s := range rec {
+		if strings.TrimSpace(s) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func clip(s string) string {
+	if utf8.RuneCountInString(s) > 40 {
+		return string([]rune(s)[:40])
+	}
+	if !utf8.ValidString(s) {
+		return "?"
+	}
+	return s
+}
