@@ -1,6 +1,9 @@
 package match
 
-import "slices"
+import (
+	"math"
+	"slices"
+)
 
 // Fairness configures exposure-aware re-ranking of a talent's posts.
 //
@@ -68,14 +71,17 @@ func (ix *Index) penalty(p int32, f Fairness) int32 {
 	P := &ix.s[sideP]
 	e, E := int64(len(P.in[p])), int64(P.inTotal)
 	h, H := int64(ix.pc[p].headcount), ix.headcount
-	// load = (e/E) / (h/H); over = load − 1 = (e·H − h·E) / (h·E)
-	num, den := e*H-h*E, h*E
-	if num <= 0 || den <= 0 {
+	// load = (e/E) / (h/H): exposure over the headcount's fair share.
+	if e == 0 || E == 0 || h == 0 || H == 0 {
 		return 0
 	}
-	limit := int64(f.MaxPenalty)
+	load := (float64(e) / float64(E)) / (float64(h) / float64(H))
+	if load <= 1 {
+		return 0
+	}
+	limit := f.MaxPenalty
 	if limit <= 0 {
 		limit = MaxScore
 	}
-	return int32(min(float64(limit), float64(f.Lambda)*(float64(num)/float64(den))))
+	return int32(min(float64(limit), float64(f.Lambda)*math.Log2(load)))
 }
