@@ -25,6 +25,7 @@ func loadCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.Int64Var(&cfg.Seed, "seed", 2017, "seed of the convention the server holds (convene simulate -seed)")
 	fs.Float64Var(&cfg.Scale, "scale", 1, "scale of the convention the server holds (convene simulate -scale)")
 	fs.Float64Var(&cfg.NewShare, "new", 0.2, "scan: share of visitors who are new talents and register first")
+	fs.IntVar(&cfg.Scans, "scans", 10, "scan: scans by a returning talent per sign-in")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

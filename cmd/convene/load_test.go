@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -22,7 +21,7 @@ import (
 // For a CPU profile of server and harness together, point it at a simulated
 // database and lengthen it:
 //
-//	CONVENE_LOAD_DB=/tmp/s1.db CONVENE_LOAD_SCALE=1 CONVENE_LOAD_DURATION=20s \
+//	CONVENE_LOAD_DB=/tmp/s1.db CONVENE_LOAD_SCALE=1 CONVENE_LOAD_DURATION=20s CONVENE_LOAD_NEW=0 CONVENE_LOAD_SCANS=1000 \
 //	  go test ./cmd/convene -run 'TestLoadHarness/scan' -cpuprofile /tmp/cpu.out
 func TestLoadHarness(t *testing.T) {
 	dsn, scale := os.Getenv("CONVENE_LOAD_DB"), 0.05
@@ -46,6 +45,13 @@ func TestLoadHarness(t *testing.T) {
 		}
 		n = 0
 	}
+	newShare, scans := 0.2, 10
+	if s := os.Getenv("CONVENE_LOAD_NEW"); s != "" {
+		fmt.Sscan(s, &newShare)
+	}
+	if s := os.Getenv("CONVENE_LOAD_SCANS"); s != "" {
+		fmt.Sscan(s, &scans)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	db, err := store.Open(ctx, dsn)
@@ -53,7 +59,7 @@ func TestLoadHarness(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	m := &Main{DB: db, Addr: "127.0.0.1:0", Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	m := &Main{DB: db, Addr: "127.0.0.1:0", Log: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelError}))}
 	if err := m.Open(); err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +70,7 @@ func TestLoadHarness(t *testing.T) {
 	for _, sc := range []string{"scan", "replay"} {
 		t.Run(sc, func(t *testing.T) {
 			rep, err := load.Run(ctx, load.Config{BaseURL: m.URL(), Scenario: sc, VUs: 4, Duration: d, Requests: n, Ceiling: 250 * time.Millisecond,
-				Seed: 2017, Scale: scale, NewShare: 0.2})
+				Seed: 2017, Scale: scale, NewShare: newShare, Scans: scans})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -105,4 +111,12 @@ func TestLoadHarness(t *testing.T) {
 			t.Errorf("a run for a convention the server does not hold was not refused")
 		}
 	})
+}
+
+// testLog shows the server's error log in the test's output.
+type testLog struct{ t *testing.T }
+
+func (l testLog) Write(b []byte) (int, error) {
+	l.t.Logf("server: %s", b)
+	return len(b), nil
 }

@@ -121,7 +121,7 @@ func (s *scanScenario) prepare(ctx context.Context, h *harness) (err error) {
 }
 
 func (s *scanScenario) run(ctx context.Context, v *vu) {
-	ret := newReturning(s.cv, v, 10)
+	ret := newReturning(s.cv, v, scansPerLogin(v.h.cfg))
 	n := 0
 	for ctx.Err() == nil {
 		if v.rng.Float64() < v.h.cfg.NewShare {
@@ -156,6 +156,13 @@ func (s *scanScenario) run(ctx context.Context, v *vu) {
 	}
 }
 
+func scansPerLogin(c Config) int {
+	if c.Scans == 0 {
+		return 10
+	}
+	return c.Scans
+}
+
 // scan is the landing page then the application. The scan landing page
 // (GET /s/{token}) is not in the server yet: GET /api/v1/posts/{id} stands
 // in for it. It returns false when the budget is spent.
@@ -176,7 +183,7 @@ func (s *scanScenario) scan(ctx context.Context, v *vu, c *http.Client) bool {
 
 func (s *scanScenario) notes(h *harness) []string {
 	return []string{
-		fmt.Sprintf("scan: %.0f%% of visitors are new talents (POST /api/v1/register, then 1-3 scans); the others are generated talents who sign in once (POST /api/v1/login) and scan 10 posts", 100*h.cfg.NewShare),
+		fmt.Sprintf("scan: %.0f%% of visitors are new talents (POST /api/v1/register, then 1-3 scans); the others are generated talents who sign in once (POST /api/v1/login) and scan %d posts", 100*h.cfg.NewShare, scansPerLogin(h.cfg)),
 		"landing: GET /api/v1/posts/{id} stands in for the scan landing page GET /s/{token}, which the server does not have yet",
 		"apply: POST /api/v1/posts/{id}/apply {\"channel\":\"scan\"}; 201 (new) and 200 (applied before) both count as success",
 	}
