@@ -70,11 +70,14 @@ func foldRune(r rune) rune {
 	return foldCase(r)
 }
 
-// foldCase picks one representative of r's case-folding orbit (the lower
-// case of its smallest member), so every case variant folds to the same rune.
+// foldCase picks one representative of r's case class: the lower case of
+// the smallest member of the folding orbit of its upper case. Starting from
+// the upper case joins runes the orbits alone keep apart (dotless ı upper-
+// cases to I), so every case variant folds to the same rune.
 func foldCase(r rune) rune {
-	m := r
-	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+	u := unicode.ToUpper(r)
+	m := u
+	for f := unicode.SimpleFold(u); f != u; f = unicode.SimpleFold(f) {
 		m = min(m, f)
 	}
 	l := unicode.ToLower(m)
