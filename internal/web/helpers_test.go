@@ -44,6 +44,7 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	f := &fixture{t: t, db: db, srv: srv, users: map[model.Role]model.User{}}
 	f.ts = httptest.NewServer(srv)
 	t.Cleanup(f.ts.Close)
+	t.Cleanup(func() { srv.Close() }) // flush counted visits before the database closes
 	f.seed()
 	return f
 }

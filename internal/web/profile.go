@@ -25,7 +25,7 @@ func (s *Server) profileForm(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	v := s.view(r, "profile.title", nil)
+	v := s.view(r, "profile.title", profileData{Talent: t})
 	fillTalentForm(v, t)
 	s.render(w, r, http.StatusOK, "profile", v)
 }
@@ -47,8 +47,8 @@ func fillTalentForm(v *view, t model.Talent) {
 }
 
 func (s *Server) profileSave(w http.ResponseWriter, r *http.Request) {
-	if _, err := s.saveProfile(r); err != nil {
-		s.formError(w, r, "profile", "profile.title", err, nil)
+	if t, err := s.saveProfile(r); err != nil {
+		s.formError(w, r, "profile", "profile.title", err, profileData{Talent: t})
 		return
 	}
 	setFlash(w, "flash.saved")

@@ -48,6 +48,10 @@ const (
 // its own in an init: func init() { areas = append(areas, (*Server).fairRoutes) }.
 var areas []func(*Server) []route
 
+// bodyLimits raises the 1 MiB body limit for routes that take uploads;
+// areas add their patterns in an init.
+var bodyLimits = map[string]int64{}
+
 // routeTable is every route the server answers: the core routes below and
 // each area's table.
 func (s *Server) routeTable() []route {
@@ -145,7 +149,11 @@ func (s *Server) routes() http.Handler {
 func (s *Server) buildHandler(final func(route) http.Handler) http.Handler {
 	mux := http.NewServeMux()
 	for _, rt := range s.routeTable() {
-		mux.Handle(rt.pattern, s.authorize(rt.access, limitBody(1<<20, final(rt))))
+		limit := int64(1 << 20)
+		if n, ok := bodyLimits[rt.pattern]; ok {
+			limit = n
+		}
+		mux.Handle(rt.pattern, s.authorize(rt.access, limitBody(limit, final(rt))))
 	}
 	mux.HandleFunc("/", s.notFound)
 	cop := http.NewCrossOriginProtection()

@@ -48,6 +48,7 @@ type Server struct {
 	metrics *metrics
 	openapi []byte
 	handler http.Handler
+	scan    scanState // QR secret cache and buffered visit counts (visits.go)
 }
 
 // New builds a server over st.
