@@ -181,5 +181,7 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	return m.srv.Shutdown(sctx)
+	err := m.srv.Shutdown(sctx)
+	// Buffered visit counts are written after the last request has ended.
+	return errors.Join(err, m.web.Close())
 }
