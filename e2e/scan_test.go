@@ -1,0 +1,138 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image/png"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/device"
+	"github.com/makiuchi-d/gozxing"
+	gzqr "github.com/makiuchi-d/gozxing/qrcode"
+
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/password"
+	"github.com/convene/convene/internal/store"
+)
+
+const cvPDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\nstartxref\n0\n%%EOF\n"
+
+// get fetches a path with a client and fails unless the status is want.
+func (s *server) get(t *testing.T, c *http.Client, path string, want int) ([]byte, http.Header) {
+	t.Helper()
+	resp, err := c.Get(s.URL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != want {
+		t.Fatalf("GET %s: %d, want %d", path, resp.StatusCode, want)
+	}
+	return b, resp.Header
+}
+
+// TestScanRegisterApply: the enterprise's printed code, scanned by a phone,
+// leads a new talent to register with a CV and apply in one go; the
+// enterprise then reads the CV; a second scan makes no second application.
+func TestScanRegisterApply(t *testing.T) {
+	s := startServer(t)
+	seedEdition(t, s)
+	db, err := store.Open(context.Background(), s.db) // the server's own SQLite file (WAL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	e, _ := db.CurrentEdition(ctx)
+	fair := model.Fair{EditionID: e.ID, Kind: model.FairOverseas, Name: "Overseas talent fair", NameZH: "海外人才招聘会"}
+	org := model.Organization{Kind: model.OrgEnterprise, Name: "GZ Robotics", NameZH: "广州机器人有限公司", Status: model.OrgApproved}
+	if err := db.CreateFair(ctx, &fair); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.CreateOrganization(ctx, &org); err != nil {
+		t.Fatal(err)
+	}
+	hash, _ := password.Hash(testPassword)
+	hr := model.User{Email: "hr@gzrobotics.example", Name: "Wang HR", Role: model.RoleEnterprise, OrgID: &org.ID, Locale: "en"}
+	if err := db.CreateUser(ctx, &hr, hash); err != nil {
+		t.Fatal(err)
+	}
+	post := model.Post{OrgID: org.ID, FairID: fair.ID, Title: "Motion planning engineer", City: "Guangzhou", Skills: []string{"C++"}}
+	post.Validate()
+	if err := db.CreatePost(ctx, &post); err != nil {
+		t.Fatal(err)
+	}
+
+	// The enterprise downloads its post's code; a real decoder reads it.
+	ent := s.api(t)
+	s.call(t, ent, "POST", "/api/v1/login", `{"email":"`+hr.Email+`","password":"`+testPassword+`"}`, 200)
+	pngBytes, _ := s.get(t, ent, fmt.Sprintf("/qr/posts/%d/code.png", post.ID), 200)
+	img, err := png.Decode(bytes.NewReader(pngBytes))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bmp, _ := gozxing.NewBinaryBitmapFromImage(img)
+	res, err := gzqr.NewQRCodeReader().Decode(bmp, nil)
+	if err != nil {
+		t.Fatalf("decode QR: %v", err)
+	}
+	scanned := res.GetText()
+	if !strings.HasPrefix(scanned, s.URL+"/s/") {
+		t.Fatalf("code encodes %q", scanned)
+	}
+	path := strings.TrimPrefix(scanned, s.URL)
+
+	cv := filepath.Join(t.TempDir(), "cv.pdf")
+	os.WriteFile(cv, []byte(cvPDF), 0o644)
+	bctx := browser(t)
+	do(t, bctx, chromedp.Emulate(device.IPhone12), chromedp.Navigate(scanned))
+	if h := text(t, bctx, "#scan-title"); h != post.Title {
+		t.Fatalf("landing title %q", h)
+	}
+	do(t, bctx,
+		chromedp.SendKeys(`#quick-register input[name=name]`, "Zhao Lei"),
+		chromedp.SendKeys(`#quick-register input[name=email]`, "zhao.lei@example.com"),
+		chromedp.SendKeys(`#quick-register input[name=password]`, testPassword),
+		chromedp.SetValue(`#quick-register select[name=degree]`, "phd"),
+		chromedp.SendKeys(`#quick-register input[name=discipline]`, "Robotics"),
+		chromedp.SetUploadFiles(`#quick-register input[type=file]`, []string{cv}),
+	)
+	shot(t, bctx, "1-landing-form")
+	click(t, bctx, `#quick-register button[type=submit]`)
+	waitPath(t, bctx, s.URL, path)
+	if st := text(t, bctx, "#scan-status"); !strings.Contains(st, "You have applied") {
+		t.Fatalf("after registering: status %q", st)
+	}
+	shot(t, bctx, "2-applied")
+
+	// A second scan shows the application; tapping nothing makes no second one.
+	do(t, bctx, chromedp.Navigate(scanned))
+	text(t, bctx, "#scan-status")
+	shot(t, bctx, "3-second-scan")
+	apps, err := db.ApplicationsOfOrg(ctx, org.ID, 0, 0)
+	if err != nil || len(apps) != 1 || apps[0].Channel != model.ChannelScan || apps[0].PostID != post.ID {
+		t.Fatalf("enterprise's applications = %+v, %v", apps, err)
+	}
+
+	// The enterprise reads the CV of the talent who applied (part A's inbox
+	// page links it; here it is fetched directly).
+	body, h := s.get(t, ent, fmt.Sprintf("/cv/%d", apps[0].TalentID), 200)
+	if string(body) != cvPDF || h.Get("Content-Type") != "application/pdf" {
+		t.Fatalf("CV as enterprise: %q %s", body, h.Get("Content-Type"))
+	}
+	// Another signed-in account may not.
+	other := s.api(t)
+	s.call(t, other, "POST", "/api/v1/login", `{"email":"`+organizerEmail+`","password":"`+testPassword+`"}`, 200)
+	s.get(t, other, fmt.Sprintf("/cv/%d", apps[0].TalentID), 200) // organizers may
+	anon := s.api(t)
+	anon.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	s.get(t, anon, fmt.Sprintf("/cv/%d", apps[0].TalentID), 303)
+}
