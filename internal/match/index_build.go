@@ -211,16 +211,26 @@ func (ix *Index) buildLists() {
 	}
 	wg.Wait()
 
+	// The in-lists, cut from one slab per side: millions of small appends
+	// would otherwise grow and copy each of them several times.
 	for s := range ix.s {
 		o := &ix.s[1-s]
-		for x := range ix.s[s].lists {
+		deg := make([]int32, len(o.ids))
+		for x, l := range ix.s[s].lists {
 			ix.setBar(s, int32(x))
+			for _, e := range l {
+				deg[e.slot]++
+			}
+			o.inTotal += len(l)
+		}
+		slab := make([]int32, o.inTotal)
+		for c, n := range deg {
+			o.in[c], slab = slab[:0:n], slab[n:]
 		}
 		for x, l := range ix.s[s].lists {
 			for _, e := range l {
 				o.in[e.slot] = append(o.in[e.slot], int32(x))
 			}
-			o.inTotal += len(l)
 		}
 	}
 }
