@@ -113,13 +113,32 @@ func (st *state) augment(r int32, maxNodes int) bool {
 	sc.queue = append(sc.queue[:0], r)
 	sc.seen[r] = sc.stamp
 	sc.par[r] = -1
-	visit := func(x, parent, s, q int32) {
+	// visit queues x, to be ejected by parent taking (s, q); it first looks
+	// one step ahead, so a chain of two is found however long the queue.
+	visit := func(x, parent, s, q int32) bool {
 		if sc.seen[x] == sc.stamp || st.locked(x) {
-			return
+			return false
 		}
 		sc.seen[x] = sc.stamp
 		sc.par[x], sc.tgtS[x], sc.tgtQ[x] = parent, s, q
 		sc.queue = append(sc.queue, x)
+		for _, t := range c.options[x] {
+			if t == s || t == st.slot[x] {
+				continue
+			}
+			if m, ok := st.personBlocker(x, t); !ok || m >= 0 {
+				continue
+			}
+			for _, qt := range c.allowed[x] {
+				if !st.poolFree(t, qt) {
+					continue
+				}
+				if mq, ok := st.travelBlocker(x, t, c.poolVenue[qt], -1); ok && mq < 0 && st.applyChain(x, t, qt, -1) {
+					return true
+				}
+			}
+		}
+		return false
 	}
 	// best chain ending in a drop: node dropU moves to (dropS, dropQ) where
 	// dropV is ejected for good.
@@ -158,19 +177,24 @@ func (st *state) augment(r int32, maxNodes int) bool {
 					if v := st.victim(s, q, nil); v >= 0 {
 						consider(u, s, q, v)
 					}
-					n := 0
-					for _, x := range st.members[int(s)*c.nQ+int(q)] {
-						if n == poolChildren {
-							break
-						}
+					// members in a rotating order, so repeated searches try
+					// different ones
+					list := st.members[int(s)*c.nQ+int(q)]
+					st.rot++
+					for i, n := 0, 0; i < len(list) && n < poolChildren; i++ {
+						x := list[(i+int(st.rot))%len(list)]
 						if sc.seen[x] != sc.stamp && !st.locked(x) {
-							visit(x, u, s, q)
+							if visit(x, u, s, q) {
+								return true
+							}
 							n++
 						}
 					}
 				case free || (st.slot[mq] == s && st.pool[mq] == q):
 					consider(u, s, q, mq)
-					visit(mq, u, s, q)
+					if visit(mq, u, s, q) {
+						return true
+					}
 				}
 			}
 		}

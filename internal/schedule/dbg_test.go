@@ -15,9 +15,10 @@ func TestDbg(t *testing.T) {
 	if name == "" {
 		t.Skip()
 	}
-	b, _ := os.ReadFile("/tmp/sch/" + name + ".json")
-	var inst Instance
-	json.Unmarshal(b, &inst)
+	b, _ := os.ReadFile("/tmp/sch/eval/" + name + ".json")
+	var x struct{ Instance Instance }
+	json.Unmarshal(b, &x)
+	inst := x.Instance
 	f, _ := os.Create("/tmp/sch/dbg.lp")
 	WriteLP(f, inst)
 	f.Close()
@@ -34,21 +35,39 @@ func TestDbg(t *testing.T) {
 		}
 	}
 	c, _ := compile(inst)
+	res, _ := Schedule(inst)
 	st := start(c)
-	order := byScarcity(c)
-	st.construct(order)
-	st.improve(order, st.budget()/2)
-	st.perturb(order, st.budget(), newRand(0))
-	st.improve(order, st.budget()*9/8)
-	t.Logf("engine %d", st.weight)
+	idx := map[string]int32{}
+	for i, r := range inst.Requests {
+		idx[r.ID] = int32(i)
+	}
+	sidx := map[string]int32{}
+	for i, s := range inst.Slots {
+		sidx[s.ID] = int32(i)
+	}
+	for _, a := range res.Assignments {
+		r := idx[a.Request]
+		if st.slot[r] < 0 {
+			st.add(r, sidx[a.Slot], c.resPool[0])
+			st.remove(r)
+			st.add(r, sidx[a.Slot], 0)
+		}
+	}
+	t.Logf("engine %d", res.Score.Weight)
 	for r := range int32(c.nR) {
 		o, in := opt[r]
-		if (st.slot[r] >= 0) != in || in && o[0] != st.slot[r] {
+		eng := int32(-1)
+		for _, a := range res.Assignments {
+			if idx[a.Request] == r {
+				eng = sidx[a.Slot]
+			}
+		}
+		if (eng >= 0) != in || in && o[0] != eng {
 			ps := ""
 			for _, p := range c.parts[r] {
-				ps += fmt.Sprintf("%s(%d/%d,h%d) ", inst.Participants[p].ID, st.cnt[p], min(c.limit[p], 99), c.home[p])
+				ps += fmt.Sprintf("%s ", inst.Participants[p].ID)
 			}
-			t.Logf("r%d w=%d eng=%d,%d opt=%v,%v opts=%v allowed=%v parts=%s", r, c.weight[r], st.slot[r], st.pool[r], in, o, c.options[r], c.allowed[r], ps)
+			t.Logf("r%d w=%d eng=%d opt=%v,%v opts=%v allowed=%v parts=%s", r, c.weight[r], eng, in, o, c.options[r], c.allowed[r], ps)
 		}
 	}
 }

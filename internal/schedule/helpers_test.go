@@ -79,3 +79,7 @@ func reasons(res schedule.Result) map[string]schedule.Reason {
 	}
 	return m
 }
+
+func at3(req, slot, res string) schedule.Assignment {
+	return schedule.Assignment{Request: req, Slot: slot, Resource: res}
+}

@@ -25,10 +25,8 @@ func Schedule(inst Instance) (Result, error) {
 		return Result{}, err
 	}
 	st := start(c)
-	order := byScarcity(c)
-	st.construct(order)
 	limit := st.budget()
-	st.improve(order, limit/2)
+	order := st.bestStart(limit / 2)
 	seed := inst.Options.Seed
 	st.perturb(order, limit, newRand(seed))
 	st.improve(order, limit+limit/8)

@@ -46,11 +46,14 @@ func (st *state) improve(order []int32, limit int64) {
 }
 
 // repair tries the moves from cheapest to dearest.
+// repair tries the moves from cheapest to dearest.
 func (st *state) repair(r int32) bool {
 	if st.placeDirect(r) {
 		return true
 	}
-	if st.augment(r, chainNodes) || st.anyFree() && st.kempe(r) {
+	// with every place taken, chains can only end by dropping a meeting,
+	// which a trade does more cheaply
+	if st.anyFree() && (st.augment(r, chainNodes) || st.kempe(r)) {
 		return true
 	}
 	if st.hasFull(r) && st.exchange(r, exchangeDepth, st.score()) {
@@ -101,13 +104,10 @@ func (st *state) perturb(order []int32, limit int64, rng *rand.Rand) {
 				if st.steps >= end {
 					break
 				}
-				r := cand[rng.IntN(len(cand))]
-				if st.slot[r] >= 0 {
-					continue
-				}
 				before := st.score()
 				mk := st.mark()
-				if !st.kick(r, rng, &buf) {
+				r := cand[rng.IntN(len(cand))]
+				if st.slot[r] >= 0 || !st.kick(r, rng, &buf) {
 					continue
 				}
 				after := st.score()
@@ -182,11 +182,7 @@ func (st *state) snapshot(dst []int32) []int32 {
 // stay as they are.
 func (st *state) restore(snap []int32) {
 	c := st.c
-	for r := range int32(c.nR) {
-		if st.slot[r] >= 0 && !st.locked(r) {
-			st.remove(r)
-		}
-	}
+	st.clearFree()
 	for r := range int32(c.nR) {
 		if s := snap[r]; s >= 0 && !st.locked(r) {
 			st.add(r, s, snap[int(r)+c.nR])
@@ -197,4 +193,26 @@ func (st *state) restore(snap []int32) {
 
 func newRand(seed uint64) *rand.Rand {
 	return rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+}
+
+// serve tries, for each participant who has requests but no meeting, to
+// place one of their requests, heaviest first. At equal weight a trade
+// that serves one more person wins, so this works on the second criterion
+// directly instead of waiting for the general pass to reach these requests.
+func (st *state) serve(limit int64) {
+	c := st.c
+	for p := range int32(c.nP) {
+		if st.cnt[p] > 0 || len(c.byPers[p]) == 0 {
+			continue
+		}
+		for _, r := range c.byPers[p] {
+			if st.steps >= limit {
+				return
+			}
+			if st.slot[r] < 0 && len(c.options[r]) > 0 && st.repair(r) {
+				st.commit()
+				break
+			}
+		}
+	}
 }

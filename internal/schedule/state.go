@@ -19,7 +19,8 @@ type state struct {
 	sc      *scratch
 	pmark   []uint32 // participant -> pstamp when counted
 	pstamp  uint32
-	steps   int64 // work counter; the search budget is counted in steps
+	rot     uint32 // rotates the order in which pool members are tried
+	steps   int64  // work counter; the search budget is counted in steps
 }
 
 type entry struct {

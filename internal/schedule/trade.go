@@ -127,16 +127,23 @@ func (st *state) lightest(p int32, out []int32) int32 {
 // victim is the cheapest movable meeting in (s, q): lowest weight, then the
 // one whose participants keep other meetings, then the most flexible.
 func (st *state) victim(s, q int32, out []int32) int32 {
-	best := int32(-1)
-	for _, x := range st.members[int(s)*st.c.nQ+int(q)] {
+	c := st.c
+	list := st.members[int(s)*c.nQ+int(q)]
+	best, bestW, bestL := int32(-1), int64(0), 0
+	for _, x := range list {
 		if st.locked(x) || contains(out, x) {
 			continue
 		}
-		if best < 0 || st.cheaper(x, best) {
-			best = x
+		w := c.weight[x]
+		if best >= 0 && w > bestW {
+			continue
+		}
+		l := st.lonely(x)
+		if best < 0 || w < bestW || l < bestL || l == bestL && st.cheaper(x, best) {
+			best, bestW, bestL = x, w, l
 		}
 	}
-	st.steps += int64(len(st.members[int(s)*st.c.nQ+int(q)]) / 8)
+	st.steps += int64(len(list) / 8)
 	return best
 }
 

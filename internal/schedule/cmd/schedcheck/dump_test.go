@@ -1,24 +1,42 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"testing"
 
+	"github.com/convene/convene/internal/schedule/cbc"
 	"github.com/convene/convene/internal/schedule/schedgen"
 )
 
 func TestDump(t *testing.T) {
-	for _, x := range []struct {
-		class, n int
-		seed     uint64
-		file     string
-	}{{5, 1, 1, "video1.json"}, {3, 1, 2, "limits1.json"}, {3, 4, 1, "limits4.json"}, {4, 4, 4, "nego4.json"}} {
-		inst := schedgen.Generate(schedgen.Classes()[x.class].Make(x.n, x.seed))
-		b, _ := json.Marshal(inst)
-		os.WriteFile("/tmp/sch/"+x.file, b, 0o644)
+	if os.Getenv("DUMP") == "" {
+		t.Skip()
 	}
-	inst := schedgen.Generate(schedgen.Bench(1))
-	b, _ := json.Marshal(inst)
-	os.WriteFile("/tmp/sch/bench.json", b, 0o644)
+	type item struct {
+		Size  int
+		Seeds int
+		Relax bool
+	}
+	for _, it := range []item{{1, 5, false}, {4, 5, false}, {12, 2, false}, {30, 1, true}} {
+		for _, cl := range schedgen.Classes() {
+			for seed := 1; seed <= it.Seeds; seed++ {
+				name := fmt.Sprintf("%s-x%d-s%d", cl.Name, it.Size, seed)
+				file := "/tmp/sch/eval/" + name + ".json"
+				if _, err := os.Stat(file); err == nil {
+					continue
+				}
+				inst := schedgen.Generate(cl.Make(it.Size, uint64(seed)))
+				sol, err := cbc.Solve(context.Background(), inst, it.Relax, 120)
+				if err != nil {
+					t.Fatal(err)
+				}
+				b, _ := json.Marshal(map[string]any{"name": name, "bound": sol.Bound, "optimal": sol.Optimal, "instance": inst})
+				os.WriteFile(file, b, 0o644)
+				t.Logf("%s %v", name, sol)
+			}
+		}
+	}
 }
