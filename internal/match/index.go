@@ -21,19 +21,25 @@ type Match struct {
 // Options configure an Index.
 type Options struct {
 	K       int // list length kept exact per talent and per post; default 20
-	Slack   int // extra entries kept so removals rarely force a rescan; default 10
+	Slack   int // extra entries kept so removals rarely force a rescan; default 10, negative for none
 	Workers int // goroutines for Build; default GOMAXPROCS
 }
+
+// maxDepth bounds K+Slack: the build counts list lengths in 16 bits.
+const maxDepth = 1 << 12
 
 func (o Options) withDefaults() Options {
 	if o.K <= 0 {
 		o.K = 20
 	}
-	if o.Slack < 0 {
+	switch {
+	case o.Slack < 0:
 		o.Slack = 0
-	} else if o.Slack == 0 {
+	case o.Slack == 0:
 		o.Slack = 10
 	}
+	o.K = min(o.K, maxDepth)
+	o.Slack = min(o.Slack, maxDepth-o.K)
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}

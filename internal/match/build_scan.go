@@ -1,0 +1,242 @@
+package match
+
+import (
+	"math/bits"
+	"slices"
+)
+
+// upperRest is the most talent t can score on everything but skills.
+func upperRest(t *tfeat) int32 {
+	aff := int32(0)
+	for f := -1; f < fieldCount; f++ {
+		aff = max(aff, affinityPts[(int(t.disc)+1)*(fieldCount+1)+f+1])
+	}
+	city := cityPoints[cityAny]
+	if t.ncity > 0 {
+		city = cityPoints[cityPreferred]
+	}
+	return degreePoints(t.degree, DegreeNone) + pointsExperience + aff + pointsLanguage + city + intentPoints[t.intent]
+}
+
+// talentScan is the state of one talent's scan in Build.
+type talentScan struct {
+	ix       *Index
+	bw       *buildWorker
+	sh       *buildShared
+	t        int32
+	tf       *tfeat
+	bound    [tableM]int32 // loose bound for m shared skills, less coverage
+	rest, nt int32
+	// The tight bound: exact but for the city, read from tables by post info.
+	use       [tableM]int32
+	degree    [DegreePhD + 1]int32
+	aff       [fieldCount + 1]int32
+	lang      [2]int32
+	base      int32 // best city points + intent points
+	mayMutual bool
+	h         []uint64
+	tmin      uint64 // root of t's full heap, 0 while it fills
+	tminS     int32  // its score, -1 while it fills
+	mut       int32
+}
+
+// buildTalent runs one pass over talent t's candidates: pairs sharing two
+// or more skills in pass 1, one skill in pass 2, which also sets its list.
+func (ix *Index) buildTalent(bw *buildWorker, sh *buildShared, t int32, pass int) {
+	T, P := &ix.s[sideT], &ix.s[sideP]
+	if !T.live[t] {
+		return
+	}
+	tf := &ix.tf[t]
+	d := ix.depth
+	ts := talentScan{ix: ix, bw: bw, sh: sh, t: t, tf: tf, nt: int32(len(tf.skills)),
+		rest: upperRest(tf), mayMutual: tf.intent != IntentNo, tminS: -1,
+		h: sh.theaps[int(t)*d : int(t)*d+int(sh.tlen[t]) : int(t)*d+d], mut: T.mutual[t]}
+	for m := range min(int(ts.nt)+1, tableM) {
+		_, use := skillPoints(int32(m), 1, ts.nt)
+		ts.bound[m] = use + ts.rest
+		ts.use[m] = use
+	}
+	for pd := DegreeNone; pd <= tf.degree; pd++ {
+		ts.degree[pd] = degreePoints(tf.degree, pd)
+	}
+	for f := range fieldCount + 1 {
+		ts.aff[f] = affinityPts[(int(tf.disc)+1)*(fieldCount+1)+f]
+	}
+	ts.lang = [2]int32{tf.langPts, pointsLanguage}
+	ts.base = ts.rest - degreePoints(tf.degree, DegreeNone) - pointsExperience - slices.Max(ts.aff[:]) - pointsLanguage
+	if len(ts.h) == d {
+		ts.tmin, ts.tminS = ts.h[0], keyScore(ts.h[0])
+	}
+	postings := P.bySkill
+	if pass == 1 {
+		for r := ts.bound[1]; ; {
+			old := sh.maxR.Load()
+			if r <= old || sh.maxR.CompareAndSwap(old, r) {
+				break
+			}
+		}
+	} else if ts.bound[1]+oneSkillCoverage3 < ts.tminS {
+		postings = sh.few // the posts left out cannot enter t's list either
+	}
+
+	counts, seen := bw.counts, bw.seen
+	for _, k := range tf.skills {
+		if int(k) >= len(postings) {
+			continue
+		}
+		pl := &postings[k]
+		r := pl.postsFor(tf.degree, tf.exp)
+		for i := range r.n {
+			for _, c := range pl.slots[r.lo[i]:r.hi[i]] {
+				counts[c]++
+				seen[c>>6] |= 1 << (c & 63)
+			}
+		}
+	}
+	// Walking the bitmap visits posts in slot order, which keeps the reads
+	// of per-post arrays close together. In pass 1, pairs sharing three or
+	// more skills go before those sharing two, to raise t's bound sooner.
+	twos := bw.twos[:0]
+	for wi, word := range seen {
+		seen[wi] = 0
+		for ; word != 0; word &= word - 1 {
+			c := int32(wi<<6 + bits.TrailingZeros64(word))
+			m := int32(counts[c])
+			counts[c] = 0
+			switch {
+			case pass == 2:
+				if m == 1 {
+					ts.visit(c, 1)
+				}
+			case m == 2:
+				twos = append(twos, c)
+			case m > 2:
+				ts.visit(c, m)
+			}
+		}
+	}
+	for _, c := range twos {
+		ts.visit(c, 2)
+	}
+	bw.twos = twos[:0]
+	T.mutual[t] = ts.mut
+	sh.tlen[t] = uint16(len(ts.h))
+	if pass == 1 {
+		return
+	}
+
+	h := ts.h
+	slices.Sort(h)
+	l := make([]entry, len(h))
+	for i := range l {
+		k := h[len(h)-1-i]
+		c := keySlot(k)
+		l[i] = entry{id: P.ids[c], score: keyScore(k), slot: c}
+	}
+	// Pairs are skipped only once t's heap is full, as for posts.
+	T.lists[t], T.complete[t] = l, len(h) < d
+}
+
+// visit handles candidate post c sharing m skills with the scanned talent.
+func (ts *talentScan) visit(c, m int32) {
+	bw, sh := ts.bw, ts.sh
+	info := sh.pinfo[c]
+	np := int32(info & 0xff)
+	var ub int32
+	if m < tableM {
+		ub = coverageTable[np*tableM+m] + ts.use[m]
+	} else {
+		cov, use := skillPoints(m, np, ts.nt)
+		ub = cov + use
+	}
+	ub += ts.degree[info>>12&3] + experiencePoints(ts.tf.exp, int32(info>>16&0xff)) +
+		ts.aff[info>>8&0xf] + ts.lang[info>>24&1] + ts.base
+	// The bound's best case ties on score and wins on slot, so only a
+	// strictly lower score rules a pair out of a list.
+	g := sh.gmin[c].Load()
+	if ub < ts.tminS && ub < g {
+		// Neither list can take the pair; only its mutual count is left.
+		if ts.mayMutual && 2*m >= np {
+			if mutual(ts.tf, &ts.ix.pf[c], &ts.ix.pc[c], m) {
+				ts.mut++
+				bw.pmut[c]++
+			}
+		}
+		return
+	}
+	score, mutual := pairScore(ts.tf, &ts.ix.pf[c], &ts.ix.pc[c], m)
+	if score < 0 {
+		return
+	}
+	d := ts.ix.depth
+	if mutual {
+		ts.mut++
+		bw.pmut[c]++
+	}
+	if k := rankKey(score, c); len(ts.h) < d {
+		ts.h = append(ts.h, k)
+		keyUp(ts.h, len(ts.h)-1)
+		if len(ts.h) == d {
+			ts.tmin, ts.tminS = ts.h[0], keyScore(ts.h[0])
+		}
+	} else if k > ts.tmin {
+		ts.h[0] = k
+		keyDown(ts.h, 0)
+		ts.tmin, ts.tminS = ts.h[0], keyScore(ts.h[0])
+	}
+	k := rankKey(score, ts.t)
+	if score < g || k <= bw.pmin[c] {
+		return
+	}
+	ph := bw.pheaps[int(c)*d:][:d]
+	if n := int(bw.plen[c]); n < d {
+		ph[n] = k
+		keyUp(ph[:n+1], n)
+		bw.plen[c]++
+		if n+1 < d {
+			return
+		}
+	} else {
+		ph[0] = k
+		keyDown(ph, 0)
+	}
+	bw.pmin[c] = ph[0]
+	// Raise the shared threshold; it only grows.
+	for s := keyScore(ph[0]); ; {
+		old := sh.gmin[c].Load()
+		if s <= old || sh.gmin[c].CompareAndSwap(old, s) {
+			break
+		}
+	}
+}
+
+// keyUp and keyDown keep a min-heap of rank keys: the worst at the root.
+func keyUp(h []uint64, i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if h[p] <= h[i] {
+			return
+		}
+		h[p], h[i] = h[i], h[p]
+		i = p
+	}
+}
+
+func keyDown(h []uint64, i int) {
+	n := len(h)
+	for {
+		w := i
+		if l := 2*i + 1; l < n && h[l] < h[w] {
+			w = l
+		}
+		if r := 2*i + 2; r < n && h[r] < h[w] {
+			w = r
+		}
+		if w == i {
+			return
+		}
+		h[w], h[i] = h[i], h[w]
+		i = w
+	}
+}
