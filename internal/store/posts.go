@@ -51,7 +51,11 @@ type PostFilter struct {
 }
 
 // ListPosts lists posts, newest first.
+// With words in Query it is a full-text search (SearchPosts), best first.
 func (db *DB) ListPosts(ctx context.Context, f PostFilter) ([]model.Post, error) {
+	if strings.TrimSpace(f.Query) != "" {
+		return db.SearchPosts(ctx, PostSearch{EditionID: f.EditionID, FairID: f.FairID, OrgID: f.OrgID, Status: f.Status, Query: f.Query, Limit: f.Limit, Offset: f.Offset})
+	}
 	var where []string
 	var args []any
 	if f.EditionID != 0 {
@@ -69,11 +73,6 @@ func (db *DB) ListPosts(ctx context.Context, f PostFilter) ([]model.Post, error)
 	if f.Status != "" {
 		args = append(args, f.Status)
 		where = append(where, "status = "+ph(len(args)))
-	}
-	if strings.TrimSpace(f.Query) != "" {
-		args = append(args, like(f.Query))
-		n := ph(len(args))
-		where = append(where, "(lower(title) LIKE "+n+" ESCAPE '\\' OR lower(skills) LIKE "+n+" ESCAPE '\\' OR lower(city) LIKE "+n+" ESCAPE '\\')")
 	}
 	limit, offset := page(f.Limit, f.Offset)
 	return queryAll(ctx, db.r, scanPost, `SELECT `+postCols+` FROM posts`+whereSQL(where)+` ORDER BY id DESC LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), args...)

@@ -49,5 +49,5 @@ func (db *DB) ImportPosts(ctx context.Context, posts []model.Post) error {
 // RemoteSession returns one remote session.
 func (db *DB) RemoteSession(ctx context.Context, id int64) (model.RemoteSession, error) {
 	s, err := scanSession(db.r.QueryRowContext(ctx, `SELECT id, fair_id, location, time_zone, starts_at, ends_at FROM remote_sessions WHERE id = $1`, id))
-	return s, one(err, "session")
+	return s, one(err, "remote_session")
 }

@@ -16,6 +16,7 @@ type dashData struct {
 	Pending      []model.Organization
 	Edition      *model.Edition
 	Events       []model.Event
+	Notes        []noteView // the talent's notifications, in the reader's language
 }
 
 // dashboard is each role's home: what they have and what to do next.
@@ -39,6 +40,9 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		}
 		if err == nil {
 			d.Projects, err = s.store.ListProjects(ctx, store.ProjectFilter{OwnerUserID: u.ID})
+		}
+		if err == nil {
+			d.Notes, err = s.noteViews(r, u.ID)
 		}
 	case model.RoleEnterprise, model.RoleDelegation:
 		var o model.Organization
@@ -71,7 +75,7 @@ func (s *Server) myApplications(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	apps, err := s.store.ApplicationsOfTalent(r.Context(), t.ID)
+	apps, err := s.store.TalentApplications(r.Context(), t.ID)
 	if err != nil {
 		s.fail(w, r, err)
 		return

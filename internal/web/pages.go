@@ -87,37 +87,7 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "db": s.store.Dialect(), "version": s.cfg.Version})
 }
 
-type postListData struct {
-	Posts []model.Post
-	Query string
-	Page  int
-	Next  bool
-}
-
-func (d postListData) Prev() int     { return d.Page - 1 }
-func (d postListData) NextPage() int { return d.Page + 1 }
-
 const perPage = 20
-
-func (s *Server) postList(w http.ResponseWriter, r *http.Request) {
-	pg := max(queryInt(r, "page"), 1)
-	q := r.URL.Query().Get("q")
-	f := store.PostFilter{Query: q, Status: model.PostOpen, Limit: perPage + 1, Offset: (pg - 1) * perPage}
-	if e, err := s.store.CurrentEdition(r.Context()); err == nil {
-		f.EditionID = e.ID
-	}
-	posts, err := s.store.ListPosts(r.Context(), f)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	d := postListData{Query: q, Page: pg}
-	if len(posts) > perPage {
-		posts, d.Next = posts[:perPage], true
-	}
-	d.Posts = posts
-	s.render(w, r, http.StatusOK, "posts", s.view(r, "posts.title", d))
-}
 
 type postData struct {
 	Post model.Post
