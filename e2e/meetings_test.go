@@ -1,0 +1,264 @@
+package e2e
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	ics "github.com/arran4/golang-ical"
+	"github.com/chromedp/chromedp"
+)
+
+// startDemo runs `convene demo` and returns its URL, password and logins by role.
+func startDemo(t *testing.T) (string, string, map[string]string) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	cmd := exec.CommandContext(ctx, binary, "demo", "-db", filepath.Join(t.TempDir(), "demo.db"), "-addr", "127.0.0.1:0", "-quiet")
+	out, _ := cmd.StdoutPipe()
+	cmd.Stderr = &logSink{t: t}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cancel(); cmd.Wait() })
+	var base, pw string
+	logins := map[string]string{}
+	urlRe := regexp.MustCompile(`^Convene demo at (http://\S+)`)
+	pwRe := regexp.MustCompile(`password "([^"]+)"`)
+	loginRe := regexp.MustCompile(`^\s+(organizer|delegation|enterprise|talent|judge|gate)\s+(\S+@\S+)`)
+	sc := bufio.NewScanner(out)
+	for sc.Scan() {
+		line := sc.Text()
+		if m := urlRe.FindStringSubmatch(line); m != nil {
+			base = m[1]
+		}
+		if m := pwRe.FindStringSubmatch(line); m != nil {
+			pw = m[1]
+		}
+		if m := loginRe.FindStringSubmatch(line); m != nil {
+			logins[m[1]] = m[2]
+		}
+		if strings.HasPrefix(line, "Press Ctrl-C") {
+			break
+		}
+	}
+	go io.Copy(io.Discard, out)
+	if base == "" || pw == "" {
+		t.Fatalf("demo printed url %q, password %q", base, pw)
+	}
+	return base, pw, logins
+}
+
+// get reads a JSON answer into v.
+func getJSON(t *testing.T, c *http.Client, url string, v any) []byte {
+	t.Helper()
+	resp, err := c.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 {
+		t.Fatalf("GET %s: %d %s", url, resp.StatusCode, b)
+	}
+	if v != nil {
+		if err := json.Unmarshal(b, v); err != nil {
+			t.Fatalf("GET %s: %v", url, err)
+		}
+	}
+	return b
+}
+
+func setValue(t *testing.T, ctx context.Context, sel, value string) {
+	t.Helper()
+	text(t, ctx, sel)
+	js := fmt.Sprintf(`(() => { const e = document.querySelector(%q); e.value = %q; return true })()`, sel, value)
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js)); err != nil {
+		t.Fatalf("set %s: %v", sel, err)
+	}
+}
+
+// TestMeetingScheduledAndOnBothAgendas: an enterprise member requests an
+// interview with a talent who applied; the talent accepts and gives
+// availability; the organizer sets slots and a table, schedules and
+// publishes; both agendas show the same slot and table; the .ics parses.
+func TestMeetingScheduledAndOnBothAgendas(t *testing.T) {
+	base, pw, logins := startDemo(t)
+	s := &server{URL: base}
+	login := func(role string) *http.Client {
+		c := s.api(t)
+		s.call(t, c, "POST", "/api/v1/login", fmt.Sprintf(`{"email":%q,"password":%q}`, logins[role], pw), 200)
+		s.call(t, c, "PUT", "/api/v1/me/locale", `{"locale":"en"}`, 200) // the demo's people read Chinese
+		return c
+	}
+	tal, ent := login("talent"), login("enterprise")
+	login("organizer")
+	var org struct{ ID int64 }
+	getJSON(t, ent, base+"/api/v1/org", &org)
+	var post int64
+	for off := 0; post == 0; off += 200 {
+		var posts []struct {
+			ID    int64 `json:"id"`
+			OrgID int64 `json:"org_id"`
+		}
+		getJSON(t, ent, fmt.Sprintf("%s/api/v1/posts?limit=200&offset=%d", base, off), &posts)
+		if len(posts) == 0 {
+			t.Fatal("the demo enterprise has no open post")
+		}
+		for _, p := range posts {
+			if p.OrgID == org.ID && post == 0 {
+				post = p.ID
+			}
+		}
+	}
+	req, _ := http.NewRequest("POST", fmt.Sprintf("%s/api/v1/posts/%d/apply", base, post), strings.NewReader(`{"channel":"pc"}`))
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := tal.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var applied struct {
+		Application struct{ ID int64 } `json:"application"`
+	}
+	json.NewDecoder(resp.Body).Decode(&applied)
+	resp.Body.Close()
+	app := applied.Application.ID
+	var eds []struct {
+		StartDate string `json:"start_date"`
+		Current   bool   `json:"current"`
+	}
+	getJSON(t, ent, base+"/api/v1/editions", &eds)
+	day := ""
+	for _, e := range eds {
+		if e.Current {
+			day = e.StartDate
+		}
+	}
+
+	ctx := browser(t)
+	bctx, cancel := context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+	ctx = bctx
+	signIn := func(email, landing string) {
+		do(t, ctx, chromedp.Navigate(base+"/login"),
+			chromedp.SendKeys(`input[name=email]`, email), chromedp.SendKeys(`input[name=password]`, pw),
+			chromedp.Submit(`form[action="/login"]`))
+		waitPath(t, ctx, base, landing)
+	}
+	signOut := func() {
+		click(t, ctx, `form[action="/logout"] button`)
+		waitPath(t, ctx, base, "/")
+	}
+
+	// The enterprise member requests the interview.
+	signIn(logins["enterprise"], "/me")
+	do(t, ctx, chromedp.Navigate(base+"/me/meetings"))
+	setValue(t, ctx, `#interview-form select[name=application_id]`, fmt.Sprint(app))
+	shot(t, ctx, "1-request")
+	click(t, ctx, `#interview-form button[type=submit]`)
+	waitPath(t, ctx, base, "/me/meetings")
+	if got := text(t, ctx, "p.flash"); got != "Request sent." {
+		t.Fatalf("after requesting: flash %q", got)
+	}
+	signOut()
+
+	// The talent accepts and says when they can meet, in Singapore time.
+	signIn(logins["talent"], "/me")
+	do(t, ctx, chromedp.Navigate(base+"/me/meetings"))
+	click(t, ctx, `#requests button.accept`)
+	waitPath(t, ctx, base, "/me/meetings")
+	if got := text(t, ctx, "#requests tr[data-request] td.status"); got != "Accepted" {
+		t.Fatalf("after accepting: %q", got)
+	}
+	setValue(t, ctx, `#availability-form input[name=time_zone]`, "Asia/Singapore")
+	setValue(t, ctx, `#availability-form input[name="windows.0.starts_at"]`, day+"T10:00")
+	setValue(t, ctx, `#availability-form input[name="windows.0.ends_at"]`, day+"T12:00")
+	shot(t, ctx, "2-accepted-availability")
+	click(t, ctx, `#availability-form button[type=submit]`)
+	waitPath(t, ctx, base, "/me/meetings")
+	if got := text(t, ctx, "p.flash"); got != "Saved." {
+		t.Fatalf("after availability: flash %q", got)
+	}
+	signOut()
+	// The enterprise's availability through the API, in the edition's zone.
+	s.call(t, ent, "PUT", "/api/v1/me/availability", fmt.Sprintf(`{"time_zone":"Asia/Shanghai","windows":[{"starts_at":"%sT09:00","ends_at":"%sT11:00"}]}`, day, day), 200)
+
+	// The organizer sets slots and a table, schedules and publishes.
+	signIn(logins["organizer"], "/admin")
+	do(t, ctx, chromedp.Navigate(base+"/admin/meetings"))
+	setValue(t, ctx, `#slots-form input[name=date]`, day)
+	setValue(t, ctx, `#slots-form input[name=start]`, "09:00")
+	setValue(t, ctx, `#slots-form input[name=end]`, "12:00")
+	setValue(t, ctx, `#slots-form input[name=length]`, "30")
+	setValue(t, ctx, `#slots-form input[name=gap]`, "0")
+	click(t, ctx, `#slots-form button[type=submit]`)
+	waitPath(t, ctx, base, "/admin/meetings")
+	text(t, ctx, "#slots li")
+	do(t, ctx, chromedp.Navigate(base+"/admin/meetings"))
+	setValue(t, ctx, `#table-form input[name=code]`, "E2E-01")
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const s = document.querySelector('#table-form select[name=venue_id]'); s.selectedIndex = 1; return true })()`)); err != nil {
+		t.Fatal(err)
+	}
+	click(t, ctx, `#table-form button[type=submit]`)
+	waitPath(t, ctx, base, "/admin/meetings")
+	if got := text(t, ctx, "p.flash"); got != "Saved." {
+		t.Fatalf("after adding a table: %q", got)
+	}
+	setValue(t, ctx, `#run-form select[name=kind]`, "interview")
+	click(t, ctx, `#run-form button[type=submit]`)
+	waitPath(t, ctx, base, "/admin/meetings")
+	if got := text(t, ctx, "#placed"); got != "1" {
+		t.Fatalf("placed %q", got)
+	}
+	shot(t, ctx, "3-run-review")
+	click(t, ctx, `#publish-form button`)
+	waitPath(t, ctx, base, "/admin/meetings")
+	text(t, ctx, "#published")
+	do(t, ctx, chromedp.Navigate(base+"/admin/tables/cards"))
+	text(t, ctx, `section[data-table="E2E-01"]`)
+	shot(t, ctx, "4-table-cards")
+	signOut()
+
+	// Both agendas: same slot and table.
+	agenda := func(email string) (string, string) {
+		signIn(email, map[string]string{logins["talent"]: "/me", logins["enterprise"]: "/me"}[email])
+		click(t, ctx, "#nav-agenda")
+		waitPath(t, ctx, base, "/me/agenda")
+		when, table := text(t, ctx, "#agenda tr[data-request] td.when"), text(t, ctx, "#agenda tr[data-request] .table-code")
+		return when, table
+	}
+	tw, tt := agenda(logins["talent"])
+	shot(t, ctx, "5-talent-agenda")
+	signOut()
+	ew, et := agenda(logins["enterprise"])
+	shot(t, ctx, "6-enterprise-agenda")
+	if tw != ew || tt != et || tt != "E2E-01" || !strings.HasPrefix(tw, day+" 10:00") {
+		t.Fatalf("agendas: talent %q %q, enterprise %q %q", tw, tt, ew, et)
+	}
+
+	// The .ics downloads and parses.
+	resp, err = tal.Get(base + "/me/agenda.ics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	cal, err := ics.ParseCalendar(resp.Body)
+	if err != nil {
+		t.Fatalf("parse .ics: %v", err)
+	}
+	if len(cal.Events()) != 1 {
+		t.Fatalf(".ics has %d events", len(cal.Events()))
+	}
+	start, _ := cal.Events()[0].GetStartAt()
+	if got := start.In(time.FixedZone("CST", 8*3600)).Format("2006-01-02 15:04"); got != day+" 10:00" {
+		t.Fatalf(".ics starts %s", got)
+	}
+}
