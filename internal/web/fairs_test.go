@@ -382,8 +382,8 @@ func TestFairPagesRender(t *testing.T) {
 	pid, fair := itoa(int(p.ID)), itoa(int(f.fair.ID))
 	pages := map[model.Role][]string{
 		"":                   {"/posts?q=chem&industry=Pharma&city=Guangzhou&degree=phd&fair_id=" + fair, "/posts/" + pid, "/fairs/" + fair},
-		model.RoleTalent:     {"/me", "/me/applications", "/posts"},
-		model.RoleEnterprise: {"/me", "/org/posts", "/org/posts/new", "/org/posts/" + pid + "/edit", "/org/posts/import", "/inbox", "/inbox?status=viewed&degree=none&from=2000-01-01&to=2100-01-01&post_id=" + pid},
+		model.RoleTalent:     {"/me", "/me/applications", "/posts", "/posts/" + pid},
+		model.RoleEnterprise: {"/me", "/org/posts", "/org/posts/new", "/org/posts/" + pid + "/edit", "/org/posts/import", "/posts/" + pid, "/inbox", "/inbox?status=viewed&degree=none&from=2000-01-01&to=2100-01-01&post_id=" + pid},
 		model.RoleOrganizer:  {"/inbox", "/admin/figures"},
 	}
 	links := regexp.MustCompile(`(href|action)="[^"]*"`)
