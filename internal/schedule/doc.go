@@ -1,17 +1,42 @@
-// Package schedule places meeting requests (interviews, project negotiations)
-// into time slots and onto tables or video rooms.
+// Package schedule places meeting requests (interviews, project
+// negotiations) into time slots and onto tables or video rooms.
 //
-// It is a pure engine: plain values in, plain values out, no I/O. The
-// objective is lexicographic: first the sum of priority weights of placed
-// meetings, then fairness (fewest participants with requests but nothing
-// placed), then compact agendas (fewest idle available slots between a
-// person's meetings). Results are deterministic: the local search is bounded
-// by step counts, never by the wall clock, and its randomness is seeded.
+// It is a pure engine: plain values in, plain values out, no I/O. Validate
+// checks an Instance; Schedule returns a Result in which every request is
+// either assigned (slot and resource) or unplaced with a ReasonCode; Agenda
+// lists one participant's meetings for pages and .ics files; WriteLP writes
+// the same problem as an integer program for an external solver.
+//
+// The objective is lexicographic: first the sum of priority weights of
+// placed meetings, then fairness (fewest participants with requests but no
+// meeting), then compact agendas (fewest idle available slots between a
+// person's meetings). Hard constraints: nobody in two overlapping slots,
+// at most one meeting per resource and time, participants available for
+// the whole slot, resource kind and venue, per-participant limits, time to
+// change venue, and locked assignments kept as they are.
 //
 // The problem is a weighted edge colouring of a multigraph (people are
-// vertices, requests are edges, slots are colours) with per-slot resource
-// capacities and per-vertex availability. The engine builds a greedy
-// solution by scarcity and then improves it with ejection chains, Kempe
-// chain swaps between two slots and seeded perturbation; see
-// docs/bench-schedule.md for the figures against CBC optima.
+// vertices, requests are edges, slots are colours) with per-slot capacities
+// (pools of interchangeable tables) and per-vertex availability. The
+// engine:
+//
+//   - builds a schedule heaviest request first, fewest feasible slots first,
+//     into the slot its participants' other requests need least; when
+//     people rather than tables are the bottleneck it builds a second one
+//     in order of weight net of the participants' scarcity price and keeps
+//     the better;
+//   - repairs it with ejection chains (a breadth-first search for a chain of
+//     moves ending in a free place, or in dropping a lighter meeting), Kempe
+//     chain swaps between two slots, alternating exchanges around
+//     participant limits, and trades that eject lighter meetings;
+//   - runs an iterated local search with annealing cycles (forced insertion
+//     of a random unplaced request, repair, accept by a falling
+//     temperature), restarting each cycle from the best schedule;
+//   - compacts agendas by moves and swaps that keep every meeting.
+//
+// Results are deterministic: the search is bounded by step counts (see
+// Options.Effort), never by the wall clock, its randomness is seeded (see
+// Options.Seed), and no result depends on map iteration order. The package
+// validate checks schedules independently; docs/bench-schedule.md has the
+// figures against CBC optima and LP bounds.
 package schedule

@@ -18,9 +18,9 @@ const (
 // Error reports a problem with the input. Message only repeats ids and
 // field names from the input, so it is safe to show the organizer.
 type Error struct {
-	Code    ErrorCode
-	Field   string // path into the Instance, e.g. "requests[3].participants[1]"
-	Message string
+	Code    ErrorCode `json:"code"`
+	Field   string    `json:"field"` // path into the Instance, e.g. "requests[3].participants[1]"
+	Message string    `json:"message"`
 }
 
 func (e *Error) Error() string {

@@ -30,13 +30,9 @@ func Schedule(inst Instance) (Result, error) {
 	seed := inst.Options.Seed
 	st.perturb(order, limit, newRand(seed))
 	st.improve(order, limit+limit/8)
-	for _, r := range order { // cheap last sweep: no request that fits stays out
-		if st.slot[r] < 0 {
-			st.placeDirect(r)
-		}
-	}
-	st.commit()
+	st.sweep(order)
 	st.compact(st.steps + limit/4)
+	st.sweep(order) // compaction may have opened a place
 	return st.result(), nil
 }
 
@@ -74,4 +70,15 @@ func (st *state) result() Result {
 	}
 	out.Score = Score{Weight: st.weight, Placed: len(out.Assignments), Unserved: c.hasReq - st.served, Gaps: st.totalGaps()}
 	return out
+}
+
+// sweep places every request that fits as things stand, so no unplaced
+// request could simply be added: each one's reason is a real obstacle.
+func (st *state) sweep(order []int32) {
+	for _, r := range order {
+		if st.slot[r] < 0 {
+			st.placeDirect(r)
+		}
+	}
+	st.commit()
 }

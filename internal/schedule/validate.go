@@ -24,8 +24,8 @@ func checkStatic(inst Instance) (ids, error) {
 	if o.MaxPerPerson < 0 {
 		return x, errorf(CodeInvalid, "options.max_per_person", "must not be negative")
 	}
-	if o.Effort < 0 {
-		return x, errorf(CodeInvalid, "options.effort", "must not be negative")
+	if o.Effort < 0 || o.Effort > maxEffort {
+		return x, errorf(CodeInvalid, "options.effort", "must be between 0 and %d", maxEffort)
 	}
 	x.slot = make(map[string]int32, len(inst.Slots))
 	x.venues = map[string]bool{}
@@ -153,6 +153,8 @@ func checkStatic(inst Instance) (ids, error) {
 	}
 	return x, nil
 }
+
+const maxEffort = 1000
 
 // ids maps input ids to their index; only compile and checkStatic use maps,
 // everything after works on indices so map order never leaks into results.

@@ -34,6 +34,7 @@ func Path() (string, error) {
 }
 
 // Solution is what CBC reports for the placed-weight objective.
+// Bound >= Value always; they are equal when Optimal.
 type Solution struct {
 	Value   float64       // best integer value, or the LP optimum when relaxed
 	Bound   float64       // proven upper bound on the integer optimum
@@ -41,10 +42,20 @@ type Solution struct {
 	Elapsed time.Duration // solver wall time
 }
 
-// Solve writes inst as an LP and runs CBC on it. Relax solves only the LP
-// relaxation, an upper bound. Seconds > 0 limits the branch and bound; the
-// result then carries the best value and bound found so far.
+// Solve writes inst as an LP and runs CBC on it; see SolveLP.
 func Solve(ctx context.Context, inst schedule.Instance, relax bool, seconds int) (Solution, error) {
+	var lp bytes.Buffer
+	if err := schedule.WriteLP(&lp, inst); err != nil {
+		return Solution{}, err
+	}
+	return SolveLP(ctx, lp.Bytes(), relax, seconds)
+}
+
+// SolveLP runs CBC on a model in LP format. Relax solves only the LP
+// relaxation, an upper bound. Seconds > 0 limits the branch and bound (in
+// CPU seconds; preprocessing can take longer, so also bound ctx); the
+// result then carries the best value and the bound found so far.
+func SolveLP(ctx context.Context, lp []byte, relax bool, seconds int) (Solution, error) {
 	bin, err := Path()
 	if err != nil {
 		return Solution{}, err
@@ -55,15 +66,7 @@ func Solve(ctx context.Context, inst schedule.Instance, relax bool, seconds int)
 	}
 	defer os.RemoveAll(dir)
 	file := filepath.Join(dir, "model.lp")
-	f, err := os.Create(file)
-	if err != nil {
-		return Solution{}, err
-	}
-	if err := schedule.WriteLP(f, inst); err != nil {
-		f.Close()
-		return Solution{}, err
-	}
-	if err := f.Close(); err != nil {
+	if err := os.WriteFile(file, lp, 0o600); err != nil {
 		return Solution{}, err
 	}
 	args := []string{file}
@@ -80,6 +83,9 @@ func Solve(ctx context.Context, inst schedule.Instance, relax bool, seconds int)
 	cmd.Stdout, cmd.Stderr = &out, &out
 	t0 := time.Now()
 	if err := cmd.Run(); err != nil {
+		if ctx.Err() != nil {
+			return Solution{}, fmt.Errorf("cbc: %w", ctx.Err())
+		}
 		return Solution{}, fmt.Errorf("cbc: %w\n%s", err, tail(out.String()))
 	}
 	sol, err := parse(out.String(), relax)
@@ -112,8 +118,11 @@ func parse(log string, relax bool) (Solution, error) {
 	}
 	s.Value = abs(s.Value)
 	s.Bound = abs(s.Bound)
-	if s.Optimal || !haveBound {
-		s.Bound = max(s.Bound, s.Value)
+	switch {
+	case s.Optimal:
+		s.Bound = s.Value
+	case !haveBound:
+		return s, fmt.Errorf("cbc: stopped without a bound\n%s", tail(log))
 	}
 	return s, nil
 }

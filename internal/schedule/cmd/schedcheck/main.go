@@ -2,17 +2,26 @@
 // optimum on small and medium instances, the LP relaxation bound on large
 // ones, with a plain greedy for comparison. It prints a Markdown table.
 //
-//	go run ./internal/schedule/cmd/schedcheck -sizes 1,4 -seeds 3
-//	go run ./internal/schedule/cmd/schedcheck -sizes 25 -relax -seeds 1
+//	go run ./internal/schedule/cmd/schedcheck -sizes 1,4 -seeds 5
+//	go run ./internal/schedule/cmd/schedcheck -sizes 30 -relax -seeds 1
 //	go run ./internal/schedule/cmd/schedcheck -bench
+//
+// With -cache DIR, CBC results are kept per model (keyed by a hash of the
+// LP text), so re-running after an engine change only runs the engine.
 package main
 
 import (
+	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -48,6 +57,8 @@ func run(w io.Writer, args []string) error {
 	limit := fs.Int("sec", 120, "CBC time limit per instance, seconds")
 	bench := fs.Bool("bench", false, "only the benchmark instance, against its LP bound")
 	fs.IntVar(&effort, "effort", 0, "Options.Effort for the engine (0 = default)")
+	fs.StringVar(&cacheDir, "cache", "", "directory to keep CBC results in")
+	fs.DurationVar(&wall, "timeout", 5*time.Minute, "wall-clock limit per CBC run; past it the LP bound is used")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -87,7 +98,11 @@ func run(w io.Writer, args []string) error {
 	return nil
 }
 
-var effort int
+var (
+	effort   int
+	cacheDir string
+	wall     time.Duration
+)
 
 func measure(class string, cfg schedgen.Config, relax bool, limit int) (row, error) {
 	inst := schedgen.Generate(cfg)
@@ -105,12 +120,54 @@ func measure(class string, cfg schedgen.Config, relax bool, limit int) (row, err
 	if err != nil {
 		return row{}, err
 	}
-	sol, err := cbc.Solve(context.Background(), inst, relax, limit)
+	sol, err := solve(inst, relax, limit)
 	if err != nil {
-		return row{}, err
+		return row{}, fmt.Errorf("%s: %w", cfg.Name, err)
 	}
 	return row{class: class, name: cfg.Name, requests: len(inst.Requests), engine: res.Score.Weight, greedy: g.Score.Weight,
 		best: sol.Bound, optimal: sol.Optimal && !relax, engineT: et, solveT: sol.Elapsed}, nil
+}
+
+// solve runs CBC, or reads its earlier answer from the cache. A MIP that
+// does not finish within the wall-clock limit falls back to the LP bound.
+func solve(inst schedule.Instance, relax bool, limit int) (cbc.Solution, error) {
+	var lp bytes.Buffer
+	if err := schedule.WriteLP(&lp, inst); err != nil {
+		return cbc.Solution{}, err
+	}
+	sum := sha256.Sum256(lp.Bytes())
+	key := hex.EncodeToString(sum[:12])
+	if relax {
+		key += "-relax"
+	}
+	file := filepath.Join(cacheDir, key+".json")
+	if cacheDir != "" {
+		if b, err := os.ReadFile(file); err == nil {
+			var sol cbc.Solution
+			if json.Unmarshal(b, &sol) == nil {
+				return sol, nil
+			}
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), wall)
+	defer cancel()
+	sol, err := cbc.SolveLP(ctx, lp.Bytes(), relax, limit)
+	if errors.Is(err, context.DeadlineExceeded) && !relax {
+		ctx2, cancel2 := context.WithTimeout(context.Background(), wall)
+		defer cancel2()
+		sol, err = cbc.SolveLP(ctx2, lp.Bytes(), true, 0)
+		sol.Optimal = false
+	}
+	if err != nil {
+		return sol, err
+	}
+	if cacheDir != "" {
+		if b, err := json.Marshal(sol); err == nil {
+			os.MkdirAll(cacheDir, 0o755)
+			os.WriteFile(file, b, 0o644)
+		}
+	}
+	return sol, nil
 }
 
 func print(w io.Writer, rows []row) {
