@@ -17,8 +17,10 @@ import (
 // convention of the same seed and scale, loaded into an empty database, so
 // its local ids are the database ids.
 type convention struct {
+	c       *gen.Convention
 	posts   []int64  // open posts
 	talents []string // talents' emails, all with gen.DemoPassword
+	staff   []string // one member of each posting enterprise
 	words   []string // words of post titles, for searches
 	visits  int      // the convention's visits (the seed: 130,000)
 	apps    int      // and applications (the seed: 33,000)
@@ -26,7 +28,7 @@ type convention struct {
 
 func loadConvention(ctx context.Context, h *harness) (*convention, error) {
 	c := gen.Generate(h.cfg.Seed, h.cfg.Scale)
-	cv := &convention{visits: c.Totals().VisitCount, apps: len(c.Applications)}
+	cv := &convention{c: c, visits: c.Totals().VisitCount, apps: len(c.Applications)}
 	seen := map[string]bool{}
 	for _, p := range c.Posts {
 		if p.Status != model.PostOpen {
@@ -42,6 +44,16 @@ func loadConvention(ctx context.Context, h *harness) (*convention, error) {
 	}
 	for _, t := range c.Talents {
 		cv.talents = append(cv.talents, c.Users[t.UserID-1].Email)
+	}
+	posting := map[int64]bool{}
+	for _, p := range c.Posts {
+		posting[p.OrgID] = true
+	}
+	for _, u := range c.Users {
+		if u.Role == model.RoleEnterprise && u.OrgID != nil && posting[*u.OrgID] {
+			cv.staff = append(cv.staff, u.Email)
+			delete(posting, *u.OrgID)
+		}
 	}
 	if len(cv.posts) == 0 || len(cv.talents) == 0 {
 		return nil, fmt.Errorf("load: the convention of seed %d at scale %g has no open post or no talent", h.cfg.Seed, h.cfg.Scale)
@@ -69,6 +81,7 @@ func (c *convention) post(v *vu) int64 { return c.posts[v.rng.IntN(len(c.posts))
 // user takes its own talents (every VUs-th one), so no two share a session.
 type returning struct {
 	cv      *convention
+	emails  []string
 	c       *http.Client
 	next    int // index into cv.talents
 	applies int
@@ -76,7 +89,7 @@ type returning struct {
 }
 
 func newReturning(cv *convention, v *vu, per int) *returning {
-	return &returning{cv: cv, next: v.id, per: per}
+	return &returning{cv: cv, emails: cv.talents, next: v.id, per: per}
 }
 
 // session signs in the next talent when there is none yet or the current
@@ -88,7 +101,7 @@ func (r *returning) session(ctx context.Context, v *vu) *http.Client {
 	if !v.take() {
 		return nil
 	}
-	email := r.cv.talents[r.next%len(r.cv.talents)]
+	email := r.emails[r.next%len(r.emails)]
 	r.next += v.h.cfg.VUs
 	c := v.client()
 	if !v.do(ctx, c, "login", "POST", "/api/v1/login", map[string]string{"email": email, "password": gen.DemoPassword}, nil, 200) {
@@ -113,10 +126,16 @@ func apply(ctx context.Context, v *vu, c *http.Client, op string, post int64, ch
 // scanScenario: a talent scans a post's QR code at a booth, sees the
 // landing page and applies. New talents register first; returning ones
 // signed in once and go on applying.
-type scanScenario struct{ cv *convention }
+type scanScenario struct {
+	cv     *convention
+	tokens []string // post tokens read off QR codes; nil: the server has no scan landing
+}
 
 func (s *scanScenario) prepare(ctx context.Context, h *harness) (err error) {
-	s.cv, err = loadConvention(ctx, h)
+	if s.cv, err = loadConvention(ctx, h); err != nil {
+		return err
+	}
+	s.tokens, err = scanTokens(ctx, h, s.cv.c, 20)
 	return err
 }
 
@@ -163,12 +182,24 @@ func scansPerLogin(c Config) int {
 	return c.Scans
 }
 
-// scan is the landing page then the application. The scan landing page
-// (GET /s/{token}) is not in the server yet: GET /api/v1/posts/{id} stands
-// in for it. It returns false when the budget is spent.
+// scan is the landing page then the application: GET /s/{token} and the
+// one-tap POST /s/{token}/apply (303 back to the landing), or, on a server
+// without a scan landing, GET /api/v1/posts/{id} and its JSON apply. It
+// returns false when the budget is spent.
 func (s *scanScenario) scan(ctx context.Context, v *vu, c *http.Client) bool {
 	if !v.take() {
 		return false
+	}
+	if s.tokens != nil {
+		tok := s.tokens[v.rng.IntN(len(s.tokens))]
+		if !v.do(ctx, c, "landing", "GET", "/s/"+tok, nil, nil, 200) {
+			return true
+		}
+		if !v.take() {
+			return false
+		}
+		v.redirect(ctx, c, "apply", "/s/"+tok+"/apply", "/s/"+tok)
+		return true
 	}
 	p := s.cv.post(v)
 	if !v.do(ctx, c, "landing", "GET", "/api/v1/posts/"+strconv.FormatInt(p, 10), nil, nil, 200) {
@@ -182,11 +213,17 @@ func (s *scanScenario) scan(ctx context.Context, v *vu, c *http.Client) bool {
 }
 
 func (s *scanScenario) notes(h *harness) []string {
-	return []string{
+	n := []string{
 		fmt.Sprintf("scan: %.0f%% of visitors are new talents (POST /api/v1/register, then 1-3 scans); the others are generated talents who sign in once (POST /api/v1/login) and scan %d posts", 100*h.cfg.NewShare, scansPerLogin(h.cfg)),
-		"landing: GET /api/v1/posts/{id} stands in for the scan landing page GET /s/{token}, which the server does not have yet",
-		"apply: POST /api/v1/posts/{id}/apply {\"channel\":\"scan\"}; 201 (new) and 200 (applied before) both count as success",
 	}
+	if s.tokens != nil {
+		return append(n,
+			fmt.Sprintf("landing: GET /s/{token} (HTML) over %d post tokens read off the QR codes of 20 enterprises", len(s.tokens)),
+			"apply: POST /s/{token}/apply, the landing's one tap (channel scan); its 303 back to the landing (Location /s/{token}) counts as success and is not followed")
+	}
+	return append(n,
+		"landing: GET /api/v1/posts/{id} stands in for the scan landing page GET /s/{token}, which this server does not have",
+		"apply: POST /api/v1/posts/{id}/apply {\"channel\":\"scan\"}; 201 (new) and 200 (applied before) both count as success")
 }
 
 // replayScenario replays the convention's two days compressed in time, in
@@ -195,8 +232,9 @@ func (s *scanScenario) notes(h *harness) []string {
 // visits: the seed publishes no figure). Returning talents sign in once and
 // apply about as often as the generated ones did (applications / talents).
 type replayScenario struct {
-	cv  *convention
-	per int
+	cv    *convention
+	per   int
+	inbox bool // the server has the enterprise inbox (GET /api/v1/inbox, POST /api/v1/applications/status)
 }
 
 func (s *replayScenario) prepare(ctx context.Context, h *harness) (err error) {
@@ -204,8 +242,24 @@ func (s *replayScenario) prepare(ctx context.Context, h *harness) (err error) {
 		return err
 	}
 	s.per = max(1, (s.cv.apps+len(s.cv.talents)/2)/len(s.cv.talents))
+	// Probe for the enterprise inbox: without a session it answers 401 or
+	// 403 when it exists, 404 when not.
+	cl := &http.Client{Transport: h.tr, Timeout: 10 * time.Second}
+	req, _ := http.NewRequestWithContext(ctx, "GET", h.cfg.BaseURL+"/api/v1/inbox", nil)
+	req.Header.Set("Accept", "application/json")
+	resp, err := cl.Do(req)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	s.inbox = resp.StatusCode != http.StatusNotFound && len(s.cv.staff) > 0
 	return nil
 }
+
+// statusChanges is how many enterprise status changes a replay makes per
+// application when the server has the inbox: one for every two (an
+// assumption: the seed publishes no figure).
+func statusChanges(apps int) int { return apps / 2 }
 
 // ReplayRequests is how many requests a whole replay of the convention of
 // this seed and scale sends (visits, applications and searches, without
@@ -218,12 +272,19 @@ func ReplayRequests(seed int64, scale float64) int {
 
 func (s *replayScenario) run(ctx context.Context, v *vu) {
 	ret := newReturning(s.cv, v, s.per)
+	staff := &returning{cv: s.cv, emails: s.cv.staff, next: v.id, per: 20}
 	visits, apps := s.cv.visits, s.cv.apps
 	searches := visits / 10
-	all := visits + apps + searches
+	moves := 0
+	if s.inbox {
+		moves = statusChanges(apps)
+	}
+	all := visits + apps + searches + moves
 	for ctx.Err() == nil {
 		x := v.rng.IntN(all)
 		switch {
+		case x >= visits+apps+searches:
+			s.move(ctx, v, staff)
 		case x < visits:
 			if !v.take() {
 				return
@@ -256,11 +317,42 @@ func (s *replayScenario) run(ctx context.Context, v *vu) {
 	}
 }
 
+// move is an enterprise opening its inbox and marking up to five new
+// applications viewed.
+func (s *replayScenario) move(ctx context.Context, v *vu, staff *returning) {
+	c := staff.session(ctx, v)
+	if c == nil || !v.take() {
+		return
+	}
+	var rows []struct {
+		ID int64 `json:"id"`
+	}
+	if !v.do(ctx, c, "inbox", "GET", "/api/v1/inbox?status=applied&limit=20", nil, &rows, 200) {
+		return
+	}
+	staff.applies++
+	if len(rows) == 0 {
+		return
+	}
+	ids := make([]int64, 0, 5)
+	for _, r := range rows[:min(5, len(rows))] {
+		ids = append(ids, r.ID)
+	}
+	if !v.take() {
+		return
+	}
+	v.do(ctx, c, "status", "POST", "/api/v1/applications/status", map[string]any{"ids": ids, "status": "viewed"}, nil, 200)
+}
+
 func (s *replayScenario) notes(h *harness) []string {
+	inbox := "enterprise status changes are left out: the server has no inbox endpoint (GET /api/v1/inbox answered 404)"
+	if s.inbox {
+		inbox = fmt.Sprintf("enterprise status changes: %d (one per two applications, an assumption): an enterprise member signs in, GET /api/v1/inbox?status=applied&limit=20, then POST /api/v1/applications/status marks up to 5 viewed", statusChanges(s.cv.apps))
+	}
 	return []string{
 		fmt.Sprintf("replay: visits : applications : searches = %d : %d : %d (the generated convention's visits and applications; searches one per ten visits, an assumption)", s.cv.visits, s.cv.apps, s.cv.visits/10),
 		"visit: GET /api/v1/posts/{id}; search: GET /api/v1/posts?q=<a word of a post title>&limit=20; apply: POST /api/v1/posts/{id}/apply (pc or mobile)",
 		fmt.Sprintf("returning talents sign in once (POST /api/v1/login, argon2id) and apply %d times, the convention's applications per talent", s.per),
-		"enterprise status changes are left out: the server has no endpoint for them yet",
+		inbox,
 	}
 }

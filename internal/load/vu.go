@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"net/http"
@@ -29,15 +30,19 @@ func newVU(h *harness, id int, budget *atomic.Int64) *vu {
 		h: h, id: id, budget: budget,
 		rng:   rand.New(rand.NewPCG(uint64(h.cfg.Seed), uint64(id)+1)),
 		res:   &results{},
-		plain: &http.Client{Transport: h.tr, Timeout: 30 * time.Second},
+		plain: &http.Client{Transport: h.tr, Timeout: 30 * time.Second, CheckRedirect: noRedirect},
 	}
 }
 
 // client returns a client with a fresh cookie jar: one signed-in person.
 func (v *vu) client() *http.Client {
 	jar, _ := cookiejar.New(nil)
-	return &http.Client{Transport: v.h.tr, Jar: jar, Timeout: 30 * time.Second}
+	return &http.Client{Transport: v.h.tr, Jar: jar, Timeout: 30 * time.Second, CheckRedirect: noRedirect}
 }
+
+// noRedirect leaves redirects to the scenario: a 303 after a form post is
+// the answer being measured.
+func noRedirect(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 
 // take spends one request of the phase's budget; false when none is left.
 func (v *vu) take() bool { return v.budget.Add(-1) >= 0 }
@@ -46,6 +51,15 @@ func (v *vu) take() bool { return v.budget.Add(-1) >= 0 }
 // answer into out (when not nil). A request cut off because the phase ended
 // is not recorded. It returns false when the request failed.
 func (v *vu) do(ctx context.Context, c *http.Client, op, method, path string, body, out any, want ...int) bool {
+	return v.send(ctx, c, op, method, path, body, out, "", want...)
+}
+
+// redirect sends a bodiless form post that must answer 303 to location.
+func (v *vu) redirect(ctx context.Context, c *http.Client, op, path, location string) bool {
+	return v.send(ctx, c, op, "POST", path, nil, nil, location, http.StatusSeeOther)
+}
+
+func (v *vu) send(ctx context.Context, c *http.Client, op, method, path string, body, out any, location string, want ...int) bool {
 	var rd io.Reader
 	if body != nil {
 		b, err := json.Marshal(body)
@@ -85,6 +99,10 @@ func (v *vu) do(ctx context.Context, c *http.Client, op, method, path string, bo
 			b = b[:200]
 		}
 		v.res.record(op, 0, &errStatus{resp.StatusCode, string(b)})
+		return false
+	}
+	if location != "" && resp.Header.Get("Location") != location {
+		v.res.record(op, 0, fmt.Errorf("HTTP %d to %q, want %q", resp.StatusCode, resp.Header.Get("Location"), location))
 		return false
 	}
 	if out != nil {
