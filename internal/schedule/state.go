@@ -190,39 +190,56 @@ func (st *state) peopleFree(r, s int32) bool {
 }
 
 // pickPool returns a pool where r fits in slot s (people already checked),
-// or -1. It prefers a participant's home venue, then the emptiest pool,
-// which leaves room for requests bound to one venue.
+// or -1. It prefers the venue of the participants' meetings just before and
+// after (so later meetings need no venue change), then a participant's home
+// venue, then the emptiest pool, which leaves room for requests bound to
+// one venue.
 func (st *state) pickPool(r, s int32) int32 {
 	c := st.c
-	best, bestFree, bestHome := int32(-1), int32(-1), false
+	best, bestFree, bestNear, bestHome := int32(-1), int32(-1), -1, false
 	for _, q := range c.allowed[r] {
 		if !st.poolFree(s, q) {
 			continue
 		}
 		v := c.poolVenue[q]
-		ok := true
+		ok, home, near := true, false, 0
 		for _, p := range c.parts[r] {
-			if len(c.near[s]) > 0 && !st.travelOK(p, s, v) {
-				ok = false
-				break
+			if len(c.near[s]) > 0 {
+				if !st.travelOK(p, s, v) {
+					ok = false
+					break
+				}
+				near += st.sameVenueNear(p, s, v)
 			}
+			home = home || v >= 0 && c.home[p] == v
 		}
 		if !ok {
 			continue
 		}
-		home := false
-		for _, p := range c.parts[r] {
-			if v >= 0 && c.home[p] == v {
-				home = true
-				break
-			}
-		}
 		free := c.poolSize[q] - st.maxLoad(s, q)
-		if best < 0 || (home && !bestHome) || (home == bestHome && free > bestFree) {
-			best, bestFree, bestHome = q, free, home
+		better := best < 0 || near > bestNear ||
+			near == bestNear && (home && !bestHome || home == bestHome && free > bestFree)
+		if better {
+			best, bestFree, bestNear, bestHome = q, free, near, home
 		}
 	}
 	return best
+}
+
+// sameVenueNear counts p's meetings at venue v in slots near s.
+func (st *state) sameVenueNear(p, s, v int32) int {
+	c := st.c
+	if v < 0 {
+		return 0
+	}
+	n := 0
+	row := st.busy[int(p)*c.nS : int(p+1)*c.nS]
+	for _, t := range c.near[s] {
+		if m := row[t]; m >= 0 && c.poolVenue[st.pool[m]] == v {
+			n++
+		}
+	}
+	return n
 }
 
 func (st *state) maxLoad(s, q int32) int32 {

@@ -1,0 +1,66 @@
+package schedule
+
+func (c *compiled) compileRequests(x ids) {
+	rs := c.inst.Requests
+	c.parts = make([][]int32, c.nR)
+	c.weight = make([]int64, c.nR)
+	c.allowed = make([][]int32, c.nR)
+	c.options = make([][]int32, c.nR)
+	c.byPers = make([][]int32, c.nP)
+	allowedBy := map[string][]int32{}
+	common := make([]uint64, c.nW)
+	for r, rq := range rs {
+		c.weight[r] = int64(rq.Priority)
+		ps := make([]int32, len(rq.Participants))
+		for j, id := range rq.Participants {
+			ps[j] = x.person[id]
+			c.byPers[ps[j]] = append(c.byPers[ps[j]], int32(r))
+		}
+		c.parts[r] = ps
+		k := string(rq.Kind) + "\x00" + rq.Venue
+		al, ok := allowedBy[k]
+		if !ok {
+			v := c.venueIndex(rq.Venue)
+			for q := range c.nQ {
+				if c.poolKind[q] == rq.Kind && (rq.Venue == "" || c.poolVenue[q] == v) {
+					al = append(al, int32(q))
+				}
+			}
+			allowedBy[k] = al
+		}
+		c.allowed[r] = al
+		c.commonAvail(r, common)
+		for _, s := range c.byTime {
+			if common[s/64]&(1<<(s%64)) == 0 {
+				continue
+			}
+			for _, q := range al {
+				if c.poolIn[int(s)*c.nQ+int(q)] {
+					c.options[r] = append(c.options[r], s)
+					break
+				}
+			}
+		}
+	}
+	for p := range c.nP {
+		if len(c.byPers[p]) > 0 {
+			c.hasReq++
+		}
+	}
+}
+
+// commonAvail writes into dst the slots every participant of r is available for.
+func (c *compiled) commonAvail(r int, dst []uint64) {
+	for w := range dst {
+		dst[w] = ^uint64(0)
+	}
+	for _, p := range c.parts[r] {
+		for w := range dst {
+			dst[w] &= c.avail[int(p)*c.nW+w]
+		}
+	}
+}
+
+func (c *compiled) available(p, s int32) bool {
+	return c.avail[int(p)*c.nW+int(s)/64]&(1<<(s%64)) != 0
+}
