@@ -20,11 +20,14 @@ func (st *state) trade(r int32, nodes int) bool {
 			if !ok || len(b) == 0 {
 				continue
 			}
-			var w int64
+			// worth trying if r outweighs the blockers, or all but the
+			// heaviest, which the refill may put back elsewhere
+			var w, top int64
 			for _, x := range b {
 				w += c.weight[x]
+				top = max(top, c.weight[x])
 			}
-			if w > c.weight[r] {
+			if w > c.weight[r] && (len(b) == 1 || w-top >= c.weight[r]) {
 				continue
 			}
 			mk := st.mark()
