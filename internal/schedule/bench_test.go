@@ -27,13 +27,17 @@ func benchmark(b *testing.B, engine func(schedule.Instance) (schedule.Result, er
 	inst := schedgen.Generate(schedgen.Bench(1))
 	var res schedule.Result
 	b.ReportAllocs()
+	cpu0, n := cpuTime(), 0
 	for b.Loop() {
 		var err error
 		if res, err = engine(inst); err != nil {
 			b.Fatal(err)
 		}
+		n++
 	}
+	cpu := cpuTime() - cpu0
 	b.StopTimer()
+	b.ReportMetric(float64(cpu.Milliseconds())/float64(n), "cpu-ms/op")
 	checked(b, inst, res)
 	b.ReportMetric(float64(res.Score.Weight), "weight")
 	b.ReportMetric(float64(res.Score.Weight)/benchLPBound, "lp-ratio")
