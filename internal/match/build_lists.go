@@ -177,13 +177,20 @@ func (ix *Index) fewPostings(sh *buildShared) []postings {
 	return few
 }
 
-// packInfo packs the post fields the bound reads into 4 bytes, so the
-// bound reads a 200 KB array instead of the posts: np | (field+1)<<8 |
-// minDegree<<12 | minExp<<16 | lists languages<<24.
+// packInfo packs what the build reads of a post into 4 bytes, so its loop
+// reads a 200 KB array instead of the posts: np | (field+1)<<8 |
+// minDegree<<12 | minExp<<16 | lists languages<<24 | city code<<25. The city
+// code is 0 for no city, id+1 for city ids below cityCodeFull, else
+// cityCodeFull, which sends the pair to pairScore.
 func packInfo(p *pfeat) uint32 {
 	v := uint32(p.np) | uint32(p.field+1)<<8 | uint32(p.minDegree)<<12 | uint32(p.minExp)<<16
 	if p.flags&pfLangs != 0 {
-		v |= 1 << 24
+		v |= infoLangs
 	}
-	return v
+	return v | uint32(min(p.city+1, cityCodeFull))<<25
 }
+
+const (
+	infoLangs    = 1 << 24
+	cityCodeFull = 127
+)

@@ -33,6 +33,7 @@ type talentScan struct {
 	aff       [fieldCount + 1]int32
 	lang      [2]int32
 	base      int32 // best city points + intent points
+	cityMax   int32
 	mayMutual bool
 	h         []uint64
 	tmin      uint64 // root of t's full heap, 0 while it fills
@@ -65,6 +66,7 @@ func (ix *Index) buildTalent(bw *buildWorker, sh *buildShared, t int32, pass int
 	}
 	ts.lang = [2]int32{tf.langPts, pointsLanguage}
 	ts.base = ts.rest - degreePoints(tf.degree, DegreeNone) - pointsExperience - slices.Max(ts.aff[:]) - pointsLanguage
+	ts.cityMax = ts.base - intentPoints[tf.intent]
 	if len(ts.h) == d {
 		ts.tmin, ts.tminS = ts.h[0], keyScore(ts.h[0])
 	}
@@ -152,21 +154,37 @@ func (ts *talentScan) visit(c, m int32) {
 	}
 	ub += ts.degree[info>>12&3] + experiencePoints(ts.tf.exp, int32(info>>16&0xff)) +
 		ts.aff[info>>8&0xf] + ts.lang[info>>24&1] + ts.base
+	// The postings passed the degree and experience filter, so a post that
+	// lists no language and has a small city code is scored from info alone:
+	// the bound is exact but for the city.
+	code := int32(info >> 25)
+	fast := info&infoLangs == 0 && code != cityCodeFull
 	// The bound's best case ties on score and wins on slot, so only a
 	// strictly lower score rules a pair out of a list.
 	g := sh.gmin[c].Load()
 	if ub < ts.tminS && ub < g {
 		// Neither list can take the pair; only its mutual count is left.
 		if ts.mayMutual && 2*m >= np {
-			if mutual(ts.tf, &ts.ix.pf[c], &ts.ix.pc[c], m) {
+			var mu bool
+			if fast {
+				mu = ts.cityState(code) != cityOther
+			} else {
+				mu = mutual(ts.tf, &ts.ix.pf[c], &ts.ix.pc[c], m)
+			}
+			if mu {
 				ts.mut++
 				bw.pmut[c]++
 			}
 		}
 		return
 	}
-	score, mutual := pairScore(ts.tf, &ts.ix.pf[c], &ts.ix.pc[c], m)
-	if score < 0 {
+	var score int32
+	var mutual bool
+	if fast {
+		cs := ts.cityState(code)
+		score = ub - ts.cityMax + cityPoints[cs]
+		mutual = ts.mayMutual && 2*m >= np && cs != cityOther
+	} else if score, mutual = pairScore(ts.tf, &ts.ix.pf[c], &ts.ix.pc[c], m); score < 0 {
 		return
 	}
 	d := ts.ix.depth
@@ -209,6 +227,14 @@ func (ts *talentScan) visit(c, m int32) {
 			break
 		}
 	}
+}
+
+// cityState is tfeat.cityState for a post's city code (see packInfo).
+func (ts *talentScan) cityState(code int32) cityState {
+	if ts.tf.ncity == 0 {
+		return cityAny
+	}
+	return ts.tf.cityState(code - 1)
 }
 
 // keyUp and keyDown keep a min-heap of rank keys: the worst at the root.

@@ -39,18 +39,32 @@ func propLang(r *rand.Rand, rare bool) []string {
 }
 
 func propTalent(r *rand.Rand, id int64, rare bool) Talent {
-	return Talent{
+	t := Talent{
 		ID: id, Degree: Degree(r.IntN(4)), Discipline: []string{"计算机", "chemistry", "unknown", "Biology"}[r.IntN(4)],
 		Skills: propPick(r, propSkills, 5), Languages: propLang(r, rare), YearsExperience: r.IntN(7),
 		IntentChina: Intent(r.IntN(3)), PreferredCities: propPick(r, propCities, 2),
 	}
+	// Some talents name many towns, so city ids grow past what Build packs.
+	if rare && r.IntN(6) == 0 {
+		for i := range 150 {
+			t.PreferredCities = append(t.PreferredCities, fmt.Sprintf("town%d", i))
+		}
+	}
+	return t
+}
+
+func propCity(r *rand.Rand, rare bool) string {
+	if rare && r.IntN(3) == 0 {
+		return fmt.Sprintf("town%d", 120+r.IntN(30))
+	}
+	return propCities[r.IntN(len(propCities))]
 }
 
 func propPost(r *rand.Rand, id int64, rare bool) Post {
 	p := Post{
 		ID: id, Industry: []string{"电子信息", "new materials", "biotech", "?"}[r.IntN(4)],
 		Skills: propPick(r, propSkills, 4), MinDegree: Degree(r.IntN(4)), MinExperience: r.IntN(7),
-		City: propCities[r.IntN(len(propCities))], Headcount: r.IntN(4), Open: r.IntN(6) != 0,
+		City: propCity(r, rare), Headcount: r.IntN(4), Open: r.IntN(6) != 0,
 	}
 	if r.IntN(3) == 0 {
 		p.Languages = propLang(r, rare)[:0:0]
