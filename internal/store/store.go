@@ -72,6 +72,7 @@ type Store interface {
 	FairStore    // posts, imports, search, inbox, figures (fairs_store.go)
 	ScanStore    // QR tokens, CVs, visits (scan_store.go)
 	MeetingStore // meeting requests, availability, slots, tables, schedules (meetings_store.go)
+	MatchStore   // compact reads for the matching index (match_store.go)
 
 	// Projects, events, figures, audit.
 	CreateProject(ctx context.Context, p *model.Project) error
