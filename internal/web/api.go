@@ -202,6 +202,9 @@ func (s *Server) apiPosts(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) apiPost(w http.ResponseWriter, r *http.Request) {
 	d, err := s.loadPost(r)
+	if err == nil {
+		s.countVisit("post", d.Post.ID, channelOf(r)) // app and PC clients count as visits too
+	}
 	answer(s, w, r, http.StatusOK, d.Post, err, postJSON)
 }
 

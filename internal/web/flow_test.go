@@ -299,3 +299,41 @@ func TestEditVenueAndFair(t *testing.T) {
 		t.Fatalf("bad update changed the venue: %+v", got)
 	}
 }
+
+// TestPostViewsCounted: views of a post page and of its API resource are
+// counted per channel, phones apart from computers; unknown posts are not.
+func TestPostViewsCounted(t *testing.T) {
+	f := newFixture(t, storetest.SQLite(t))
+	ent := f.users[model.RoleEnterprise]
+	p := model.Post{OrgID: *ent.OrgID, FairID: f.fair.ID, Title: "Process engineer"}
+	p.Validate()
+	f.db.CreatePost(bg, &p)
+	c := f.client("")
+	path := "/posts/" + itoa(int(p.ID))
+	for i := 0; i < 3; i++ {
+		f.do(c, "GET", path, "", "")
+	}
+	req, _ := http.NewRequest("GET", f.ts.URL+path, nil)
+	req.Header.Set("User-Agent", "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) Mobile/15E148")
+	resp, _ := c.Do(req)
+	resp.Body.Close()
+	f.do(c, "GET", "/api/v1/posts/"+itoa(int(p.ID)), "", "")
+	f.do(c, "GET", "/posts/999999", "", "")
+	if err := f.srv.FlushVisits(bg); err != nil {
+		t.Fatal(err)
+	}
+	vs, err := f.db.Visits(bg, "post", p.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[model.Channel]int{}
+	for _, v := range vs {
+		got[v.Channel] += v.Count
+	}
+	if got[model.ChannelPC] != 4 || got[model.ChannelMobile] != 1 {
+		t.Fatalf("visits by channel = %v, want pc 4, mobile 1", got)
+	}
+	if vs, _ := f.db.Visits(bg, "post", 999999); len(vs) != 0 {
+		t.Fatalf("unknown post counted: %+v", vs)
+	}
+}

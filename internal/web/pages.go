@@ -101,6 +101,7 @@ func (s *Server) postPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	s.countVisit("post", d.Post.ID, channelOf(r))
 	s.render(w, r, http.StatusOK, "post", s.view(r, d.Post.Title, d))
 }
 
