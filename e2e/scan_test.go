@@ -122,9 +122,23 @@ func TestScanRegisterApply(t *testing.T) {
 		t.Fatalf("enterprise's applications = %+v, %v", apps, err)
 	}
 
-	// The enterprise reads the CV of the talent who applied (part A's inbox
-	// page links it; here it is fetched directly).
-	body, h := s.get(t, ent, fmt.Sprintf("/cv/%d", apps[0].TalentID), 200)
+	// The enterprise signs in on the same phone and finds the application,
+	// with its channel and a link to the CV, in its inbox.
+	logout(t, bctx, s)
+	login(t, bctx, s, hr.Email, "/me")
+	do(t, bctx, chromedp.Navigate(s.URL+"/inbox"))
+	row := text(t, bctx, "table.table tbody tr")
+	if !strings.Contains(row, "Zhao Lei") || !strings.Contains(row, post.Title) || !strings.Contains(row, "QR scan") {
+		t.Fatalf("inbox row %q", row)
+	}
+	cvLink := fmt.Sprintf("/cv/%d", apps[0].TalentID)
+	if got := text(t, bctx, `table.table a[href="`+cvLink+`"]`); got == "" {
+		t.Fatal("inbox shows no CV link")
+	}
+	shot(t, bctx, "4-enterprise-inbox")
+
+	// The CV behind that link is the uploaded file.
+	body, h := s.get(t, ent, cvLink, 200)
 	if string(body) != cvPDF || h.Get("Content-Type") != "application/pdf" {
 		t.Fatalf("CV as enterprise: %q %s", body, h.Get("Content-Type"))
 	}
