@@ -172,6 +172,7 @@ func (m *Main) URL() string { return "http://" + m.ln.Addr().String() }
 // finish, so no acknowledged write is cut off.
 func (m *Main) Run(ctx context.Context) error {
 	go m.web.Sweep(ctx, time.Hour)
+	go m.web.RunMatching(ctx) // the matching index: built now, then polled (docs/match-product.md)
 	errc := make(chan error, 1)
 	go func() { errc <- m.srv.Serve(m.ln) }()
 	select {

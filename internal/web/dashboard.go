@@ -17,6 +17,7 @@ type dashData struct {
 	Edition      *model.Edition
 	Events       []model.Event
 	Notes        []noteView // the talent's notifications, in the reader's language
+	Recs         []recView  // the talent's recommended posts (match.go)
 }
 
 // dashboard is each role's home: what they have and what to do next.
@@ -36,6 +37,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		var t model.Talent
 		if t, err = s.store.TalentByUser(ctx, u.ID); err == nil {
 			d.Talent = &t
+			d.Recs = s.myRecs(r, t.ID)
 			d.Applications, err = s.store.ApplicationsOfTalent(ctx, t.ID)
 		}
 		if err == nil {

@@ -16,6 +16,7 @@ type figuresData struct {
 	Edition  *model.Edition
 	Rows     []figureRow
 	Channels []model.Channel
+	Rate     *rateView // the current edition's matching rate (match.go)
 }
 
 func (s *Server) loadFigures(r *http.Request) (figuresData, error) {
@@ -55,6 +56,9 @@ func (s *Server) figuresPage(w http.ResponseWriter, r *http.Request) {
 	if err != nil && !model.IsNotFound(err) {
 		s.fail(w, r, err)
 		return
+	}
+	if err == nil && queryInt(r, "edition_id") == 0 {
+		d.Rate = s.matchingRate(r)
 	}
 	s.render(w, r, http.StatusOK, "figures", s.view(r, "figures.title", d))
 }

@@ -57,7 +57,7 @@ func (s *Server) doImport(r *http.Request, fairID, sessionID int64, data []byte)
 	if errs != nil {
 		return nil, importErr(errs)
 	}
-	return posts, s.store.ImportPosts(r.Context(), posts)
+	return posts, s.matchPosts(r.Context(), posts, s.store.ImportPosts(r.Context(), posts))
 }
 
 type importData struct {

@@ -134,7 +134,7 @@ func (s *Server) createPost(r *http.Request) (model.Post, error) {
 	if err := s.readPost(r, &p); err != nil {
 		return p, err
 	}
-	return p, s.store.CreatePost(r.Context(), &p)
+	return p, s.matchPost(r.Context(), &p, s.store.CreatePost(r.Context(), &p))
 }
 
 func (s *Server) updatePost(r *http.Request) (model.Post, error) {
@@ -145,7 +145,7 @@ func (s *Server) updatePost(r *http.Request) (model.Post, error) {
 	if err := s.readPost(r, &p); err != nil {
 		return p, err
 	}
-	return p, s.store.UpdatePost(r.Context(), &p)
+	return p, s.matchPost(r.Context(), &p, s.store.UpdatePost(r.Context(), &p))
 }
 
 type postStatusInput struct {
@@ -166,7 +166,7 @@ func (s *Server) setPostStatus(r *http.Request) (model.Post, error) {
 		return p, err
 	}
 	p.Status = st
-	return p, nil
+	return p, s.matchPost(r.Context(), &p, nil)
 }
 
 // Pages.

@@ -16,7 +16,7 @@ func (s *Server) saveProfile(r *http.Request) (model.Talent, error) {
 	if err := decodeThen(r, &in, func() error { return in.apply(&t) }); err != nil {
 		return t, err
 	}
-	return t, s.store.UpdateTalent(r.Context(), &t)
+	return t, s.matchTalent(&t, s.store.UpdateTalent(r.Context(), &t))
 }
 
 func (s *Server) profileForm(w http.ResponseWriter, r *http.Request) {

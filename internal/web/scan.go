@@ -57,6 +57,7 @@ type scanPost struct {
 type scanData struct {
 	target
 	Applied *model.Application // the signed-in talent's application to this post
+	Recs    []recView          // the talent's best other posts of this enterprise (match.go)
 }
 
 func (d scanData) IsPost() bool { return d.Kind == qr.Post }
@@ -134,7 +135,7 @@ func (s *Server) scanLanding(w http.ResponseWriter, r *http.Request) {
 
 // renderLanding shows the landing; v carries a re-shown registration form.
 func (s *Server) renderLanding(w http.ResponseWriter, r *http.Request, code int, t target, v *view) {
-	d := scanData{target: t}
+	d := scanData{target: t, Recs: s.scanRecs(r, t)}
 	if u := currentUser(r); u != nil && u.Role == talent && t.Kind == qr.Post {
 		tal, err := s.store.TalentByUser(r.Context(), u.ID)
 		if err == nil {

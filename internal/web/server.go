@@ -48,7 +48,8 @@ type Server struct {
 	metrics *metrics
 	openapi []byte
 	handler http.Handler
-	scan    scanState // QR secret cache and buffered visit counts (visits.go)
+	scan    scanState  // QR secret cache and buffered visit counts (visits.go)
+	match   matchState // the matching index, a cache derived from the store (match.go)
 }
 
 // New builds a server over st.
