@@ -23,34 +23,6 @@ func byScarcity(c *compiled) []int32 {
 	return order
 }
 
-// bestStart builds a schedule taking requests heaviest first and, when
-// places are left free (people, not tables, are the bottleneck), a second
-// one by weight net of the participants' price (see byPrice); it improves
-// both and keeps the better. Each costs at most half the steps given. It
-// returns the order that won.
-func (st *state) bestStart(limit int64) []int32 {
-	from := st.steps
-	a := byScarcity(st.c)
-	st.construct(a)
-	st.improve(a, from+(limit-from)/2)
-	snap, score := st.snapshot(nil), st.score()
-	if !st.anyFree() {
-		// tables are the bottleneck: heaviest first is the right order
-		st.serve(st.steps + (limit-st.steps)/2)
-		st.improve(a, limit)
-		return a
-	}
-	st.clearFree()
-	b := byPrice(st.c, 1)
-	st.construct(b)
-	st.improve(b, limit)
-	if score.better(st.score()) {
-		st.restore(snap)
-		return a
-	}
-	return b
-}
-
 // clearFree removes every meeting that is not locked.
 func (st *state) clearFree() {
 	for r := range int32(st.c.nR) {

@@ -1,5 +1,7 @@
 package schedule
 
+import "sync"
+
 // Score is the objective of a schedule, in order of importance.
 type Score struct {
 	Weight   int64 `json:"weight"`   // sum of priorities of placed meetings
@@ -19,21 +21,62 @@ type Result struct {
 // Schedule validates the instance and places its requests. Locked
 // assignments are kept as given; pass none for a full re-run. The same
 // instance always gives the same result.
+//
+// It runs two searches side by side, one per core (they share only the
+// read-only compiled instance): one starts heaviest first, the other from
+// prices on popular participants (see byPrice). Each is deterministic, and
+// the better result wins, the first on a tie, so the outcome does not
+// depend on which finishes first.
 func Schedule(inst Instance) (Result, error) {
 	c, err := compile(inst)
 	if err != nil {
 		return Result{}, err
 	}
+	var runs [2]*state
+	var wg sync.WaitGroup
+	for i := range runs {
+		wg.Go(func() { runs[i] = search(c, i == 1, inst.Options.Seed+uint64(i)) })
+	}
+	wg.Wait()
+	best := runs[0]
+	if runs[1].finalBetter(runs[0]) {
+		best = runs[1]
+	}
+	return best.result(), nil
+}
+
+// search is one complete run: construction, repair, iterated local search,
+// compaction. With priced, it starts from byPrice when people rather than
+// tables are the bottleneck; otherwise heaviest first, so on table-bound
+// instances the two runs differ only by seed.
+func search(c *compiled, priced bool, seed uint64) *state {
 	st := start(c)
 	limit := st.budget()
-	order := st.bestStart(limit / 2)
-	seed := inst.Options.Seed
+	order := byScarcity(c)
+	st.construct(order)
+	if priced && st.anyFree() {
+		st.clearFree()
+		order = byPrice(c, 1)
+		st.construct(order)
+	}
+	if !st.anyFree() {
+		st.serve(limit / 4)
+	}
+	st.improve(order, limit/2)
 	st.perturb(order, limit, newRand(seed))
 	st.improve(order, limit+limit/8)
 	st.sweep(order)
 	st.compact(st.steps + limit/4)
 	st.sweep(order) // compaction may have opened a place
-	return st.result(), nil
+	return st
+}
+
+// finalBetter compares finished runs on all three criteria.
+func (st *state) finalBetter(o *state) bool {
+	if a, b := st.score(), o.score(); a != b {
+		return a.better(b)
+	}
+	return st.totalGaps() < o.totalGaps()
 }
 
 // Greedy is the plain baseline the engine is measured against: heaviest
