@@ -20,23 +20,25 @@
 // (pools of interchangeable tables) and per-vertex availability. The
 // engine:
 //
-//   - builds a schedule heaviest request first, fewest feasible slots first,
-//     into the slot its participants' other requests need least; when
-//     people rather than tables are the bottleneck it builds a second one
-//     in order of weight net of the participants' scarcity price and keeps
-//     the better;
-//   - repairs it with ejection chains (a breadth-first search for a chain of
-//     moves ending in a free place, or in dropping a lighter meeting), Kempe
-//     chain swaps between two slots, alternating exchanges around
-//     participant limits, and trades that eject lighter meetings;
-//   - runs an iterated local search with annealing cycles (forced insertion
-//     of a random unplaced request, repair, accept by a falling
-//     temperature), restarting each cycle from the best schedule;
-//   - compacts agendas by moves and swaps that keep every meeting.
+//   - runs two searches side by side, one per core: one builds its first
+//     schedule heaviest request first, fewest feasible slots first, into
+//     the slot its participants' other requests need least; the other,
+//     when people rather than tables are the bottleneck, in order of weight
+//     net of the participants' scarcity price. The better result wins;
+//   - each search repairs its schedule with ejection chains (a
+//     breadth-first search for a chain of moves ending in a free place, or
+//     in dropping a lighter meeting), Kempe chain swaps between two slots,
+//     alternating exchanges around participant limits, and trades that
+//     eject lighter meetings;
+//   - then runs an iterated local search with annealing cycles (forced
+//     insertion of a random unplaced request, repair, accept by a falling
+//     temperature), restarting each cycle from its best schedule;
+//   - and compacts agendas by moves and swaps that keep every meeting.
 //
-// Results are deterministic: the search is bounded by step counts (see
+// Results are deterministic: each search is bounded by step counts (see
 // Options.Effort), never by the wall clock, its randomness is seeded (see
-// Options.Seed), and no result depends on map iteration order. The package
-// validate checks schedules independently; docs/bench-schedule.md has the
-// figures against CBC optima and LP bounds.
+// Options.Seed), no result depends on map iteration order, and the choice
+// between the two searches does not depend on which finishes first. The
+// package validate checks schedules independently; docs/bench-schedule.md
+// has the figures against CBC optima and LP bounds.
 package schedule
