@@ -144,3 +144,31 @@ func TestIndexConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+func TestBuildEmptyAndOneSided(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		talents []Talent
+		posts   []Post
+	}{
+		{"empty", nil, nil},
+		{"talents only", []Talent{baseTalent}, nil},
+		{"posts only", nil, []Post{basePost}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ix, err := Build(tc.talents, tc.posts, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := MatchingRate{OpenPosts: len(tc.posts), Talents: len(tc.talents)}
+			if got := ix.MatchingRate(); got != want {
+				t.Fatalf("rate %+v, want %+v", got, want)
+			}
+			for _, tal := range tc.talents {
+				if top, err := ix.TopPostsForTalent(tal.ID, 5); err != nil || len(top) != 0 {
+					t.Fatalf("top posts %v, %v", top, err)
+				}
+			}
+		})
+	}
+}
