@@ -113,8 +113,14 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	dsn := dbFlag(fs)
 	addr := fs.String("addr", envOr("CONVENE_ADDR", "127.0.0.1:8080"), "listen address (env CONVENE_ADDR)")
 	insecure := fs.Bool("insecure-cookies", os.Getenv("CONVENE_INSECURE_COOKIES") == "1", "send cookies over plain HTTP (local use only)")
+	pprofAddr := fs.String("pprof", os.Getenv("CONVENE_PPROF"), "serve net/http/pprof on this loopback address, e.g. 127.0.0.1:6060 (env CONVENE_PPROF)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *pprofAddr != "" {
+		if err := servePprof(*pprofAddr); err != nil {
+			return err
+		}
 	}
 	db, err := store.Open(ctx, *dsn)
 	if err != nil {

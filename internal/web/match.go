@@ -288,7 +288,8 @@ func (s *Server) myRecs(r *http.Request, talentID int64) []recView {
 }
 
 // scanRecs is, on a post's scan landing, the signed-in talent's best other
-// posts of the same enterprise: the talent is at that booth.
+// posts. They come from the index's kept top list (no query, no scoring on
+// the page path): the landing is the hottest page of the convention.
 func (s *Server) scanRecs(r *http.Request, t target) []recView {
 	u := currentUser(r)
 	if u == nil || u.Role != talent || t.Post == nil {
@@ -299,24 +300,14 @@ func (s *Server) scanRecs(r *http.Request, t target) []recView {
 	if err != nil {
 		return nil
 	}
-	posts, err := s.store.ListPosts(ctx, store.PostFilter{OrgID: t.Post.Post.OrgID, Status: model.PostOpen, Limit: 200})
+	const k = 5
+	ms, err := s.recommender().PostsFor(ctx, tal.ID, k+1)
 	if err != nil {
 		s.log.Warn("scan recommendations", "err", err)
 		return nil
 	}
-	var ms []match.Match
-	for _, p := range posts {
-		if p.ID == t.Post.Post.ID {
-			continue
-		}
-		e, ok, err := s.recommender().Explain(ctx, tal.ID, p.ID)
-		if err != nil || !ok || !e.Recommendable {
-			continue
-		}
-		ms = append(ms, match.Match{TalentID: tal.ID, PostID: p.ID, Score: e.Score, Explanation: e})
-	}
-	slices.SortStableFunc(ms, func(a, b match.Match) int { return b.Score - a.Score })
-	v, err := s.postRecs(ctx, info(r).locale, ms[:min(len(ms), 5)])
+	ms = slices.DeleteFunc(ms, func(m match.Match) bool { return m.PostID == t.Post.Post.ID })
+	v, err := s.postRecs(ctx, info(r).locale, ms[:min(len(ms), k)])
 	if err != nil {
 		s.log.Warn("scan recommendations", "err", err)
 	}
