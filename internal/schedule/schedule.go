@@ -22,53 +22,49 @@ type Result struct {
 // assignments are kept as given; pass none for a full re-run. The same
 // instance always gives the same result.
 //
-// It runs two searches side by side, one per core (they share only the
-// read-only compiled instance): one starts heaviest first, the other from
-// prices on popular participants (see byPrice). Each is deterministic, and
-// the better result wins, the first on a tie, so the outcome does not
-// depend on which finishes first.
+// When tables are the bottleneck one search runs, heaviest request first.
+// When places are left free because popular people are the bottleneck, a
+// second search starts from prices on those people (see byPrice) and runs
+// beside the first, one per core; they share only the read-only compiled
+// instance. Each is deterministic and the better result wins, the first
+// on a tie, so the outcome does not depend on which finishes first.
 func Schedule(inst Instance) (Result, error) {
 	c, err := compile(inst)
 	if err != nil {
 		return Result{}, err
 	}
-	var runs [2]*state
+	seed := inst.Options.Seed
+	a, byWeight := start(c), byScarcity(c)
+	a.construct(byWeight)
+	if !a.anyFree() {
+		a.search(byWeight, seed)
+		return a.result(), nil
+	}
+	b, byPrices := start(c), byPrice(c, 1)
+	b.construct(byPrices)
 	var wg sync.WaitGroup
-	for i := range runs {
-		wg.Go(func() { runs[i] = search(c, i == 1, inst.Options.Seed+uint64(i)) })
-	}
+	wg.Go(func() { a.search(byWeight, seed) })
+	wg.Go(func() { b.search(byPrices, seed+1) })
 	wg.Wait()
-	best := runs[0]
-	if runs[1].finalBetter(runs[0]) {
-		best = runs[1]
+	if b.finalBetter(a) {
+		return b.result(), nil
 	}
-	return best.result(), nil
+	return a.result(), nil
 }
 
-// search is one complete run: construction, repair, iterated local search,
-// compaction. With priced, it starts from byPrice when people rather than
-// tables are the bottleneck; otherwise heaviest first, so on table-bound
-// instances the two runs differ only by seed.
-func search(c *compiled, priced bool, seed uint64) *state {
-	st := start(c)
-	limit := st.budget()
-	order := byScarcity(c)
-	st.construct(order)
-	if priced && st.anyFree() {
-		st.clearFree()
-		order = byPrice(c, 1)
-		st.construct(order)
-	}
+// search improves a constructed schedule: repair, iterated local search,
+// compaction.
+func (st *state) search(order []int32, seed uint64) {
+	limit := st.steps + st.budget()
 	if !st.anyFree() {
-		st.serve(limit / 4)
+		st.serve(st.steps + st.budget()/4)
 	}
-	st.improve(order, limit/2)
+	st.improve(order, st.steps+st.budget()/2)
 	st.perturb(order, limit, newRand(seed))
-	st.improve(order, limit+limit/8)
+	st.improve(order, limit+st.budget()/8)
 	st.sweep(order)
-	st.compact(st.steps + limit/4)
+	st.compact(st.steps + st.budget()/4)
 	st.sweep(order) // compaction may have opened a place
-	return st
 }
 
 // finalBetter compares finished runs on all three criteria.
