@@ -24,7 +24,7 @@ const (
 // pools: SQLite allows one writer at a time, so writes queue on a single
 // connection instead of failing with SQLITE_BUSY, while reads run in parallel.
 type DB struct {
-	r, w    *sql.DB
+	r, w    *pool
 	dialect dialect
 	url     string
 	now     func() time.Time

@@ -55,7 +55,8 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 		w.Close()
 		return nil, fmt.Errorf("sqlite: %w", err)
 	}
-	db := &DB{r: w, w: w, dialect: sqliteDialect, url: path, now: time.Now}
+	wp := newPool(w, true)
+	db := &DB{r: wp, w: wp, dialect: sqliteDialect, url: path, now: time.Now}
 	if memory {
 		return db, nil // one connection is the whole database
 	}
@@ -66,7 +67,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 	}
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
-	db.r = r
+	db.r = newPool(r, true)
 	return db, nil
 }
 
@@ -82,7 +83,8 @@ func openPostgres(ctx context.Context, dsn string) (*DB, error) {
 		p.Close()
 		return nil, fmt.Errorf("postgres: %w", err)
 	}
-	return &DB{r: p, w: p, dialect: postgresDialect, url: dsn, now: time.Now}, nil
+	pp := newPool(p, false)
+	return &DB{r: pp, w: pp, dialect: postgresDialect, url: dsn, now: time.Now}, nil
 }
 
 // migrationLock is an arbitrary constant: the advisory lock that lets many
