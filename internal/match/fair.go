@@ -11,13 +11,15 @@ import (
 // requirements, popular cities), while other posts are seen by no one. A
 // post's exposure is the number of talents whose kept list (K+Slack deep)
 // holds it; its fair share is its headcount's share of all exposure. A post
-// over its share loses Lambda points per unit of load above 1 (load =
-// exposure / fair share), at most MaxPenalty, and the talent's kept list is
-// re-sorted by score minus penalty (ties by post ID). Re-ranking only
-// reorders that list, so every post shown is still one of the talent's best
-// K+Slack, and the cost is a sort of K+Slack entries.
+// over its share loses Lambda·log2(load) points (load = exposure / fair
+// share), at most MaxPenalty, and the talent's kept list is re-sorted by
+// score minus penalty (ties by post ID). The logarithm keeps the penalty
+// gentle: a linear one pushed every list onto the largest posts. Re-ranking
+// only reorders that list, so every post shown is still one of the talent's
+// best K+Slack, and the cost is a sort of K+Slack entries. Lambda 50 is a
+// good start (see docs/bench-match.md).
 type Fairness struct {
-	Lambda     int // points per unit of overload; 0 disables re-ranking
+	Lambda     int // points per doubling of load above the fair share; 0 disables re-ranking
 	MaxPenalty int // cap on the penalty; 0 means MaxScore
 }
 
@@ -62,8 +64,7 @@ func (ix *Index) fairEntries(x int32, k int, f Fairness) ([]entry, []int32) {
 	return out, pens
 }
 
-// penalty is Lambda × (load − 1), capped, for post slot p; integer
-// arithmetic keeps it deterministic.
+// penalty is Lambda·log2(load), capped, for post slot p.
 func (ix *Index) penalty(p int32, f Fairness) int32 {
 	if f.Lambda <= 0 {
 		return 0
