@@ -25,11 +25,6 @@ func (in *intern) id(s string) int32 {
 	return i
 }
 
-func (in *intern) lookup(s string) (int32, bool) {
-	i, ok := in.ids[s]
-	return i, ok
-}
-
 // symbols holds the interned skills, languages and cities of one index.
 // Vocabulary skills and known languages are seeded first, so their ids are
 // the same in every index; spellings outside the vocabularies get ids as they
