@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/convene/convene/internal/model"
@@ -76,7 +77,7 @@ func (g *generator) post(r *rand.Rand, id, org int64, fair, field, session int) 
 	if zh {
 		title = pick(r, f.SkilledTitles)
 		if r.IntN(10) < 3 {
-			title = Label{"Senior " + title.EN, "高级" + title.ZH}
+			title = senior(title)
 		}
 		p.Title, p.City, p.Languages = title.ZH, city.ZH, []string{"Chinese"}
 		for _, s := range skills {
@@ -85,7 +86,7 @@ func (g *generator) post(r *rand.Rand, id, org int64, fair, field, session int) 
 	} else {
 		title = pick(r, f.Titles)
 		if r.IntN(10) < 4 {
-			title = Label{"Senior " + title.EN, "高级" + title.ZH}
+			title = senior(title)
 		}
 		p.Title, p.City = title.EN, city.EN
 		for _, s := range skills {
@@ -149,4 +150,13 @@ func joinZH(ls []Label) string {
 		s += l.ZH
 	}
 	return s
+}
+
+// senior makes a title senior once: some titles ("Senior Electrician") are
+// senior already, and "高级高级电工" reads as a typo.
+func senior(l Label) Label {
+	if strings.HasPrefix(l.EN, "Senior ") {
+		return l
+	}
+	return Label{"Senior " + l.EN, "高级" + l.ZH}
 }

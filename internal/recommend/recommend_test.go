@@ -134,6 +134,25 @@ func check(t *testing.T, w *world, rec *recommend.Recommender) {
 		got, err := rec.PostsFor(bg, x.ID, 10)
 		must(t, err)
 		same(t, fmt.Sprintf("talent %d", x.ID), got, match.TopPosts(x, mp, 10))
+		// The fair list re-ranks within the exact top K+Slack and keeps
+		// each pair's true score.
+		fair, err := rec.FairPostsFor(bg, x.ID, 10)
+		must(t, err)
+		pool := map[int64]int{}
+		for _, m := range match.TopPosts(x, mp, 30) {
+			pool[m.PostID] = m.Score
+		}
+		if len(fair) != len(got) {
+			t.Fatalf("talent %d: fair list has %d posts, exact %d", x.ID, len(fair), len(got))
+		}
+		for i, m := range fair {
+			if s, ok := pool[m.PostID]; !ok || s != m.Score {
+				t.Fatalf("talent %d: fair post %d (score %d) is not in the exact top 30 with that score", x.ID, m.PostID, m.Score)
+			}
+			if i > 0 && fair[i-1].Score-fair[i-1].Penalty < m.Score-m.Penalty {
+				t.Fatalf("talent %d: fair list not ordered by score minus penalty", x.ID)
+			}
+		}
 	}
 	for _, p := range mp {
 		got, err := rec.TalentsFor(bg, p.ID, 10)

@@ -276,7 +276,7 @@ func (s *Server) talentRecs(ctx context.Context, locale string, ms []match.Match
 // myRecs is the signed-in talent's recommendations, for the home page.
 // Matching is a help, not the page: a failure is logged and shows nothing.
 func (s *Server) myRecs(r *http.Request, talentID int64) []recView {
-	ms, err := s.recommender().PostsFor(r.Context(), talentID, recsShown)
+	ms, err := s.recommender().FairPostsFor(r.Context(), talentID, recsShown)
 	if err == nil {
 		var v []recView
 		if v, err = s.postRecs(r.Context(), info(r).locale, ms); err == nil {
@@ -301,7 +301,7 @@ func (s *Server) scanRecs(r *http.Request, t target) []recView {
 		return nil
 	}
 	const k = 5
-	ms, err := s.recommender().PostsFor(ctx, tal.ID, k+1)
+	ms, err := s.recommender().FairPostsFor(ctx, tal.ID, k+1)
 	if err != nil {
 		s.log.Warn("scan recommendations", "err", err)
 		return nil
