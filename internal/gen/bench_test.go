@@ -9,7 +9,7 @@ import (
 	"github.com/convene/convene/internal/store/storetest"
 )
 
-// The figures and the commands that produce them are in docs/bench-gen.md.
+// The figures and the commands that produce them are in docs/benchmarks.md.
 
 var scales = []float64{0.02, 1, 10}
 

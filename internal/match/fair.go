@@ -17,7 +17,7 @@ import (
 // gentle: a linear one pushed every list onto the largest posts. Re-ranking
 // only reorders that list, so every post shown is still one of the talent's
 // best K+Slack, and the cost is a sort of K+Slack entries. Lambda 50 is a
-// good start (see docs/bench-match.md).
+// good start (see docs/benchmarks.md).
 type Fairness struct {
 	Lambda     int // points per doubling of load above the fair share; 0 disables re-ranking
 	MaxPenalty int // cap on the penalty; 0 means MaxScore

@@ -22,7 +22,7 @@ func (r *Recommender) PostsFor(ctx context.Context, talentID int64, k int) ([]ma
 	return ms, err
 }
 
-// Fairness is the exposure-aware re-ranking talents see (docs/bench-match.md:
+// Fairness is the exposure-aware re-ranking talents see (docs/benchmarks.md:
 // at λ=50 it costs 0.033 NDCG@10 and lifts the share of posts in someone's
 // top 10 from 0.91 to 0.95, so a few easy posts stop taking every list).
 var Fairness = match.Fairness{Lambda: 50}

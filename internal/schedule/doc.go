@@ -39,6 +39,6 @@
 // Options.Effort), never by the wall clock, its randomness is seeded (see
 // Options.Seed), no result depends on map iteration order, and the choice
 // between the two searches does not depend on which finishes first. The
-// package validate checks schedules independently; docs/bench-schedule.md
+// package validate checks schedules independently; docs/benchmarks.md
 // has the figures against CBC optima and LP bounds.
 package schedule

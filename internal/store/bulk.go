@@ -25,7 +25,7 @@ import (
 // Values per statement. SQLite allows up to 32766 variables, but it treats
 // each $N as a named parameter and finds names by a linear scan, so a
 // statement costs O(values²) to prepare and bind: at 18,000 values a scale-1
-// load took 28 s, at 200 values 1.4 s (measured, docs/bench-gen.md).
+// load took 28 s, at 200 values 1.4 s (measured, docs/benchmarks.md).
 // PostgreSQL (limit 65535) gains nothing past about 2,000 values, where the
 // round trip per statement no longer shows.
 const (
