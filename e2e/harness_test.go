@@ -6,11 +6,13 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/cookiejar"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -223,4 +225,43 @@ func waitPath(t *testing.T, ctx context.Context, base, path string) {
 		case <-time.After(50 * time.Millisecond):
 		}
 	}
+}
+
+// startDemo runs `convene demo` and returns its URL, password and logins by role.
+func startDemo(t *testing.T) (string, string, map[string]string) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	cmd := exec.CommandContext(ctx, binary, "demo", "-db", filepath.Join(t.TempDir(), "demo.db"), "-addr", "127.0.0.1:0", "-quiet")
+	out, _ := cmd.StdoutPipe()
+	cmd.Stderr = &logSink{t: t}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cancel(); cmd.Wait() })
+	var base, pw string
+	logins := map[string]string{}
+	urlRe := regexp.MustCompile(`^Convene demo at (http://\S+)`)
+	pwRe := regexp.MustCompile(`password "([^"]+)"`)
+	loginRe := regexp.MustCompile(`^\s+(organizer|delegation|enterprise|talent|judge|gate)\s+(\S+@\S+)`)
+	sc := bufio.NewScanner(out)
+	for sc.Scan() {
+		line := sc.Text()
+		if m := urlRe.FindStringSubmatch(line); m != nil {
+			base = m[1]
+		}
+		if m := pwRe.FindStringSubmatch(line); m != nil {
+			pw = m[1]
+		}
+		if m := loginRe.FindStringSubmatch(line); m != nil {
+			logins[m[1]] = m[2]
+		}
+		if strings.HasPrefix(line, "Press Ctrl-C") {
+			break
+		}
+	}
+	go io.Copy(io.Discard, out)
+	if base == "" || pw == "" || len(logins) != 6 {
+		t.Fatalf("demo printed url %q, password %q, %d logins", base, pw, len(logins))
+	}
+	return base, pw, logins
 }

@@ -1,15 +1,11 @@
 package e2e
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
-	"os/exec"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -17,45 +13,6 @@ import (
 	ics "github.com/arran4/golang-ical"
 	"github.com/chromedp/chromedp"
 )
-
-// startDemo runs `convene demo` and returns its URL, password and logins by role.
-func startDemo(t *testing.T) (string, string, map[string]string) {
-	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, binary, "demo", "-db", filepath.Join(t.TempDir(), "demo.db"), "-addr", "127.0.0.1:0", "-quiet")
-	out, _ := cmd.StdoutPipe()
-	cmd.Stderr = &logSink{t: t}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { cancel(); cmd.Wait() })
-	var base, pw string
-	logins := map[string]string{}
-	urlRe := regexp.MustCompile(`^Convene demo at (http://\S+)`)
-	pwRe := regexp.MustCompile(`password "([^"]+)"`)
-	loginRe := regexp.MustCompile(`^\s+(organizer|delegation|enterprise|talent|judge|gate)\s+(\S+@\S+)`)
-	sc := bufio.NewScanner(out)
-	for sc.Scan() {
-		line := sc.Text()
-		if m := urlRe.FindStringSubmatch(line); m != nil {
-			base = m[1]
-		}
-		if m := pwRe.FindStringSubmatch(line); m != nil {
-			pw = m[1]
-		}
-		if m := loginRe.FindStringSubmatch(line); m != nil {
-			logins[m[1]] = m[2]
-		}
-		if strings.HasPrefix(line, "Press Ctrl-C") {
-			break
-		}
-	}
-	go io.Copy(io.Discard, out)
-	if base == "" || pw == "" {
-		t.Fatalf("demo printed url %q, password %q", base, pw)
-	}
-	return base, pw, logins
-}
 
 // get reads a JSON answer into v.
 func getJSON(t *testing.T, c *http.Client, url string, v any) []byte {
