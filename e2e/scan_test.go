@@ -1,10 +1,8 @@
 package e2e
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"image/png"
 	"io"
 	"net/http"
 	"os"
@@ -14,11 +12,10 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/device"
-	"github.com/makiuchi-d/gozxing"
-	gzqr "github.com/makiuchi-d/gozxing/qrcode"
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/password"
+	"github.com/convene/convene/internal/qr"
 	"github.com/convene/convene/internal/store"
 )
 
@@ -75,16 +72,10 @@ func TestScanRegisterApply(t *testing.T) {
 	ent := s.api(t)
 	s.call(t, ent, "POST", "/api/v1/login", `{"email":"`+hr.Email+`","password":"`+testPassword+`"}`, 200)
 	pngBytes, _ := s.get(t, ent, fmt.Sprintf("/qr/posts/%d/code.png", post.ID), 200)
-	img, err := png.Decode(bytes.NewReader(pngBytes))
-	if err != nil {
-		t.Fatal(err)
-	}
-	bmp, _ := gozxing.NewBinaryBitmapFromImage(img)
-	res, err := gzqr.NewQRCodeReader().Decode(bmp, nil)
+	scanned, err := qr.DecodePNG(pngBytes)
 	if err != nil {
 		t.Fatalf("decode QR: %v", err)
 	}
-	scanned := res.GetText()
 	if !strings.HasPrefix(scanned, s.URL+"/s/") {
 		t.Fatalf("code encodes %q", scanned)
 	}

@@ -1,21 +1,17 @@
 package load
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"image"
 	_ "image/png" // QR codes come as PNG
 	"io"
 	"net/http"
 	"regexp"
 	"strings"
 
-	"github.com/makiuchi-d/gozxing"
-	"github.com/makiuchi-d/gozxing/qrcode"
-
 	"github.com/convene/convene/internal/gen"
 	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/qr"
 )
 
 // Scan tokens are signed with the server's secret, so the harness reads
@@ -67,21 +63,13 @@ func scanTokens(ctx context.Context, h *harness, c *gen.Convention, orgs int) ([
 		if code != 200 {
 			return nil, fmt.Errorf("load: GET /qr/orgs/%d/code.png: %d", id, code)
 		}
-		img, _, err := image.Decode(bytes.NewReader(png))
-		if err != nil {
-			return nil, fmt.Errorf("load: QR code of organization %d: %w", id, err)
-		}
-		bmp, err := gozxing.NewBinaryBitmapFromImage(img)
-		if err != nil {
-			return nil, err
-		}
-		res, err := qrcode.NewQRCodeReader().Decode(bmp, nil)
+		text, err := qr.DecodePNG(png)
 		if err != nil {
 			return nil, fmt.Errorf("load: decode the QR code of organization %d: %w", id, err)
 		}
-		_, tok, ok := strings.Cut(res.GetText(), "/s/")
+		_, tok, ok := strings.Cut(text, "/s/")
 		if !ok {
-			return nil, fmt.Errorf("load: QR code of organization %d holds %q, not a /s/ link", id, res.GetText())
+			return nil, fmt.Errorf("load: QR code of organization %d holds %q, not a /s/ link", id, text)
 		}
 		page, code, err := get(ctx, cl, h.cfg.BaseURL+"/s/"+tok)
 		if err != nil {

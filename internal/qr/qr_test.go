@@ -9,9 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/makiuchi-d/gozxing"
-	gzqr "github.com/makiuchi-d/gozxing/qrcode"
 )
 
 var secret = []byte("0123456789abcdef0123456789abcdef")
@@ -88,15 +85,11 @@ func FuzzParse(f *testing.F) {
 
 func decode(t *testing.T, img image.Image) string {
 	t.Helper()
-	bmp, err := gozxing.NewBinaryBitmapFromImage(img)
-	if err != nil {
-		t.Fatal(err)
-	}
-	res, err := gzqr.NewQRCodeReader().Decode(bmp, nil)
+	text, err := Decode(img)
 	if err != nil {
 		t.Fatalf("decode: %v", err)
 	}
-	return res.GetText()
+	return text
 }
 
 func TestPNGDecodes(t *testing.T) {

@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"fmt"
-	"image/png"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -14,9 +13,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/makiuchi-d/gozxing"
-	gzqr "github.com/makiuchi-d/gozxing/qrcode"
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/qr"
@@ -86,16 +82,11 @@ func (f *scanFixture) en(c *http.Client) *http.Client {
 // decodeQR reads a PNG with a real QR decoder.
 func decodeQR(t *testing.T, b []byte) string {
 	t.Helper()
-	img, err := png.Decode(bytes.NewReader(b))
-	if err != nil {
-		t.Fatalf("png: %v", err)
-	}
-	bmp, _ := gozxing.NewBinaryBitmapFromImage(img)
-	res, err := gzqr.NewQRCodeReader().Decode(bmp, nil)
+	text, err := qr.DecodePNG(b)
 	if err != nil {
 		t.Fatalf("decode QR: %v", err)
 	}
-	return res.GetText()
+	return text
 }
 
 // scanPath gets a post's code as its enterprise, decodes it and returns the
