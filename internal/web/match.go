@@ -273,10 +273,30 @@ func (s *Server) talentRecs(ctx context.Context, locale string, ms []match.Match
 	return out, nil
 }
 
+// newPostsFor is the talent's fairly ranked top k posts, leaving out the
+// ones they have applied to already and skip (the post on screen): a
+// recommendation is for something still to do.
+func (s *Server) newPostsFor(ctx context.Context, talentID int64, k int, skip int64) ([]match.Match, error) {
+	apps, err := s.store.ApplicationsOfTalent(ctx, talentID)
+	if err != nil {
+		return nil, err
+	}
+	done := map[int64]bool{skip: true}
+	for _, a := range apps {
+		done[a.PostID] = true
+	}
+	ms, err := s.recommender().FairPostsFor(ctx, talentID, k+len(done))
+	if err != nil {
+		return nil, err
+	}
+	ms = slices.DeleteFunc(ms, func(m match.Match) bool { return done[m.PostID] })
+	return ms[:min(len(ms), k)], nil
+}
+
 // myRecs is the signed-in talent's recommendations, for the home page.
 // Matching is a help, not the page: a failure is logged and shows nothing.
 func (s *Server) myRecs(r *http.Request, talentID int64) []recView {
-	ms, err := s.recommender().FairPostsFor(r.Context(), talentID, recsShown)
+	ms, err := s.newPostsFor(r.Context(), talentID, recsShown, 0)
 	if err == nil {
 		var v []recView
 		if v, err = s.postRecs(r.Context(), info(r).locale, ms); err == nil {
@@ -300,14 +320,12 @@ func (s *Server) scanRecs(r *http.Request, t target) []recView {
 	if err != nil {
 		return nil
 	}
-	const k = 5
-	ms, err := s.recommender().FairPostsFor(ctx, tal.ID, k+1)
+	ms, err := s.newPostsFor(ctx, tal.ID, 5, t.Post.Post.ID)
 	if err != nil {
 		s.log.Warn("scan recommendations", "err", err)
 		return nil
 	}
-	ms = slices.DeleteFunc(ms, func(m match.Match) bool { return m.PostID == t.Post.Post.ID })
-	v, err := s.postRecs(ctx, info(r).locale, ms[:min(len(ms), k)])
+	v, err := s.postRecs(ctx, info(r).locale, ms)
 	if err != nil {
 		s.log.Warn("scan recommendations", "err", err)
 	}

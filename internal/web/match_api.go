@@ -65,7 +65,7 @@ func (s *Server) apiRecommendations(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	ms, err := s.recommender().FairPostsFor(ctx, t.ID, recsShown)
+	ms, err := s.newPostsFor(ctx, t.ID, recsShown, 0)
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -126,6 +126,15 @@ func TestMatchAPI(t *testing.T) {
 	if len(ms) != 3 || ms[0].PostID != f.post.ID || !ms[0].Mutual || ms[0].Matched[0] != "go" {
 		t.Fatalf("recommendations: %s", body)
 	}
+	// A post applied to is no longer recommended: what is left to do is.
+	if resp, body := f.json(f.client(model.RoleTalent), "POST", "/api/v1/posts/"+itoa(int(f.post.ID))+"/apply", `{"channel":"pc"}`); resp.StatusCode != 201 {
+		t.Fatalf("apply: %d %s", resp.StatusCode, body)
+	}
+	_, body = f.do(f.client(model.RoleTalent), "GET", "/api/v1/me/recommendations", "", "")
+	ms = nil
+	if json.Unmarshal([]byte(body), &ms) != nil || len(ms) != 2 || ms[0].PostID == f.post.ID || ms[1].PostID == f.post.ID {
+		t.Fatalf("after applying: %s", body)
+	}
 	resp, body = f.do(f.client(model.RoleOrganizer), "GET", "/api/v1/figures/matching", "", "")
 	var rate rateJ
 	if resp.StatusCode != 200 || json.Unmarshal([]byte(body), &rate) != nil {
