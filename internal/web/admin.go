@@ -145,12 +145,7 @@ func (s *Server) editionFormError(w http.ResponseWriter, r *http.Request, err er
 
 func (s *Server) editionUpdate(w http.ResponseWriter, r *http.Request) {
 	e, err := s.updateEdition(r)
-	if err != nil {
-		s.editionFormError(w, r, err)
-		return
-	}
-	setFlash(w, "flash.saved")
-	http.Redirect(w, r, "/admin/editions/"+strconv.FormatInt(e.ID, 10), http.StatusSeeOther)
+	s.backToEdition(w, r, e.ID, err)
 }
 
 func (s *Server) createVenue(r *http.Request) (model.Venue, error) {
@@ -171,12 +166,7 @@ func (s *Server) createVenue(r *http.Request) (model.Venue, error) {
 
 func (s *Server) venueCreate(w http.ResponseWriter, r *http.Request) {
 	v, err := s.createVenue(r)
-	if err != nil {
-		s.editionFormError(w, r, err)
-		return
-	}
-	setFlash(w, "flash.saved")
-	http.Redirect(w, r, "/admin/editions/"+strconv.FormatInt(v.EditionID, 10), http.StatusSeeOther)
+	s.backToEdition(w, r, v.EditionID, err)
 }
 
 func (s *Server) createFair(r *http.Request) (model.Fair, error) {
@@ -205,12 +195,7 @@ func (s *Server) createFair(r *http.Request) (model.Fair, error) {
 
 func (s *Server) fairCreate(w http.ResponseWriter, r *http.Request) {
 	f, err := s.createFair(r)
-	if err != nil {
-		s.editionFormError(w, r, err)
-		return
-	}
-	setFlash(w, "flash.saved")
-	http.Redirect(w, r, "/admin/editions/"+strconv.FormatInt(f.EditionID, 10), http.StatusSeeOther)
+	s.backToEdition(w, r, f.EditionID, err)
 }
 
 func (s *Server) createSession(r *http.Request) (model.RemoteSession, model.Fair, error) {
@@ -235,17 +220,7 @@ func (s *Server) createSession(r *http.Request) (model.RemoteSession, model.Fair
 
 func (s *Server) sessionCreate(w http.ResponseWriter, r *http.Request) {
 	_, f, err := s.createSession(r)
-	if err != nil {
-		if f.ID == 0 {
-			s.fail(w, r, err)
-			return
-		}
-		r.SetPathValue("id", strconv.FormatInt(f.EditionID, 10))
-		s.editionFormError(w, r, err)
-		return
-	}
-	setFlash(w, "flash.saved")
-	http.Redirect(w, r, "/admin/editions/"+strconv.FormatInt(f.EditionID, 10), http.StatusSeeOther)
+	s.backToEdition(w, r, f.EditionID, err)
 }
 
 type orgListData struct {
@@ -360,17 +335,7 @@ func (s *Server) updateVenue(r *http.Request) (model.Venue, error) {
 
 func (s *Server) venueUpdate(w http.ResponseWriter, r *http.Request) {
 	v, err := s.updateVenue(r)
-	if err != nil {
-		if v.EditionID == 0 {
-			s.fail(w, r, err)
-			return
-		}
-		r.SetPathValue("id", strconv.FormatInt(v.EditionID, 10))
-		s.editionFormError(w, r, err)
-		return
-	}
-	setFlash(w, "flash.saved")
-	http.Redirect(w, r, "/admin/editions/"+strconv.FormatInt(v.EditionID, 10), http.StatusSeeOther)
+	s.backToEdition(w, r, v.EditionID, err)
 }
 
 func (s *Server) updateFair(r *http.Request) (model.Fair, error) {
@@ -396,15 +361,22 @@ func (s *Server) updateFair(r *http.Request) (model.Fair, error) {
 
 func (s *Server) fairUpdate(w http.ResponseWriter, r *http.Request) {
 	f, err := s.updateFair(r)
+	s.backToEdition(w, r, f.EditionID, err)
+}
+
+// backToEdition ends every form of the edition page: on success a flash and
+// a redirect to the page; on bad input the page again with the problems
+// (editionID 0: the thing itself was not found, so a plain error).
+func (s *Server) backToEdition(w http.ResponseWriter, r *http.Request, editionID int64, err error) {
 	if err != nil {
-		if f.EditionID == 0 {
+		if editionID == 0 {
 			s.fail(w, r, err)
 			return
 		}
-		r.SetPathValue("id", strconv.FormatInt(f.EditionID, 10))
+		r.SetPathValue("id", strconv.FormatInt(editionID, 10))
 		s.editionFormError(w, r, err)
 		return
 	}
 	setFlash(w, "flash.saved")
-	http.Redirect(w, r, "/admin/editions/"+strconv.FormatInt(f.EditionID, 10), http.StatusSeeOther)
+	http.Redirect(w, r, "/admin/editions/"+strconv.FormatInt(editionID, 10), http.StatusSeeOther)
 }
