@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 
 	"github.com/convene/convene/internal/model"
@@ -127,17 +128,7 @@ func (s *Server) apiEditionUpdate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiVenues(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if _, err := s.store.Edition(r.Context(), id); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	vs, err := s.store.ListVenues(r.Context(), id)
-	answer(s, w, r, http.StatusOK, vs, err, func(v []model.Venue) []venueJ { return mapSlice(v, venueJSON) })
+	children(s, w, r, func(ctx context.Context, id int64) error { _, err := s.store.Edition(ctx, id); return err }, s.store.ListVenues, venueJSON)
 }
 
 func (s *Server) apiVenueCreate(w http.ResponseWriter, r *http.Request) {
@@ -146,17 +137,7 @@ func (s *Server) apiVenueCreate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiFairs(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if _, err := s.store.Edition(r.Context(), id); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	fs, err := s.store.ListFairs(r.Context(), id)
-	answer(s, w, r, http.StatusOK, fs, err, func(f []model.Fair) []fairJ { return mapSlice(f, fairJSON) })
+	children(s, w, r, func(ctx context.Context, id int64) error { _, err := s.store.Edition(ctx, id); return err }, s.store.ListFairs, fairJSON)
 }
 
 func (s *Server) apiFairCreate(w http.ResponseWriter, r *http.Request) {
@@ -165,17 +146,7 @@ func (s *Server) apiFairCreate(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiSessions(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if _, err := s.store.Fair(r.Context(), id); err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	ss, err := s.store.ListRemoteSessions(r.Context(), id)
-	answer(s, w, r, http.StatusOK, ss, err, func(l []model.RemoteSession) []sessionJ { return mapSlice(l, sessionJSON) })
+	children(s, w, r, func(ctx context.Context, id int64) error { _, err := s.store.Fair(ctx, id); return err }, s.store.ListRemoteSessions, sessionJSON)
 }
 
 func (s *Server) apiSessionCreate(w http.ResponseWriter, r *http.Request) {
@@ -230,4 +201,20 @@ func (s *Server) apiVenueUpdate(w http.ResponseWriter, r *http.Request) {
 func (s *Server) apiFairUpdate(w http.ResponseWriter, r *http.Request) {
 	f, err := s.updateFair(r)
 	answer(s, w, r, http.StatusOK, f, err, fairJSON)
+}
+
+// children answers GET /api/v1/<parent>/{id}/<things>: 404 when the parent
+// does not exist (an empty list would hide a wrong id), else the list.
+func children[T, J any](s *Server, w http.ResponseWriter, r *http.Request, exists func(context.Context, int64) error,
+	list func(context.Context, int64) ([]T, error), view func(T) J) {
+	id, err := pathID(r)
+	if err == nil {
+		err = exists(r.Context(), id)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	l, err := list(r.Context(), id)
+	answer(s, w, r, http.StatusOK, l, err, func(l []T) []J { return mapSlice(l, view) })
 }

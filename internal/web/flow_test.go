@@ -337,3 +337,28 @@ func TestPostViewsCounted(t *testing.T) {
 		t.Fatalf("unknown post counted: %+v", vs)
 	}
 }
+
+// TestChildLists: an edition's venues and fairs and a fair's sessions list
+// what exists; an unknown parent is 404, not an empty list.
+func TestChildLists(t *testing.T) {
+	f := newFixture(t, storetest.SQLite(t))
+	c := f.client("")
+	eid, fid := itoa(int(f.edition.ID)), itoa(int(f.fair.ID))
+	for _, tc := range []struct {
+		path, want string
+		code       int
+	}{
+		{"/api/v1/editions/" + eid + "/fairs", `"kind":"video"`, 200},
+		{"/api/v1/editions/" + eid + "/venues", `[]`, 200},
+		{"/api/v1/fairs/" + fid + "/sessions", `[]`, 200},
+		{"/api/v1/editions/999999/fairs", `"not_found"`, 404},
+		{"/api/v1/editions/999999/venues", `"not_found"`, 404},
+		{"/api/v1/fairs/999999/sessions", `"not_found"`, 404},
+		{"/api/v1/fairs/abc/sessions", `"not_found"`, 404},
+	} {
+		resp, body := f.do(c, "GET", tc.path, "", "")
+		if resp.StatusCode != tc.code || !strings.Contains(body, tc.want) {
+			t.Errorf("%s: %d %s, want %d with %s", tc.path, resp.StatusCode, body, tc.code, tc.want)
+		}
+	}
+}
