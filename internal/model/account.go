@@ -16,6 +16,9 @@ type User struct {
 	OrgID     *int64
 	Locale    string // "en" or "zh"
 	CreatedAt time.Time
+	// TalentID is a talent account's profile, loaded with the session so
+	// that the hot pages need no second lookup; 0 otherwise.
+	TalentID int64
 }
 
 // Locales the catalogs speak.

@@ -108,8 +108,15 @@ func (db *DB) CreateSession(ctx context.Context, tokenHash string, userID int64,
 
 // SessionUser returns the user of a live session.
 func (db *DB) SessionUser(ctx context.Context, tokenHash string) (model.User, error) {
-	u, err := scanUser(db.r.QueryRowContext(ctx, `SELECT u.id, u.email, u.name, u.role, u.org_id, u.locale, u.created_at
-		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2`, tokenHash, db.clock()))
+	var u model.User
+	var org sql.NullInt64
+	err := db.r.QueryRowContext(ctx, `SELECT u.id, u.email, u.name, u.role, u.org_id, u.locale, u.created_at, COALESCE(t.id, 0)
+		FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN talents t ON t.user_id = u.id
+		WHERE s.token_hash = $1 AND s.expires_at > $2`, tokenHash, db.clock()).
+		Scan(&u.ID, &u.Email, &u.Name, &u.Role, &org, &u.Locale, &u.CreatedAt, &u.TalentID)
+	if org.Valid {
+		u.OrgID = &org.Int64
+	}
 	return u, one(err, "session")
 }
 

@@ -12,11 +12,16 @@ const fairCols = `id, edition_id, kind, name, name_zh, venue_id`
 func scanFair(row interface{ Scan(...any) error }) (model.Fair, error) {
 	var f model.Fair
 	var venue sql.NullInt64
-	err := row.Scan(&f.ID, &f.EditionID, &f.Kind, &f.Name, &f.NameZH, &venue)
+	err := row.Scan(fairDests(&f, &venue)...)
 	if venue.Valid {
 		f.VenueID = &venue.Int64
 	}
 	return f, err
+}
+
+// fairDests are the Scan destinations of fairCols.
+func fairDests(f *model.Fair, venue *sql.NullInt64) []any {
+	return []any{&f.ID, &f.EditionID, &f.Kind, &f.Name, &f.NameZH, venue}
 }
 
 // CreateFair adds a job fair to an edition.

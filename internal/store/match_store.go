@@ -22,8 +22,9 @@ type MatchStore interface {
 	// or after since, so a poll sees closures and moves between editions.
 	MatchPostsSince(ctx context.Context, since time.Time) ([]MatchPost, error)
 	// PostCards and TalentCards return what a recommendation shows, by id,
-	// in no set order; ids not found are left out.
-	PostCards(ctx context.Context, ids []int64) ([]PostCard, error)
+	// in no set order; ids not found are left out. PostCards marks the
+	// posts talent (0 for none) has applied to.
+	PostCards(ctx context.Context, talent int64, ids []int64) ([]PostCard, error)
 	TalentCards(ctx context.Context, ids []int64) ([]TalentCard, error)
 }
 
@@ -40,6 +41,7 @@ type PostCard struct {
 	Status             model.PostStatus
 	OrgID              int64
 	OrgName, OrgNameZH string
+	Applied            bool // by the talent asked about
 }
 
 // TalentCard is a talent as a matched candidate shows it.
@@ -90,26 +92,31 @@ func (db *DB) MatchPostsSince(ctx context.Context, since time.Time) ([]MatchPost
 }
 
 // idList returns "$1,$2,..." and the ids as arguments.
-func idList(ids []int64) (string, []any) {
+func idList(ids []int64) (string, []any) { return idListAfter(nil, ids) }
+
+// idListAfter is idList for a query whose first parameters are args.
+func idListAfter(args []any, ids []int64) (string, []any) {
 	phs := make([]string, len(ids))
-	args := make([]any, len(ids))
 	for i, id := range ids {
-		phs[i], args[i] = ph(i+1), id
+		args = append(args, id)
+		phs[i] = ph(len(args))
 	}
 	return strings.Join(phs, ","), args
 }
 
 // PostCards implements MatchStore.
-func (db *DB) PostCards(ctx context.Context, ids []int64) ([]PostCard, error) {
+func (db *DB) PostCards(ctx context.Context, talent int64, ids []int64) ([]PostCard, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	in, args := idList(ids)
+	in, args := idListAfter([]any{talent}, ids)
 	return queryAll(ctx, db.r, func(row interface{ Scan(...any) error }) (PostCard, error) {
 		var c PostCard
-		err := row.Scan(&c.ID, &c.Title, &c.City, &c.Status, &c.OrgID, &c.OrgName, &c.OrgNameZH)
+		err := row.Scan(&c.ID, &c.Title, &c.City, &c.Status, &c.OrgID, &c.OrgName, &c.OrgNameZH, &c.Applied)
 		return c, err
-	}, `SELECT p.id, p.title, p.city, p.status, o.id, o.name, o.name_zh FROM posts p JOIN organizations o ON o.id = p.org_id
+	}, `SELECT p.id, p.title, p.city, p.status, o.id, o.name, o.name_zh, a.id IS NOT NULL
+		FROM posts p JOIN organizations o ON o.id = p.org_id
+		LEFT JOIN applications a ON a.post_id = p.id AND a.talent_id = $1
 		WHERE p.id IN (`+in+`)`, args...)
 }
 

@@ -11,8 +11,13 @@ const orgCols = `id, kind, name, name_zh, status, industry, size, global500, pro
 
 func scanOrg(row interface{ Scan(...any) error }) (model.Organization, error) {
 	var o model.Organization
-	err := row.Scan(&o.ID, &o.Kind, &o.Name, &o.NameZH, &o.Status, &o.Industry, &o.Size, &o.Global500, &o.Province, &o.Foreign, &o.CreatedAt)
+	err := row.Scan(orgDests(&o)...)
 	return o, err
+}
+
+// orgDests are the Scan destinations of orgCols.
+func orgDests(o *model.Organization) []any {
+	return []any{&o.ID, &o.Kind, &o.Name, &o.NameZH, &o.Status, &o.Industry, &o.Size, &o.Global500, &o.Province, &o.Foreign, &o.CreatedAt}
 }
 
 // CreateOrganization adds a validated organization as given (organizers and

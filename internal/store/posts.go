@@ -13,12 +13,38 @@ const postCols = `id, org_id, fair_id, session_id, title, description, industry,
 func scanPost(row interface{ Scan(...any) error }) (model.Post, error) {
 	var p model.Post
 	var sess sql.NullInt64
-	err := row.Scan(&p.ID, &p.OrgID, &p.FairID, &sess, &p.Title, &p.Description, &p.Industry, scanList(&p.Skills), &p.MinDegree,
-		&p.MinExperience, &p.City, &p.SalaryMin, &p.SalaryMax, &p.Headcount, scanList(&p.Languages), &p.Status, &p.CreatedAt, &p.UpdatedAt)
+	err := row.Scan(postDests(&p, &sess)...)
 	if sess.Valid {
 		p.SessionID = &sess.Int64
 	}
 	return p, err
+}
+
+// postDests are the Scan destinations of postCols.
+func postDests(p *model.Post, sess *sql.NullInt64) []any {
+	return []any{&p.ID, &p.OrgID, &p.FairID, sess, &p.Title, &p.Description, &p.Industry, scanList(&p.Skills), &p.MinDegree,
+		&p.MinExperience, &p.City, &p.SalaryMin, &p.SalaryMax, &p.Headcount, scanList(&p.Languages), &p.Status, &p.CreatedAt, &p.UpdatedAt}
+}
+
+var postDetailSQL = `SELECT ` + prefixed("p.", postCols) + `, ` + prefixed("o.", orgCols) + `, ` + prefixed("f.", fairCols) + `
+	FROM posts p JOIN organizations o ON o.id = p.org_id JOIN fairs f ON f.id = p.fair_id WHERE p.id = $1`
+
+// PostDetail returns a post with its organization and fair in one query:
+// the scan landing's read.
+func (db *DB) PostDetail(ctx context.Context, id int64) (model.Post, model.Organization, model.Fair, error) {
+	var p model.Post
+	var o model.Organization
+	var f model.Fair
+	var sess, venue sql.NullInt64
+	dests := append(postDests(&p, &sess), orgDests(&o)...)
+	err := db.r.QueryRowContext(ctx, postDetailSQL, id).Scan(append(dests, fairDests(&f, &venue)...)...)
+	if sess.Valid {
+		p.SessionID = &sess.Int64
+	}
+	if venue.Valid {
+		f.VenueID = &venue.Int64
+	}
+	return p, o, f, one(err, "post")
 }
 
 // CreatePost adds a validated post.
@@ -84,30 +110,29 @@ func (db *DB) Apply(ctx context.Context, talentID, postID int64, ch model.Channe
 	if !ch.Valid() {
 		return a, false, &model.Error{Code: model.Invalid, Key: "err.invalid", Fields: map[string]string{"channel": "err.choice"}}
 	}
-	err = db.tx(ctx, func(tx txq) error {
-		var status model.PostStatus
-		if err := tx.QueryRowContext(ctx, `SELECT status FROM posts WHERE id = $1`, postID).Scan(&status); err != nil {
-			return one(err, "post")
-		}
-		now := db.clock()
-		row := tx.QueryRowContext(ctx, `INSERT INTO applications (talent_id, post_id, channel, status, created_at, updated_at)
-			VALUES ($1,$2,$3,'applied',$4,$4) ON CONFLICT (talent_id, post_id) DO NOTHING RETURNING id`, talentID, postID, ch, now)
-		var id int64
-		switch err := row.Scan(&id); {
-		case err == sql.ErrNoRows:
-			a, err = scanApp(tx.QueryRowContext(ctx, `SELECT `+appCols+` FROM applications WHERE talent_id = $1 AND post_id = $2`, talentID, postID))
-			return err
-		case err != nil:
-			return db.mapErr(err)
-		}
-		if status != model.PostOpen {
-			return &model.Error{Code: model.Conflict, Key: "err.post_closed"}
-		}
-		a = model.Application{ID: id, TalentID: talentID, PostID: postID, Channel: ch, Status: model.AppApplied, CreatedAt: now, UpdatedAt: now}
-		created = true
-		return nil
-	})
-	return a, created, err
+	// One statement, no transaction: the scan's hot path. It inserts only
+	// into an open post; when nothing comes back the reads below say why
+	// (applied before, which is not an error, or a closed or missing post).
+	now := db.clock()
+	var id int64
+	err = db.w.QueryRowContext(ctx, `INSERT INTO applications (talent_id, post_id, channel, status, created_at, updated_at)
+		SELECT $1, id, $3, 'applied', $4, $4 FROM posts WHERE id = $2 AND status = 'open'
+		ON CONFLICT (talent_id, post_id) DO NOTHING RETURNING id`, talentID, postID, ch, now).Scan(&id)
+	switch {
+	case err == nil:
+		return model.Application{ID: id, TalentID: talentID, PostID: postID, Channel: ch, Status: model.AppApplied, CreatedAt: now, UpdatedAt: now}, true, nil
+	case err != sql.ErrNoRows:
+		return a, false, db.mapErr(err)
+	}
+	a, err = scanApp(db.r.QueryRowContext(ctx, `SELECT `+appCols+` FROM applications WHERE talent_id = $1 AND post_id = $2`, talentID, postID))
+	if err != sql.ErrNoRows {
+		return a, false, db.mapErr(err)
+	}
+	var status model.PostStatus
+	if err := db.r.QueryRowContext(ctx, `SELECT status FROM posts WHERE id = $1`, postID).Scan(&status); err != nil {
+		return a, false, one(err, "post")
+	}
+	return a, false, &model.Error{Code: model.Conflict, Key: "err.post_closed"}
 }
 
 const appCols = `id, talent_id, post_id, channel, status, created_at, updated_at`

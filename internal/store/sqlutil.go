@@ -65,3 +65,12 @@ func (db *DB) audit(ctx context.Context, tx txq, by int64, action, subject strin
 		who, action, subject+":"+itoa(int(id)), detail, db.clock())
 	return db.mapErr(err)
 }
+
+// prefixed qualifies a column list: prefixed("p.", "id, title") is "p.id, p.title".
+func prefixed(prefix, cols string) string {
+	parts := strings.Split(cols, ", ")
+	for i, c := range parts {
+		parts[i] = prefix + c
+	}
+	return strings.Join(parts, ", ")
+}

@@ -63,6 +63,7 @@ type Store interface {
 	ListTalents(ctx context.Context, f TalentFilter) ([]model.Talent, error)
 	CreatePost(ctx context.Context, p *model.Post) error
 	Post(ctx context.Context, id int64) (model.Post, error)
+	PostDetail(ctx context.Context, id int64) (model.Post, model.Organization, model.Fair, error)
 	ListPosts(ctx context.Context, f PostFilter) ([]model.Post, error)
 	Apply(ctx context.Context, talentID, postID int64, ch model.Channel) (model.Application, bool, error)
 	ApplicationsOfTalent(ctx context.Context, talentID int64) ([]model.Application, error)

@@ -110,8 +110,9 @@ func testSessions(t *testing.T, db *store.DB) {
 		t.Fatal(err)
 	}
 	got, err := db.SessionUser(ctx, "h1")
-	if err != nil || got.ID != u.ID {
-		t.Fatalf("SessionUser = %+v, %v", got, err)
+	tal, _ := db.TalentByUser(ctx, u.ID)
+	if err != nil || got.ID != u.ID || got.TalentID == 0 || got.TalentID != tal.ID {
+		t.Fatalf("SessionUser = %+v, %v; want user %d with talent %d", got, err, u.ID, tal.ID)
 	}
 	if _, err := db.SessionUser(ctx, "nope"); !model.IsNotFound(err) {
 		t.Fatalf("unknown session: %v", err)
@@ -354,6 +355,14 @@ func testPostsAndApply(t *testing.T, db *store.DB) {
 	closed.Validate()
 	closed.Status = model.PostClosed
 	db.CreatePost(ctx, &closed)
+
+	dp, do, df, err := db.PostDetail(ctx, p.ID)
+	if err != nil || dp.ID != p.ID || dp.Skills[1] != "PostgreSQL" || do.ID != *ent.OrgID || do.Name == "" || df.ID != f.ID || df.Name != f.Name {
+		t.Fatalf("PostDetail = %+v, %+v, %+v, %v", dp, do, df, err)
+	}
+	if _, _, _, err := db.PostDetail(ctx, 987654); !model.IsNotFound(err) {
+		t.Fatalf("PostDetail of an unknown post: %v", err)
+	}
 
 	u := mustRegister(t, db, "talent@example.com", model.RoleTalent)
 	tal, _ := db.TalentByUser(ctx, u.ID)

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"net/http"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -216,33 +215,6 @@ func (s *Server) recView(locale string, m match.Match) recView {
 		Skills: strings.Join(sk, ", "), Reasons: s.reasons(locale, m.Explanation)}
 }
 
-// postRecs returns views of a talent's recommended posts.
-func (s *Server) postRecs(ctx context.Context, locale string, ms []match.Match) ([]recView, error) {
-	ids := make([]int64, len(ms))
-	for i, m := range ms {
-		ids[i] = m.PostID
-	}
-	cards, err := s.store.PostCards(ctx, ids)
-	if err != nil {
-		return nil, err
-	}
-	byID := map[int64]store.PostCard{}
-	for _, c := range cards {
-		byID[c.ID] = c
-	}
-	out := make([]recView, 0, len(ms))
-	for _, m := range ms {
-		c, ok := byID[m.PostID]
-		if !ok {
-			continue // gone since the index saw it
-		}
-		v := s.recView(locale, m)
-		v.Title, v.Sub, v.City = c.Title, model.DisplayName(locale, c.OrgName, c.OrgNameZH), c.City
-		out = append(out, v)
-	}
-	return out, nil
-}
-
 // talentRecs returns views of a post's matched candidates.
 func (s *Server) talentRecs(ctx context.Context, locale string, ms []match.Match) ([]recView, error) {
 	ids := make([]int64, len(ms))
@@ -273,59 +245,69 @@ func (s *Server) talentRecs(ctx context.Context, locale string, ms []match.Match
 	return out, nil
 }
 
-// newPostsFor is the talent's fairly ranked top k posts, leaving out the
-// ones they have applied to already and skip (the post on screen): a
-// recommendation is for something still to do.
-func (s *Server) newPostsFor(ctx context.Context, talentID int64, k int, skip int64) ([]match.Match, error) {
-	apps, err := s.store.ApplicationsOfTalent(ctx, talentID)
-	if err != nil {
-		return nil, err
+// newPostsFor is the talent's fairly ranked top k posts and their views,
+// leaving out posts they have applied to and skip (the post on screen): a
+// recommendation is for something still to do. It asks the index for a few
+// more than k and the store which of those are applied to (one query),
+// asking again for more only when too many were: the cost of a page does
+// not grow with the talent's applications.
+func (s *Server) newPostsFor(ctx context.Context, locale string, talentID int64, k int, skip int64) ([]match.Match, []recView, error) {
+	for want := 2*k + 1; ; want *= 4 {
+		ms, err := s.recommender().FairPostsFor(ctx, talentID, want)
+		if err != nil || len(ms) == 0 {
+			return nil, nil, err
+		}
+		ids := make([]int64, len(ms))
+		for i, m := range ms {
+			ids[i] = m.PostID
+		}
+		cards, err := s.store.PostCards(ctx, talentID, ids)
+		if err != nil {
+			return nil, nil, err
+		}
+		byID := make(map[int64]store.PostCard, len(cards))
+		for _, c := range cards {
+			byID[c.ID] = c
+		}
+		var keep []match.Match
+		var views []recView
+		for _, m := range ms {
+			c, ok := byID[m.PostID]
+			if !ok || c.Applied || m.PostID == skip {
+				continue // gone since the index saw it, or done
+			}
+			v := s.recView(locale, m)
+			v.Title, v.Sub, v.City = c.Title, model.DisplayName(locale, c.OrgName, c.OrgNameZH), c.City
+			keep, views = append(keep, m), append(views, v)
+			if len(keep) == k {
+				break
+			}
+		}
+		if len(keep) == k || len(ms) < want {
+			return keep, views, nil
+		}
 	}
-	done := map[int64]bool{skip: true}
-	for _, a := range apps {
-		done[a.PostID] = true
-	}
-	ms, err := s.recommender().FairPostsFor(ctx, talentID, k+len(done))
-	if err != nil {
-		return nil, err
-	}
-	ms = slices.DeleteFunc(ms, func(m match.Match) bool { return done[m.PostID] })
-	return ms[:min(len(ms), k)], nil
 }
 
 // myRecs is the signed-in talent's recommendations, for the home page.
 // Matching is a help, not the page: a failure is logged and shows nothing.
 func (s *Server) myRecs(r *http.Request, talentID int64) []recView {
-	ms, err := s.newPostsFor(r.Context(), talentID, recsShown, 0)
-	if err == nil {
-		var v []recView
-		if v, err = s.postRecs(r.Context(), info(r).locale, ms); err == nil {
-			return v
-		}
+	_, v, err := s.newPostsFor(r.Context(), info(r).locale, talentID, recsShown, 0)
+	if err != nil {
+		s.log.Warn("recommendations", "err", err, "req", info(r).id)
 	}
-	s.log.Warn("recommendations", "err", err, "req", info(r).id)
-	return nil
+	return v
 }
 
 // scanRecs is, on a post's scan landing, the signed-in talent's best other
-// posts. They come from the index's kept top list (no query, no scoring on
-// the page path): the landing is the hottest page of the convention.
+// posts. They come from the index's kept top list (no scoring on the page
+// path): the landing is the hottest page of the convention.
 func (s *Server) scanRecs(r *http.Request, t target) []recView {
 	u := currentUser(r)
-	if u == nil || u.Role != talent || t.Post == nil {
+	if u == nil || u.TalentID == 0 || t.Post == nil {
 		return nil
 	}
-	ctx := r.Context()
-	tal, err := s.store.TalentByUser(ctx, u.ID)
-	if err != nil {
-		return nil
-	}
-	ms, err := s.newPostsFor(ctx, tal.ID, 5, t.Post.Post.ID)
-	if err != nil {
-		s.log.Warn("scan recommendations", "err", err)
-		return nil
-	}
-	v, err := s.postRecs(ctx, info(r).locale, ms)
+	_, v, err := s.newPostsFor(r.Context(), info(r).locale, u.TalentID, 5, t.Post.Post.ID)
 	if err != nil {
 		s.log.Warn("scan recommendations", "err", err)
 	}

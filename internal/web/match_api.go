@@ -65,12 +65,7 @@ func (s *Server) apiRecommendations(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	ms, err := s.newPostsFor(ctx, t.ID, recsShown, 0)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	views, err := s.postRecs(ctx, info(r).locale, ms)
+	ms, views, err := s.newPostsFor(ctx, info(r).locale, t.ID, recsShown, 0)
 	if err != nil {
 		s.fail(w, r, err)
 		return

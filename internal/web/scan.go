@@ -109,13 +109,7 @@ func (s *Server) loadTarget(r *http.Request) (target, error) {
 func (s *Server) postByID(r *http.Request, id int64) (postData, error) {
 	var d postData
 	var err error
-	if d.Post, err = s.store.Post(r.Context(), id); err != nil {
-		return d, err
-	}
-	if d.Org, err = s.store.Organization(r.Context(), d.Post.OrgID); err != nil {
-		return d, err
-	}
-	d.Fair, err = s.store.Fair(r.Context(), d.Post.FairID)
+	d.Post, d.Org, d.Fair, err = s.store.PostDetail(r.Context(), id)
 	return d, err
 }
 
@@ -136,15 +130,11 @@ func (s *Server) scanLanding(w http.ResponseWriter, r *http.Request) {
 // renderLanding shows the landing; v carries a re-shown registration form.
 func (s *Server) renderLanding(w http.ResponseWriter, r *http.Request, code int, t target, v *view) {
 	d := scanData{target: t, Recs: s.scanRecs(r, t)}
-	if u := currentUser(r); u != nil && u.Role == talent && t.Kind == qr.Post {
-		tal, err := s.store.TalentByUser(r.Context(), u.ID)
+	if u := currentUser(r); u != nil && u.TalentID != 0 && t.Kind == qr.Post {
+		a, err := s.store.ApplicationOf(r.Context(), u.TalentID, t.Post.Post.ID)
 		if err == nil {
-			var a model.Application
-			if a, err = s.store.ApplicationOf(r.Context(), tal.ID, t.Post.Post.ID); err == nil {
-				d.Applied = &a
-			}
-		}
-		if err != nil && !model.IsNotFound(err) {
+			d.Applied = &a
+		} else if !model.IsNotFound(err) {
 			s.fail(w, r, err)
 			return
 		}
@@ -162,16 +152,20 @@ func (s *Server) renderLanding(w http.ResponseWriter, r *http.Request, code int,
 }
 
 // scanApply is the one tap: the signed-in talent applies with channel scan.
+// Only the token is checked here: Apply itself refuses a missing or closed post.
 func (s *Server) scanApply(w http.ResponseWriter, r *http.Request) {
-	t, err := s.loadTarget(r)
-	if err == nil && t.Kind != qr.Post {
-		err = errBadToken
-	}
+	tok := r.PathValue("token")
+	sec, err := s.qrSecret(r.Context())
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.applyThenBack(w, r, t.Post.Post.ID, model.ChannelScan, "/s/"+t.Token)
+	k, id, err := qr.Parse(sec, tok)
+	if err != nil || k != qr.Post {
+		s.fail(w, r, errBadToken)
+		return
+	}
+	s.applyThenBack(w, r, id, model.ChannelScan, "/s/"+tok)
 }
 
 // postApply applies from the ordinary post page: channel mobile or pc by
@@ -186,12 +180,12 @@ func (s *Server) postApply(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) applyThenBack(w http.ResponseWriter, r *http.Request, postID int64, ch model.Channel, back string) {
-	tal, err := s.store.TalentByUser(r.Context(), currentUser(r).ID)
-	if err != nil {
-		s.fail(w, r, err)
+	tid := currentUser(r).TalentID
+	if tid == 0 {
+		s.fail(w, r, &model.Error{Code: model.NotFound, Key: "err.not_found.talent"})
 		return
 	}
-	_, created, err := s.store.Apply(r.Context(), tal.ID, postID, ch)
+	_, created, err := s.store.Apply(r.Context(), tid, postID, ch)
 	switch {
 	case model.ErrorCode(err) == model.Conflict:
 		setFlash(w, "err.post_closed")
