@@ -37,6 +37,24 @@ func (ix *Index) FairTopPostsForTalent(id int64, k int, f Fairness) ([]Match, er
 	return ix.matches(sideT, x, es, pen), nil
 }
 
+// FairTopPostRanks is FairTopPostsForTalent without the explanations, for
+// callers that filter the list first and explain only what they show
+// (Explain): explaining is most of the cost of a query.
+func (ix *Index) FairTopPostRanks(id int64, k int, f Fairness) ([]Match, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	x, ok := ix.s[sideT].slotOf[id]
+	if !ok {
+		return nil, ErrNotFound
+	}
+	es, pen := ix.fairEntries(x, k, f)
+	out := make([]Match, len(es))
+	for i, e := range es {
+		out[i] = Match{TalentID: id, PostID: ix.s[sideP].ids[e.slot], Score: int(e.score), Penalty: int(pen[i])}
+	}
+	return out, nil
+}
+
 // fairEntries returns talent x's re-ranked top k and their penalties.
 func (ix *Index) fairEntries(x int32, k int, f Fairness) ([]entry, []int32) {
 	if k <= 0 {

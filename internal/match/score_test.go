@@ -157,6 +157,16 @@ func TestFairRerankingKeepsScoresAndPool(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		ranks, _ := ix.FairTopPostRanks(tal.ID, 10, Fairness{Lambda: 100})
+		if len(ranks) != len(fair) {
+			t.Fatalf("talent %d: %d ranks, %d explained matches", tal.ID, len(ranks), len(fair))
+		}
+		for i, m := range ranks {
+			e, _ := ix.Explain(tal.ID, m.PostID)
+			if want := fair[i]; m.PostID != want.PostID || m.Score != want.Score || m.Penalty != want.Penalty || e.Score != want.Explanation.Score {
+				t.Fatalf("talent %d rank %d: %+v (explained score %d), want %+v", tal.ID, i, m, e.Score, want)
+			}
+		}
 		inPool := map[int64]int{}
 		for _, m := range plain {
 			inPool[m.PostID] = m.Score

@@ -27,14 +27,15 @@ func (r *Recommender) PostsFor(ctx context.Context, talentID int64, k int) ([]ma
 // top 10 from 0.91 to 0.95, so a few easy posts stop taking every list).
 var Fairness = match.Fairness{Lambda: 50}
 
-// FairPostsFor is PostsFor re-ranked for fair exposure: the posts shown are
-// still among the talent's best K+Slack, each with its true pair score.
-func (r *Recommender) FairPostsFor(ctx context.Context, talentID int64, k int) ([]match.Match, error) {
+// FairPostRanks is PostsFor re-ranked for fair exposure, without
+// explanations (Explain the ones shown): the posts are still among the
+// talent's best K+Slack, each with its true pair score.
+func (r *Recommender) FairPostRanks(ctx context.Context, talentID int64, k int) ([]match.Match, error) {
 	ix, err := r.index(ctx)
 	if err != nil {
 		return nil, err
 	}
-	ms, err := ix.FairTopPostsForTalent(talentID, k, Fairness)
+	ms, err := ix.FairTopPostRanks(talentID, k, Fairness)
 	if errors.Is(err, match.ErrNotFound) {
 		return nil, nil
 	}

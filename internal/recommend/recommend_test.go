@@ -136,7 +136,7 @@ func check(t *testing.T, w *world, rec *recommend.Recommender) {
 		same(t, fmt.Sprintf("talent %d", x.ID), got, match.TopPosts(x, mp, 10))
 		// The fair list re-ranks within the exact top K+Slack and keeps
 		// each pair's true score.
-		fair, err := rec.FairPostsFor(bg, x.ID, 10)
+		fair, err := rec.FairPostRanks(bg, x.ID, 10)
 		must(t, err)
 		pool := map[int64]int{}
 		for _, m := range match.TopPosts(x, mp, 30) {

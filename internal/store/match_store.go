@@ -22,8 +22,8 @@ type MatchStore interface {
 	// or after since, so a poll sees closures and moves between editions.
 	MatchPostsSince(ctx context.Context, since time.Time) ([]MatchPost, error)
 	// PostCards and TalentCards return what a recommendation shows, by id,
-	// in no set order; ids not found are left out. PostCards marks the
-	// posts talent (0 for none) has applied to.
+	// in no set order; ids not found are left out. PostCards gives the
+	// status of talent's application (0 for none) to each post.
 	PostCards(ctx context.Context, talent int64, ids []int64) ([]PostCard, error)
 	TalentCards(ctx context.Context, ids []int64) ([]TalentCard, error)
 }
@@ -41,7 +41,7 @@ type PostCard struct {
 	Status             model.PostStatus
 	OrgID              int64
 	OrgName, OrgNameZH string
-	Applied            bool // by the talent asked about
+	Applied            model.AppStatus // of the talent asked about; "" for none
 }
 
 // TalentCard is a talent as a matched candidate shows it.
@@ -114,7 +114,7 @@ func (db *DB) PostCards(ctx context.Context, talent int64, ids []int64) ([]PostC
 		var c PostCard
 		err := row.Scan(&c.ID, &c.Title, &c.City, &c.Status, &c.OrgID, &c.OrgName, &c.OrgNameZH, &c.Applied)
 		return c, err
-	}, `SELECT p.id, p.title, p.city, p.status, o.id, o.name, o.name_zh, a.id IS NOT NULL
+	}, `SELECT p.id, p.title, p.city, p.status, o.id, o.name, o.name_zh, COALESCE(a.status, '')
 		FROM posts p JOIN organizations o ON o.id = p.org_id
 		LEFT JOIN applications a ON a.post_id = p.id AND a.talent_id = $1
 		WHERE p.id IN (`+in+`)`, args...)

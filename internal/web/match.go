@@ -207,12 +207,20 @@ func (s *Server) reasons(locale string, e match.Explanation) []reasonView {
 }
 
 func (s *Server) recView(locale string, m match.Match) recView {
+	v := s.briefView(locale, m)
+	v.Reasons = s.reasons(locale, m.Explanation)
+	return v
+}
+
+// briefView is a recommendation without its reasons: the matched skills say
+// enough on a phone in a crowded hall.
+func (s *Server) briefView(locale string, m match.Match) recView {
 	var sk []string
 	for _, k := range m.Explanation.Matched {
 		sk = append(sk, skillLabel(k, locale))
 	}
 	return recView{PostID: m.PostID, TalentID: m.TalentID, Score: m.Score, Mutual: m.Explanation.Mutual,
-		Skills: strings.Join(sk, ", "), Reasons: s.reasons(locale, m.Explanation)}
+		Skills: strings.Join(sk, ", ")}
 }
 
 // talentRecs returns views of a post's matched candidates.
@@ -245,46 +253,75 @@ func (s *Server) talentRecs(ctx context.Context, locale string, ms []match.Match
 	return out, nil
 }
 
-// newPostsFor is the talent's fairly ranked top k posts and their views,
-// leaving out posts they have applied to and skip (the post on screen): a
-// recommendation is for something still to do. It asks the index for a few
-// more than k and the store which of those are applied to (one query),
-// asking again for more only when too many were: the cost of a page does
-// not grow with the talent's applications.
-func (s *Server) newPostsFor(ctx context.Context, locale string, talentID int64, k int, skip int64) ([]match.Match, []recView, error) {
+// postRecs is a talent's fairly ranked top posts, explained, leaving out
+// posts they have applied to and the post on screen: a recommendation is
+// for something still to do.
+type postRecs struct {
+	Matches []match.Match
+	Views   []recView
+	// Here is the talent's application status for the post on screen
+	// ("" when none), read in the same query as the recommendations.
+	Here model.AppStatus
+}
+
+// newPostsFor fills postRecs with k posts. It asks the index for a few more
+// than k and the store, in one query, for their cards and which of them
+// (and here) the talent has applied to, asking again for more only when too
+// many were: the cost of a page does not grow with the talent's
+// applications. brief leaves out the reasons.
+func (s *Server) newPostsFor(ctx context.Context, locale string, talentID int64, k int, here int64, brief bool) (postRecs, error) {
+	var out postRecs
 	for want := 2*k + 1; ; want *= 4 {
-		ms, err := s.recommender().FairPostsFor(ctx, talentID, want)
-		if err != nil || len(ms) == 0 {
-			return nil, nil, err
+		ms, err := s.recommender().FairPostRanks(ctx, talentID, want)
+		if err != nil {
+			return out, err
 		}
-		ids := make([]int64, len(ms))
-		for i, m := range ms {
-			ids[i] = m.PostID
+		ids := make([]int64, 0, len(ms)+1)
+		if here != 0 {
+			ids = append(ids, here)
+		}
+		for _, m := range ms {
+			if m.PostID != here {
+				ids = append(ids, m.PostID)
+			}
+		}
+		if len(ids) == 0 {
+			return out, nil
 		}
 		cards, err := s.store.PostCards(ctx, talentID, ids)
 		if err != nil {
-			return nil, nil, err
+			return out, err
 		}
 		byID := make(map[int64]store.PostCard, len(cards))
 		for _, c := range cards {
 			byID[c.ID] = c
 		}
-		var keep []match.Match
-		var views []recView
+		out = postRecs{Here: byID[here].Applied}
 		for _, m := range ms {
 			c, ok := byID[m.PostID]
-			if !ok || c.Applied || m.PostID == skip {
+			if !ok || c.Applied != "" || m.PostID == here {
 				continue // gone since the index saw it, or done
 			}
-			v := s.recView(locale, m)
+			e, ok, err := s.recommender().Explain(ctx, talentID, m.PostID)
+			if err != nil {
+				return out, err
+			}
+			if !ok {
+				continue // left the index since the list was read
+			}
+			m.Explanation = e
+			v := s.briefView(locale, m)
+			if !brief {
+				v.Reasons = s.reasons(locale, e)
+			}
 			v.Title, v.Sub, v.City = c.Title, model.DisplayName(locale, c.OrgName, c.OrgNameZH), c.City
-			keep, views = append(keep, m), append(views, v)
-			if len(keep) == k {
+			out.Matches, out.Views = append(out.Matches, m), append(out.Views, v)
+			if len(out.Matches) == k {
 				break
 			}
 		}
-		if len(keep) == k || len(ms) < want {
-			return keep, views, nil
+		if len(out.Matches) == k || len(ms) < want {
+			return out, nil
 		}
 	}
 }
@@ -292,27 +329,16 @@ func (s *Server) newPostsFor(ctx context.Context, locale string, talentID int64,
 // myRecs is the signed-in talent's recommendations, for the home page.
 // Matching is a help, not the page: a failure is logged and shows nothing.
 func (s *Server) myRecs(r *http.Request, talentID int64) []recView {
-	_, v, err := s.newPostsFor(r.Context(), info(r).locale, talentID, recsShown, 0)
+	rs, err := s.newPostsFor(r.Context(), info(r).locale, talentID, recsShown, 0, false)
 	if err != nil {
 		s.log.Warn("recommendations", "err", err, "req", info(r).id)
 	}
-	return v
+	return rs.Views
 }
 
-// scanRecs is, on a post's scan landing, the signed-in talent's best other
-// posts. They come from the index's kept top list (no scoring on the page
-// path): the landing is the hottest page of the convention.
-func (s *Server) scanRecs(r *http.Request, t target) []recView {
-	u := currentUser(r)
-	if u == nil || u.TalentID == 0 || t.Post == nil {
-		return nil
-	}
-	_, v, err := s.newPostsFor(r.Context(), info(r).locale, u.TalentID, 5, t.Post.Post.ID)
-	if err != nil {
-		s.log.Warn("scan recommendations", "err", err)
-	}
-	return v
-}
+// scanRecsShown is how many posts the scan landing suggests: a phone
+// screen's worth below the one-tap button.
+const scanRecsShown = 3
 
 // candidatePost loads a post whose candidates the caller may see: its
 // owning enterprise, or an organizer.

@@ -65,12 +65,12 @@ func (s *Server) apiRecommendations(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	ms, views, err := s.newPostsFor(ctx, info(r).locale, t.ID, recsShown, 0)
+	rs, err := s.newPostsFor(ctx, info(r).locale, t.ID, recsShown, 0, false)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, s.matchesJSON(r, ms, views))
+	writeJSON(w, http.StatusOK, s.matchesJSON(r, rs.Matches, rs.Views))
 }
 
 // apiCandidates is a post's top talents, explained: for its enterprise and organizers.

@@ -6,11 +6,13 @@ import (
 	"net/http/cookiejar"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/qr"
 	"github.com/convene/convene/internal/store/storetest"
 )
 
@@ -200,5 +202,46 @@ func TestMatchPagesRender(t *testing.T) {
 	_, body := f.do(f.client(model.RoleEnterprise), "GET", "/inbox", "", "")
 	if !strings.Contains(body, `href="/posts/`+pid+`/candidates"`) {
 		t.Errorf("inbox has no candidates link")
+	}
+}
+
+// TestScanLandingRecommends: the landing suggests the talent's other posts,
+// never the one on screen nor one applied to, and says when this one was.
+func TestScanLandingRecommends(t *testing.T) {
+	f := newMatchFixture(t)
+	sec, err := f.srv.qrSecret(bg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	landing := func(p model.Post) string {
+		t.Helper()
+		resp, body := f.do(f.client(model.RoleTalent), "GET", "/s/"+qr.Token(sec, qr.Post, p.ID), "", "")
+		if resp.StatusCode != 200 {
+			t.Fatalf("landing %d: %d %s", p.ID, resp.StatusCode, body)
+		}
+		return body
+	}
+	recs := regexp.MustCompile(`class="match-title">([^<]+)<`)
+	titles := func(body string) []string {
+		var out []string
+		for _, m := range recs.FindAllStringSubmatch(body, -1) {
+			out = append(out, m[1])
+		}
+		slices.Sort(out)
+		return out
+	}
+	body := landing(f.postB)
+	if got := titles(body); !slices.Equal(got, []string{"Data analyst", "ML engineer"}) || strings.Contains(body, `id="scan-status"`) {
+		t.Fatalf("landing of Go developer suggests %q:\n%s", got, body)
+	}
+	if resp, body := f.json(f.client(model.RoleTalent), "POST", "/api/v1/posts/"+itoa(int(f.post.ID))+"/apply", `{"channel":"pc"}`); resp.StatusCode != 201 {
+		t.Fatalf("apply: %d %s", resp.StatusCode, body)
+	}
+	if got := titles(landing(f.postB)); !slices.Equal(got, []string{"Data analyst"}) {
+		t.Fatalf("after applying to ML engineer, the landing suggests %q", got)
+	}
+	body = landing(f.post)
+	if got := titles(body); !slices.Equal(got, []string{"Data analyst", "Go developer"}) || !strings.Contains(body, "You have applied to this post") {
+		t.Fatalf("landing of the post applied to suggests %q:\n%s", got, body)
 	}
 }

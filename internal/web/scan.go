@@ -56,8 +56,8 @@ type scanPost struct {
 
 type scanData struct {
 	target
-	Applied *model.Application // the signed-in talent's application to this post
-	Recs    []recView          // the talent's best other posts of this enterprise (match.go)
+	Applied model.AppStatus // of the signed-in talent's application to this post; "" for none
+	Recs    []recView       // the talent's best other posts (match.go)
 }
 
 func (d scanData) IsPost() bool { return d.Kind == qr.Post }
@@ -128,16 +128,18 @@ func (s *Server) scanLanding(w http.ResponseWriter, r *http.Request) {
 }
 
 // renderLanding shows the landing; v carries a re-shown registration form.
+// For a signed-in talent one query reads both their application to this
+// post and their recommendations' cards: the landing is the hottest page of
+// the convention.
 func (s *Server) renderLanding(w http.ResponseWriter, r *http.Request, code int, t target, v *view) {
-	d := scanData{target: t, Recs: s.scanRecs(r, t)}
+	d := scanData{target: t}
 	if u := currentUser(r); u != nil && u.TalentID != 0 && t.Kind == qr.Post {
-		a, err := s.store.ApplicationOf(r.Context(), u.TalentID, t.Post.Post.ID)
-		if err == nil {
-			d.Applied = &a
-		} else if !model.IsNotFound(err) {
+		rs, err := s.newPostsFor(r.Context(), info(r).locale, u.TalentID, scanRecsShown, t.Post.Post.ID, true)
+		if err != nil {
 			s.fail(w, r, err)
 			return
 		}
+		d.Recs, d.Applied = rs.Views, rs.Here
 	}
 	title := "scan.title"
 	if t.Kind == qr.Post {
