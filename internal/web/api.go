@@ -81,6 +81,7 @@ func (s *Server) apiSetLocale(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
+	s.sessions.forget(info(r).token)
 	u.Locale = in.Locale
 	writeJSON(w, http.StatusOK, userJSON(*u))
 }

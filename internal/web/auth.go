@@ -117,6 +117,7 @@ func (s *Server) setLang(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
+		s.sessions.forget(info(r).token)
 	}
 	http.SetCookie(w, &http.Cookie{Name: "lang", Value: l, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, Secure: s.cfg.SecureCookies})
 	http.Redirect(w, r, safeNext(r.FormValue("next")), http.StatusSeeOther)

@@ -188,7 +188,7 @@ func TestPostJourney(t *testing.T) {
 				t.Fatalf("B reads history: %d", resp.StatusCode)
 			}
 			// The talent reads the news in Chinese on /me, and sees titles on /me/applications.
-			f.db.SetLocale(bg, f.users[model.RoleTalent].ID, "zh")
+			f.setLocale(tc, "zh")
 			_, page = f.do(tc, "GET", "/me", "", "")
 			if !strings.Contains(page, "职位状态已更新为：面试") {
 				t.Fatalf("notification not shown in Chinese:\n%s", page)
@@ -307,7 +307,7 @@ func TestImportExport(t *testing.T) {
 			if l, _ := f.db.ListPosts(bg, store.PostFilter{}); len(l) != 0 {
 				t.Fatalf("a bad file imported %d posts", len(l))
 			}
-			f.db.SetLocale(bg, f.users[model.RoleEnterprise].ID, "zh")
+			f.setLocale(a, "zh")
 			ct, mp := importBody(t, map[string]string{"fair_id": fair}, []byte(bad), "posts.csv")
 			resp, page := f.do(a, "POST", "/org/posts/import", ct, mp)
 			if resp.StatusCode != 422 || !strings.Contains(page, "row 3 · title: 必填") {

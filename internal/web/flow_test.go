@@ -136,7 +136,7 @@ func TestBadInput(t *testing.T) {
 		t.Fatalf("bad requests created editions: %d → %d", len(before), len(after))
 	}
 	// Messages follow the account's language.
-	f.db.SetLocale(bg, f.users[model.RoleOrganizer].ID, "zh")
+	f.setLocale(boss, "zh")
 	_, body := f.json(boss, "POST", "/api/v1/editions", `{"slug":"ocs-2018","name":"OCS","city":"GZ","start_date":"2018-12-01","end_date":"2018-12-02","time_zone":"Mars/Olympus"}`)
 	if !strings.Contains(body, "未知时区") {
 		t.Fatalf("zh message missing: %s", body)
@@ -360,5 +360,26 @@ func TestChildLists(t *testing.T) {
 		if resp.StatusCode != tc.code || !strings.Contains(body, tc.want) {
 			t.Errorf("%s: %d %s, want %d with %s", tc.path, resp.StatusCode, body, tc.code, tc.want)
 		}
+	}
+}
+
+// TestSignOutEndsSessionAtOnce: a signed-out token is refused on the next
+// request, even though this server had just resolved it (session.go keeps
+// resolved sessions for a few seconds).
+func TestSignOutEndsSessionAtOnce(t *testing.T) {
+	f := newFixture(t, storetest.SQLite(t))
+	c := f.client(model.RoleTalent)
+	if resp, _ := f.json(c, "GET", "/api/v1/me", ""); resp.StatusCode != 200 {
+		t.Fatalf("/me = %d", resp.StatusCode)
+	}
+	u, _ := url.Parse(f.ts.URL)
+	stolen := c.Jar.Cookies(u)
+	if resp, _ := f.json(c, "POST", "/api/v1/logout", ""); resp.StatusCode != 204 {
+		t.Fatalf("logout: %d", resp.StatusCode)
+	}
+	again := f.client("")
+	again.Jar.SetCookies(u, stolen)
+	if resp, _ := f.json(again, "GET", "/api/v1/me", ""); resp.StatusCode != 401 {
+		t.Fatalf("the signed-out token still works: /me = %d", resp.StatusCode)
 	}
 }

@@ -140,3 +140,13 @@ func (f *fixture) doLang(c *http.Client, path, lang string) (*http.Response, str
 	resp.Body.Close()
 	return resp, string(b)
 }
+
+// setLocale switches the signed-in client's language the way the user does
+// (changed in the database directly, a session this server has resolved in
+// the last few seconds would keep the old one: session.go).
+func (f *fixture) setLocale(c *http.Client, lang string) {
+	f.t.Helper()
+	if resp, body := f.json(c, "PUT", "/api/v1/me/locale", `{"locale":"`+lang+`"}`); resp.StatusCode != 200 {
+		f.t.Fatalf("set locale: %d %s", resp.StatusCode, body)
+	}
+}

@@ -40,16 +40,17 @@ type Config struct {
 // Server is the HTTP face of one Convene instance. It keeps no state that
 // another instance would need: sessions and counters live in the store.
 type Server struct {
-	store   store.Store
-	cfg     Config
-	log     *slog.Logger
-	cat     i18n.Catalog
-	pages   map[string]*template.Template
-	metrics *metrics
-	openapi []byte
-	handler http.Handler
-	scan    scanState  // QR secret cache and buffered visit counts (visits.go)
-	match   matchState // the matching index, a cache derived from the store (match.go)
+	store    store.Store
+	cfg      Config
+	log      *slog.Logger
+	cat      i18n.Catalog
+	pages    map[string]*template.Template
+	metrics  *metrics
+	openapi  []byte
+	handler  http.Handler
+	scan     scanState    // QR secret cache and buffered visit counts (visits.go)
+	match    matchState   // the matching index, a cache derived from the store (match.go)
+	sessions sessionCache // sessions resolved in the last few seconds (session.go)
 }
 
 // New builds a server over st.

@@ -6,6 +6,8 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"net/http"
+	"sync"
+	"time"
 
 	"github.com/convene/convene/internal/model"
 )
@@ -25,14 +27,64 @@ func (s *Server) loadSession(r *http.Request, ri *reqInfo) {
 		return
 	}
 	h := hashToken(c.Value)
-	u, err := s.store.SessionUser(r.Context(), h)
-	if err != nil {
-		if !model.IsNotFound(err) {
-			s.log.Warn("session lookup", "id", ri.id, "err", err)
+	u, ok := s.sessions.get(h)
+	if !ok {
+		var err error
+		if u, err = s.store.SessionUser(r.Context(), h); err != nil {
+			if !model.IsNotFound(err) {
+				s.log.Warn("session lookup", "id", ri.id, "err", err)
+			}
+			return
 		}
-		return
+		s.sessions.put(h, u)
 	}
 	ri.user, ri.token = &u, h
+}
+
+// sessionTTL is how long a resolved session is kept in memory. Every request
+// begins with the lookup, and on SQLite's busy readers it was a sixth of a
+// scan's cost. Signing out or changing the language here drops the entry at
+// once; a session ended through another instance stays usable on this one
+// for at most this long.
+const sessionTTL = 5 * time.Second
+
+// sessionCache maps a token hash to its user for sessionTTL.
+type sessionCache struct {
+	mu sync.RWMutex
+	m  map[string]cachedSession
+}
+
+type cachedSession struct {
+	u     model.User
+	until time.Time
+}
+
+// maxCachedSessions bounds memory; past it the cache starts over.
+const maxCachedSessions = 100_000
+
+func (c *sessionCache) get(h string) (model.User, bool) {
+	c.mu.RLock()
+	e, ok := c.m[h]
+	c.mu.RUnlock()
+	if !ok || time.Now().After(e.until) {
+		return model.User{}, false
+	}
+	return e.u, true
+}
+
+func (c *sessionCache) put(h string, u model.User) {
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= maxCachedSessions {
+		c.m = make(map[string]cachedSession)
+	}
+	c.m[h] = cachedSession{u, time.Now().Add(sessionTTL)}
+	c.mu.Unlock()
+}
+
+func (c *sessionCache) forget(h string) {
+	c.mu.Lock()
+	delete(c.m, h)
+	c.mu.Unlock()
 }
 
 // signIn starts a session for u and sets its cookie. The token is random;
@@ -61,6 +113,7 @@ func (s *Server) signOut(w http.ResponseWriter, r *http.Request) error {
 		if err := s.store.DeleteSession(r.Context(), ri.token); err != nil {
 			return err
 		}
+		s.sessions.forget(ri.token)
 		ri.user, ri.token = nil, ""
 	}
 	http.SetCookie(w, &http.Cookie{Name: sessionCookie, Value: "", Path: "/", HttpOnly: true, Secure: s.cfg.SecureCookies, SameSite: http.SameSiteLaxMode, MaxAge: -1})
