@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/qr"
@@ -106,10 +107,25 @@ func (s *Server) loadTarget(r *http.Request) (target, error) {
 	}
 }
 
+// landingPostTTL is how long a landing shows a post as read: a popular
+// booth's code is scanned many times a second. Edits made here show at once;
+// through another instance, within this time. Applying always checks the
+// database, so a post closed a moment ago refuses the application and says so.
+const landingPostTTL = 2 * time.Second
+
+// maxLandingPosts bounds the cache's memory (a convention has about 10,000 posts).
+const maxLandingPosts = 50_000
+
 func (s *Server) postByID(r *http.Request, id int64) (postData, error) {
+	if d, ok := s.posts.get(id); ok {
+		return d, nil
+	}
 	var d postData
 	var err error
 	d.Post, d.Org, d.Fair, err = s.store.PostDetail(r.Context(), id)
+	if err == nil {
+		s.posts.put(id, d)
+	}
 	return d, err
 }
 

@@ -446,3 +446,27 @@ func TestChannelOf(t *testing.T) {
 		}
 	}
 }
+
+// TestLandingFollowsEdits: the landing keeps posts for a moment (scan.go),
+// but an edit or a closing made on this server shows on the next scan.
+func TestLandingFollowsEdits(t *testing.T) {
+	f := newScanFixture(t, storetest.SQLite(t))
+	path := f.scanPath("posts", f.post.ID)
+	tc := f.en(f.client(talent))
+	if _, body := f.do(tc, "GET", path, "", ""); !strings.Contains(body, `id="apply"`) {
+		t.Fatalf("open post without the apply button:\n%s", body)
+	}
+	id := itoa(int(f.post.ID))
+	if resp, body := f.json(f.client(enterprise), "PUT", "/api/v1/posts/"+id, `{"fair_id":`+itoa(int(f.fair.ID))+`,"title":"Robot vision engineer","min_degree":"bachelor","headcount":1}`); resp.StatusCode != 200 {
+		t.Fatalf("edit: %d %s", resp.StatusCode, body)
+	}
+	if _, body := f.do(tc, "GET", path, "", ""); !strings.Contains(body, "Robot vision engineer") {
+		t.Fatalf("the landing shows the old title after an edit:\n%s", body)
+	}
+	if resp, body := f.json(f.client(enterprise), "POST", "/api/v1/posts/"+id+"/status", `{"status":"closed"}`); resp.StatusCode != 200 {
+		t.Fatalf("close: %d %s", resp.StatusCode, body)
+	}
+	if _, body := f.do(tc, "GET", path, "", ""); !strings.Contains(body, "This post is closed") || strings.Contains(body, `id="apply"`) {
+		t.Fatalf("the landing still offers a closed post:\n%s", body)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/convene/convene/internal/i18n"
+	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
 	"github.com/prometheus/client_golang/prometheus"
 )
@@ -48,9 +49,10 @@ type Server struct {
 	metrics  *metrics
 	openapi  []byte
 	handler  http.Handler
-	scan     scanState    // QR secret cache and buffered visit counts (visits.go)
-	match    matchState   // the matching index, a cache derived from the store (match.go)
-	sessions sessionCache // sessions resolved in the last few seconds (session.go)
+	scan     scanState                     // QR secret cache and buffered visit counts (visits.go)
+	match    matchState                    // the matching index, a cache derived from the store (match.go)
+	sessions *ttlCache[string, model.User] // sessions resolved in the last few seconds (session.go)
+	posts    *ttlCache[int64, postData]    // scan landings' posts (scan.go)
 }
 
 // New builds a server over st.
@@ -65,7 +67,9 @@ func New(st store.Store, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{store: st, cfg: cfg, log: cfg.Logger, cat: cat, metrics: newMetrics(prometheus.NewRegistry())}
+	s := &Server{store: st, cfg: cfg, log: cfg.Logger, cat: cat, metrics: newMetrics(prometheus.NewRegistry()),
+		sessions: newTTLCache[string, model.User](sessionTTL, maxCachedSessions),
+		posts:    newTTLCache[int64, postData](landingPostTTL, maxLandingPosts)}
 	if s.pages, err = parsePages(); err != nil {
 		return nil, err
 	}

@@ -6,7 +6,6 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"net/http"
-	"sync"
 	"time"
 
 	"github.com/convene/convene/internal/model"
@@ -48,44 +47,9 @@ func (s *Server) loadSession(r *http.Request, ri *reqInfo) {
 // for at most this long.
 const sessionTTL = 5 * time.Second
 
-// sessionCache maps a token hash to its user for sessionTTL.
-type sessionCache struct {
-	mu sync.RWMutex
-	m  map[string]cachedSession
-}
-
-type cachedSession struct {
-	u     model.User
-	until time.Time
-}
-
-// maxCachedSessions bounds memory; past it the cache starts over.
+// maxCachedSessions bounds the cache's memory.
 const maxCachedSessions = 100_000
 
-func (c *sessionCache) get(h string) (model.User, bool) {
-	c.mu.RLock()
-	e, ok := c.m[h]
-	c.mu.RUnlock()
-	if !ok || time.Now().After(e.until) {
-		return model.User{}, false
-	}
-	return e.u, true
-}
-
-func (c *sessionCache) put(h string, u model.User) {
-	c.mu.Lock()
-	if c.m == nil || len(c.m) >= maxCachedSessions {
-		c.m = make(map[string]cachedSession)
-	}
-	c.m[h] = cachedSession{u, time.Now().Add(sessionTTL)}
-	c.mu.Unlock()
-}
-
-func (c *sessionCache) forget(h string) {
-	c.mu.Lock()
-	delete(c.m, h)
-	c.mu.Unlock()
-}
 
 // signIn starts a session for u and sets its cookie. The token is random;
 // the database keeps only its hash.
