@@ -50,7 +50,6 @@ const sessionTTL = 5 * time.Second
 // maxCachedSessions bounds the cache's memory.
 const maxCachedSessions = 100_000
 
-
 // signIn starts a session for u and sets its cookie. The token is random;
 // the database keeps only its hash.
 func (s *Server) signIn(w http.ResponseWriter, r *http.Request, u model.User) error {
