@@ -2,7 +2,7 @@ package store
 
 import (
 	"context"
-	"strings"
+	"strconv"
 	"time"
 
 	"github.com/convene/convene/internal/model"
@@ -91,17 +91,23 @@ func (db *DB) MatchPostsSince(ctx context.Context, since time.Time) ([]MatchPost
 		WHERE p.updated_at >= $1 ORDER BY p.id`, since.UTC())
 }
 
-// idList returns "$1,$2,..." and the ids as arguments.
-func idList(ids []int64) (string, []any) { return idListAfter(nil, ids) }
-
-// idListAfter is idList for a query whose first parameters are args.
-func idListAfter(args []any, ids []int64) (string, []any) {
-	phs := make([]string, len(ids))
-	for i, id := range ids {
-		args = append(args, id)
-		phs[i] = ph(len(args))
+// inIDs is the condition "col is one of ids" with the ids as the one
+// parameter $n, so that the statement's text does not depend on how many
+// there are: one prepared statement serves every list (SQLite also
+// re-prepared a statement with a list of parameters on every run).
+func (db *DB) inIDs(col string, n int, ids []int64) (string, any) {
+	if db.dialect == postgresDialect {
+		return col + " = ANY(" + ph(n) + ")", ids
 	}
-	return strings.Join(phs, ","), args
+	b := make([]byte, 0, 8*len(ids)+2)
+	b = append(b, '[')
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return col + " IN (SELECT value FROM json_each(" + ph(n) + "))", string(append(b, ']'))
 }
 
 // PostCards implements MatchStore.
@@ -109,7 +115,7 @@ func (db *DB) PostCards(ctx context.Context, talent int64, ids []int64) ([]PostC
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	in, args := idListAfter([]any{talent}, ids)
+	in, arg := db.inIDs("p.id", 2, ids)
 	return queryAll(ctx, db.r, func(row interface{ Scan(...any) error }) (PostCard, error) {
 		var c PostCard
 		err := row.Scan(&c.ID, &c.Title, &c.City, &c.Status, &c.OrgID, &c.OrgName, &c.OrgNameZH, &c.Applied)
@@ -117,7 +123,7 @@ func (db *DB) PostCards(ctx context.Context, talent int64, ids []int64) ([]PostC
 	}, `SELECT p.id, p.title, p.city, p.status, o.id, o.name, o.name_zh, COALESCE(a.status, '')
 		FROM posts p JOIN organizations o ON o.id = p.org_id
 		LEFT JOIN applications a ON a.post_id = p.id AND a.talent_id = $1
-		WHERE p.id IN (`+in+`)`, args...)
+		WHERE `+in, talent, arg)
 }
 
 // TalentCards implements MatchStore.
@@ -125,10 +131,10 @@ func (db *DB) TalentCards(ctx context.Context, ids []int64) ([]TalentCard, error
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	in, args := idList(ids)
+	in, arg := db.inIDs("id", 1, ids)
 	return queryAll(ctx, db.r, func(row interface{ Scan(...any) error }) (TalentCard, error) {
 		var c TalentCard
 		err := row.Scan(&c.ID, &c.Name, &c.Degree, &c.Discipline, &c.HasCV)
 		return c, err
-	}, `SELECT id, name, degree, discipline, cv_file <> '' FROM talents WHERE id IN (`+in+`)`, args...)
+	}, `SELECT id, name, degree, discipline, cv_file <> '' FROM talents WHERE `+in, arg)
 }
