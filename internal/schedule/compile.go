@@ -30,15 +30,18 @@ type compiled struct {
 	poolIn    []bool    // s*nQ+q: the pool's resources exist in slot s
 	resPool   []int32   // -1 when the resource exists in no slot
 
-	parts   [][]int32 // request -> participants
-	weight  []int64
-	allowed [][]int32 // request -> pools of the right kind and venue
-	options [][]int32 // request -> slots where all are available and an allowed pool exists, in time order
-	avail   []uint64  // p*nW: slots the participant is available for
-	limit   []int32
-	home    []int32 // participant -> venue index or -1
-	byPers  [][]int32
-	hasReq  int // participants with at least one request
+	parts    [][]int32 // request -> participants
+	weight   []int64
+	allowed  [][]int32 // request -> pools of the right kind and venue
+	options  [][]int32 // request -> slots where all are available and an allowed pool exists, in time order
+	avail    []uint64  // p*nW: slots the participant is available for
+	limit    []int32
+	home     []int32 // participant -> venue index or -1
+	byPers   [][]int32
+	hasReq   int       // participants with at least one request
+	bySlot   [][]int32 // slot -> requests with it among their options, heaviest first
+	reqVenue []int32   // request -> the one venue all its pools are at, or -1
+	hasNear  bool      // some slots are too close for a venue change
 
 	lockSlot, lockPool, lockRes []int32 // request -> locked place or -1
 }

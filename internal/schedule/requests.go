@@ -1,5 +1,10 @@
 package schedule
 
+import (
+	"cmp"
+	"slices"
+)
+
 func (c *compiled) compileRequests(x ids) {
 	rs := c.inst.Requests
 	c.parts = make([][]int32, c.nR)
@@ -63,4 +68,26 @@ func (c *compiled) commonAvail(r int, dst []uint64) {
 
 func (c *compiled) available(p, s int32) bool {
 	return c.avail[int(p)*c.nW+int(s)/64]&(1<<(s%64)) != 0
+}
+
+// compileBySlot lists, for each slot, the requests that may meet in it,
+// heaviest first, then those with the fewest options.
+func (c *compiled) compileBySlot() {
+	c.bySlot = make([][]int32, c.nS)
+	for r := range int32(c.nR) {
+		if c.lockSlot[r] >= 0 {
+			continue
+		}
+		for _, s := range c.options[r] {
+			c.bySlot[s] = append(c.bySlot[s], r)
+		}
+	}
+	for _, list := range c.bySlot {
+		slices.SortStableFunc(list, func(a, b int32) int {
+			if d := cmp.Compare(c.weight[b], c.weight[a]); d != 0 {
+				return d
+			}
+			return cmp.Compare(len(c.options[a]), len(c.options[b]))
+		})
+	}
 }

@@ -22,12 +22,14 @@ type Result struct {
 // assignments are kept as given; pass none for a full re-run. The same
 // instance always gives the same result.
 //
-// When tables are the bottleneck one search runs, heaviest request first.
-// When places are left free because popular people are the bottleneck, a
-// second search starts from prices on those people (see byPrice) and runs
-// beside the first, one per core; they share only the read-only compiled
-// instance. Each is deterministic and the better result wins, the first
-// on a tie, so the outcome does not depend on which finishes first.
+// Two searches run side by side, one per core, sharing only the read-only
+// compiled instance: one starts heaviest request first, the other from
+// prices on the popular people (see byPrice), with another seed. Each is
+// deterministic and the better result wins, the first on a tie, so the
+// outcome does not depend on which finishes first. Only a large instance
+// whose tables are the bottleneck (no place left free after construction,
+// and no ruin and recreate budget, see lnsBudget) runs one search on one
+// core: the local search alone reaches its LP bound.
 func Schedule(inst Instance) (Result, error) {
 	c, err := compile(inst)
 	if err != nil {
@@ -36,9 +38,12 @@ func Schedule(inst Instance) (Result, error) {
 	seed := inst.Options.Seed
 	a, byWeight := start(c), byScarcity(c)
 	a.construct(byWeight)
-	if !a.anyFree() {
+	if !a.anyFree() && a.lnsBudget() == 0 {
 		a.search(byWeight, seed)
 		return a.result(), nil
+	}
+	if a.lnsBudget() > 0 {
+		c.compileBySlot()
 	}
 	b, byPrices := start(c), byPrice(c, 1)
 	b.construct(byPrices)
@@ -53,15 +58,17 @@ func Schedule(inst Instance) (Result, error) {
 }
 
 // search improves a constructed schedule: repair, iterated local search,
-// compaction.
+// ruin and recreate, compaction.
 func (st *state) search(order []int32, seed uint64) {
 	limit := st.steps + st.budget()
 	if !st.anyFree() {
 		st.serve(st.steps + st.budget()/4)
 	}
 	st.improve(order, st.steps+st.budget()/2)
-	st.perturb(order, limit, newRand(seed))
-	st.improve(order, limit+st.budget()/8)
+	rng := newRand(seed)
+	st.perturb(order, limit, rng)
+	st.lns(order, st.steps+st.lnsBudget(), rng)
+	st.improve(order, st.steps+st.budget()/8)
 	st.sweep(order)
 	st.compact(st.steps + st.budget()/4)
 	st.sweep(order) // compaction may have opened a place

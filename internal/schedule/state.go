@@ -17,6 +17,7 @@ type state struct {
 
 	journal []entry
 	sc      *scratch
+	ls      *lnsScratch
 	pmark   []uint32 // participant -> pstamp when counted
 	pstamp  uint32
 	rot     uint32 // rotates the order in which pool members are tried

@@ -1,0 +1,286 @@
+package schedule
+
+import (
+	"cmp"
+	"math/rand/v2"
+	"slices"
+)
+
+// Ruin and recreate, a large neighbourhood search. A round picks an
+// unplaced request u (the heavier of two random draws), takes out the
+// meetings in its way in a random place of its own, then grows the region
+// through its participants' other meetings, and their partners', to a
+// random size (a connected part of the conflict graph). The region's
+// requests, with its people's unplaced ones, are put back heaviest first,
+// ties in random order, each into the place where the other candidates'
+// participants are least needed; any room left is offered to all unplaced
+// requests, heaviest first. A round is kept unless it loses weight: rounds
+// of equal weight walk the plateau, which changes the competition for the
+// slots so later rounds find other rearrangements. The best schedule seen,
+// by the full score, is restored at the end.
+
+const (
+	ruinMin  = 4  // meetings taken out per round, at least
+	ruinSpan = 13 // and at most ruinMin+ruinSpan-1
+)
+
+type lnsScratch struct {
+	stamp   uint32
+	rmark   []uint32 // request -> stamp when a candidate
+	pmark   []uint32 // participant -> stamp when in the region
+	people  []int32
+	removed []int32
+	freed   []int32 // slots of the removed meetings
+	cand    []int32
+	key     []uint64 // request -> random tie-break, set per round
+	demand  []int32  // p*nS+s: candidates of p that could use s
+}
+
+func (st *state) lnsScratch() *lnsScratch {
+	c := st.c
+	if st.ls == nil {
+		st.ls = &lnsScratch{rmark: make([]uint32, c.nR), pmark: make([]uint32, c.nP), key: make([]uint64, c.nR),
+			demand: make([]int32, c.nP*c.nS)}
+	}
+	ls := st.ls
+	ls.stamp++
+	if ls.stamp == 0 {
+		clear(ls.rmark)
+		clear(ls.pmark)
+		ls.stamp = 1
+	}
+	ls.people, ls.removed, ls.cand, ls.freed = ls.people[:0], ls.removed[:0], ls.cand[:0], ls.freed[:0]
+	return ls
+}
+
+// lns runs ruin and recreate rounds until the step limit, or until half
+// the budget has passed without a better schedule.
+func (st *state) lns(order []int32, limit int64, rng *rand.Rand) {
+	best, bestScore := st.snapshot(nil), st.score()
+	patience := (limit - st.steps) / 2
+	last := st.steps
+	for st.steps < limit && st.steps-last < patience {
+		u := st.pickUnplaced(order, rng)
+		if u < 0 {
+			break
+		}
+		before := st.weight
+		mk := st.mark()
+		st.ruinRecreate(u, ruinMin+rng.IntN(ruinSpan), rng)
+		if st.weight < before {
+			st.rollback(mk)
+			continue
+		}
+		st.commit()
+		if st.score().better(bestScore) {
+			best, bestScore, last = st.snapshot(best), st.score(), st.steps
+		}
+	}
+	if bestScore.better(st.score()) {
+		st.restore(best)
+	}
+}
+
+// pickUnplaced returns a random unplaced request that has a feasible slot,
+// the heavier of two draws, or -1 if there is none.
+func (st *state) pickUnplaced(order []int32, rng *rand.Rand) int32 {
+	c := st.c
+	open := func(r int32) bool { return st.slot[r] < 0 && len(c.options[r]) > 0 }
+	draw := func() int32 {
+		for range 64 {
+			st.steps++
+			if r := order[rng.IntN(len(order))]; open(r) {
+				return r
+			}
+		}
+		// few are unplaced: draw among them exactly
+		st.steps += int64(len(order))
+		n := 0
+		for _, r := range order {
+			if open(r) {
+				n++
+			}
+		}
+		if n == 0 {
+			return -1
+		}
+		k := rng.IntN(n)
+		for _, r := range order {
+			if open(r) {
+				if k == 0 {
+					return r
+				}
+				k--
+			}
+		}
+		return -1
+	}
+	a := draw()
+	if a < 0 {
+		return -1
+	}
+	if b := draw(); c.weight[b] > c.weight[a] {
+		return b
+	}
+	return a
+}
+
+// ruinRecreate takes out about size meetings around u and puts the
+// region's requests back.
+func (st *state) ruinRecreate(u int32, size int, rng *rand.Rand) {
+	c := st.c
+	ls := st.lnsScratch()
+	take := func(x int32) {
+		for _, p := range c.parts[x] {
+			if ls.pmark[p] != ls.stamp {
+				ls.pmark[p] = ls.stamp
+				ls.people = append(ls.people, p)
+			}
+		}
+		if ls.rmark[x] != ls.stamp {
+			ls.rmark[x] = ls.stamp
+			ls.cand = append(ls.cand, x)
+		}
+		if st.slot[x] >= 0 {
+			ls.removed = append(ls.removed, x)
+			ls.freed = append(ls.freed, st.slot[x])
+			st.remove(x)
+		}
+	}
+	take(u)
+	s := c.options[u][rng.IntN(len(c.options[u]))]
+	al := c.allowed[u]
+	for i, off := 0, rng.IntN(len(al)); i < len(al); i++ {
+		q := al[(i+off)%len(al)]
+		if !c.poolIn[int(s)*c.nQ+int(q)] {
+			continue
+		}
+		if b, ok := st.blockers(u, s, q, nil); ok {
+			for _, x := range b {
+				take(x)
+			}
+			break
+		}
+	}
+	for tries := 0; len(ls.removed) < size && tries < 4*size; tries++ {
+		p := ls.people[rng.IntN(len(ls.people))]
+		if x := st.busy[int(p)*c.nS+rng.IntN(c.nS)]; x >= 0 && !st.locked(x) {
+			take(x)
+		}
+	}
+	for _, p := range ls.people {
+		for _, r := range c.byPers[p] {
+			if st.slot[r] < 0 && ls.rmark[r] != ls.stamp && len(c.options[r]) > 0 && !st.locked(r) {
+				ls.rmark[r] = ls.stamp
+				ls.cand = append(ls.cand, r)
+			}
+		}
+	}
+	st.steps += int64(len(ls.cand) + len(ls.removed))
+	st.recreate(ls, rng)
+	st.fillFreed(ls)
+}
+
+// recreate places the candidates heaviest first, random among equals.
+func (st *state) recreate(ls *lnsScratch, rng *rand.Rand) {
+	c := st.c
+	count := func(r int32, d int32) {
+		for _, s := range c.options[r] {
+			for _, p := range c.parts[r] {
+				ls.demand[int(p)*c.nS+int(s)] += d
+			}
+		}
+	}
+	for _, r := range ls.cand {
+		ls.key[r] = rng.Uint64()
+		count(r, 1)
+	}
+	slices.SortFunc(ls.cand, func(a, b int32) int {
+		if d := cmp.Compare(c.weight[b], c.weight[a]); d != 0 {
+			return d
+		}
+		return cmp.Compare(ls.key[a], ls.key[b])
+	})
+	for _, r := range ls.cand {
+		count(r, -1)
+		if st.slot[r] < 0 {
+			if s, q := st.bestPlace(ls, r, rng); s >= 0 {
+				st.add(r, s, q)
+			}
+		}
+	}
+}
+
+// bestPlace returns the place for r where the other candidates'
+// participants are least needed: the fewest of their requests that could
+// use the slot. Ties go to a random one.
+func (st *state) bestPlace(ls *lnsScratch, r int32, rng *rand.Rand) (int32, int32) {
+	c := st.c
+	best, bestQ := int32(-1), int32(-1)
+	var bestCost int32
+	var bestKey uint64
+	consider := func(s, q, cost int32) {
+		k := rng.Uint64()
+		if best < 0 || cost < bestCost || cost == bestCost && k < bestKey {
+			best, bestQ, bestCost, bestKey = s, q, cost, k
+		}
+	}
+	for _, s := range c.options[r] {
+		if !st.peopleFree(r, s) {
+			continue
+		}
+		var cost int32
+		for _, p := range c.parts[r] {
+			cost += ls.demand[int(p)*c.nS+int(s)]
+		}
+		if q := st.pickPool(r, s); q >= 0 {
+			consider(s, q, cost)
+		}
+	}
+	return best, bestQ
+}
+
+// travelAll reports whether every participant of r can be at venue v in s.
+func (st *state) travelAll(r, s, v int32) bool {
+	for _, p := range st.c.parts[r] {
+		if !st.travelOK(p, s, v) {
+			return false
+		}
+	}
+	return true
+}
+
+// fillFreed offers the slots the region left free to any unplaced request,
+// heaviest first: with every table taken elsewhere, the room a ruin opens
+// may suit someone outside the region better than nobody.
+func (st *state) fillFreed(ls *lnsScratch) {
+	c := st.c
+	if c.bySlot == nil {
+		return
+	}
+	for i, s := range ls.freed {
+		if slices.Contains(ls.freed[:i], s) {
+			continue
+		}
+		for _, r := range c.bySlot[s] {
+			if !st.anyPoolFree(r, s) {
+				break
+			}
+			if st.slot[r] < 0 {
+				if q := st.fits(r, s); q >= 0 {
+					st.add(r, s, q)
+				}
+			}
+		}
+	}
+}
+
+// anyPoolFree reports whether one of r's pools has room in s.
+func (st *state) anyPoolFree(r, s int32) bool {
+	for _, q := range st.c.allowed[r] {
+		if st.poolFree(s, q) {
+			return true
+		}
+	}
+	return false
+}
