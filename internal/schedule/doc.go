@@ -22,9 +22,10 @@
 //
 //   - runs two searches side by side, one per core: one builds its first
 //     schedule heaviest request first, fewest feasible slots first, into
-//     the slot its participants' other requests need least; the other,
-//     when people rather than tables are the bottleneck, in order of weight
-//     net of the participants' scarcity price. The better result wins;
+//     the slot its participants' other requests need least; the other in
+//     order of weight net of the participants' scarcity price, with
+//     another seed. The better result wins. Only a large instance whose
+//     tables are the bottleneck runs the first alone;
 //   - each search repairs its schedule with ejection chains (a
 //     breadth-first search for a chain of moves ending in a free place, or
 //     in dropping a lighter meeting), Kempe chain swaps between two slots,
@@ -33,12 +34,16 @@
 //   - then runs an iterated local search with annealing cycles (forced
 //     insertion of a random unplaced request, repair, accept by a falling
 //     temperature), restarting each cycle from its best schedule;
+//   - then ruin and recreate: take out a connected region of meetings
+//     around a random unplaced request, put the region's requests back
+//     heaviest first, and keep the round unless it loses weight;
 //   - and compacts agendas by moves and swaps that keep every meeting.
 //
 // Results are deterministic: each search is bounded by step counts (see
-// Options.Effort), never by the wall clock, its randomness is seeded (see
-// Options.Seed), no result depends on map iteration order, and the choice
-// between the two searches does not depend on which finishes first. The
+// Options.Effort), never by the wall clock, its randomness is seeded
+// (see Options.Seed), no result depends on map iteration order, and the
+// choice between the two searches does not depend on which finishes
+// first. The
 // package validate checks schedules independently; docs/benchmarks.md
 // has the figures against CBC optima and LP bounds.
 package schedule

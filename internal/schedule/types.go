@@ -74,9 +74,10 @@ type Options struct {
 	TravelMinutes int `json:"travel_minutes,omitempty"`
 	// MaxPerPerson limits meetings per participant; 0 means no limit.
 	MaxPerPerson int `json:"max_per_person,omitempty"`
-	// Effort scales the local search step budget; 0 means 1, at most 1000.
-	// Steps, not time, bound the search so results are reproducible; at
-	// Effort 1, 10,000 requests take well under a second.
+	// Effort scales the search step budgets (local search, and ruin and
+	// recreate); 0 means 1, at most 1000. Steps, not time, bound the search
+	// so results are reproducible; at Effort 1, 10,000 requests take well
+	// under a second and 2,000 about a second or two.
 	Effort int `json:"effort,omitempty"`
 	// Seed seeds the perturbation: another seed gives another, equally
 	// valid schedule of about the same score.
