@@ -85,6 +85,9 @@ func (st *state) lns(order []int32, limit int64, rng *rand.Rand) {
 // the heavier of two draws, or -1 if there is none.
 func (st *state) pickUnplaced(order []int32, rng *rand.Rand) int32 {
 	c := st.c
+	if len(order) == 0 { // everything locked, or nothing asked
+		return -1
+	}
 	open := func(r int32) bool { return st.slot[r] < 0 && len(c.options[r]) > 0 }
 	draw := func() int32 {
 		for range 64 {

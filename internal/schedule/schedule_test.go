@@ -194,6 +194,21 @@ func TestLocksKept(t *testing.T) {
 	}
 }
 
+// TestEverythingLocked: a re-run after publishing, with nothing new to
+// place, keeps the schedule (the search has no request to draw from).
+func TestEverythingLocked(t *testing.T) {
+	inst := schedule.Instance{Slots: slots(2), Resources: []schedule.Resource{table("t1", "")},
+		Participants: people("a", "b"),
+		Requests:     []schedule.Request{req("r1", 1, "a", "b")},
+		Locked:       []schedule.Assignment{{Request: "r1", Slot: "s1", Resource: "t1"}}}
+	if got := placed(run(t, inst))["r1"]; got != inst.Locked[0] {
+		t.Fatalf("locked r1 moved to %+v", got)
+	}
+	if res := run(t, schedule.Instance{Slots: slots(2), Resources: []schedule.Resource{table("t1", "")}}); res.Score.Placed != 0 {
+		t.Fatalf("an empty instance placed %d", res.Score.Placed)
+	}
+}
+
 func TestDeterministic(t *testing.T) {
 	inst := generated(t, "negotiation", 2, 7)
 	first := run(t, inst)
