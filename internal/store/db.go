@@ -28,6 +28,7 @@ type DB struct {
 	dialect dialect
 	url     string
 	now     func() time.Time
+	applies *applyQueue // SQLite's group commit of applications; nil on PostgreSQL
 }
 
 var _ Store = (*DB)(nil)
@@ -65,6 +66,9 @@ func (db *DB) Dialect() string {
 
 // Close closes both pools.
 func (db *DB) Close() error {
+	if db.applies != nil {
+		db.applies.close()
+	}
 	err := db.w.Close()
 	if db.r != db.w {
 		err = errors.Join(err, db.r.Close())

@@ -57,12 +57,13 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 	}
 	wp := newPool(w, true)
 	db := &DB{r: wp, w: wp, dialect: sqliteDialect, url: path, now: time.Now}
+	db.applies = newApplyQueue(db)
 	if memory {
 		return db, nil // one connection is the whole database
 	}
 	r, err := sql.Open("sqlite", dsn)
 	if err != nil {
-		w.Close()
+		db.Close()
 		return nil, fmt.Errorf("sqlite: %w", err)
 	}
 	r.SetMaxOpenConns(8)

@@ -110,14 +110,17 @@ func (db *DB) Apply(ctx context.Context, talentID, postID int64, ch model.Channe
 	if !ch.Valid() {
 		return a, false, &model.Error{Code: model.Invalid, Key: "err.invalid", Fields: map[string]string{"channel": "err.choice"}}
 	}
-	// One statement, no transaction: the scan's hot path. It inserts only
-	// into an open post; when nothing comes back the reads below say why
-	// (applied before, which is not an error, or a closed or missing post).
+	// One statement: the scan's hot path (applySQL). On SQLite concurrent
+	// applications commit together (applyqueue.go).
 	now := db.clock()
 	var id int64
-	err = db.w.QueryRowContext(ctx, `INSERT INTO applications (talent_id, post_id, channel, status, created_at, updated_at)
-		SELECT $1, id, $3, 'applied', $4, $4 FROM posts WHERE id = $2 AND status = 'open'
-		ON CONFLICT (talent_id, post_id) DO NOTHING RETURNING id`, talentID, postID, ch, now).Scan(&id)
+	if db.applies != nil {
+		if id, err = db.applies.insert(ctx, talentID, postID, ch, now); err == nil && id == 0 {
+			err = sql.ErrNoRows
+		}
+	} else {
+		err = db.w.QueryRowContext(ctx, applySQL, talentID, postID, ch, now).Scan(&id)
+	}
 	switch {
 	case err == nil:
 		return model.Application{ID: id, TalentID: talentID, PostID: postID, Channel: ch, Status: model.AppApplied, CreatedAt: now, UpdatedAt: now}, true, nil
