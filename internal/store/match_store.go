@@ -22,9 +22,8 @@ type MatchStore interface {
 	// or after since, so a poll sees closures and moves between editions.
 	MatchPostsSince(ctx context.Context, since time.Time) ([]MatchPost, error)
 	// PostCards and TalentCards return what a recommendation shows, by id,
-	// in no set order; ids not found are left out. PostCards gives the
-	// status of talent's application (0 for none) to each post.
-	PostCards(ctx context.Context, talent int64, ids []int64) ([]PostCard, error)
+	// in no set order; ids not found are left out.
+	PostCards(ctx context.Context, ids []int64) ([]PostCard, error)
 	TalentCards(ctx context.Context, ids []int64) ([]TalentCard, error)
 }
 
@@ -41,7 +40,6 @@ type PostCard struct {
 	Status             model.PostStatus
 	OrgID              int64
 	OrgName, OrgNameZH string
-	Applied            model.AppStatus // of the talent asked about; "" for none
 }
 
 // TalentCard is a talent as a matched candidate shows it.
@@ -111,19 +109,17 @@ func (db *DB) inIDs(col string, n int, ids []int64) (string, any) {
 }
 
 // PostCards implements MatchStore.
-func (db *DB) PostCards(ctx context.Context, talent int64, ids []int64) ([]PostCard, error) {
+func (db *DB) PostCards(ctx context.Context, ids []int64) ([]PostCard, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	in, arg := db.inIDs("p.id", 2, ids)
+	in, arg := db.inIDs("p.id", 1, ids)
 	return queryAll(ctx, db.r, func(row interface{ Scan(...any) error }) (PostCard, error) {
 		var c PostCard
-		err := row.Scan(&c.ID, &c.Title, &c.City, &c.Status, &c.OrgID, &c.OrgName, &c.OrgNameZH, &c.Applied)
+		err := row.Scan(&c.ID, &c.Title, &c.City, &c.Status, &c.OrgID, &c.OrgName, &c.OrgNameZH)
 		return c, err
-	}, `SELECT p.id, p.title, p.city, p.status, o.id, o.name, o.name_zh, COALESCE(a.status, '')
-		FROM posts p JOIN organizations o ON o.id = p.org_id
-		LEFT JOIN applications a ON a.post_id = p.id AND a.talent_id = $1
-		WHERE `+in, talent, arg)
+	}, `SELECT p.id, p.title, p.city, p.status, o.id, o.name, o.name_zh
+		FROM posts p JOIN organizations o ON o.id = p.org_id WHERE `+in, arg)
 }
 
 // TalentCards implements MatchStore.

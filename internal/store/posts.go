@@ -146,6 +146,25 @@ func scanApp(row interface{ Scan(...any) error }) (model.Application, error) {
 	return a, err
 }
 
+// AppliedPosts maps each post a talent has applied to to the application's status.
+func (db *DB) AppliedPosts(ctx context.Context, talentID int64) (map[int64]model.AppStatus, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT post_id, status FROM applications WHERE talent_id = $1`, talentID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	m := map[int64]model.AppStatus{}
+	for rows.Next() {
+		var id int64
+		var st model.AppStatus
+		if err := rows.Scan(&id, &st); err != nil {
+			return nil, err
+		}
+		m[id] = st
+	}
+	return m, rows.Err()
+}
+
 // ApplicationsOfTalent lists a talent's applications, newest first.
 func (db *DB) ApplicationsOfTalent(ctx context.Context, talentID int64) ([]model.Application, error) {
 	return queryAll(ctx, db.r, scanApp, `SELECT `+appCols+` FROM applications WHERE talent_id = $1 ORDER BY id DESC`, talentID)

@@ -67,6 +67,7 @@ type Store interface {
 	ListPosts(ctx context.Context, f PostFilter) ([]model.Post, error)
 	Apply(ctx context.Context, talentID, postID int64, ch model.Channel) (model.Application, bool, error)
 	ApplicationsOfTalent(ctx context.Context, talentID int64) ([]model.Application, error)
+	AppliedPosts(ctx context.Context, talentID int64) (map[int64]model.AppStatus, error)
 	ApplicationsOfOrg(ctx context.Context, orgID int64, limit, offset int) ([]model.Application, error)
 
 	// Areas keep their methods in interfaces of their own files.

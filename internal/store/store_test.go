@@ -383,6 +383,9 @@ func testPostsAndApply(t *testing.T, db *store.DB) {
 	if _, _, err := db.Apply(ctx, tal.ID, p.ID, "fax"); model.ErrorCode(err) != model.Invalid {
 		t.Fatalf("bad channel: %v", err)
 	}
+	if m, err := db.AppliedPosts(ctx, tal.ID); err != nil || len(m) != 1 || m[p.ID] != model.AppApplied {
+		t.Fatalf("AppliedPosts = %v, %v", m, err)
+	}
 	mine, _ := db.ApplicationsOfTalent(ctx, tal.ID)
 	inbox, _ := db.ApplicationsOfOrg(ctx, *ent.OrgID, 0, 0)
 	if len(mine) != 1 || len(inbox) != 1 {

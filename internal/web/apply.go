@@ -33,7 +33,7 @@ func (s *Server) apiApply(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	a, created, err := s.store.Apply(r.Context(), t.ID, id, model.Channel(in.Channel))
+	a, created, err := s.apply(r.Context(), t.ID, id, model.Channel(in.Channel))
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -2,10 +2,12 @@ package web
 
 import (
 	"context"
+	"maps"
 	"net/http"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/convene/convene/internal/match"
 	"github.com/convene/convene/internal/model"
@@ -260,47 +262,104 @@ type postRecs struct {
 	Matches []match.Match
 	Views   []recView
 	// Here is the talent's application status for the post on screen
-	// ("" when none), read in the same query as the recommendations.
+	// ("" when none).
 	Here model.AppStatus
 }
 
+// cardTTL is how long a suggestion's title, enterprise and city are kept: a
+// renamed post shows under its old title in others' suggestions for at
+// most this long (closed posts leave the suggestions with the index).
+const cardTTL = 30 * time.Second
+
+// appliedTTL is how long a talent's applied posts are kept. Applying here
+// adds to them at once; an application made through another instance, or a
+// status an enterprise set, shows within this time (applying again is still
+// one application: the database says "already applied").
+const appliedTTL = 5 * time.Second
+
+// appliedOf is the talent's applied posts and their statuses. The map is
+// shared: read it, never change it.
+func (s *Server) appliedOf(ctx context.Context, talentID int64) (map[int64]model.AppStatus, error) {
+	if m, ok := s.applied.get(talentID); ok {
+		return m, nil
+	}
+	m, err := s.store.AppliedPosts(ctx, talentID)
+	if err == nil {
+		s.applied.put(talentID, m)
+	}
+	return m, err
+}
+
+// postCards returns the cards of ids, from memory where it can and the
+// rest in one query.
+func (s *Server) postCards(ctx context.Context, ids []int64) (map[int64]store.PostCard, error) {
+	out := make(map[int64]store.PostCard, len(ids))
+	var missing []int64
+	for _, id := range ids {
+		if c, ok := s.cards.get(id); ok {
+			out[id] = c
+		} else {
+			missing = append(missing, id)
+		}
+	}
+	cs, err := s.store.PostCards(ctx, missing)
+	for _, c := range cs {
+		out[c.ID] = c
+		s.cards.put(c.ID, c)
+	}
+	return out, err
+}
+
+// forgetPost drops what the caches hold of a post this instance changed.
+func (s *Server) forgetPost(id int64) {
+	s.posts.forget(id)
+	s.cards.forget(id)
+}
+
+// apply is every way of applying: the store decides, and the talent's
+// kept applied posts learn the outcome (a copy: readers may hold the old map).
+func (s *Server) apply(ctx context.Context, talentID, postID int64, ch model.Channel) (model.Application, bool, error) {
+	a, created, err := s.store.Apply(ctx, talentID, postID, ch)
+	if err == nil {
+		s.applied.update(talentID, func(m map[int64]model.AppStatus) map[int64]model.AppStatus {
+			m = maps.Clone(m)
+			m[postID] = a.Status
+			return m
+		})
+	}
+	return a, created, err
+}
+
 // newPostsFor fills postRecs with k posts. It asks the index for a few more
-// than k and the store, in one query, for their cards and which of them
-// (and here) the talent has applied to, asking again for more only when too
-// many were: the cost of a page does not grow with the talent's
+// than k, leaves out what the talent has applied to, and asks for more only
+// when too many were: the cost of a page does not grow with the talent's
 // applications. brief leaves out the reasons.
 func (s *Server) newPostsFor(ctx context.Context, locale string, talentID int64, k int, here int64, brief bool) (postRecs, error) {
-	var out postRecs
+	applied, err := s.appliedOf(ctx, talentID)
+	if err != nil {
+		return postRecs{}, err
+	}
+	out := postRecs{Here: applied[here]}
 	for want := 2*k + 1; ; want *= 4 {
 		ms, err := s.recommender().FairPostRanks(ctx, talentID, want)
 		if err != nil {
 			return out, err
 		}
-		ids := make([]int64, 0, len(ms)+1)
-		if here != 0 {
-			ids = append(ids, here)
-		}
+		var ids []int64
 		for _, m := range ms {
-			if m.PostID != here {
+			if _, done := applied[m.PostID]; !done && m.PostID != here {
 				ids = append(ids, m.PostID)
 			}
 		}
-		if len(ids) == 0 {
-			return out, nil
-		}
-		cards, err := s.store.PostCards(ctx, talentID, ids)
+		cards, err := s.postCards(ctx, ids)
 		if err != nil {
 			return out, err
 		}
-		byID := make(map[int64]store.PostCard, len(cards))
-		for _, c := range cards {
-			byID[c.ID] = c
-		}
-		out = postRecs{Here: byID[here].Applied}
+		out.Matches, out.Views = nil, nil
 		for _, m := range ms {
-			c, ok := byID[m.PostID]
-			if !ok || c.Applied != "" || m.PostID == here {
-				continue // gone since the index saw it, or done
+			c, ok := cards[m.PostID]
+			if _, done := applied[m.PostID]; !ok || done || m.PostID == here {
+				continue // done, or gone since the index saw it
 			}
 			e, ok, err := s.recommender().Explain(ctx, talentID, m.PostID)
 			if err != nil {

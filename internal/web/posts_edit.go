@@ -145,7 +145,7 @@ func (s *Server) updatePost(r *http.Request) (model.Post, error) {
 	if err := s.readPost(r, &p); err != nil {
 		return p, err
 	}
-	defer s.posts.forget(p.ID)
+	defer s.forgetPost(p.ID)
 	return p, s.matchPost(r.Context(), &p, s.store.UpdatePost(r.Context(), &p))
 }
 
@@ -163,7 +163,7 @@ func (s *Server) setPostStatus(r *http.Request) (model.Post, error) {
 		return p, err
 	}
 	st := model.PostStatus(in.Status)
-	defer s.posts.forget(p.ID)
+	defer s.forgetPost(p.ID)
 	if err := s.store.SetPostStatus(r.Context(), p.OrgID, p.ID, st); err != nil {
 		return p, err
 	}

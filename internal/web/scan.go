@@ -203,7 +203,7 @@ func (s *Server) applyThenBack(w http.ResponseWriter, r *http.Request, postID in
 		s.fail(w, r, &model.Error{Code: model.NotFound, Key: "err.not_found.talent"})
 		return
 	}
-	_, created, err := s.store.Apply(r.Context(), tid, postID, ch)
+	_, created, err := s.apply(r.Context(), tid, postID, ch)
 	switch {
 	case model.ErrorCode(err) == model.Conflict:
 		setFlash(w, "err.post_closed")
@@ -361,7 +361,7 @@ func (s *Server) quickRegister(w http.ResponseWriter, r *http.Request, t target,
 	if err := s.signIn(w, r, u); err != nil {
 		return err
 	}
-	_, _, err = s.store.Apply(r.Context(), tal.ID, t.Post.Post.ID, model.ChannelScan)
+	_, _, err = s.apply(r.Context(), tal.ID, t.Post.Post.ID, model.ChannelScan)
 	switch {
 	case model.ErrorCode(err) == model.Conflict:
 		setFlash(w, "scan.registered_closed")

@@ -49,10 +49,12 @@ type Server struct {
 	metrics  *metrics
 	openapi  []byte
 	handler  http.Handler
-	scan     scanState                     // QR secret cache and buffered visit counts (visits.go)
-	match    matchState                    // the matching index, a cache derived from the store (match.go)
-	sessions *ttlCache[string, model.User] // sessions resolved in the last few seconds (session.go)
-	posts    *ttlCache[int64, postData]    // scan landings' posts (scan.go)
+	scan     scanState                                   // QR secret cache and buffered visit counts (visits.go)
+	match    matchState                                  // the matching index, a cache derived from the store (match.go)
+	sessions *ttlCache[string, model.User]               // sessions resolved in the last few seconds (session.go)
+	posts    *ttlCache[int64, postData]                  // scan landings' posts (scan.go)
+	cards    *ttlCache[int64, store.PostCard]            // suggested posts' cards (match.go)
+	applied  *ttlCache[int64, map[int64]model.AppStatus] // talents' applied posts (match.go)
 }
 
 // New builds a server over st.
@@ -69,7 +71,9 @@ func New(st store.Store, cfg Config) (*Server, error) {
 	}
 	s := &Server{store: st, cfg: cfg, log: cfg.Logger, cat: cat, metrics: newMetrics(prometheus.NewRegistry()),
 		sessions: newTTLCache[string, model.User](sessionTTL, maxCachedSessions),
-		posts:    newTTLCache[int64, postData](landingPostTTL, maxLandingPosts)}
+		posts:    newTTLCache[int64, postData](landingPostTTL, maxLandingPosts),
+		cards:    newTTLCache[int64, store.PostCard](cardTTL, maxLandingPosts),
+		applied:  newTTLCache[int64, map[int64]model.AppStatus](appliedTTL, maxCachedSessions)}
 	if s.pages, err = parsePages(); err != nil {
 		return nil, err
 	}
