@@ -228,7 +228,7 @@ func (s *Server) posterPDF(w http.ResponseWriter, r *http.Request, o model.Organ
 	}
 	v := s.view(r, "qr.poster", d)
 	var html bytes.Buffer
-	if err := s.pages["qr_poster"].ExecuteTemplate(&html, "poster", v); err != nil {
+	if err := s.pages.get(v.L, "qr_poster").ExecuteTemplate(&html, "poster", v); err != nil {
 		s.fail(w, r, err)
 		return
 	}

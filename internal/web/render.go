@@ -11,14 +11,28 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/convene/convene/internal/i18n"
 	"github.com/convene/convene/internal/model"
 )
 
-// parsePages parses each page template together with the layout, once at start.
-func parsePages() (map[string]*template.Template, error) {
+// pageSet holds each page, parsed with the layout, per language.
+type pageSet map[string]map[string]*template.Template
+
+// get returns a page in locale (the default language's when locale has none).
+func (p pageSet) get(locale, name string) *template.Template {
+	m, ok := p[locale]
+	if !ok {
+		m = p[i18n.Default]
+	}
+	return m[name]
+}
+
+// parsePages parses each page template together with the layout, once at
+// start and once per language, with its fixed texts translated (localize).
+func parsePages(cat i18n.Catalog) (pageSet, error) {
 	funcs := template.FuncMap{
 		"date":  func(t time.Time) string { return t.Format("2006-01-02") },
 		"since": func(t time.Time) string { return t.UTC().Format("2006-01-02 15:04") },
@@ -43,17 +57,21 @@ func parsePages() (map[string]*template.Template, error) {
 	if err != nil {
 		return nil, err
 	}
-	pages := map[string]*template.Template{}
-	for _, f := range files {
-		name := strings.TrimSuffix(path.Base(f), ".html")
-		if name == "layout" || strings.HasPrefix(name, "_") {
-			continue
+	pages := pageSet{}
+	for _, l := range model.Locales {
+		pages[l] = map[string]*template.Template{}
+		for _, f := range files {
+			name := strings.TrimSuffix(path.Base(f), ".html")
+			if name == "layout" || strings.HasPrefix(name, "_") {
+				continue
+			}
+			t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/_*.html", f)
+			if err != nil {
+				return nil, fmt.Errorf("template %s: %w", name, err)
+			}
+			localize(t, func(key string) string { return cat.T(l, key) })
+			pages[l][name] = t
 		}
-		t, err := template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/_*.html", f)
-		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", name, err)
-		}
-		pages[name] = t
 	}
 	return pages, nil
 }
@@ -100,16 +118,18 @@ func (s *Server) view(r *http.Request, title string, data any) *view {
 // render writes a page; templates render into a buffer first so a template
 // error becomes a clean 500 instead of half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, page string, v *view) {
-	t, ok := s.pages[page]
-	if !ok {
+	t := s.pages.get(v.L, page)
+	if t == nil {
 		s.fail(w, r, fmt.Errorf("no page %q", page))
 		return
 	}
 	if k := popFlash(w, r); v.Flash == "" && k != "" && s.cat.Has(k) {
 		v.Flash = s.cat.T(v.L, k) // only catalog keys: a forged cookie shows nothing
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
+	buf := pageBufs.Get().(*bytes.Buffer)
+	defer pageBufs.Put(buf)
+	buf.Reset()
+	if err := t.ExecuteTemplate(buf, "layout", v); err != nil {
 		s.fail(w, r, fmt.Errorf("render %s: %w", page, err))
 		return
 	}
@@ -117,6 +137,10 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, page s
 	w.WriteHeader(code)
 	w.Write(buf.Bytes())
 }
+
+// pageBufs recycles render buffers: a page is some kilobytes, grown anew
+// on every request otherwise.
+var pageBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // status is the one place an error becomes an HTTP status.
 func status(err error) int {
@@ -172,7 +196,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	v := s.view(r, "err.title", nil)
 	v.Flash = msg
 	v.Errors = fields
-	t := s.pages["error"]
+	t := s.pages.get(v.L, "error")
 	var buf bytes.Buffer
 	if t == nil || t.ExecuteTemplate(&buf, "layout", v) != nil {
 		http.Error(w, msg, code)

@@ -6,7 +6,6 @@ package web
 import (
 	"context"
 	"embed"
-	"html/template"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -45,7 +44,7 @@ type Server struct {
 	cfg      Config
 	log      *slog.Logger
 	cat      i18n.Catalog
-	pages    map[string]*template.Template
+	pages    pageSet
 	metrics  *metrics
 	openapi  []byte
 	handler  http.Handler
@@ -74,7 +73,7 @@ func New(st store.Store, cfg Config) (*Server, error) {
 		posts:    newTTLCache[int64, postData](landingPostTTL, maxLandingPosts),
 		cards:    newTTLCache[int64, store.PostCard](cardTTL, maxLandingPosts),
 		applied:  newTTLCache[int64, map[int64]model.AppStatus](appliedTTL, maxCachedSessions)}
-	if s.pages, err = parsePages(); err != nil {
+	if s.pages, err = parsePages(cat); err != nil {
 		return nil, err
 	}
 	if s.openapi, err = mergeOpenAPI(); err != nil {
