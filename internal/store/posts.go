@@ -127,9 +127,8 @@ func (db *DB) Apply(ctx context.Context, talentID, postID int64, ch model.Channe
 	case err != sql.ErrNoRows:
 		return a, false, db.mapErr(err)
 	}
-	a, err = scanApp(db.r.QueryRowContext(ctx, `SELECT `+appCols+` FROM applications WHERE talent_id = $1 AND post_id = $2`, talentID, postID))
-	if err != sql.ErrNoRows {
-		return a, false, db.mapErr(err)
+	if a, err = db.ApplicationOf(ctx, talentID, postID); !model.IsNotFound(err) {
+		return a, false, err
 	}
 	var status model.PostStatus
 	if err := db.r.QueryRowContext(ctx, `SELECT status FROM posts WHERE id = $1`, postID).Scan(&status); err != nil {

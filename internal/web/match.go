@@ -357,8 +357,8 @@ func (s *Server) newPostsFor(ctx context.Context, locale string, talentID int64,
 		}
 		out.Matches, out.Views = nil, nil
 		for _, m := range ms {
-			c, ok := cards[m.PostID]
-			if _, done := applied[m.PostID]; !ok || done || m.PostID == here {
+			c, ok := cards[m.PostID] // only asked for posts not done
+			if !ok {
 				continue // done, or gone since the index saw it
 			}
 			e, ok, err := s.recommender().Explain(ctx, talentID, m.PostID)
