@@ -25,7 +25,8 @@ func loadCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.Int64Var(&cfg.Seed, "seed", 2017, "seed of the convention the server holds (convene simulate -seed)")
 	fs.Float64Var(&cfg.Scale, "scale", 1, "scale of the convention the server holds (convene simulate -scale)")
 	fs.Float64Var(&cfg.NewShare, "new", 0.2, "scan: share of visitors who are new talents and register first")
-	fs.IntVar(&cfg.Scans, "scans", 10, "scan: scans by a returning talent per sign-in")
+	fs.IntVar(&cfg.Talents, "talents", 0, "scan: returning talents, signed in before the scenario as their phones would be (0: 16 per virtual user)")
+	pprofAddr := fs.String("pprof", "", "serve the load generator's own profiles on this loopback address (its cost is part of every figure)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -34,6 +35,11 @@ func loadCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	if _, err := load.CheckLoopback(cfg.BaseURL); err != nil {
 		return err
+	}
+	if *pprofAddr != "" {
+		if err := servePprof(*pprofAddr); err != nil {
+			return err
+		}
 	}
 	if cfg.Requests == -1 && cfg.Scenario == "replay" {
 		cfg.Requests = load.ReplayRequests(cfg.Seed, cfg.Scale)

@@ -21,7 +21,7 @@ import (
 // For a CPU profile of server and harness together, point it at a simulated
 // database and lengthen it:
 //
-//	CONVENE_LOAD_DB=/tmp/s1.db CONVENE_LOAD_SCALE=1 CONVENE_LOAD_DURATION=20s CONVENE_LOAD_NEW=0 CONVENE_LOAD_SCANS=1000 \
+//	CONVENE_LOAD_DB=/tmp/s1.db CONVENE_LOAD_SCALE=1 CONVENE_LOAD_DURATION=20s CONVENE_LOAD_NEW=0 CONVENE_LOAD_TALENTS=256 \
 //	  go test ./cmd/convene -run 'TestLoadHarness/scan' -cpuprofile /tmp/cpu.out
 func TestLoadHarness(t *testing.T) {
 	dsn, scale := os.Getenv("CONVENE_LOAD_DB"), 0.05
@@ -45,12 +45,12 @@ func TestLoadHarness(t *testing.T) {
 		}
 		n = 0
 	}
-	newShare, scans := 0.2, 10
+	newShare, talents := 0.2, 8
 	if s := os.Getenv("CONVENE_LOAD_NEW"); s != "" {
 		fmt.Sscan(s, &newShare)
 	}
-	if s := os.Getenv("CONVENE_LOAD_SCANS"); s != "" {
-		fmt.Sscan(s, &scans)
+	if s := os.Getenv("CONVENE_LOAD_TALENTS"); s != "" {
+		fmt.Sscan(s, &talents)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -70,7 +70,7 @@ func TestLoadHarness(t *testing.T) {
 	for _, sc := range []string{"scan", "replay"} {
 		t.Run(sc, func(t *testing.T) {
 			rep, err := load.Run(ctx, load.Config{BaseURL: m.URL(), Scenario: sc, VUs: 4, Duration: d, Requests: n, Ceiling: 250 * time.Millisecond,
-				Seed: 2017, Scale: scale, NewShare: newShare, Scans: scans})
+				Seed: 2017, Scale: scale, NewShare: newShare, Talents: talents})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -90,7 +90,7 @@ func TestLoadHarness(t *testing.T) {
 	}
 	t.Run("bounded", func(t *testing.T) {
 		rep, err := load.Run(ctx, load.Config{BaseURL: m.URL(), Scenario: "scan", VUs: 3, Duration: time.Minute, Requests: 50,
-			Seed: 2017, Scale: scale, NewShare: 0.2})
+			Seed: 2017, Scale: scale, NewShare: 0.2, Talents: 3})
 		if err != nil {
 			t.Fatal(err)
 		}

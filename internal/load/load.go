@@ -43,7 +43,7 @@ type Config struct {
 	Scale float64 // ... and -scale
 
 	NewShare float64 // scan: share of visitors who are new talents and register first
-	Scans    int     // scan: scans by a returning talent per sign-in (0: 10)
+	Talents  int     // scan: returning talents, signed in before the scenario (0: 16 per virtual user)
 }
 
 // CheckLoopback parses a base URL and refuses anything that is not a
@@ -83,8 +83,8 @@ func (c *Config) check() error {
 		return fmt.Errorf("load: ceiling duration must be 0 to %s", MaxDuration)
 	case c.NewShare < 0 || c.NewShare > 1:
 		return fmt.Errorf("load: new-talent share must be 0 to 1, not %g", c.NewShare)
-	case c.Scans < 0:
-		return fmt.Errorf("load: scans per sign-in must not be negative")
+	case c.Talents < 0:
+		return fmt.Errorf("load: returning talents must not be negative")
 	case c.Scale <= 0:
 		return fmt.Errorf("load: scale must be above 0")
 	}
