@@ -83,29 +83,7 @@ func itoa(n int32) string { return strconv.Itoa(int(n)) }
 
 func explain(sy *symbols, t *tfeat, p *pfeat, pc *pcold) Explanation {
 	var e Explanation
-	// Vocabulary skills in vocabulary order, then others by name, so the
-	// order does not depend on when an index first saw a spelling.
-	ordered := slices.Clone(pc.skills)
-	slices.SortFunc(ordered, func(a, b int32) int {
-		va, vb := int(a) < len(vocabulary), int(b) < len(vocabulary)
-		switch {
-		case va && vb:
-			return int(a - b)
-		case va != vb:
-			if va {
-				return -1
-			}
-			return 1
-		}
-		return strings.Compare(sy.skills.names[a], sy.skills.names[b])
-	})
-	for _, s := range ordered {
-		if containsID(t.skills, s) {
-			e.Matched = append(e.Matched, sy.skills.names[s])
-		} else {
-			e.Missing = append(e.Missing, sy.skills.names[s])
-		}
-	}
+	e.Matched, e.Missing = skillsOf(sy, t, pc, true)
 	m := int32(len(e.Matched))
 	add := func(r Reason) { e.Reasons = append(e.Reasons, r) }
 	hardOK := true
@@ -215,6 +193,35 @@ func explain(sy *symbols, t *tfeat, p *pfeat, pc *pcold) Explanation {
 	e.TalentAccepts = talentAccepts(t, p, cs)
 	e.Mutual = e.PostAccepts && e.TalentAccepts
 	return e
+}
+
+// skillsOf splits a post's skills into those the talent has and the rest
+// (missing only when asked): vocabulary skills in vocabulary order, then
+// others by name, so the order does not depend on when an index first saw
+// a spelling.
+func skillsOf(sy *symbols, t *tfeat, pc *pcold, missing bool) (matched, rest []string) {
+	ordered := slices.Clone(pc.skills)
+	slices.SortFunc(ordered, func(a, b int32) int {
+		va, vb := int(a) < len(vocabulary), int(b) < len(vocabulary)
+		switch {
+		case va && vb:
+			return int(a - b)
+		case va != vb:
+			if va {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(sy.skills.names[a], sy.skills.names[b])
+	})
+	for _, s := range ordered {
+		if containsID(t.skills, s) {
+			matched = append(matched, sy.skills.names[s])
+		} else if missing {
+			rest = append(rest, sy.skills.names[s])
+		}
+	}
+	return matched, rest
 }
 
 func containsID(sorted []int32, x int32) bool {

@@ -67,6 +67,20 @@ func (ix *Index) Explain(talentID, postID int64) (Explanation, error) {
 	return explain(ix.sy, &ix.tf[t], &ix.pf[p], &ix.pc[p]), nil
 }
 
+// MatchedSkills is Explain(talentID, postID).Matched alone: what a brief
+// suggestion shows, without the cost of the full explanation.
+func (ix *Index) MatchedSkills(talentID, postID int64) ([]string, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	t, ok := ix.s[sideT].slotOf[talentID]
+	p, ok2 := ix.s[sideP].slotOf[postID]
+	if !ok || !ok2 {
+		return nil, ErrNotFound
+	}
+	m, _ := skillsOf(ix.sy, &ix.tf[t], &ix.pc[p], false)
+	return m, nil
+}
+
 // MatchingRate returns the matching rate (defined on the MatchingRate type)
 // from counts the index keeps up to date, in time linear in its size.
 func (ix *Index) MatchingRate() MatchingRate {

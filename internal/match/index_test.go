@@ -88,6 +88,7 @@ func TestIndexNotFound(t *testing.T) {
 		"top talents": second(ix.TopTalentsForPost(1, 5)),
 		"fair":        second(ix.FairTopPostsForTalent(2, 5, Fairness{Lambda: 100})),
 		"explain":     second(ix.Explain(1, 1)),
+		"skills":      second(ix.MatchedSkills(1, 1)),
 		"remove post": ix.RemovePost(1),
 	} {
 		if !errors.Is(err, ErrNotFound) {

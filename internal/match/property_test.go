@@ -247,6 +247,43 @@ func TestBuildEqualsBruteForce(t *testing.T) {
 	}
 }
 
+// MatchedSkills, the landing's cheap part of an explanation, is exactly
+// the explanation's matched skills, for every pair.
+func TestMatchedSkillsAsExplained(t *testing.T) {
+	for seed := range uint64(10) {
+		r := rand.New(rand.NewPCG(seed, 2))
+		w := &world{talents: map[int64]Talent{}, posts: map[int64]Post{}}
+		for _, id := range propIDs(r, 5+r.IntN(25)) {
+			w.talents[id] = propTalent(r, id, seed%2 == 0)
+		}
+		for _, id := range propIDs(r, 5+r.IntN(20)) {
+			w.posts[id] = propPost(r, id, seed%2 == 0)
+		}
+		ts, ps := w.slices()
+		ix, err := Build(ts, ps, propOptions(r))
+		if err != nil {
+			t.Fatal(err)
+		}
+		matched := 0
+		for _, tl := range ts {
+			for _, p := range ps {
+				e, err := ix.Explain(tl.ID, p.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				got, err := ix.MatchedSkills(tl.ID, p.ID)
+				if err != nil || !slices.Equal(got, e.Matched) {
+					t.Fatalf("seed %d: MatchedSkills(%d, %d) = %q, %v; explanation has %q", seed, tl.ID, p.ID, got, err, e.Matched)
+				}
+				matched += len(got)
+			}
+		}
+		if matched == 0 {
+			t.Fatalf("seed %d: no pair shares a skill: the test checks nothing", seed)
+		}
+	}
+}
+
 func TestUpdatesEqualBruteForce(t *testing.T) {
 	for seed := range uint64(12) {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {

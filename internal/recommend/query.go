@@ -69,6 +69,19 @@ func (r *Recommender) Explain(ctx context.Context, talentID, postID int64) (matc
 	return e, err == nil, err
 }
 
+// MatchedSkills is Explain's matched skills alone (match.Index.MatchedSkills).
+func (r *Recommender) MatchedSkills(ctx context.Context, talentID, postID int64) ([]string, bool, error) {
+	ix, err := r.index(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	m, err := ix.MatchedSkills(talentID, postID)
+	if errors.Is(err, match.ErrNotFound) {
+		return nil, false, nil
+	}
+	return m, err == nil, err
+}
+
 // Rate returns the matching rate of the current edition (match.MatchingRate).
 func (r *Recommender) Rate(ctx context.Context) (match.MatchingRate, error) {
 	ix, err := r.index(ctx)

@@ -2,7 +2,7 @@ package web
 
 import (
 	"context"
-	"maps"
+	"html/template"
 	"net/http"
 	"strconv"
 	"strings"
@@ -110,8 +110,9 @@ type recView struct {
 	City             string
 	Score            int
 	Mutual           bool
-	Skills           string // matched skills, labelled
+	Skills           string // "Matched skills: …", labelled and translated
 	Reasons          []reasonView
+	Head             template.HTML // the landing's rendering of PostID, Title, Sub and City (landing.go)
 }
 
 var (
@@ -209,20 +210,24 @@ func (s *Server) reasons(locale string, e match.Explanation) []reasonView {
 }
 
 func (s *Server) recView(locale string, m match.Match) recView {
-	v := s.briefView(locale, m)
+	v := s.briefView(locale, m, m.Explanation.Matched)
+	v.Mutual = m.Explanation.Mutual
 	v.Reasons = s.reasons(locale, m.Explanation)
 	return v
 }
 
 // briefView is a recommendation without its reasons: the matched skills say
 // enough on a phone in a crowded hall.
-func (s *Server) briefView(locale string, m match.Match) recView {
-	var sk []string
-	for _, k := range m.Explanation.Matched {
-		sk = append(sk, skillLabel(k, locale))
+func (s *Server) briefView(locale string, m match.Match, matched []string) recView {
+	v := recView{PostID: m.PostID, TalentID: m.TalentID, Score: m.Score}
+	if len(matched) > 0 {
+		sk := make([]string, len(matched))
+		for i, k := range matched {
+			sk[i] = skillLabel(k, locale)
+		}
+		v.Skills = s.cat.T(locale, "match.matched_skills", strings.Join(sk, ", "))
 	}
-	return recView{PostID: m.PostID, TalentID: m.TalentID, Score: m.Score, Mutual: m.Explanation.Mutual,
-		Skills: strings.Join(sk, ", ")}
+	return v
 }
 
 // talentRecs returns views of a post's matched candidates.
@@ -277,17 +282,39 @@ const cardTTL = 30 * time.Second
 // one application: the database says "already applied").
 const appliedTTL = 5 * time.Second
 
-// appliedOf is the talent's applied posts and their statuses. The map is
-// shared: read it, never change it.
-func (s *Server) appliedOf(ctx context.Context, talentID int64) (map[int64]model.AppStatus, error) {
-	if m, ok := s.applied.get(talentID); ok {
-		return m, nil
+// appliedSet is a talent's applied posts and their statuses, kept
+// appliedTTL. Applying here adds to it in place, under its lock: copying
+// it on every application made a talent's many applications quadratic.
+type appliedSet struct {
+	mu sync.RWMutex
+	m  map[int64]model.AppStatus
+}
+
+// status is the talent's application status for a post ("" for none).
+func (a *appliedSet) status(post int64) model.AppStatus {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	return a.m[post]
+}
+
+func (a *appliedSet) set(post int64, st model.AppStatus) {
+	a.mu.Lock()
+	a.m[post] = st
+	a.mu.Unlock()
+}
+
+// appliedOf is the talent's applied posts and their statuses.
+func (s *Server) appliedOf(ctx context.Context, talentID int64) (*appliedSet, error) {
+	if a, ok := s.applied.get(talentID); ok {
+		return a, nil
 	}
 	m, err := s.store.AppliedPosts(ctx, talentID)
-	if err == nil {
-		s.applied.put(talentID, m)
+	if err != nil {
+		return nil, err
 	}
-	return m, err
+	a := &appliedSet{m: m}
+	s.applied.put(talentID, a)
+	return a, nil
 }
 
 // postCards returns the cards of ids, from memory where it can and the
@@ -314,18 +341,17 @@ func (s *Server) postCards(ctx context.Context, ids []int64) (map[int64]store.Po
 func (s *Server) forgetPost(id int64) {
 	s.posts.forget(id)
 	s.cards.forget(id)
+	for _, l := range model.Locales {
+		s.heads.forget(headKey{id, l})
+	}
 }
 
 // apply is every way of applying: the store decides, and the talent's
 // kept applied posts learn the outcome (a copy: readers may hold the old map).
 func (s *Server) apply(ctx context.Context, talentID, postID int64, ch model.Channel) (model.Application, bool, error) {
 	a, created, err := s.store.Apply(ctx, talentID, postID, ch)
-	if err == nil {
-		s.applied.update(talentID, func(m map[int64]model.AppStatus) map[int64]model.AppStatus {
-			m = maps.Clone(m)
-			m[postID] = a.Status
-			return m
-		})
+	if as, ok := s.applied.get(talentID); ok && err == nil {
+		as.set(postID, a.Status)
 	}
 	return a, created, err
 }
@@ -339,7 +365,7 @@ func (s *Server) newPostsFor(ctx context.Context, locale string, talentID int64,
 	if err != nil {
 		return postRecs{}, err
 	}
-	out := postRecs{Here: applied[here]}
+	out := postRecs{Here: applied.status(here)}
 	for want := 2*k + 1; ; want *= 4 {
 		ms, err := s.recommender().FairPostRanks(ctx, talentID, want)
 		if err != nil {
@@ -347,7 +373,7 @@ func (s *Server) newPostsFor(ctx context.Context, locale string, talentID int64,
 		}
 		var ids []int64
 		for _, m := range ms {
-			if _, done := applied[m.PostID]; !done && m.PostID != here {
+			if applied.status(m.PostID) == "" && m.PostID != here {
 				ids = append(ids, m.PostID)
 			}
 		}
@@ -361,17 +387,27 @@ func (s *Server) newPostsFor(ctx context.Context, locale string, talentID int64,
 			if !ok {
 				continue // done, or gone since the index saw it
 			}
-			e, ok, err := s.recommender().Explain(ctx, talentID, m.PostID)
-			if err != nil {
-				return out, err
-			}
-			if !ok {
-				continue // left the index since the list was read
-			}
-			m.Explanation = e
-			v := s.briefView(locale, m)
-			if !brief {
-				v.Reasons = s.reasons(locale, e)
+			var v recView
+			if brief { // the matched skills alone: the landing's suggestions
+				sk, ok, err := s.recommender().MatchedSkills(ctx, talentID, m.PostID)
+				if err != nil {
+					return out, err
+				}
+				if !ok {
+					continue // left the index since the list was read
+				}
+				m.Explanation.Matched = sk
+				v = s.briefView(locale, m, sk)
+			} else {
+				e, ok, err := s.recommender().Explain(ctx, talentID, m.PostID)
+				if err != nil {
+					return out, err
+				}
+				if !ok {
+					continue
+				}
+				m.Explanation = e
+				v = s.recView(locale, m)
 			}
 			v.Title, v.Sub, v.City = c.Title, model.DisplayName(locale, c.OrgName, c.OrgNameZH), c.City
 			out.Matches, out.Views = append(out.Matches, m), append(out.Views, v)

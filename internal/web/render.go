@@ -123,9 +123,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, page s
 		s.fail(w, r, fmt.Errorf("no page %q", page))
 		return
 	}
-	if k := popFlash(w, r); v.Flash == "" && k != "" && s.cat.Has(k) {
-		v.Flash = s.cat.T(v.L, k) // only catalog keys: a forged cookie shows nothing
-	}
+	s.takeFlash(w, r, v)
 	buf := pageBufs.Get().(*bytes.Buffer)
 	defer pageBufs.Put(buf)
 	buf.Reset()
@@ -136,6 +134,13 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, code int, page s
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(code)
 	w.Write(buf.Bytes())
+}
+
+// takeFlash moves the flash cookie's message, if any, onto the page.
+func (s *Server) takeFlash(w http.ResponseWriter, r *http.Request, v *view) {
+	if k := popFlash(w, r); v.Flash == "" && k != "" && s.cat.Has(k) {
+		v.Flash = s.cat.T(v.L, k) // only catalog keys: a forged cookie shows nothing
+	}
 }
 
 // pageBufs recycles render buffers: a page is some kilobytes, grown anew

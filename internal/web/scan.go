@@ -46,6 +46,7 @@ type target struct {
 	Token string
 	Kind  qr.Kind
 	Post  *postData // a post's landing
+	land  *landing  // ... and its kept parts
 	Org   *model.Organization
 	Posts []scanPost // an enterprise's landing: its open posts
 }
@@ -81,12 +82,15 @@ func (s *Server) loadTarget(r *http.Request) (target, error) {
 	t.Kind = k
 	switch k {
 	case qr.Post:
-		d, err := s.postByID(r, id)
+		l, err := s.landingOf(r, id)
 		if model.IsNotFound(err) {
 			return t, errBadToken
 		}
-		t.Post = &d
-		return t, err
+		if err != nil {
+			return t, err
+		}
+		t.Post, t.land = &l.postData, l
+		return t, nil
 	default:
 		o, err := s.store.Organization(r.Context(), id)
 		if model.IsNotFound(err) || (err == nil && o.Kind != model.OrgEnterprise) {
@@ -116,17 +120,18 @@ const landingPostTTL = 2 * time.Second
 // maxLandingPosts bounds the cache's memory (a convention has about 10,000 posts).
 const maxLandingPosts = 50_000
 
-func (s *Server) postByID(r *http.Request, id int64) (postData, error) {
-	if d, ok := s.posts.get(id); ok {
-		return d, nil
+func (s *Server) landingOf(r *http.Request, id int64) (*landing, error) {
+	if l, ok := s.posts.get(id); ok {
+		return l, nil
 	}
-	var d postData
+	l := &landing{}
 	var err error
-	d.Post, d.Org, d.Fair, err = s.store.PostDetail(r.Context(), id)
-	if err == nil {
-		s.posts.put(id, d)
+	l.Post, l.Org, l.Fair, err = s.store.PostDetail(r.Context(), id)
+	if err != nil {
+		return nil, err
 	}
-	return d, err
+	s.posts.put(id, l)
+	return l, nil
 }
 
 func (s *Server) scanLanding(w http.ResponseWriter, r *http.Request) {
@@ -156,6 +161,10 @@ func (s *Server) renderLanding(w http.ResponseWriter, r *http.Request, code int,
 			return
 		}
 		d.Recs, d.Applied = rs.Views, rs.Here
+		if err := s.suggestionHeads(s.pages.get(info(r).locale, "scan"), info(r).locale, d.Recs); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
 	title := "scan.title"
 	if t.Kind == qr.Post {
@@ -166,6 +175,10 @@ func (s *Server) renderLanding(w http.ResponseWriter, r *http.Request, code int,
 		v.Form.Set("degree", "bachelor")
 	}
 	v.Title, v.Data = title, d
+	if t.land != nil {
+		s.renderPostLanding(w, r, code, t.land, v)
+		return
+	}
 	s.render(w, r, code, "scan", v)
 }
 

@@ -6,6 +6,7 @@ package web
 import (
 	"context"
 	"embed"
+	"html/template"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -48,12 +49,13 @@ type Server struct {
 	metrics  *metrics
 	openapi  []byte
 	handler  http.Handler
-	scan     scanState                                   // QR secret cache and buffered visit counts (visits.go)
-	match    matchState                                  // the matching index, a cache derived from the store (match.go)
-	sessions *ttlCache[string, model.User]               // sessions resolved in the last few seconds (session.go)
-	posts    *ttlCache[int64, postData]                  // scan landings' posts (scan.go)
-	cards    *ttlCache[int64, store.PostCard]            // suggested posts' cards (match.go)
-	applied  *ttlCache[int64, map[int64]model.AppStatus] // talents' applied posts (match.go)
+	scan     scanState                         // QR secret cache and buffered visit counts (visits.go)
+	match    matchState                        // the matching index, a cache derived from the store (match.go)
+	sessions *ttlCache[string, model.User]     // sessions resolved in the last few seconds (session.go)
+	posts    *ttlCache[int64, *landing]        // scan landings' posts (landing.go)
+	cards    *ttlCache[int64, store.PostCard]  // suggested posts' cards (match.go)
+	heads    *ttlCache[headKey, template.HTML] // ... rendered for the landing (landing.go)
+	applied  *ttlCache[int64, *appliedSet]     // talents' applied posts (match.go)
 }
 
 // New builds a server over st.
@@ -70,9 +72,10 @@ func New(st store.Store, cfg Config) (*Server, error) {
 	}
 	s := &Server{store: st, cfg: cfg, log: cfg.Logger, cat: cat, metrics: newMetrics(prometheus.NewRegistry()),
 		sessions: newTTLCache[string, model.User](sessionTTL, maxCachedSessions),
-		posts:    newTTLCache[int64, postData](landingPostTTL, maxLandingPosts),
+		posts:    newTTLCache[int64, *landing](landingPostTTL, maxLandingPosts),
 		cards:    newTTLCache[int64, store.PostCard](cardTTL, maxLandingPosts),
-		applied:  newTTLCache[int64, map[int64]model.AppStatus](appliedTTL, maxCachedSessions)}
+		heads:    newTTLCache[headKey, template.HTML](cardTTL, 2*maxLandingPosts),
+		applied:  newTTLCache[int64, *appliedSet](appliedTTL, maxCachedSessions)}
 	if s.pages, err = parsePages(cat); err != nil {
 		return nil, err
 	}

@@ -50,13 +50,3 @@ func (c *ttlCache[K, V]) forget(k K) {
 	delete(c.m, k)
 	c.mu.Unlock()
 }
-
-// update replaces a live entry with fn of it, keeping its expiry; a missing
-// or expired entry stays missing (the next get loads it afresh).
-func (c *ttlCache[K, V]) update(k K, fn func(V) V) {
-	c.mu.Lock()
-	if e, ok := c.m[k]; ok && time.Now().Before(e.until) {
-		c.m[k] = ttlEntry[V]{fn(e.v), e.until}
-	}
-	c.mu.Unlock()
-}
