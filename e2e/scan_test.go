@@ -128,6 +128,18 @@ func TestScanRegisterApply(t *testing.T) {
 	}
 	shot(t, bctx, "4-enterprise-inbox")
 
+	// Opening the application shows the talent, the CV and the history, and
+	// makes it "viewed".
+	click(t, bctx, fmt.Sprintf(`table.table a[href="/inbox/%d"]`, apps[0].ID))
+	waitPath(t, bctx, s.URL, fmt.Sprintf("/inbox/%d", apps[0].ID))
+	if st := text(t, bctx, "#app-status"); st != "Viewed" {
+		t.Fatalf("application page status %q", st)
+	}
+	if got := text(t, bctx, `#app-cv`); got == "" {
+		t.Fatal("application page shows no CV link")
+	}
+	shot(t, bctx, "5-application")
+
 	// The CV behind that link is the uploaded file.
 	body, h := s.get(t, ent, cvLink, 200)
 	if string(body) != cvPDF || h.Get("Content-Type") != "application/pdf" {

@@ -12,6 +12,7 @@ import (
 
 // InboxFilter narrows an enterprise's (or an organizer's) applications.
 type InboxFilter struct {
+	ID        int64 // one application
 	OrgID     int64 // 0: every organization (organizers)
 	PostID    int64
 	FairID    int64
@@ -49,6 +50,9 @@ func (db *DB) Inbox(ctx context.Context, f InboxFilter) ([]InboxRow, error) {
 	add := func(cond string, v any) {
 		args = append(args, v)
 		where = append(where, strings.ReplaceAll(cond, "?", ph(len(args))))
+	}
+	if f.ID != 0 {
+		add("a.id = ?", f.ID)
 	}
 	if f.OrgID != 0 {
 		add("p.org_id = ?", f.OrgID)

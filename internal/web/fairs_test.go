@@ -34,6 +34,7 @@ func init() {
 		"GET /exports/applications.xlsx":       "enterprise organizer",
 		"GET /inbox":                           "enterprise organizer",
 		"POST /inbox/status":                   "enterprise",
+		"GET /inbox/{id}":                      "enterprise organizer",
 		"GET /admin/figures":                   "organizer",
 		"GET /api/v1/posts/search":             "anyone",
 		"POST /api/v1/posts":                   "enterprise",

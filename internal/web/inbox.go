@@ -177,6 +177,82 @@ func (s *Server) inboxMove(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, back, http.StatusSeeOther)
 }
 
+// appData is one application as its enterprise (or an organizer) sees it.
+type appData struct {
+	Row     store.InboxRow
+	Talent  model.Talent
+	Email   string
+	Events  []model.AppEvent
+	Zone    string            // the edition's time zone, for the history
+	Moves   []model.AppStatus // where it may go next
+	CanMove bool
+}
+
+// applicationPage shows one application: the talent, the CV, the history
+// and the next steps. The owning enterprise opening a new application is
+// what "viewed" means: it moves there, recorded and told to the talent,
+// as if chosen by hand; organizers looking change nothing.
+func (s *Server) applicationPage(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, err := pathID(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	row, err := s.applicationRow(r, id)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	u := currentUser(r)
+	if u.Role == model.RoleEnterprise && row.Status == model.AppApplied {
+		if err := s.store.MoveApplications(ctx, row.OrgID, []int64{id}, model.AppViewed, u.ID); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		row.Status = model.AppViewed
+	}
+	d := appData{Row: row, CanMove: u.Role == model.RoleEnterprise, Zone: "UTC"}
+	if e, err := s.store.CurrentEdition(ctx); err == nil && e.TimeZone != "" {
+		d.Zone = e.TimeZone
+	}
+	for _, to := range model.AppStatuses {
+		if row.Status.CanMove(to) && to != model.AppWithdrawn {
+			d.Moves = append(d.Moves, to)
+		}
+	}
+	if d.Talent, err = s.store.Talent(ctx, row.TalentID); err == nil {
+		var tu model.User
+		if tu, err = s.store.User(ctx, d.Talent.UserID); err == nil {
+			d.Email = tu.Email
+		}
+	}
+	if err == nil {
+		d.Events, err = s.store.ApplicationEvents(ctx, id)
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "application", s.view(r, "appdetail.title", d))
+}
+
+// applicationRow loads an application the caller may see: its post's
+// enterprise, or an organizer.
+func (s *Server) applicationRow(r *http.Request, id int64) (store.InboxRow, error) {
+	rows, err := s.store.Inbox(r.Context(), store.InboxFilter{ID: id, Limit: 1})
+	if err != nil {
+		return store.InboxRow{}, err
+	}
+	if len(rows) == 0 {
+		return store.InboxRow{}, &model.Error{Code: model.NotFound, Key: "err.not_found.application"}
+	}
+	if org := scopeOrg(r); currentUser(r).Role != organizer && org != rows[0].OrgID {
+		return store.InboxRow{}, &model.Error{Code: model.Forbidden, Key: "err.not_your_post"}
+	}
+	return rows[0], nil
+}
+
 // API.
 
 type inboxJ struct {

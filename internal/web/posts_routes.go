@@ -25,6 +25,7 @@ func (s *Server) fairRoutes() []route {
 		// The inbox: enterprises see theirs, organizers everything.
 		{"GET /inbox", only(enterprise, organizer), s.inboxPage},
 		{"POST /inbox/status", only(enterprise), s.inboxMove},
+		{"GET /inbox/{id}", only(enterprise, organizer), s.applicationPage},
 
 		{"GET /admin/figures", only(organizer), s.figuresPage},
 
