@@ -59,12 +59,21 @@ func (ix *Index) matches(s int, x int32, es []entry, penalty []int32) []Match {
 func (ix *Index) Explain(talentID, postID int64) (Explanation, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
+	t, p, err := ix.pair(talentID, postID)
+	if err != nil {
+		return Explanation{}, err
+	}
+	return explain(ix.sy, &ix.tf[t], &ix.pf[p], &ix.pc[p]), nil
+}
+
+// pair is a held pair's slots; the caller holds ix.mu.
+func (ix *Index) pair(talentID, postID int64) (t, p int32, err error) {
 	t, ok := ix.s[sideT].slotOf[talentID]
 	p, ok2 := ix.s[sideP].slotOf[postID]
 	if !ok || !ok2 {
-		return Explanation{}, ErrNotFound
+		return 0, 0, ErrNotFound
 	}
-	return explain(ix.sy, &ix.tf[t], &ix.pf[p], &ix.pc[p]), nil
+	return t, p, nil
 }
 
 // MatchedSkills is Explain(talentID, postID).Matched alone: what a brief
@@ -72,10 +81,9 @@ func (ix *Index) Explain(talentID, postID int64) (Explanation, error) {
 func (ix *Index) MatchedSkills(talentID, postID int64) ([]string, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	t, ok := ix.s[sideT].slotOf[talentID]
-	p, ok2 := ix.s[sideP].slotOf[postID]
-	if !ok || !ok2 {
-		return nil, ErrNotFound
+	t, p, err := ix.pair(talentID, postID)
+	if err != nil {
+		return nil, err
 	}
 	m, _ := skillsOf(ix.sy, &ix.tf[t], &ix.pc[p], false)
 	return m, nil
