@@ -10,9 +10,10 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
+
+	"github.com/convene/convene/internal/cputime"
 )
 
 // Benchmarks at convention scale. They print figures and assert nothing
@@ -62,16 +63,6 @@ func peakHeap() (stop func() uint64) {
 	}
 }
 
-// cpuTime is the process's user plus system CPU time: with wall time it
-// shows whether a run had the cores to itself.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 // vmHWM reads the process's peak resident set from Linux, 0 elsewhere.
 func vmHWM() uint64 {
 	b, err := os.ReadFile("/proc/self/status")
@@ -95,7 +86,7 @@ func BenchmarkBuild(b *testing.B) {
 	var before runtime.MemStats
 	runtime.ReadMemStats(&before)
 	stop := peakHeap()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	var ix *Index
 	for b.Loop() {
 		var err error
@@ -103,7 +94,7 @@ func BenchmarkBuild(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	cpu := cpuTime() - cpu0
+	cpu := cputime.Process() - cpu0
 	peak := stop()
 	runtime.GC()
 	var after runtime.MemStats

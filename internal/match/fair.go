@@ -29,11 +29,10 @@ type Fairness struct {
 func (ix *Index) FairTopPostsForTalent(id int64, k int, f Fairness) ([]Match, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	x, ok := ix.s[sideT].slotOf[id]
-	if !ok {
-		return nil, ErrNotFound
+	x, es, pen, err := ix.fairOf(id, k, f)
+	if err != nil {
+		return nil, err
 	}
-	es, pen := ix.fairEntries(x, k, f)
 	return ix.matches(sideT, x, es, pen), nil
 }
 
@@ -43,16 +42,25 @@ func (ix *Index) FairTopPostsForTalent(id int64, k int, f Fairness) ([]Match, er
 func (ix *Index) FairTopPostRanks(id int64, k int, f Fairness) ([]Match, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	x, ok := ix.s[sideT].slotOf[id]
-	if !ok {
-		return nil, ErrNotFound
+	_, es, pen, err := ix.fairOf(id, k, f)
+	if err != nil {
+		return nil, err
 	}
-	es, pen := ix.fairEntries(x, k, f)
 	out := make([]Match, len(es))
 	for i, e := range es {
 		out[i] = Match{TalentID: id, PostID: ix.s[sideP].ids[e.slot], Score: int(e.score), Penalty: int(pen[i])}
 	}
 	return out, nil
+}
+
+// fairOf is talent id's slot and fairEntries; the caller holds ix.mu.
+func (ix *Index) fairOf(id int64, k int, f Fairness) (int32, []entry, []int32, error) {
+	x, ok := ix.s[sideT].slotOf[id]
+	if !ok {
+		return 0, nil, nil, ErrNotFound
+	}
+	es, pen := ix.fairEntries(x, k, f)
+	return x, es, pen, nil
 }
 
 // fairEntries returns talent x's re-ranked top k and their penalties.

@@ -3,6 +3,7 @@ package schedule_test
 import (
 	"testing"
 
+	"github.com/convene/convene/internal/cputime"
 	"github.com/convene/convene/internal/schedule"
 	"github.com/convene/convene/internal/schedule/schedgen"
 )
@@ -27,7 +28,7 @@ func benchmark(b *testing.B, engine func(schedule.Instance) (schedule.Result, er
 	inst := schedgen.Generate(schedgen.Bench(1))
 	var res schedule.Result
 	b.ReportAllocs()
-	cpu0, n := cpuTime(), 0
+	cpu0, n := cputime.Process(), 0
 	for b.Loop() {
 		var err error
 		if res, err = engine(inst); err != nil {
@@ -35,7 +36,7 @@ func benchmark(b *testing.B, engine func(schedule.Instance) (schedule.Result, er
 		}
 		n++
 	}
-	cpu := cpuTime() - cpu0
+	cpu := cputime.Process() - cpu0
 	b.StopTimer()
 	b.ReportMetric(float64(cpu.Milliseconds())/float64(n), "cpu-ms/op")
 	checked(b, inst, res)

@@ -321,21 +321,9 @@ func (s *Server) apiAppEvents(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	a, err := s.store.Application(r.Context(), id)
-	if err != nil {
+	if _, err := s.applicationRow(r, id); err != nil {
 		s.fail(w, r, err)
 		return
-	}
-	if org := scopeOrg(r); org != 0 {
-		p, err := s.store.Post(r.Context(), a.PostID)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		if p.OrgID != org {
-			s.fail(w, r, &model.Error{Code: model.Forbidden, Key: "err.not_your_post"})
-			return
-		}
 	}
 	ev, err := s.store.ApplicationEvents(r.Context(), id)
 	answer(s, w, r, http.StatusOK, ev, err, func(l []model.AppEvent) []appEventJ {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/convene/convene/internal/cputime"
 	"github.com/convene/convene/internal/gen"
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/qr"
@@ -27,7 +28,7 @@ func BenchmarkScan(b *testing.B) {
 			srv, cookies, tokens := scanBench(b, be.Open)
 			b.ReportAllocs()
 			b.ResetTimer()
-			defer reportCPU(b, cpuTime())
+			defer reportCPU(b, cputime.Process())
 			for i := 0; i < b.N; i++ {
 				// Talents in turn, each scanning posts in a scattered order:
 				// a few applications each, as at the convention.
@@ -55,7 +56,7 @@ func BenchmarkHealthz(b *testing.B) {
 			srv, _, _ := scanBench(b, be.Open)
 			b.ReportAllocs()
 			b.ResetTimer()
-			defer reportCPU(b, cpuTime())
+			defer reportCPU(b, cputime.Process())
 			for i := 0; i < b.N; i++ {
 				w := httptest.NewRecorder()
 				srv.ServeHTTP(w, httptest.NewRequest("GET", "/healthz", nil))
@@ -70,7 +71,7 @@ func BenchmarkHealthz(b *testing.B) {
 // reportCPU adds the process's CPU time per operation since start: on a
 // shared machine it does not grow with other people's load as wall time does.
 func reportCPU(b *testing.B, start time.Duration) {
-	b.ReportMetric(float64((cpuTime()-start).Microseconds())/float64(b.N), "cpu-µs/op")
+	b.ReportMetric(float64((cputime.Process()-start).Microseconds())/float64(b.N), "cpu-µs/op")
 }
 
 // scanBench loads a small generated convention and signs in its talents;
