@@ -45,20 +45,59 @@ func (e *Error) Error() string {
 	return s
 }
 
-// Errorf builds an Error with a message key.
-func Errorf(code Code, key string) *Error { return &Error{Code: code, Key: key} }
+// Errorf is the one constructor of Error: a code, a message key and,
+// optionally, field problems as pairs of field and message key
+// (Errorf(Invalid, "err.invalid", "venue_id", "err.choice")).
+func Errorf(code Code, key string, fieldKeys ...string) *Error {
+	e := &Error{Code: code, Key: key}
+	if len(fieldKeys) > 0 {
+		e.Fields = make(map[string]string, len(fieldKeys)/2)
+		for i := 0; i+1 < len(fieldKeys); i += 2 {
+			e.Fields[fieldKeys[i]] = fieldKeys[i+1]
+		}
+	}
+	return e
+}
 
 // ErrNotFound is returned (wrapped) when a thing does not exist; never nil, nil.
-func ErrNotFound(what string) *Error { return &Error{Code: NotFound, Key: "err.not_found." + what} }
+func ErrNotFound(what string) *Error { return Errorf(NotFound, "err.not_found."+what) }
+
+// AsError is the one accessor: the first *Error in err's chain, or nil for
+// internal errors (and nil err). Never assert err.(*Error): errors are wrapped.
+func AsError(err error) *Error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return nil
+}
 
 // ErrorCode returns the Code of the first *Error in err's chain, or "" for
 // internal errors that must not be shown.
 func ErrorCode(err error) Code {
-	var e *Error
-	if errors.As(err, &e) {
+	if e := AsError(err); e != nil {
 		return e.Code
 	}
 	return ""
+}
+
+// FieldsOf are the field problems of err's Error, or nil.
+func FieldsOf(err error) map[string]string {
+	if e := AsError(err); e != nil {
+		return e.Fields
+	}
+	return nil
+}
+
+// Merge adds err's field problems to p (first problem per field wins) and
+// reports whether err carried any; the one copy of the loop that forms and
+// JSON inputs need when two validations meet.
+func (p Problems) Merge(err error) bool {
+	f := FieldsOf(err)
+	for k, v := range f {
+		p.Add(k, v)
+	}
+	return len(f) > 0
 }
 
 // IsNotFound reports whether err is a not-found Error.
@@ -80,5 +119,5 @@ func (p Problems) Err() error {
 	if len(p) == 0 {
 		return nil
 	}
-	return &Error{Code: Invalid, Key: "err.invalid", Fields: map[string]string(p)}
+	return &Error{Code: Invalid, Key: "err.invalid", Fields: map[string]string(p)} // the constructor's pairs would copy the map
 }
