@@ -20,7 +20,7 @@ func (c *compiled) compilePeople(x ids) {
 		default:
 			c.limit[p] = noLimit
 		}
-		win := mergeWindows(pp.Available)
+		win := MergeWindows(pp.Available)
 		for s := range c.nS {
 			if len(pp.Available) == 0 || covers(win, c.start[s], c.end[s]) {
 				c.avail[p*c.nW+s/64] |= 1 << (s % 64)
@@ -29,9 +29,9 @@ func (c *compiled) compilePeople(x ids) {
 	}
 }
 
-// mergeWindows sorts windows and joins touching ones, so a slot spanning
+// MergeWindows sorts windows and joins touching ones, so a slot spanning
 // 9:00-10:00 and 10:00-11:00 counts as covered.
-func mergeWindows(in []Interval) []Interval {
+func MergeWindows(in []Interval) []Interval {
 	w := slices.Clone(in)
 	slices.SortFunc(w, func(a, b Interval) int { return a.Start.Compare(b.Start) })
 	out := w[:0]
