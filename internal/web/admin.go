@@ -187,7 +187,7 @@ func (s *Server) createFair(r *http.Request) (model.Fair, error) {
 	}
 	if f.VenueID != nil {
 		if v, err := s.store.Venue(r.Context(), *f.VenueID); err != nil || v.EditionID != id {
-			return f, &model.Error{Code: model.Invalid, Key: "err.invalid", Fields: map[string]string{"venue_id": "err.choice"}}
+			return f, model.Errorf(model.Invalid, "err.invalid", "venue_id", "err.choice")
 		}
 	}
 	return f, s.store.CreateFair(r.Context(), &f)
@@ -353,7 +353,7 @@ func (s *Server) updateFair(r *http.Request) (model.Fair, error) {
 	}
 	if f.VenueID != nil {
 		if v, err := s.store.Venue(r.Context(), *f.VenueID); err != nil || v.EditionID != f.EditionID {
-			return f, &model.Error{Code: model.Invalid, Key: "err.invalid", Fields: map[string]string{"venue_id": "err.choice"}}
+			return f, model.Errorf(model.Invalid, "err.invalid", "venue_id", "err.choice")
 		}
 	}
 	return f, s.store.UpdateFair(r.Context(), &f)

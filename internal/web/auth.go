@@ -40,7 +40,7 @@ func (s *Server) authenticate(ctx context.Context, r *http.Request, email, pw st
 			return model.User{}, err
 		}
 		if n >= k.max {
-			return model.User{}, &model.Error{Code: model.TooMany, Key: "err.too_many_logins"}
+			return model.User{}, model.Errorf(model.TooMany, "err.too_many_logins")
 		}
 	}
 	u, hash, err := s.store.UserByEmail(ctx, email)
@@ -57,7 +57,7 @@ func (s *Server) authenticate(ctx context.Context, r *http.Request, email, pw st
 				return model.User{}, err
 			}
 		}
-		return model.User{}, &model.Error{Code: model.Unauthorized, Key: "err.bad_login"}
+		return model.User{}, model.Errorf(model.Unauthorized, "err.bad_login")
 	}
 	s.store.ClearLoginFailures(ctx, "acct:"+email)
 	return u, nil
@@ -73,7 +73,7 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, &model.Error{Code: model.Invalid, Key: "err.form"})
+		s.fail(w, r, model.Errorf(model.Invalid, "err.form"))
 		return
 	}
 	u, err := s.authenticate(r.Context(), r, r.PostForm.Get("email"), r.PostForm.Get("password"))
@@ -82,7 +82,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 			v := s.view(r, "login.title", nil)
 			v.Form = r.PostForm
 			v.Form.Del("password")
-			v.Flash = s.cat.T(v.L, err.(*model.Error).Key)
+			v.Flash = s.cat.T(v.L, model.AsError(err).Key)
 			s.render(w, r, status(err), "login", v)
 			return
 		}
@@ -109,7 +109,7 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
 func (s *Server) setLang(w http.ResponseWriter, r *http.Request) {
 	l := r.FormValue("locale")
 	if !model.ValidLocale(l) {
-		s.fail(w, r, &model.Error{Code: model.Invalid, Key: "err.invalid", Fields: map[string]string{"locale": "err.choice"}})
+		s.fail(w, r, model.Errorf(model.Invalid, "err.invalid", "locale", "err.choice"))
 		return
 	}
 	if u := currentUser(r); u != nil {
@@ -172,7 +172,7 @@ func (s *Server) doRegister(r *http.Request, reg *model.Registration) (model.Use
 
 func (s *Server) register(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, &model.Error{Code: model.Invalid, Key: "err.form"})
+		s.fail(w, r, model.Errorf(model.Invalid, "err.form"))
 		return
 	}
 	f := r.PostForm
@@ -198,8 +198,8 @@ func (s *Server) register(w http.ResponseWriter, r *http.Request) {
 // formError re-shows a form with its field problems (422), or fails for
 // anything that is not the user's input.
 func (s *Server) formError(w http.ResponseWriter, r *http.Request, page, title string, err error, data any) {
-	me, ok := err.(*model.Error)
-	if !ok || (me.Code != model.Invalid && me.Code != model.Conflict) {
+	me := model.AsError(err)
+	if me == nil || (me.Code != model.Invalid && me.Code != model.Conflict) {
 		s.fail(w, r, err)
 		return
 	}

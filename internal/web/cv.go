@@ -14,7 +14,7 @@ import (
 // talent applied to, and organizers. Everyone else is refused alike.
 func (s *Server) mayReadCV(r *http.Request, talentID int64) error {
 	u := currentUser(r)
-	forbidden := &model.Error{Code: model.Forbidden, Key: "err.forbidden"}
+	forbidden := model.Errorf(model.Forbidden, "err.forbidden")
 	switch u.Role {
 	case organizer:
 		return nil
@@ -92,8 +92,8 @@ func (s *Server) cvUpload(w http.ResponseWriter, r *http.Request) {
 		err = p.Err()
 	}
 	if err != nil {
-		var me *model.Error
-		if !errors.As(err, &me) || me.Code != model.Invalid {
+		me := model.AsError(err)
+		if me == nil || me.Code != model.Invalid {
 			s.fail(w, r, err)
 			return
 		}

@@ -27,7 +27,9 @@ func importErr(errs postio.Errors) error {
 		}
 		pr.Add(f, e.Key)
 	}
-	return &model.Error{Code: model.Invalid, Key: "err.import", Fields: pr}
+	e := model.Errorf(model.Invalid, "err.import")
+	e.Fields = pr
+	return e
 }
 
 // doImport checks a whole file and imports all of its posts or none.
@@ -91,15 +93,15 @@ func (s *Server) importPosts(w http.ResponseWriter, r *http.Request) {
 			f.Close()
 		}
 	} else if status(err) != http.StatusRequestEntityTooLarge {
-		err = &model.Error{Code: model.Invalid, Key: "err.form"}
+		err = model.Errorf(model.Invalid, "err.form")
 	}
 	var posts []model.Post
 	if err == nil {
 		posts, err = s.doImport(r, fairID, sessionID, data)
 	}
 	if err != nil {
-		me, ok := err.(*model.Error)
-		if !ok || me.Code != model.Invalid {
+		me := model.AsError(err)
+		if me == nil || me.Code != model.Invalid {
 			s.fail(w, r, err)
 			return
 		}

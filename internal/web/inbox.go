@@ -58,7 +58,7 @@ func (s *Server) checkPostScope(r *http.Request, f store.InboxFilter) error {
 		return err
 	}
 	if p.OrgID != f.OrgID {
-		return &model.Error{Code: model.Forbidden, Key: "err.not_your_post"}
+		return model.Errorf(model.Forbidden, "err.not_your_post")
 	}
 	return nil
 }
@@ -153,14 +153,14 @@ func (s *Server) moveApps(r *http.Request, in moveInput) error {
 
 func (s *Server) inboxMove(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
-		s.fail(w, r, &model.Error{Code: model.Invalid, Key: "err.form"})
+		s.fail(w, r, model.Errorf(model.Invalid, "err.form"))
 		return
 	}
 	in := moveInput{Status: r.PostForm.Get("status")}
 	for _, v := range r.PostForm["id"] {
 		id, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
-			s.fail(w, r, &model.Error{Code: model.Invalid, Key: "err.invalid", Fields: map[string]string{"ids": "err.number"}})
+			s.fail(w, r, model.Errorf(model.Invalid, "err.invalid", "ids", "err.number"))
 			return
 		}
 		in.IDs = append(in.IDs, id)
@@ -245,10 +245,10 @@ func (s *Server) applicationRow(r *http.Request, id int64) (store.InboxRow, erro
 		return store.InboxRow{}, err
 	}
 	if len(rows) == 0 {
-		return store.InboxRow{}, &model.Error{Code: model.NotFound, Key: "err.not_found.application"}
+		return store.InboxRow{}, model.Errorf(model.NotFound, "err.not_found.application")
 	}
 	if org := scopeOrg(r); currentUser(r).Role != organizer && org != rows[0].OrgID {
-		return store.InboxRow{}, &model.Error{Code: model.Forbidden, Key: "err.not_your_post"}
+		return store.InboxRow{}, model.Errorf(model.Forbidden, "err.not_your_post")
 	}
 	return rows[0], nil
 }

@@ -58,7 +58,7 @@ func read(r *http.Request, dst any) error {
 		return readJSON(r, dst)
 	}
 	if err := r.ParseForm(); err != nil {
-		return &model.Error{Code: model.Invalid, Key: "err.form"}
+		return model.Errorf(model.Invalid, "err.form")
 	}
 	return decodeForm(r.PostForm, dst)
 }
@@ -151,9 +151,7 @@ func (in editionInput) apply(e *model.Edition) error {
 	e.StartDate = parseDate(p, "start_date", in.StartDate)
 	e.EndDate = parseDate(p, "end_date", in.EndDate)
 	if err := e.Validate(); err != nil {
-		for k, v := range err.(*model.Error).Fields {
-			p.Add(k, v)
-		}
+		p.Merge(err)
 	}
 	return p.Err()
 }
@@ -199,9 +197,7 @@ func (in sessionInput) apply(s *model.RemoteSession) error {
 	s.StartsAt = parseLocalTime(p, "starts_at", in.StartsAt, in.TimeZone)
 	s.EndsAt = parseLocalTime(p, "ends_at", in.EndsAt, in.TimeZone)
 	if err := s.Validate(); err != nil {
-		for k, v := range err.(*model.Error).Fields {
-			p.Add(k, v)
-		}
+		p.Merge(err)
 	}
 	return p.Err()
 }
@@ -210,19 +206,15 @@ func (in sessionInput) apply(s *model.RemoteSession) error {
 // form shows its type problems and validation problems at once.
 func decodeThen(r *http.Request, in any, apply func() error) error {
 	derr := read(r, in)
-	me, ok := derr.(*model.Error)
-	if derr != nil && (!ok || len(me.Fields) == 0 || isAPI(r)) {
+	if derr != nil && (len(model.FieldsOf(derr)) == 0 || isAPI(r)) {
 		return derr
 	}
 	verr := apply()
 	if derr == nil {
 		return verr
 	}
-	p := model.Problems(me.Fields)
-	if ve, ok := verr.(*model.Error); ok {
-		for k, v := range ve.Fields {
-			p.Add(k, v)
-		}
-	}
+	p := model.Problems{}
+	p.Merge(derr)
+	p.Merge(verr)
 	return p.Err()
 }

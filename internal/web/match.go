@@ -447,7 +447,7 @@ func (s *Server) candidatePost(r *http.Request) (model.Post, error) {
 		return p, err
 	}
 	if org := scopeOrg(r); currentUser(r).Role != organizer && org != p.OrgID {
-		return p, &model.Error{Code: model.Forbidden, Key: "err.not_your_post"}
+		return p, model.Errorf(model.Forbidden, "err.not_your_post")
 	}
 	return p, nil
 }

@@ -187,7 +187,7 @@ func readAvailability(r *http.Request) ([]model.Availability, error) {
 		}
 	} else {
 		if err := r.ParseForm(); err != nil {
-			return nil, &model.Error{Code: model.Invalid, Key: "err.form"}
+			return nil, model.Errorf(model.Invalid, "err.form")
 		}
 		in.TimeZone = r.PostForm.Get("time_zone")
 		for i := range 10 {

@@ -55,7 +55,7 @@ func (in slotsInput) plan() (model.SlotPlan, error) {
 func (s *Server) currentEdition(r *http.Request) (model.Edition, error) {
 	e, err := s.store.CurrentEdition(r.Context())
 	if model.IsNotFound(err) {
-		return e, &model.Error{Code: model.NotFound, Key: "err.not_found.edition"}
+		return e, model.Errorf(model.NotFound, "err.not_found.edition")
 	}
 	return e, err
 }

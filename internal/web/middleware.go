@@ -76,7 +76,7 @@ func (s *Server) outer(next http.Handler) http.Handler {
 	})
 }
 
-var errPanic = &model.Error{Code: "", Key: "err.internal"}
+var errPanic = model.Errorf("", "err.internal")
 
 // pickLocale: the account's choice, else the lang cookie, else the browser's.
 func (s *Server) pickLocale(r *http.Request, u *model.User) string {

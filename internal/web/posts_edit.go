@@ -42,14 +42,14 @@ func (in postInput) apply(p *model.Post) error {
 func (s *Server) myOrg(r *http.Request) (model.Organization, error) {
 	u := currentUser(r)
 	if u.OrgID == nil {
-		return model.Organization{}, &model.Error{Code: model.Forbidden, Key: "err.forbidden"}
+		return model.Organization{}, model.Errorf(model.Forbidden, "err.forbidden")
 	}
 	o, err := s.store.Organization(r.Context(), *u.OrgID)
 	if err != nil {
 		return o, err
 	}
 	if o.Status != model.OrgApproved {
-		return o, &model.Error{Code: model.Forbidden, Key: "err.org_not_approved"}
+		return o, model.Errorf(model.Forbidden, "err.org_not_approved")
 	}
 	return o, nil
 }
@@ -70,7 +70,7 @@ func (s *Server) ownPost(r *http.Request) (model.Post, error) {
 		return p, err
 	}
 	if p.OrgID != o.ID {
-		return p, &model.Error{Code: model.Forbidden, Key: "err.not_your_post"}
+		return p, model.Errorf(model.Forbidden, "err.not_your_post")
 	}
 	return p, nil
 }
@@ -112,11 +112,7 @@ func (s *Server) readPost(r *http.Request, p *model.Post) error {
 	var in postInput
 	pr := model.Problems{}
 	err := decodeThen(r, &in, func() error { return in.apply(p) })
-	if me, ok := err.(*model.Error); ok && me.Code == model.Invalid && len(me.Fields) > 0 {
-		for k, v := range me.Fields {
-			pr.Add(k, v)
-		}
-	} else if err != nil {
+	if err != nil && (model.ErrorCode(err) != model.Invalid || !pr.Merge(err)) {
 		return err
 	}
 	if err := s.checkPlace(r.Context(), p, pr); err != nil {

@@ -57,7 +57,7 @@ func ownOrg(r *http.Request, orgID int64) error {
 	if u.Role == organizer || (u.OrgID != nil && *u.OrgID == orgID) {
 		return nil
 	}
-	return &model.Error{Code: model.Forbidden, Key: "err.forbidden"}
+	return model.Errorf(model.Forbidden, "err.forbidden")
 }
 
 // qrPost serves a post's code: /qr/posts/{id}/code.png or code.svg.

@@ -177,13 +177,13 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	code := status(err)
 	key := "err.internal"
 	var fields map[string]string
-	var me *model.Error
+	me := model.AsError(err)
 	switch {
 	case code == http.StatusRequestEntityTooLarge:
 		key = "err.too_large"
 	case code >= 500:
 		s.log.Error("internal error", "id", ri.id, "method", r.Method, "path", r.URL.Path, "err", err)
-	case errors.As(err, &me):
+	case me != nil:
 		key, fields = me.Key, me.Fields
 	}
 	msg := s.cat.T(ri.locale, key)
@@ -265,16 +265,16 @@ func readJSON(r *http.Request, dst any) error {
 		}
 		var ute *json.UnmarshalTypeError
 		if errors.As(err, &ute) && ute.Field != "" {
-			return &model.Error{Code: model.Invalid, Key: "err.json", Fields: map[string]string{ute.Field: "err.type"}}
+			return model.Errorf(model.Invalid, "err.json", ute.Field, "err.type")
 		}
 		if strings.HasPrefix(err.Error(), "json: unknown field ") {
 			f := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
-			return &model.Error{Code: model.Invalid, Key: "err.json", Fields: map[string]string{f: "err.unknown_field"}}
+			return model.Errorf(model.Invalid, "err.json", f, "err.unknown_field")
 		}
-		return &model.Error{Code: model.Invalid, Key: "err.json"}
+		return model.Errorf(model.Invalid, "err.json")
 	}
 	if dec.More() {
-		return &model.Error{Code: model.Invalid, Key: "err.json"}
+		return model.Errorf(model.Invalid, "err.json")
 	}
 	return nil
 }

@@ -158,7 +158,7 @@ func (s *Server) buildHandler(final func(route) http.Handler) http.Handler {
 	mux.HandleFunc("/", s.notFound)
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.fail(w, r, &model.Error{Code: model.Forbidden, Key: "err.cross_origin"})
+		s.fail(w, r, model.Errorf(model.Forbidden, "err.cross_origin"))
 	}))
 	return s.outer(cop.Handler(mux))
 }
@@ -177,10 +177,10 @@ func (s *Server) authorize(a access, next http.Handler) http.Handler {
 				http.Redirect(w, r, "/login?next="+urlQueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 				return
 			}
-			s.fail(w, r, &model.Error{Code: model.Unauthorized, Key: "err.sign_in"})
+			s.fail(w, r, model.Errorf(model.Unauthorized, "err.sign_in"))
 			return
 		}
-		s.fail(w, r, &model.Error{Code: model.Forbidden, Key: "err.forbidden"})
+		s.fail(w, r, model.Errorf(model.Forbidden, "err.forbidden"))
 	})
 }
 

@@ -66,7 +66,7 @@ func (d scanData) IsPost() bool { return d.Kind == qr.Post }
 func (d scanData) Open() bool   { return d.Post != nil && d.Post.Post.Status == model.PostOpen }
 
 // errBadToken is every malformed, tampered or stale token: one clear page.
-var errBadToken = &model.Error{Code: model.NotFound, Key: "scan.bad_token"}
+var errBadToken = model.Errorf(model.NotFound, "scan.bad_token")
 
 // loadTarget verifies the token (no lookup needed for that) and loads what it names.
 func (s *Server) loadTarget(r *http.Request) (target, error) {
@@ -213,7 +213,7 @@ func (s *Server) postApply(w http.ResponseWriter, r *http.Request) {
 func (s *Server) applyThenBack(w http.ResponseWriter, r *http.Request, postID int64, ch model.Channel, back string) {
 	tid := currentUser(r).TalentID
 	if tid == 0 {
-		s.fail(w, r, &model.Error{Code: model.NotFound, Key: "err.not_found.talent"})
+		s.fail(w, r, model.Errorf(model.NotFound, "err.not_found.talent"))
 		return
 	}
 	_, created, err := s.apply(r.Context(), tid, postID, ch)
@@ -256,21 +256,11 @@ func readQuickReg(r *http.Request, locale string) (quickReg, *model.Registration
 	q = quickReg{Name: f.Get("name"), Email: f.Get("email"), Password: f.Get("password"), Degree: f.Get("degree"), Discipline: strings.TrimSpace(f.Get("discipline"))}
 	reg := &model.Registration{Email: q.Email, Name: q.Name, Password: q.Password, Locale: locale, Role: model.RoleTalent}
 	if err := reg.Validate(); err != nil {
-		var me *model.Error
-		if errors.As(err, &me) {
-			for k, v := range me.Fields {
-				p.Add(k, v)
-			}
-		}
+		p.Merge(err)
 	}
 	prof := model.Talent{Name: q.Name, Category: model.TalentOverseas, Degree: model.Degree(q.Degree), Discipline: q.Discipline, IntentChina: model.IntentUndecided}
 	if err := prof.Validate(); err != nil {
-		var me *model.Error
-		if errors.As(err, &me) {
-			for k, v := range me.Fields {
-				p.Add(k, v)
-			}
-		}
+		p.Merge(err)
 	}
 	q.CV, q.CVName, p = readCV(r, p)
 	return q, reg, p
@@ -290,7 +280,7 @@ func readCV(r *http.Request, p model.Problems) ([]byte, string, model.Problems) 
 		return nil, "", p
 	}
 	if err := model.CheckPDF(b); err != nil {
-		p.Add("cv", err.(*model.Error).Fields["cv"])
+		p.Add("cv", model.FieldsOf(err)["cv"])
 	}
 	return b, cleanFileName(hdr.Filename), p
 }
@@ -331,12 +321,7 @@ func (s *Server) scanRegister(w http.ResponseWriter, r *http.Request) {
 	q, reg, p := readQuickReg(r, info(r).locale)
 	if len(p) == 0 {
 		err = s.quickRegister(w, r, t, q, reg)
-		var me *model.Error
-		if errors.As(err, &me) && len(me.Fields) > 0 {
-			for k, v := range me.Fields {
-				p.Add(k, v)
-			}
-		} else if err != nil {
+		if !p.Merge(err) && err != nil {
 			s.fail(w, r, err)
 			return
 		}
