@@ -26,6 +26,16 @@ func BenchmarkGreedy10k(b *testing.B) {
 
 func benchmark(b *testing.B, engine func(schedule.Instance) (schedule.Result, error)) {
 	inst := schedgen.Generate(schedgen.Bench(1))
+	res := timed(b, inst, engine)
+	b.ReportMetric(float64(res.Score.Weight), "weight")
+	b.ReportMetric(float64(res.Score.Weight)/benchLPBound, "lp-ratio")
+	b.ReportMetric(float64(res.Score.Placed), "placed")
+	b.ReportMetric(float64(res.Score.Unserved), "unserved")
+}
+
+// timed times engine on inst, reports CPU time per run and checks the last
+// result with the independent validator.
+func timed(b *testing.B, inst schedule.Instance, engine func(schedule.Instance) (schedule.Result, error)) schedule.Result {
 	var res schedule.Result
 	b.ReportAllocs()
 	cpu0, n := cputime.Process(), 0
@@ -40,8 +50,5 @@ func benchmark(b *testing.B, engine func(schedule.Instance) (schedule.Result, er
 	b.StopTimer()
 	b.ReportMetric(float64(cpu.Milliseconds())/float64(n), "cpu-ms/op")
 	checked(b, inst, res)
-	b.ReportMetric(float64(res.Score.Weight), "weight")
-	b.ReportMetric(float64(res.Score.Weight)/benchLPBound, "lp-ratio")
-	b.ReportMetric(float64(res.Score.Placed), "placed")
-	b.ReportMetric(float64(res.Score.Unserved), "unserved")
+	return res
 }

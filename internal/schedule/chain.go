@@ -18,7 +18,8 @@ type scratch struct {
 func (st *state) scratch() *scratch {
 	if st.sc == nil {
 		n := st.c.nR
-		st.sc = &scratch{seen: make([]uint32, n), par: make([]int32, n), tgtS: make([]int32, n), tgtQ: make([]int32, n)}
+		st.scb = scratch{seen: make([]uint32, n), par: make([]int32, n), tgtS: make([]int32, n), tgtQ: make([]int32, n)}
+		st.sc = &st.scb
 	}
 	sc := st.sc
 	sc.stamp++

@@ -39,8 +39,9 @@ type lnsScratch struct {
 func (st *state) lnsScratch() *lnsScratch {
 	c := st.c
 	if st.ls == nil {
-		st.ls = &lnsScratch{rmark: make([]uint32, c.nR), pmark: make([]uint32, c.nP), key: make([]uint64, c.nR),
+		st.lsb = lnsScratch{rmark: make([]uint32, c.nR), pmark: make([]uint32, c.nP), key: make([]uint64, c.nR),
 			demand: make([]int32, c.nP*c.nS)}
+		st.ls = &st.lsb
 	}
 	ls := st.ls
 	ls.stamp++

@@ -65,7 +65,7 @@ func (st *state) search(order []int32, seed uint64) {
 		st.serve(st.steps + st.budget()/4)
 	}
 	st.improve(order, st.steps+st.budget()/2)
-	rng := newRand(seed)
+	rng := st.newRand(seed)
 	st.perturb(order, limit, rng)
 	st.lns(order, st.steps+st.lnsBudget(), rng)
 	st.improve(order, st.steps+st.budget()/8)

@@ -206,8 +206,10 @@ func (st *state) restore(snap []int32) {
 	st.commit()
 }
 
-func newRand(seed uint64) *rand.Rand {
-	return rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+// newRand returns a generator whose state is st's own (see state).
+func (st *state) newRand(seed uint64) *rand.Rand {
+	st.pcg.Seed(seed, seed^0x9e3779b97f4a7c15)
+	return rand.New(&st.pcg)
 }
 
 // serve tries, for each participant who has requests but no meeting, to
