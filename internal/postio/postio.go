@@ -216,14 +216,7 @@ func ParseRows(rows [][]string, base model.Post) ([]model.Post, Errors) {
 			}
 			*dst = v
 		}
-		if err := p.Validate(); err != nil {
-			var me *model.Error
-			if errors.As(err, &me) {
-				for k, v := range me.Fields {
-					pr.Add(k, v)
-				}
-			}
-		}
+		pr.Merge(p.Validate())
 		for _, name := range Columns { // stable order of messages
 			if k, ok := pr[name]; ok {
 				errs = append(errs, RowError{row, name, k})

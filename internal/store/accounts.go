@@ -44,7 +44,7 @@ func (db *DB) Register(ctx context.Context, r *model.Registration, hash string) 
 			VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id`, r.Email, r.Name, r.Role, orgID, r.Locale, hash, now)
 		if err != nil {
 			if model.ErrorCode(err) == model.Conflict {
-				return &model.Error{Code: model.Conflict, Key: "err.email_taken", Fields: map[string]string{"email": "err.email_taken"}}
+				return model.Errorf(model.Conflict, "err.email_taken", "email", "err.email_taken")
 			}
 			return err
 		}
@@ -93,7 +93,7 @@ func (db *DB) User(ctx context.Context, id int64) (model.User, error) {
 // SetLocale records the language a user chose.
 func (db *DB) SetLocale(ctx context.Context, userID int64, locale string) error {
 	if !model.ValidLocale(locale) {
-		return &model.Error{Code: model.Invalid, Key: "err.choice"}
+		return model.Errorf(model.Invalid, "err.choice")
 	}
 	return db.execOne(ctx, db.w, "user", `UPDATE users SET locale = $1 WHERE id = $2`, locale, userID)
 }

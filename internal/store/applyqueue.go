@@ -135,7 +135,7 @@ func (q *applyQueue) commit(batch []*applyJob) {
 		switch {
 		case err == nil, err == sql.ErrNoRows:
 		default:
-			if me := (*model.Error)(nil); errors.As(q.db.mapErr(err), &me) {
+			if me := model.AsError(q.db.mapErr(err)); me != nil {
 				j.err = me
 				continue
 			}

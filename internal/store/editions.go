@@ -32,7 +32,7 @@ func (db *DB) CreateEdition(ctx context.Context, e *model.Edition, by int64) err
 			VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`, e.Slug, e.Name, e.NameZH, e.City, e.StartDate, e.EndDate, e.TimeZone, e.Current)
 		if err != nil {
 			if model.ErrorCode(err) == model.Conflict {
-				return &model.Error{Code: model.Conflict, Key: "err.conflict", Fields: map[string]string{"slug": "err.taken"}}
+				return model.Errorf(model.Conflict, "err.conflict", "slug", "err.taken")
 			}
 			return err
 		}
@@ -52,7 +52,7 @@ func (db *DB) UpdateEdition(ctx context.Context, e *model.Edition, by int64) err
 		err := db.execOne(ctx, tx, "edition", `UPDATE editions SET slug=$1, name=$2, name_zh=$3, city=$4, start_date=$5, end_date=$6, time_zone=$7, is_current=$8 WHERE id=$9`,
 			e.Slug, e.Name, e.NameZH, e.City, e.StartDate, e.EndDate, e.TimeZone, e.Current, e.ID)
 		if model.ErrorCode(err) == model.Conflict {
-			return &model.Error{Code: model.Conflict, Key: "err.conflict", Fields: map[string]string{"slug": "err.taken"}}
+			return model.Errorf(model.Conflict, "err.conflict", "slug", "err.taken")
 		}
 		if err != nil {
 			return err
@@ -118,7 +118,7 @@ func (db *DB) CreateHall(ctx context.Context, h *model.Hall) error {
 
 func (db *DB) CreateArea(ctx context.Context, a *model.Area) error {
 	if !a.Kind.Valid() {
-		return &model.Error{Code: model.Invalid, Key: "err.invalid", Fields: map[string]string{"kind": "err.choice"}}
+		return model.Errorf(model.Invalid, "err.invalid", "kind", "err.choice")
 	}
 	id, err := db.insertID(ctx, db.w, `INSERT INTO areas (hall_id, kind, name) VALUES ($1,$2,$3) RETURNING id`, a.HallID, a.Kind, a.Name)
 	a.ID = id

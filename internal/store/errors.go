@@ -26,11 +26,11 @@ func (db *DB) mapErr(err error) error {
 	if errors.As(err, &pe) {
 		switch pe.Code {
 		case "23505":
-			return &model.Error{Code: model.Conflict, Key: "err.conflict"}
+			return model.Errorf(model.Conflict, "err.conflict")
 		case "23503":
-			return &model.Error{Code: model.Invalid, Key: "err.reference"}
+			return model.Errorf(model.Invalid, "err.reference")
 		case "23514", "22001", "22P02", "23502":
-			return &model.Error{Code: model.Invalid, Key: "err.invalid"}
+			return model.Errorf(model.Invalid, "err.invalid")
 		}
 		return err
 	}
@@ -38,11 +38,11 @@ func (db *DB) mapErr(err error) error {
 	if errors.As(err, &se) {
 		switch se.Code() {
 		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
-			return &model.Error{Code: model.Conflict, Key: "err.conflict"}
+			return model.Errorf(model.Conflict, "err.conflict")
 		case sqlite3.SQLITE_CONSTRAINT_FOREIGNKEY:
-			return &model.Error{Code: model.Invalid, Key: "err.reference"}
+			return model.Errorf(model.Invalid, "err.reference")
 		case sqlite3.SQLITE_CONSTRAINT_CHECK, sqlite3.SQLITE_CONSTRAINT_NOTNULL:
-			return &model.Error{Code: model.Invalid, Key: "err.invalid"}
+			return model.Errorf(model.Invalid, "err.invalid")
 		}
 	}
 	return err

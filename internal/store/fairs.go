@@ -56,7 +56,7 @@ func (db *DB) CreateRemoteSession(ctx context.Context, s *model.RemoteSession) e
 		return err
 	}
 	if f.Kind != model.FairVideo {
-		return &model.Error{Code: model.Invalid, Key: "err.not_video_fair"}
+		return model.Errorf(model.Invalid, "err.not_video_fair")
 	}
 	id, err := db.insertID(ctx, db.w, `INSERT INTO remote_sessions (fair_id, location, time_zone, starts_at, ends_at) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
 		s.FairID, s.Location, s.TimeZone, s.StartsAt.UTC(), s.EndsAt.UTC())

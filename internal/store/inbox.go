@@ -95,10 +95,10 @@ func (db *DB) Inbox(ctx context.Context, f InboxFilter) ([]InboxRow, error) {
 // with a message key and its arguments, to be said in the talent's language.
 func (db *DB) MoveApplications(ctx context.Context, orgID int64, ids []int64, to model.AppStatus, by int64) error {
 	if !to.Valid() || to == model.AppApplied || to == model.AppWithdrawn {
-		return &model.Error{Code: model.Invalid, Key: "err.invalid", Fields: map[string]string{"status": "err.choice"}}
+		return model.Errorf(model.Invalid, "err.invalid", "status", "err.choice")
 	}
 	if len(ids) == 0 || len(ids) > 500 {
-		return &model.Error{Code: model.Invalid, Key: "err.invalid", Fields: map[string]string{"ids": "err.required"}}
+		return model.Errorf(model.Invalid, "err.invalid", "ids", "err.required")
 	}
 	return db.tx(ctx, func(tx txq) error {
 		now := db.clock()
@@ -116,13 +116,13 @@ func (db *DB) MoveApplications(ctx context.Context, orgID int64, ids []int64, to
 				return one(err, "application")
 			}
 			if owner != orgID {
-				return &model.Error{Code: model.Forbidden, Key: "err.forbidden"}
+				return model.Errorf(model.Forbidden, "err.forbidden")
 			}
 			if from == to {
 				continue
 			}
 			if !from.CanMove(to) {
-				return &model.Error{Code: model.Conflict, Key: "err.cannot_move", Fields: map[string]string{"status": "err.cannot_move"}}
+				return model.Errorf(model.Conflict, "err.cannot_move", "status", "err.cannot_move")
 			}
 			if _, err := tx.ExecContext(ctx, `UPDATE applications SET status = $1, updated_at = $2 WHERE id = $3`, to, now, id); err != nil {
 				return db.mapErr(err)

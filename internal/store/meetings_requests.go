@@ -10,7 +10,7 @@ import (
 )
 
 func requestProblem(field, key string) error {
-	return &model.Error{Code: model.Invalid, Key: "err.invalid", Fields: map[string]string{field: key}}
+	return model.Errorf(model.Invalid, "err.invalid", field, key)
 }
 
 // firstMember is the member who stands for an organization until one of
@@ -126,7 +126,7 @@ func (db *DB) CreateMeetingRequest(ctx context.Context, in MeetingRequestInput) 
 			return err
 		}
 		if open > 0 {
-			return &model.Error{Code: model.Conflict, Key: "err.meetings.duplicate"}
+			return model.Errorf(model.Conflict, "err.meetings.duplicate")
 		}
 		r.CreatedAt = db.clock()
 		r.ID, err = db.insertID(ctx, tx, `INSERT INTO meeting_requests (edition_id, kind, from_user_id, to_user_id, to_org_id,
@@ -243,7 +243,7 @@ func (db *DB) attachPlaces(ctx context.Context, userID int64, vs []*MeetingReque
 }
 
 func notYours() error {
-	return &model.Error{Code: model.Forbidden, Key: "err.meetings.not_yours", Fields: map[string]string{"id": "err.meetings.not_yours"}}
+	return model.Errorf(model.Forbidden, "err.meetings.not_yours", "id", "err.meetings.not_yours")
 }
 
 // AnswerMeetingRequest accepts or declines a pending request addressed to
@@ -264,7 +264,7 @@ func (db *DB) AnswerMeetingRequest(ctx context.Context, id, userID int64, accept
 			return notYours()
 		}
 		if v.Status != model.RequestPending {
-			return &model.Error{Code: model.Conflict, Key: "err.meetings.answered"}
+			return model.Errorf(model.Conflict, "err.meetings.answered")
 		}
 		st, key := model.RequestDeclined, "meetings.notice.declined"
 		if accept {
@@ -307,7 +307,7 @@ func (db *DB) CancelMeetingRequest(ctx context.Context, id, userID int64) error 
 			return notYours()
 		}
 		if v.Status == model.RequestCancelled || v.Status == model.RequestDeclined {
-			return &model.Error{Code: model.Conflict, Key: "err.meetings.answered"}
+			return model.Errorf(model.Conflict, "err.meetings.answered")
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE meeting_requests SET cancelled_at = $1, cancelled_by = $2 WHERE id = $3`, db.clock(), userID, id); err != nil {
 			return db.mapErr(err)

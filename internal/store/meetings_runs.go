@@ -123,7 +123,7 @@ func (db *DB) RunSchedule(ctx context.Context, editionID int64, kind string, by 
 	if err != nil {
 		var se *schedule.Error
 		if errors.As(err, &se) {
-			return run, &model.Error{Code: model.Conflict, Key: "err.meetings.engine", Fields: map[string]string{"kind": "err.meetings.engine"}}
+			return run, model.Errorf(model.Conflict, "err.meetings.engine", "kind", "err.meetings.engine")
 		}
 		return run, err
 	}
@@ -247,7 +247,7 @@ func (db *DB) PublishScheduleRun(ctx context.Context, id, by int64) (int, error)
 			return err
 		}
 		if latest != id || run.PublishedAt != nil {
-			return &model.Error{Code: model.Conflict, Key: "err.meetings.stale_run"}
+			return model.Errorf(model.Conflict, "err.meetings.stale_run")
 		}
 		var tz string
 		if err := tx.QueryRowContext(ctx, `SELECT time_zone FROM editions WHERE id = $1`, run.EditionID).Scan(&tz); err != nil {

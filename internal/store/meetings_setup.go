@@ -114,7 +114,7 @@ func (db *DB) CreateMeetingTable(ctx context.Context, t *model.Table, timeZone s
 	t.ID, err = db.insertID(ctx, db.w, `INSERT INTO meeting_tables (edition_id, venue_id, session_id, code, video, time_zone) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`,
 		t.EditionID, t.VenueID, t.SessionID, t.Code, t.Video, timeZone)
 	if model.ErrorCode(err) == model.Conflict {
-		return &model.Error{Code: model.Conflict, Key: "err.conflict", Fields: map[string]string{"code": "err.meetings.code_taken"}}
+		return model.Errorf(model.Conflict, "err.conflict", "code", "err.meetings.code_taken")
 	}
 	return err
 }

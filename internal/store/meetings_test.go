@@ -81,7 +81,7 @@ func testMeetingRequests(t *testing.T, db *store.DB, w meetWorld) {
 	}
 	for _, c := range bad {
 		_, err := db.CreateMeetingRequest(ctx, c.in)
-		if me, ok := err.(*model.Error); !ok || me.Fields[c.field] == "" {
+		if model.FieldsOf(err)[c.field] == "" {
 			t.Fatalf("%s: err %v, want a problem on %s", c.name, err, c.field)
 		}
 	}
@@ -139,7 +139,7 @@ func testAvailability(t *testing.T, db *store.DB, w meetWorld) {
 	}
 	for _, c := range bad {
 		err := db.SetAvailability(ctx, w.tal.ID, c.ws)
-		if me, ok := err.(*model.Error); !ok || me.Fields[c.field] == "" {
+		if model.FieldsOf(err)[c.field] == "" {
 			t.Fatalf("%s: %v", c.name, err)
 		}
 	}

@@ -47,7 +47,7 @@ func (db *DB) Organization(ctx context.Context, id int64) (model.Organization, e
 // SetOrgStatus approves or rejects an organization and records who did it.
 func (db *DB) SetOrgStatus(ctx context.Context, id int64, s model.OrgStatus, by int64) error {
 	if !s.Valid() {
-		return &model.Error{Code: model.Invalid, Key: "err.choice"}
+		return model.Errorf(model.Invalid, "err.choice")
 	}
 	return db.tx(ctx, func(tx txq) error {
 		if err := db.execOne(ctx, tx, "organization", `UPDATE organizations SET status = $1 WHERE id = $2`, s, id); err != nil {

@@ -108,7 +108,7 @@ func (db *DB) ListPosts(ctx context.Context, f PostFilter) ([]model.Post, error)
 // one application: the existing one comes back with created == false.
 func (db *DB) Apply(ctx context.Context, talentID, postID int64, ch model.Channel) (a model.Application, created bool, err error) {
 	if !ch.Valid() {
-		return a, false, &model.Error{Code: model.Invalid, Key: "err.invalid", Fields: map[string]string{"channel": "err.choice"}}
+		return a, false, model.Errorf(model.Invalid, "err.invalid", "channel", "err.choice")
 	}
 	// One statement: the scan's hot path (applySQL). On SQLite concurrent
 	// applications commit together (applyqueue.go).
@@ -134,7 +134,7 @@ func (db *DB) Apply(ctx context.Context, talentID, postID int64, ch model.Channe
 	if err := db.r.QueryRowContext(ctx, `SELECT status FROM posts WHERE id = $1`, postID).Scan(&status); err != nil {
 		return a, false, one(err, "post")
 	}
-	return a, false, &model.Error{Code: model.Conflict, Key: "err.post_closed"}
+	return a, false, model.Errorf(model.Conflict, "err.post_closed")
 }
 
 const appCols = `id, talent_id, post_id, channel, status, created_at, updated_at`

@@ -21,7 +21,7 @@ func (db *DB) UpdatePost(ctx context.Context, p *model.Post) error {
 // SetPostStatus closes or reopens an organization's post.
 func (db *DB) SetPostStatus(ctx context.Context, orgID, postID int64, s model.PostStatus) error {
 	if !s.Valid() {
-		return &model.Error{Code: model.Invalid, Key: "err.invalid", Fields: map[string]string{"status": "err.choice"}}
+		return model.Errorf(model.Invalid, "err.invalid", "status", "err.choice")
 	}
 	return db.execOne(ctx, db.w, "post", `UPDATE posts SET status=$1, updated_at=$2 WHERE id=$3 AND org_id=$4`, s, db.clock(), postID, orgID)
 }
