@@ -1,20 +1,16 @@
-package web
+// Package jsonview holds the JSON shapes of the API's entities that more than
+// one area sends: snake_case, dates as ISO strings, no password hashes or
+// internal file keys. The contract test checks each against its OpenAPI schema.
+package jsonview
 
 import (
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/convene/convene/internal/model"
 )
 
-// JSON shapes of the API: snake_case, dates as ISO strings, no password
-// hashes or internal file keys.
-
-func itoa(n int) string          { return strconv.Itoa(n) }
-func joinList(l []string) string { return strings.Join(l, ", ") }
-
-func mapSlice[T, U any](in []T, f func(T) U) []U {
+// Map applies f to every element.
+func Map[T, U any](in []T, f func(T) U) []U {
 	out := make([]U, len(in))
 	for i, v := range in {
 		out[i] = f(v)
@@ -22,14 +18,15 @@ func mapSlice[T, U any](in []T, f func(T) U) []U {
 	return out
 }
 
-func nonNil(l []string) []string {
+// NonNil is l, or an empty list that encodes as [] rather than null.
+func NonNil(l []string) []string {
 	if l == nil {
 		return []string{}
 	}
 	return l
 }
 
-type userJ struct {
+type User struct {
 	ID     int64  `json:"id"`
 	Email  string `json:"email"`
 	Name   string `json:"name"`
@@ -38,11 +35,11 @@ type userJ struct {
 	Locale string `json:"locale"`
 }
 
-func userJSON(u model.User) userJ {
-	return userJ{u.ID, u.Email, u.Name, string(u.Role), u.OrgID, u.Locale}
+func UserOf(u model.User) User {
+	return User{u.ID, u.Email, u.Name, string(u.Role), u.OrgID, u.Locale}
 }
 
-type talentJ struct {
+type Talent struct {
 	ID              int64    `json:"id"`
 	Name            string   `json:"name"`
 	Category        string   `json:"category"`
@@ -59,12 +56,12 @@ type talentJ struct {
 	HasCV           bool     `json:"has_cv"`
 }
 
-func talentJSON(t model.Talent) talentJ {
-	return talentJ{t.ID, t.Name, string(t.Category), t.Residence, t.Nationality, string(t.Degree), t.Discipline,
-		nonNil(t.Skills), nonNil(t.Languages), t.YearsExperience, string(t.IntentChina), nonNil(t.PreferredCities), t.Phone, t.CVFile != ""}
+func TalentOf(t model.Talent) Talent {
+	return Talent{t.ID, t.Name, string(t.Category), t.Residence, t.Nationality, string(t.Degree), t.Discipline,
+		NonNil(t.Skills), NonNil(t.Languages), t.YearsExperience, string(t.IntentChina), NonNil(t.PreferredCities), t.Phone, t.CVFile != ""}
 }
 
-type orgJ struct {
+type Org struct {
 	ID        int64  `json:"id"`
 	Kind      string `json:"kind"`
 	Name      string `json:"name"`
@@ -77,11 +74,11 @@ type orgJ struct {
 	Foreign   bool   `json:"foreign"`
 }
 
-func orgJSON(o model.Organization) orgJ {
-	return orgJ{o.ID, string(o.Kind), o.Name, o.NameZH, string(o.Status), o.Industry, o.Size, o.Global500, o.Province, o.Foreign}
+func OrgOf(o model.Organization) Org {
+	return Org{o.ID, string(o.Kind), o.Name, o.NameZH, string(o.Status), o.Industry, o.Size, o.Global500, o.Province, o.Foreign}
 }
 
-type editionJ struct {
+type Edition struct {
 	ID        int64  `json:"id"`
 	Slug      string `json:"slug"`
 	Name      string `json:"name"`
@@ -93,11 +90,11 @@ type editionJ struct {
 	Current   bool   `json:"current"`
 }
 
-func editionJSON(e model.Edition) editionJ {
-	return editionJ{e.ID, e.Slug, e.Name, e.NameZH, e.City, e.StartDate.Format("2006-01-02"), e.EndDate.Format("2006-01-02"), e.TimeZone, e.Current}
+func EditionOf(e model.Edition) Edition {
+	return Edition{e.ID, e.Slug, e.Name, e.NameZH, e.City, e.StartDate.Format("2006-01-02"), e.EndDate.Format("2006-01-02"), e.TimeZone, e.Current}
 }
 
-type venueJ struct {
+type Venue struct {
 	ID        int64  `json:"id"`
 	EditionID int64  `json:"edition_id"`
 	Name      string `json:"name"`
@@ -106,11 +103,11 @@ type venueJ struct {
 	AreaM2    int    `json:"area_m2"`
 }
 
-func venueJSON(v model.Venue) venueJ {
-	return venueJ{v.ID, v.EditionID, v.Name, v.NameZH, v.Address, v.AreaM2}
+func VenueOf(v model.Venue) Venue {
+	return Venue{v.ID, v.EditionID, v.Name, v.NameZH, v.Address, v.AreaM2}
 }
 
-type fairJ struct {
+type Fair struct {
 	ID        int64  `json:"id"`
 	EditionID int64  `json:"edition_id"`
 	Kind      string `json:"kind"`
@@ -119,11 +116,11 @@ type fairJ struct {
 	VenueID   *int64 `json:"venue_id"`
 }
 
-func fairJSON(f model.Fair) fairJ {
-	return fairJ{f.ID, f.EditionID, string(f.Kind), f.Name, f.NameZH, f.VenueID}
+func FairOf(f model.Fair) Fair {
+	return Fair{f.ID, f.EditionID, string(f.Kind), f.Name, f.NameZH, f.VenueID}
 }
 
-type sessionJ struct {
+type Session struct {
 	ID       int64     `json:"id"`
 	FairID   int64     `json:"fair_id"`
 	Location string    `json:"location"`
@@ -132,11 +129,11 @@ type sessionJ struct {
 	EndsAt   time.Time `json:"ends_at"`
 }
 
-func sessionJSON(s model.RemoteSession) sessionJ {
-	return sessionJ{s.ID, s.FairID, s.Location, s.TimeZone, s.StartsAt, s.EndsAt}
+func SessionOf(s model.RemoteSession) Session {
+	return Session{s.ID, s.FairID, s.Location, s.TimeZone, s.StartsAt, s.EndsAt}
 }
 
-type postJ struct {
+type Post struct {
 	ID            int64    `json:"id"`
 	OrgID         int64    `json:"org_id"`
 	FairID        int64    `json:"fair_id"`
@@ -155,12 +152,12 @@ type postJ struct {
 	Status        string   `json:"status"`
 }
 
-func postJSON(p model.Post) postJ {
-	return postJ{p.ID, p.OrgID, p.FairID, p.SessionID, p.Title, p.Description, p.Industry, nonNil(p.Skills), string(p.MinDegree),
-		p.MinExperience, p.City, p.SalaryMin, p.SalaryMax, p.Headcount, nonNil(p.Languages), string(p.Status)}
+func PostOf(p model.Post) Post {
+	return Post{p.ID, p.OrgID, p.FairID, p.SessionID, p.Title, p.Description, p.Industry, NonNil(p.Skills), string(p.MinDegree),
+		p.MinExperience, p.City, p.SalaryMin, p.SalaryMax, p.Headcount, NonNil(p.Languages), string(p.Status)}
 }
 
-type applicationJ struct {
+type Application struct {
 	ID        int64     `json:"id"`
 	TalentID  int64     `json:"talent_id"`
 	PostID    int64     `json:"post_id"`
@@ -169,6 +166,6 @@ type applicationJ struct {
 	CreatedAt time.Time `json:"created_at"`
 }
 
-func applicationJSON(a model.Application) applicationJ {
-	return applicationJ{a.ID, a.TalentID, a.PostID, string(a.Channel), string(a.Status), a.CreatedAt}
+func ApplicationOf(a model.Application) Application {
+	return Application{a.ID, a.TalentID, a.PostID, string(a.Channel), string(a.Status), a.CreatedAt}
 }

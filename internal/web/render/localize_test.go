@@ -1,4 +1,4 @@
-package web
+package render
 
 import (
 	"bytes"
@@ -25,7 +25,7 @@ func TestLocalizeRendersTheSame(t *testing.T) {
 		`{{range .Form}}<li>{{$.T "a"}}</li>{{end}}{{with .Title}}<h1>{{$.T "b"}} {{.}}</h1>{{end}}` +
 		`<i>{{.T "n" 3}}</i><u>{{.T (print "k." "x")}}</u><s>{{.T "missing.key"}}</s>{{end}}`
 	parse := func() *template.Template { return template.Must(template.New("x").Parse(src)) }
-	v := &view{L: "en", Title: "T<itle>", Form: map[string][]string{"a": {"1"}, "b": {"2"}}, cat: cat}
+	v := &View{L: "en", Title: "T<itle>", Form: map[string][]string{"a": {"1"}, "b": {"2"}}, cat: cat}
 	render := func(tm *template.Template) string {
 		var b bytes.Buffer
 		if err := tm.ExecuteTemplate(&b, "page", v); err != nil {

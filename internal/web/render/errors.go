@@ -1,0 +1,108 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"net/http"
+
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/web/request"
+)
+
+// Status is the one place an error becomes an HTTP status.
+func Status(err error) int {
+	switch model.ErrorCode(err) {
+	case model.Invalid:
+		return http.StatusUnprocessableEntity
+	case model.NotFound:
+		return http.StatusNotFound
+	case model.Conflict:
+		return http.StatusConflict
+	case model.Forbidden:
+		return http.StatusForbidden
+	case model.Unauthorized:
+		return http.StatusUnauthorized
+	case model.TooMany:
+		return http.StatusTooManyRequests
+	}
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		return http.StatusRequestEntityTooLarge
+	}
+	return http.StatusInternalServerError
+}
+
+// Fail answers with an error page or JSON error. Internal errors are logged
+// in full and shown only as an apology with the request id.
+func (rd *Renderer) Fail(w http.ResponseWriter, r *http.Request, err error) {
+	ri := request.From(r)
+	code := Status(err)
+	key := "err.internal"
+	var fields map[string]string
+	me := model.AsError(err)
+	switch {
+	case code == http.StatusRequestEntityTooLarge:
+		key = "err.too_large"
+	case code >= 500:
+		rd.log.Error("internal error", "id", ri.ID, "method", r.Method, "path", r.URL.Path, "err", err)
+	case me != nil:
+		key, fields = me.Key, me.Fields
+	}
+	msg := rd.cat.T(ri.Locale, key)
+	if code >= 500 {
+		msg = rd.cat.T(ri.Locale, "err.internal", ri.ID)
+	}
+	if request.IsAPI(r) {
+		tf := map[string]string{}
+		for f, k := range fields {
+			tf[f] = rd.cat.T(ri.Locale, k)
+		}
+		JSON(w, code, apiError{Error: apiErrorBody{Code: codeName(code), Message: msg, Fields: tf}, RequestID: ri.ID})
+		return
+	}
+	v := rd.View(r, "err.title", nil)
+	v.Flash = msg
+	v.Errors = fields
+	t := rd.Template(v.L, "error")
+	var buf bytes.Buffer
+	if t == nil || t.ExecuteTemplate(&buf, "layout", v) != nil {
+		http.Error(w, msg, code)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(code)
+	w.Write(buf.Bytes())
+}
+
+func codeName(code int) string {
+	switch code {
+	case 422:
+		return "invalid"
+	case 404:
+		return "not_found"
+	case 409:
+		return "conflict"
+	case 403:
+		return "forbidden"
+	case 401:
+		return "unauthorized"
+	case 429:
+		return "too_many"
+	case 413:
+		return "too_large"
+	case 400:
+		return "bad_request"
+	}
+	return "internal"
+}
+
+type apiError struct {
+	Error     apiErrorBody `json:"error"`
+	RequestID string       `json:"request_id"`
+}
+
+type apiErrorBody struct {
+	Code    string            `json:"code"`
+	Message string            `json:"message"`
+	Fields  map[string]string `json:"fields,omitempty"`
+}

@@ -1,0 +1,143 @@
+package request
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/url"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/convene/convene/internal/model"
+)
+
+// Inputs are read once per operation, from a JSON body (the API) or a form
+// (the pages), into the same struct, so both paths validate alike.
+
+// ReadJSON decodes a body strictly: unknown fields, trailing data and
+// oversized bodies are refused with a clear message.
+func ReadJSON(r *http.Request, dst any) error {
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(dst); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return err
+		}
+		var ute *json.UnmarshalTypeError
+		if errors.As(err, &ute) && ute.Field != "" {
+			return model.Errorf(model.Invalid, "err.json", ute.Field, "err.type")
+		}
+		if strings.HasPrefix(err.Error(), "json: unknown field ") {
+			f := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
+			return model.Errorf(model.Invalid, "err.json", f, "err.unknown_field")
+		}
+		return model.Errorf(model.Invalid, "err.json")
+	}
+	if dec.More() {
+		return model.Errorf(model.Invalid, "err.json")
+	}
+	return nil
+}
+
+// DecodeForm fills dst's fields from form values named by their json tags.
+func DecodeForm(vals url.Values, dst any) error {
+	v := reflect.ValueOf(dst).Elem()
+	t := v.Type()
+	p := model.Problems{}
+	for i := 0; i < t.NumField(); i++ {
+		name := strings.Split(t.Field(i).Tag.Get("json"), ",")[0]
+		if name == "" || name == "-" {
+			continue
+		}
+		raw, present := vals[name]
+		s := ""
+		if present {
+			s = strings.TrimSpace(raw[0])
+		}
+		f := v.Field(i)
+		switch f.Kind() {
+		case reflect.String:
+			f.SetString(s)
+		case reflect.Bool:
+			f.SetBool(s == "on" || s == "true" || s == "1")
+		case reflect.Int, reflect.Int64:
+			if s == "" {
+				continue
+			}
+			n, err := strconv.ParseInt(s, 10, 64)
+			if err != nil {
+				p.Add(name, "err.number")
+				continue
+			}
+			f.SetInt(n)
+		case reflect.Slice:
+			f.Set(reflect.ValueOf(model.SplitList(s)))
+		}
+	}
+	return p.Err()
+}
+
+// Read decodes a request into dst: JSON for the API, a form otherwise.
+func Read(r *http.Request, dst any) error {
+	if IsAPI(r) {
+		return ReadJSON(r, dst)
+	}
+	if err := r.ParseForm(); err != nil {
+		return model.Errorf(model.Invalid, "err.form")
+	}
+	return DecodeForm(r.PostForm, dst)
+}
+
+// DecodeThen decodes a request into in and then validates with apply, so a
+// form shows its type problems and validation problems at once.
+func DecodeThen(r *http.Request, in any, apply func() error) error {
+	derr := Read(r, in)
+	if derr != nil && (len(model.FieldsOf(derr)) == 0 || IsAPI(r)) {
+		return derr
+	}
+	verr := apply()
+	if derr == nil {
+		return verr
+	}
+	p := model.Problems{}
+	p.Merge(derr)
+	p.Merge(verr)
+	return p.Err()
+}
+
+// ParseDate reads "2006-01-02", recording a problem for field.
+func ParseDate(p model.Problems, field, s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		if s == "" {
+			p.Add(field, "err.required")
+		} else {
+			p.Add(field, "err.date")
+		}
+	}
+	return t
+}
+
+// ParseLocalTime reads "2006-01-02T15:04" (an HTML datetime-local value, or
+// RFC 3339) in the given zone.
+func ParseLocalTime(p model.Problems, field, s, tz string) time.Time {
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.UTC()
+	}
+	loc, err := time.LoadLocation(tz)
+	if err != nil {
+		loc = time.UTC
+	}
+	t, err := time.ParseInLocation("2006-01-02T15:04", s, loc)
+	if err != nil {
+		if s == "" {
+			p.Add(field, "err.required")
+		} else {
+			p.Add(field, "err.date")
+		}
+	}
+	return t.UTC()
+}
