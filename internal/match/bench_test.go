@@ -189,3 +189,31 @@ func reportLatency(b *testing.B, lat []time.Duration) {
 	b.ReportMetric(q(0.99), "p99-µs")
 	b.ReportMetric(float64(sorted[len(sorted)-1].Microseconds()), "max-µs")
 }
+
+// BenchmarkBuildShapes builds 100k × 50k on the shapes of issue 20 (see
+// shapedWorld): the planted profile, 70% of posts from one template, all
+// posts in one city, dense skill overlap, many ties, and an overseas
+// convention. Run one shape per process for a clean peak:
+//
+//	go test -run '^$' -bench 'BuildShapes/ties' -benchtime=1x ./internal/match/
+func BenchmarkBuildShapes(b *testing.B) {
+	for _, shape := range buildShapes {
+		b.Run(shape, func(b *testing.B) {
+			w := shapedWorld(shape, benchSeed, benchTalents, benchPosts)
+			runtime.GC()
+			cpu0 := cputime.Process()
+			var ix *Index
+			for b.Loop() {
+				var err error
+				if ix, err = Build(w.Talents, w.Posts, Options{K: 20}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			cpu := cputime.Process() - cpu0
+			b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+			r := ix.MatchingRate()
+			b.ReportMetric(r.PostRate(), "post-rate")
+			b.ReportMetric(r.TalentRate(), "talent-rate")
+		})
+	}
+}

@@ -36,6 +36,11 @@ type buildShared struct {
 	theaps []uint64       // talent t's heap between the passes: theaps[t*depth:][:tlen[t]]
 	tlen   []uint16
 	maxR   atomic.Int32
+	// tg and pg group the entities no score tells apart (see groups); the
+	// scan visits representatives only. posts is the inverted index of the
+	// representative posts.
+	tg, pg *groups
+	posts  []postings
 	// few holds, per skill, the posts that may still take a talent sharing
 	// one skill after the first pass (see buildLists).
 	few []postings
@@ -58,7 +63,19 @@ func (ix *Index) buildLists() {
 	T, P := &ix.s[sideT], &ix.s[sideP]
 	nt, np, d := len(T.ids), len(P.ids), ix.depth
 	sh := &buildShared{pinfo: make([]uint32, np), gmin: make([]atomic.Int32, np),
-		theaps: make([]uint64, nt*d), tlen: make([]uint16, nt)}
+		theaps: make([]uint64, nt*d), tlen: make([]uint16, nt),
+		tg: ix.groupSide(sideT), pg: ix.groupSide(sideP)}
+	sh.posts = make([]postings, len(P.bySkill))
+	for k, pl := range P.bySkill {
+		f := &sh.posts[k]
+		for i, c := range pl.slots {
+			if sh.pg.rep[c] == c {
+				f.key = append(f.key, pl.key[i])
+				f.slots = append(f.slots, c)
+			}
+		}
+	}
+	reps := sh.tg.reps
 	for c := range np {
 		sh.pinfo[c] = packInfo(&ix.pf[c])
 		sh.gmin[c].Store(-1)
@@ -85,11 +102,11 @@ func (ix *Index) buildLists() {
 			wg.Go(func() {
 				for {
 					lo := int(next.Add(chunk)) - chunk
-					if lo >= nt {
+					if lo >= len(reps) {
 						return
 					}
-					for t := lo; t < min(lo+chunk, nt); t++ {
-						ix.buildTalent(bw, sh, int32(t), pass)
+					for _, t := range reps[lo:min(lo+chunk, len(reps))] {
+						ix.buildTalent(bw, sh, t, pass)
 					}
 				}
 			})
@@ -107,6 +124,9 @@ func (ix *Index) buildLists() {
 					P.lists[c], P.complete[c] = nil, true
 					continue
 				}
+				if sh.pg.rep[c] != int32(c) {
+					continue // its representative's worker sets it
+				}
 				buf = buf[:0]
 				mutual := int32(0)
 				for _, bw := range workers {
@@ -122,7 +142,13 @@ func (ix *Index) buildLists() {
 				}
 				// While no heap for c is full every recommendable talent is in
 				// one; once one is, the list may be missing some (conservatively).
-				P.lists[c], P.complete[c], P.mutual[c] = l, sh.gmin[c].Load() < 0 && len(buf) <= d, mutual
+				complete := sh.gmin[c].Load() < 0 && len(buf) <= d
+				for i, x := range sh.pg.members(int32(c)) {
+					if i > 0 {
+						l = slices.Clone(l)
+					}
+					P.lists[x], P.complete[x], P.mutual[x] = l, complete, mutual
+				}
 			}
 		})
 	}
@@ -163,7 +189,7 @@ var oneSkillCoverage3 = coverageTable[3*tableM+1]
 func (ix *Index) fewPostings(sh *buildShared) []postings {
 	maxR := sh.maxR.Load()
 	few := make([]postings, len(ix.s[sideP].bySkill))
-	for k, pl := range ix.s[sideP].bySkill {
+	for k, pl := range sh.posts {
 		f := &few[k]
 		for i, c := range pl.slots {
 			np := int32(sh.pinfo[c] & 0xff)

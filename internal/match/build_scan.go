@@ -39,6 +39,7 @@ type talentScan struct {
 	tmin      uint64 // root of t's full heap, 0 while it fills
 	tminS     int32  // its score, -1 while it fills
 	mut       int32
+	tsize     int32 // talents in t's group
 }
 
 // buildTalent runs one pass over talent t's candidates: pairs sharing two
@@ -52,7 +53,8 @@ func (ix *Index) buildTalent(bw *buildWorker, sh *buildShared, t int32, pass int
 	d := ix.depth
 	ts := talentScan{ix: ix, bw: bw, sh: sh, t: t, tf: tf, nt: int32(len(tf.skills)),
 		rest: upperRest(tf), mayMutual: tf.intent != IntentNo, tminS: -1,
-		h: sh.theaps[int(t)*d : int(t)*d+int(sh.tlen[t]) : int(t)*d+d], mut: T.mutual[t]}
+		h: sh.theaps[int(t)*d : int(t)*d+int(sh.tlen[t]) : int(t)*d+d], mut: T.mutual[t],
+		tsize: sh.tg.size(t)}
 	for m := range min(int(ts.nt)+1, tableM) {
 		_, use := skillPoints(int32(m), 1, ts.nt)
 		ts.bound[m] = use + ts.rest
@@ -70,7 +72,7 @@ func (ix *Index) buildTalent(bw *buildWorker, sh *buildShared, t int32, pass int
 	if len(ts.h) == d {
 		ts.tmin, ts.tminS = ts.h[0], keyScore(ts.h[0])
 	}
-	postings := P.bySkill
+	postings := sh.posts
 	if pass == 1 {
 		for r := ts.bound[1]; ; {
 			old := sh.maxR.Load()
@@ -137,7 +139,12 @@ func (ix *Index) buildTalent(bw *buildWorker, sh *buildShared, t int32, pass int
 		l[i] = entry{id: P.ids[c], score: keyScore(k), slot: c}
 	}
 	// Pairs are skipped only once t's heap is full, as for posts.
-	T.lists[t], T.complete[t] = l, len(h) < d
+	for i, x := range sh.tg.members(t) {
+		if i > 0 {
+			l = slices.Clone(l)
+		}
+		T.lists[x], T.complete[x], T.mutual[x] = l, len(h) < d, ts.mut
+	}
 }
 
 // visit handles candidate post c sharing m skills with the scanned talent.
@@ -172,8 +179,8 @@ func (ts *talentScan) visit(c, m int32) {
 				mu = mutual(ts.tf, &ts.ix.pf[c], &ts.ix.pc[c], m)
 			}
 			if mu {
-				ts.mut++
-				bw.pmut[c]++
+				ts.mut += sh.pg.size(c)
+				bw.pmut[c] += ts.tsize
 			}
 		}
 		return
@@ -187,44 +194,68 @@ func (ts *talentScan) visit(c, m int32) {
 	} else if score, mutual = pairScore(ts.tf, &ts.ix.pf[c], &ts.ix.pc[c], m); score < 0 {
 		return
 	}
-	d := ts.ix.depth
 	if mutual {
-		ts.mut++
-		bw.pmut[c]++
+		ts.mut += sh.pg.size(c)
+		bw.pmut[c] += ts.tsize
 	}
-	if k := rankKey(score, c); len(ts.h) < d {
-		ts.h = append(ts.h, k)
-		keyUp(ts.h, len(ts.h)-1)
-		if len(ts.h) == d {
+	ts.offerTalent(c, score)
+	ts.offerPost(c, score, g)
+}
+
+// offerTalent offers post c's group, scoring score, to the scanned talent's
+// heap: members in slot order, so the first one refused ends the group.
+func (ts *talentScan) offerTalent(c, score int32) {
+	d := ts.ix.depth
+	for _, x := range ts.sh.pg.members(c) {
+		k := rankKey(score, x)
+		if len(ts.h) < d {
+			ts.h = append(ts.h, k)
+			keyUp(ts.h, len(ts.h)-1)
+			if len(ts.h) == d {
+				ts.tmin, ts.tminS = ts.h[0], keyScore(ts.h[0])
+			}
+		} else if k > ts.tmin {
+			ts.h[0] = k
+			keyDown(ts.h, 0)
 			ts.tmin, ts.tminS = ts.h[0], keyScore(ts.h[0])
+		} else {
+			return
 		}
-	} else if k > ts.tmin {
-		ts.h[0] = k
-		keyDown(ts.h, 0)
-		ts.tmin, ts.tminS = ts.h[0], keyScore(ts.h[0])
 	}
-	k := rankKey(score, ts.t)
-	if score < g || k <= bw.pmin[c] {
+}
+
+// offerPost offers the scanned talent's group to the worker's heap for
+// post c, members in slot order; g is c's shared threshold when the pair
+// was bounded.
+func (ts *talentScan) offerPost(c, score, g int32) {
+	bw, sh, d := ts.bw, ts.sh, ts.ix.depth
+	if score < g {
 		return
 	}
 	ph := bw.pheaps[int(c)*d:][:d]
-	if n := int(bw.plen[c]); n < d {
-		ph[n] = k
-		keyUp(ph[:n+1], n)
-		bw.plen[c]++
-		if n+1 < d {
+	for _, y := range sh.tg.members(ts.t) {
+		k := rankKey(score, y)
+		if k <= bw.pmin[c] {
 			return
 		}
-	} else {
-		ph[0] = k
-		keyDown(ph, 0)
-	}
-	bw.pmin[c] = ph[0]
-	// Raise the shared threshold; it only grows.
-	for s := keyScore(ph[0]); ; {
-		old := sh.gmin[c].Load()
-		if s <= old || sh.gmin[c].CompareAndSwap(old, s) {
-			break
+		if n := int(bw.plen[c]); n < d {
+			ph[n] = k
+			keyUp(ph[:n+1], n)
+			bw.plen[c]++
+			if n+1 < d {
+				continue
+			}
+		} else {
+			ph[0] = k
+			keyDown(ph, 0)
+		}
+		bw.pmin[c] = ph[0]
+		// Raise the shared threshold; it only grows.
+		for s := keyScore(ph[0]); ; {
+			old := sh.gmin[c].Load()
+			if s <= old || sh.gmin[c].CompareAndSwap(old, s) {
+				break
+			}
 		}
 	}
 }

@@ -1,9 +1,14 @@
 package match
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // MaxSkills bounds the distinct skills used per talent or post; the scan
-// counts shared skills in a byte. Further skills are ignored.
+// counts shared skills in a byte. Beyond it the skills kept are those whose
+// canonical keys sort first, so every index and the brute force keep the
+// same ones whatever order their ids were handed out in.
 const MaxSkills = 255
 
 // maxYears clamps years of experience so arithmetic on them cannot overflow.
@@ -120,7 +125,11 @@ func (sy *symbols) skillIDs(raw []string) []int32 {
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
 	if len(ids) > MaxSkills {
+		// Ids follow the order skills were first seen, which differs between
+		// indexes: choose by canonical key instead (issue 20).
+		slices.SortFunc(ids, func(a, b int32) int { return strings.Compare(sy.skills.names[a], sy.skills.names[b]) })
 		ids = ids[:MaxSkills]
+		slices.Sort(ids)
 	}
 	return slices.Clip(ids)
 }
