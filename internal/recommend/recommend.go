@@ -33,10 +33,17 @@ import (
 	"github.com/convene/convene/internal/store"
 )
 
-// Source is what the recommender reads.
+// Source is what the recommender reads: only the fields a score uses, for
+// every talent and the current edition's open posts, and the rows changed
+// since a time, so the index can be kept current by polling. *store.DB
+// provides it; tests may give a fake.
 type Source interface {
 	CurrentEdition(ctx context.Context) (model.Edition, error)
-	store.MatchStore
+	MatchTalents(ctx context.Context, since time.Time) ([]model.Talent, error)
+	MatchOpenPosts(ctx context.Context, editionID int64) ([]store.MatchPost, error)
+	MatchPostsSince(ctx context.Context, since time.Time) ([]store.MatchPost, error)
+	PostCards(ctx context.Context, ids []int64) ([]store.PostCard, error)
+	TalentCards(ctx context.Context, ids []int64) ([]store.TalentCard, error)
 }
 
 // Options configure a Recommender; zero values take the defaults.

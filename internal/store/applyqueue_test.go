@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/convene/convene/internal/model"
-	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/store/storetest"
 )
 
@@ -20,7 +19,7 @@ func TestConcurrentApplies(t *testing.T) {
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)
-			f, ent := fairWithEnterprise(t, db)
+			f, ent := storetest.FairWithEnterprise(t, db)
 			var posts []model.Post
 			for i := range 4 {
 				p := model.Post{OrgID: *ent.OrgID, FairID: f.ID, Title: fmt.Sprintf("Post %d", i)}
@@ -35,7 +34,7 @@ func TestConcurrentApplies(t *testing.T) {
 			}
 			var talents []int64
 			for i := range 12 {
-				u := mustRegister(t, db, fmt.Sprintf("t%d@example.com", i), model.RoleTalent)
+				u := storetest.MustRegister(t, db, fmt.Sprintf("t%d@example.com", i), model.RoleTalent)
 				tal, _ := db.TalentByUser(ctx, u.ID)
 				talents = append(talents, tal.ID)
 			}
@@ -107,11 +106,11 @@ func TestConcurrentApplies(t *testing.T) {
 // instead of hanging.
 func TestApplyAfterClose(t *testing.T) {
 	db := storetest.SQLite(t)
-	f, ent := fairWithEnterprise(t, db)
+	f, ent := storetest.FairWithEnterprise(t, db)
 	p := model.Post{OrgID: *ent.OrgID, FairID: f.ID, Title: "Post"}
 	p.Validate()
 	db.CreatePost(ctx, &p)
-	u := mustRegister(t, db, "t@example.com", model.RoleTalent)
+	u := storetest.MustRegister(t, db, "t@example.com", model.RoleTalent)
 	tal, _ := db.TalentByUser(ctx, u.ID)
 	db.Close()
 	c, cancel := context.WithTimeout(ctx, 5*time.Second)
@@ -120,5 +119,3 @@ func TestApplyAfterClose(t *testing.T) {
 		t.Fatalf("apply on a closed store: %v (context: %v)", err, c.Err())
 	}
 }
-
-var _ = store.Store(nil)

@@ -326,16 +326,6 @@ func (b *Bulk) Applications(as []model.Application) error {
 	})
 }
 
-// VisitCount is one row of the visits table: views of a target on a day
-// through a channel.
-type VisitCount struct {
-	TargetKind string
-	TargetID   int64
-	Day        string
-	Channel    model.Channel
-	Count      int
-}
-
 // Visits inserts visit counts.
 func (b *Bulk) Visits(vs []VisitCount) error {
 	return b.insert("visits", cols("target_kind, target_id, day, channel, count"), len(vs), func(i int, a []any) []any {

@@ -46,7 +46,7 @@ func testBulkIsEmpty(t *testing.T, db *store.DB) {
 	if empty, err := db.IsEmpty(ctx); err != nil || !empty {
 		t.Fatalf("fresh database: empty = %v, %v", empty, err)
 	}
-	mustRegister(t, db, "one@example.com", model.RoleTalent)
+	storetest.MustRegister(t, db, "one@example.com", model.RoleTalent)
 	if empty, err := db.IsEmpty(ctx); err != nil || empty {
 		t.Fatalf("after a registration: empty = %v, %v", empty, err)
 	}
@@ -55,7 +55,7 @@ func testBulkIsEmpty(t *testing.T, db *store.DB) {
 // testBulkManyRows writes more rows than one statement holds on either
 // database, then checks ordinary inserts continue after the explicit ids.
 func testBulkManyRows(t *testing.T, db *store.DB) {
-	mustRegister(t, db, "first@example.com", model.RoleEnterprise) // organization 1, user 1
+	storetest.MustRegister(t, db, "first@example.com", model.RoleEnterprise) // organization 1, user 1
 	const n = 2345
 	err := db.BulkLoad(ctx, func(b *store.Bulk) error {
 		base, err := b.MaxIDs()

@@ -7,8 +7,10 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -20,7 +22,7 @@ const (
 	postgresDialect
 )
 
-// DB is the Store over database/sql. Reads and writes may use different
+// DB is the store over database/sql, one type on both databases. Reads and writes may use different
 // pools: SQLite allows one writer at a time, so writes queue on a single
 // connection instead of failing with SQLITE_BUSY, while reads run in parallel.
 type DB struct {
@@ -30,8 +32,6 @@ type DB struct {
 	now     func() time.Time
 	applies *applyQueue // SQLite's group commit of applications; nil on PostgreSQL
 }
-
-var _ Store = (*DB)(nil)
 
 // Open opens and migrates a database: a PostgreSQL URL (postgres:// or
 // postgresql://) or else a SQLite file path (":memory:" for a private,
@@ -147,4 +147,80 @@ func page(limit, offset int) (int, int) {
 		offset = 0
 	}
 	return limit, offset
+}
+
+// queryAll runs a query and scans every row with scan.
+func queryAll[T any](ctx context.Context, q queryer, scan func(interface{ Scan(...any) error }) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+type txq = *sql.Tx
+
+func ph(n int) string { return "$" + strconv.Itoa(n) }
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func whereSQL(w []string) string {
+	if len(w) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(w, " AND ")
+}
+
+// list is a []string kept as a JSON array in a TEXT column, the same on both
+// databases; the matching engine reads lists whole, so no join table is needed.
+type list []string
+
+func (l list) String() string {
+	if l == nil {
+		l = list{}
+	}
+	b, _ := json.Marshal([]string(l))
+	return string(b)
+}
+
+// scanList returns a Scan destination that decodes a JSON array into *dst.
+func scanList(dst *[]string) sql.Scanner { return (*listScanner)(dst) }
+
+type listScanner []string
+
+func (l *listScanner) Scan(src any) error {
+	var b []byte
+	switch v := src.(type) {
+	case string:
+		b = []byte(v)
+	case []byte:
+		b = v
+	case nil:
+		*l = nil
+		return nil
+	}
+	var out []string
+	if err := json.Unmarshal(b, &out); err != nil {
+		return err
+	}
+	*l = out
+	return nil
+}
+
+// prefixed qualifies a column list: prefixed("p.", "id, title") is "p.id, p.title".
+func prefixed(prefix, cols string) string {
+	parts := strings.Split(cols, ", ")
+	for i, c := range parts {
+		parts[i] = prefix + c
+	}
+	return strings.Join(parts, ", ")
 }

@@ -160,3 +160,22 @@ func (db *DB) Version(ctx context.Context) (int64, error) {
 	err := db.r.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&v)
 	return v.Int64, err
 }
+
+// inIDs is the condition "col is one of ids" with the ids as the one
+// parameter $n, so that the statement's text does not depend on how many
+// there are: one prepared statement serves every list (SQLite also
+// re-prepared a statement with a list of parameters on every run).
+func (db *DB) inIDs(col string, n int, ids []int64) (string, any) {
+	if db.dialect == postgresDialect {
+		return col + " = ANY(" + ph(n) + ")", ids
+	}
+	b := make([]byte, 0, 8*len(ids)+2)
+	b = append(b, '[')
+	for i, id := range ids {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, id, 10)
+	}
+	return col + " IN (SELECT value FROM json_each(" + ph(n) + "))", string(append(b, ']'))
+}

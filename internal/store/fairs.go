@@ -75,3 +75,9 @@ func scanSession(row interface{ Scan(...any) error }) (model.RemoteSession, erro
 func (db *DB) ListRemoteSessions(ctx context.Context, fairID int64) ([]model.RemoteSession, error) {
 	return queryAll(ctx, db.r, scanSession, `SELECT id, fair_id, location, time_zone, starts_at, ends_at FROM remote_sessions WHERE fair_id = $1 ORDER BY starts_at, id`, fairID)
 }
+
+// RemoteSession returns one remote session.
+func (db *DB) RemoteSession(ctx context.Context, id int64) (model.RemoteSession, error) {
+	s, err := scanSession(db.r.QueryRowContext(ctx, `SELECT id, fair_id, location, time_zone, starts_at, ends_at FROM remote_sessions WHERE id = $1`, id))
+	return s, one(err, "remote_session")
+}

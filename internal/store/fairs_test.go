@@ -57,10 +57,10 @@ func newFairWorld(t *testing.T, db *store.DB) fairWorld {
 			t.Fatal(err)
 		}
 	}
-	a := mustRegister(t, db, "a@ent.example", model.RoleEnterprise)
-	b := mustRegister(t, db, "b@ent.example", model.RoleEnterprise)
+	a := storetest.MustRegister(t, db, "a@ent.example", model.RoleEnterprise)
+	b := storetest.MustRegister(t, db, "b@ent.example", model.RoleEnterprise)
 	w.orgA, w.orgB = *a.OrgID, *b.OrgID
-	u := mustRegister(t, db, "li@talent.example", model.RoleTalent)
+	u := storetest.MustRegister(t, db, "li@talent.example", model.RoleTalent)
 	w.talentUserID = u.ID
 	w.talent, _ = db.TalentByUser(ctx, u.ID)
 	w.talent.Degree, w.talent.Category, w.talent.CVFile = model.DegreePhD, model.TalentOverseas, "cv/1.pdf"
@@ -261,7 +261,7 @@ func testFigures(t *testing.T, db *store.DB, w fairWorld) {
 	pb := mustPost(t, db, model.Post{OrgID: w.orgB, FairID: w.video.ID, Title: "Coder"})
 	db.Apply(ctx, w.talent.ID, pa.ID, model.ChannelScan)
 	db.Apply(ctx, w.talent.ID, pb.ID, model.ChannelMobile)
-	u := mustRegister(t, db, "wang@talent.example", model.RoleTalent)
+	u := storetest.MustRegister(t, db, "wang@talent.example", model.RoleTalent)
 	t2, _ := db.TalentByUser(ctx, u.ID)
 	db.Apply(ctx, t2.ID, pa.ID, model.ChannelPC) // no CV
 	all, err := db.EditionFigures(ctx, w.edition.ID)

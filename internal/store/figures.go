@@ -96,3 +96,24 @@ func ids(fs []model.Fair) []int64 {
 	}
 	return out
 }
+
+// Counts are the home page's live counters.
+type Counts struct {
+	Talents, Enterprises, Delegations, Posts, Applications, Projects, Events, Booths int
+}
+
+// Counts totals an edition (accounts and organizations are not per edition).
+func (db *DB) Counts(ctx context.Context, editionID int64) (Counts, error) {
+	var c Counts
+	err := db.r.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM talents),
+		(SELECT count(*) FROM organizations WHERE kind = 'enterprise' AND status = 'approved'),
+		(SELECT count(*) FROM organizations WHERE kind = 'delegation' AND status = 'approved'),
+		(SELECT count(*) FROM posts p JOIN fairs f ON f.id = p.fair_id WHERE f.edition_id = $1),
+		(SELECT count(*) FROM applications a JOIN posts p ON p.id = a.post_id JOIN fairs f ON f.id = p.fair_id WHERE f.edition_id = $1),
+		(SELECT count(*) FROM projects WHERE edition_id = $1),
+		(SELECT count(*) FROM events WHERE edition_id = $1),
+		(SELECT count(*) FROM booths b JOIN areas a ON a.id = b.area_id JOIN halls h ON h.id = a.hall_id JOIN venues v ON v.id = h.venue_id WHERE v.edition_id = $1)`,
+		editionID).Scan(&c.Talents, &c.Enterprises, &c.Delegations, &c.Posts, &c.Applications, &c.Projects, &c.Events, &c.Booths)
+	return c, err
+}

@@ -3,6 +3,9 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"time"
+
+	"github.com/convene/convene/internal/model"
 )
 
 const agendaSQL = `SELECT r.id, r.kind, s.starts_at, s.ends_at, t.code, t.video, COALESCE(v.name, ''),
@@ -89,4 +92,44 @@ func (db *DB) MeetingNotices(ctx context.Context, userID int64, limit int) ([]Me
 		}
 		return n, err
 	}, `SELECT key, args, created_at FROM notifications WHERE user_id = $1 AND key LIKE 'meetings.%' ORDER BY id DESC LIMIT `+itoa(limit), userID)
+}
+
+// AgendaRow is one published meeting of a person.
+type AgendaRow struct {
+	RequestID   int64
+	Kind        model.MeetingKind
+	StartsAt    time.Time
+	EndsAt      time.Time
+	TableCode   string
+	Video       bool
+	VenueName   string
+	With        string // the other side's name
+	WithOrg     string
+	Subject     string
+	EditionZone string
+	RoomZone    string // a video room's zone (its remote session's), else ""
+	Location    string // the remote session's location
+	Published   bool
+}
+
+// TableCard is one table's meetings, slot by slot, for printing.
+type TableCard struct {
+	TableView
+	Rows []TableCardRow
+}
+
+// TableCardRow is one slot of a table card.
+type TableCardRow struct {
+	StartsAt, EndsAt time.Time
+	Kind             model.MeetingKind
+	From, To         string
+	Subject          string
+	Published        bool
+}
+
+// MeetingNotice is a notification about meetings, as a key and arguments.
+type MeetingNotice struct {
+	Key       string
+	Args      []string
+	CreatedAt time.Time
 }

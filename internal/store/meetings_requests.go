@@ -9,6 +9,15 @@ import (
 	"github.com/convene/convene/internal/model"
 )
 
+// Participants: the engine sees people, never organizations. A talent is
+// their user; on an organization's side the participant is the member who
+// made or accepted the request. Availability is stated per person, a person
+// can sit at one table at a time, and two recruiters of one enterprise can
+// interview in parallel, which a one-team-per-organization model would forbid.
+// A person who states no availability windows is available in every slot
+// (the engine's reading of an empty list); one who states windows is
+// available only in them.
+
 func requestProblem(field, key string) error {
 	return model.Errorf(model.Invalid, "err.invalid", field, key)
 }
@@ -321,4 +330,31 @@ func (db *DB) CancelMeetingRequest(ctx context.Context, id, userID int64) error 
 		}
 		return db.meetingNotify(ctx, tx, other, nil, "meetings.notice.cancelled", "meetings.kind."+string(v.Kind), name)
 	})
+}
+
+// MeetingRequestInput asks for an interview (ApplicationID) or a
+// negotiation (ProjectID, and OrgID: the park, enterprise or investor the
+// project side wants to meet; a member of such an organization leaves it
+// zero: their own organization is the other side).
+type MeetingRequestInput struct {
+	Kind          model.MeetingKind
+	ByUserID      int64
+	ApplicationID int64
+	ProjectID     int64
+	OrgID         int64
+	Video         bool
+	Priority      int
+}
+
+// MeetingRequestView is a request with the names a page shows and, once
+// scheduled, its place.
+type MeetingRequestView struct {
+	model.MeetingRequest
+	ToOrgID   *int64
+	Cancelled bool
+	FromName  string
+	ToName    string
+	OrgName   string // the organization on the other side of a talent, or the answering one
+	Subject   string // post title or project title
+	Scheduled *AgendaRow
 }

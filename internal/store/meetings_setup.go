@@ -140,3 +140,10 @@ func scanTableView(row interface{ Scan(...any) error }) (TableView, error) {
 func (db *DB) ListMeetingTables(ctx context.Context, editionID int64) ([]TableView, error) {
 	return queryAll(ctx, db.r, scanTableView, tableViewSQL+` WHERE t.edition_id = $1 ORDER BY t.video, t.code`, editionID)
 }
+
+// TableView is a table or video room with its venue and zone.
+type TableView struct {
+	model.Table
+	VenueName string
+	TimeZone  string // video rooms: the session's or the room's zone
+}

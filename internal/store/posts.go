@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"strings"
+	"time"
 
 	"github.com/convene/convene/internal/model"
 )
@@ -104,74 +105,95 @@ func (db *DB) ListPosts(ctx context.Context, f PostFilter) ([]model.Post, error)
 	return queryAll(ctx, db.r, scanPost, `SELECT `+postCols+` FROM posts`+whereSQL(where)+` ORDER BY id DESC LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), args...)
 }
 
-// Apply records a talent's application to an open post. Applying twice is
-// one application: the existing one comes back with created == false.
-func (db *DB) Apply(ctx context.Context, talentID, postID int64, ch model.Channel) (a model.Application, created bool, err error) {
-	if !ch.Valid() {
-		return a, false, model.Errorf(model.Invalid, "err.invalid", "channel", "err.choice")
+// UpdatePost saves a validated post of its organization: the post must
+// belong to p.OrgID, else it is not found (an enterprise cannot reach
+// another's post through the store either).
+func (db *DB) UpdatePost(ctx context.Context, p *model.Post) error {
+	p.UpdatedAt = db.clock()
+	return db.execOne(ctx, db.w, "post", `UPDATE posts SET fair_id=$1, session_id=$2, title=$3, description=$4, industry=$5, skills=$6,
+		min_degree=$7, min_experience=$8, city=$9, salary_min=$10, salary_max=$11, headcount=$12, languages=$13, status=$14, updated_at=$15
+		WHERE id=$16 AND org_id=$17`,
+		p.FairID, p.SessionID, p.Title, p.Description, p.Industry, list(p.Skills).String(), p.MinDegree, p.MinExperience, p.City,
+		p.SalaryMin, p.SalaryMax, p.Headcount, list(p.Languages).String(), p.Status, p.UpdatedAt, p.ID, p.OrgID)
+}
+
+// SetPostStatus closes or reopens an organization's post.
+func (db *DB) SetPostStatus(ctx context.Context, orgID, postID int64, s model.PostStatus) error {
+	if !s.Valid() {
+		return model.Errorf(model.Invalid, "err.invalid", "status", "err.choice")
 	}
-	// One statement: the scan's hot path (applySQL). On SQLite concurrent
-	// applications commit together (applyqueue.go).
-	now := db.clock()
-	var id int64
-	if db.applies != nil {
-		if id, err = db.applies.insert(ctx, talentID, postID, ch, now); err == nil && id == 0 {
-			err = sql.ErrNoRows
+	return db.execOne(ctx, db.w, "post", `UPDATE posts SET status=$1, updated_at=$2 WHERE id=$3 AND org_id=$4`, s, db.clock(), postID, orgID)
+}
+
+// ImportPosts adds validated posts in one transaction: all or none.
+func (db *DB) ImportPosts(ctx context.Context, posts []model.Post) error {
+	return db.tx(ctx, func(tx txq) error {
+		now := db.clock()
+		for i := range posts {
+			p := &posts[i]
+			p.CreatedAt, p.UpdatedAt = now, now
+			id, err := db.insertID(ctx, tx, `INSERT INTO posts (org_id, fair_id, session_id, title, description, industry, skills, min_degree, min_experience, city, salary_min, salary_max, headcount, languages, status, created_at, updated_at)
+				VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING id`,
+				p.OrgID, p.FairID, p.SessionID, p.Title, p.Description, p.Industry, list(p.Skills).String(), p.MinDegree, p.MinExperience,
+				p.City, p.SalaryMin, p.SalaryMax, p.Headcount, list(p.Languages).String(), p.Status, now, now)
+			if err != nil {
+				return err
+			}
+			p.ID = id
 		}
-	} else {
-		err = db.w.QueryRowContext(ctx, applySQL, talentID, postID, ch, now).Scan(&id)
-	}
-	switch {
-	case err == nil:
-		return model.Application{ID: id, TalentID: talentID, PostID: postID, Channel: ch, Status: model.AppApplied, CreatedAt: now, UpdatedAt: now}, true, nil
-	case err != sql.ErrNoRows:
-		return a, false, db.mapErr(err)
-	}
-	if a, err = db.ApplicationOf(ctx, talentID, postID); !model.IsNotFound(err) {
-		return a, false, err
-	}
-	var status model.PostStatus
-	if err := db.r.QueryRowContext(ctx, `SELECT status FROM posts WHERE id = $1`, postID).Scan(&status); err != nil {
-		return a, false, one(err, "post")
-	}
-	return a, false, model.Errorf(model.Conflict, "err.post_closed")
+		return nil
+	})
 }
 
-const appCols = `id, talent_id, post_id, channel, status, created_at, updated_at`
-
-func scanApp(row interface{ Scan(...any) error }) (model.Application, error) {
-	var a model.Application
-	err := row.Scan(&a.ID, &a.TalentID, &a.PostID, &a.Channel, &a.Status, &a.CreatedAt, &a.UpdatedAt)
-	return a, err
+// MatchPost is a post's matching fields and the edition of its fair.
+type MatchPost struct {
+	model.Post // ID, OrgID, FairID, Industry, Skills, MinDegree, MinExperience, City, Headcount, Languages, Status, UpdatedAt
+	EditionID  int64
 }
 
-// AppliedPosts maps each post a talent has applied to to the application's status.
-func (db *DB) AppliedPosts(ctx context.Context, talentID int64) (map[int64]model.AppStatus, error) {
-	rows, err := db.r.QueryContext(ctx, `SELECT post_id, status FROM applications WHERE talent_id = $1`, talentID)
-	if err != nil {
-		return nil, err
+// PostCard is a post as a recommendation shows it.
+type PostCard struct {
+	ID                 int64
+	Title, City        string
+	Status             model.PostStatus
+	OrgID              int64
+	OrgName, OrgNameZH string
+}
+
+const matchPostCols = `p.id, p.org_id, p.fair_id, p.industry, p.skills, p.min_degree, p.min_experience, p.city, p.headcount, p.languages, p.status, p.updated_at, f.edition_id`
+
+func scanMatchPost(row interface{ Scan(...any) error }) (MatchPost, error) {
+	var p MatchPost
+	err := row.Scan(&p.ID, &p.OrgID, &p.FairID, &p.Industry, scanList(&p.Skills), &p.MinDegree, &p.MinExperience, &p.City,
+		&p.Headcount, scanList(&p.Languages), &p.Status, &p.UpdatedAt, &p.EditionID)
+	return p, err
+}
+
+// MatchOpenPosts returns the matching fields of the edition's open posts
+// (internal/recommend reads them compactly: only the fields a score uses).
+func (db *DB) MatchOpenPosts(ctx context.Context, editionID int64) ([]MatchPost, error) {
+	return queryAll(ctx, db.r, scanMatchPost, `SELECT `+matchPostCols+` FROM posts p JOIN fairs f ON f.id = p.fair_id
+		WHERE f.edition_id = $1 AND p.status = 'open' ORDER BY p.id`, editionID)
+}
+
+// MatchPostsSince returns the posts of any edition and status changed at
+// or after since, so a poll sees closures and moves between editions.
+func (db *DB) MatchPostsSince(ctx context.Context, since time.Time) ([]MatchPost, error) {
+	return queryAll(ctx, db.r, scanMatchPost, `SELECT `+matchPostCols+` FROM posts p JOIN fairs f ON f.id = p.fair_id
+		WHERE p.updated_at >= $1 ORDER BY p.id`, since.UTC())
+}
+
+// PostCards returns what a recommendation shows of posts, by id, in no set
+// order; ids not found are left out.
+func (db *DB) PostCards(ctx context.Context, ids []int64) ([]PostCard, error) {
+	if len(ids) == 0 {
+		return nil, nil
 	}
-	defer rows.Close()
-	m := map[int64]model.AppStatus{}
-	for rows.Next() {
-		var id int64
-		var st model.AppStatus
-		if err := rows.Scan(&id, &st); err != nil {
-			return nil, err
-		}
-		m[id] = st
-	}
-	return m, rows.Err()
-}
-
-// ApplicationsOfTalent lists a talent's applications, newest first.
-func (db *DB) ApplicationsOfTalent(ctx context.Context, talentID int64) ([]model.Application, error) {
-	return queryAll(ctx, db.r, scanApp, `SELECT `+appCols+` FROM applications WHERE talent_id = $1 ORDER BY id DESC`, talentID)
-}
-
-// ApplicationsOfOrg lists the applications to an organization's posts.
-func (db *DB) ApplicationsOfOrg(ctx context.Context, orgID int64, limit, offset int) ([]model.Application, error) {
-	limit, offset = page(limit, offset)
-	return queryAll(ctx, db.r, scanApp, `SELECT a.id, a.talent_id, a.post_id, a.channel, a.status, a.created_at, a.updated_at
-		FROM applications a JOIN posts p ON p.id = a.post_id WHERE p.org_id = $1 ORDER BY a.id DESC LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), orgID)
+	in, arg := db.inIDs("p.id", 1, ids)
+	return queryAll(ctx, db.r, func(row interface{ Scan(...any) error }) (PostCard, error) {
+		var c PostCard
+		err := row.Scan(&c.ID, &c.Title, &c.City, &c.Status, &c.OrgID, &c.OrgName, &c.OrgNameZH)
+		return c, err
+	}, `SELECT p.id, p.title, p.city, p.status, o.id, o.name, o.name_zh
+		FROM posts p JOIN organizations o ON o.id = p.org_id WHERE `+in, arg)
 }

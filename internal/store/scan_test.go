@@ -54,12 +54,12 @@ func testSecret(t *testing.T, db *store.DB) {
 const PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\nstartxref\n0\n%%EOF\n"
 
 func testCV(t *testing.T, db *store.DB) {
-	f, ent := fairWithEnterprise(t, db)
+	f, ent := storetest.FairWithEnterprise(t, db)
 	p := model.Post{OrgID: *ent.OrgID, FairID: f.ID, Title: "Engineer"}
 	p.Validate()
 	db.CreatePost(ctx, &p)
-	other := mustRegister(t, db, "other@corp.example", model.RoleEnterprise)
-	u := mustRegister(t, db, "cv@example.com", model.RoleTalent)
+	other := storetest.MustRegister(t, db, "other@corp.example", model.RoleEnterprise)
+	u := storetest.MustRegister(t, db, "cv@example.com", model.RoleTalent)
 	tal, _ := db.TalentByUser(ctx, u.ID)
 
 	if _, err := db.CV(ctx, tal.ID); !model.IsNotFound(err) {

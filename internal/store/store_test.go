@@ -41,31 +41,15 @@ func TestConformance(t *testing.T) {
 
 var ctx = context.Background()
 
-func mustRegister(t *testing.T, db *store.DB, email string, role model.Role) model.User {
-	t.Helper()
-	r := &model.Registration{Email: email, Name: "N " + email, Password: "correct horse battery", Role: role}
-	if role != model.RoleTalent {
-		r.Org = &model.Organization{Name: "Org of " + email, Province: "Guangdong"}
-	}
-	if err := r.Validate(); err != nil {
-		t.Fatalf("validate: %v", err)
-	}
-	u, err := db.Register(ctx, r, "hash")
-	if err != nil {
-		t.Fatalf("register %s: %v", email, err)
-	}
-	return u
-}
-
 func testRegister(t *testing.T, db *store.DB) {
-	u := mustRegister(t, db, "li@example.com", model.RoleTalent)
+	u := storetest.MustRegister(t, db, "li@example.com", model.RoleTalent)
 	if u.ID == 0 || u.Role != model.RoleTalent || u.OrgID != nil {
 		t.Fatalf("user = %+v", u)
 	}
 	if _, err := db.TalentByUser(ctx, u.ID); err != nil {
 		t.Fatalf("talent profile not created: %v", err)
 	}
-	e := mustRegister(t, db, "hr@acme.example", model.RoleEnterprise)
+	e := storetest.MustRegister(t, db, "hr@acme.example", model.RoleEnterprise)
 	if e.OrgID == nil {
 		t.Fatal("enterprise has no organization")
 	}
@@ -103,7 +87,7 @@ func testRegister(t *testing.T, db *store.DB) {
 }
 
 func testSessions(t *testing.T, db *store.DB) {
-	u := mustRegister(t, db, "s@example.com", model.RoleTalent)
+	u := storetest.MustRegister(t, db, "s@example.com", model.RoleTalent)
 	now := time.Date(2026, 11, 25, 8, 0, 0, 0, time.UTC)
 	db.SetClock(func() time.Time { return now })
 	if err := db.CreateSession(ctx, "h1", u.ID, time.Hour); err != nil {
@@ -160,8 +144,8 @@ func testLoginFailures(t *testing.T, db *store.DB) {
 }
 
 func testOrganizations(t *testing.T, db *store.DB) {
-	a := mustRegister(t, db, "a@corp.example", model.RoleEnterprise)
-	d := mustRegister(t, db, "d@gd.example", model.RoleDelegation)
+	a := storetest.MustRegister(t, db, "a@corp.example", model.RoleEnterprise)
+	d := storetest.MustRegister(t, db, "d@gd.example", model.RoleDelegation)
 	boss := model.User{Email: "boss@convene.example", Name: "Boss", Role: model.RoleOrganizer, Locale: "en"}
 	if err := db.CreateUser(ctx, &boss, "h"); err != nil {
 		t.Fatal(err)
@@ -201,22 +185,9 @@ func testOrganizations(t *testing.T, db *store.DB) {
 	}
 }
 
-func mustEdition(t *testing.T, db *store.DB, slug string) model.Edition {
-	t.Helper()
-	e := model.Edition{Slug: slug, Name: "OCS " + slug, NameZH: "海交会", City: "Guangzhou",
-		StartDate: time.Date(2017, 12, 17, 0, 0, 0, 0, time.UTC), EndDate: time.Date(2017, 12, 18, 0, 0, 0, 0, time.UTC), TimeZone: "Asia/Shanghai"}
-	if err := e.Validate(); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.CreateEdition(ctx, &e, 0); err != nil {
-		t.Fatalf("create edition: %v", err)
-	}
-	return e
-}
-
 func testEditions(t *testing.T, db *store.DB) {
-	e1 := mustEdition(t, db, "ocs-2016")
-	e2 := mustEdition(t, db, "ocs-2017")
+	e1 := storetest.MustEdition(t, db, "ocs-2016")
+	e2 := storetest.MustEdition(t, db, "ocs-2017")
 	cur, err := db.CurrentEdition(ctx)
 	if err != nil || cur.ID != e1.ID {
 		t.Fatalf("current = %+v, %v; the first edition is current", cur, err)
@@ -275,7 +246,7 @@ func testEditions(t *testing.T, db *store.DB) {
 }
 
 func testFairs(t *testing.T, db *store.DB) {
-	e := mustEdition(t, db, "ocs-2017")
+	e := storetest.MustEdition(t, db, "ocs-2017")
 	on := model.Fair{EditionID: e.ID, Kind: model.FairOverseas, Name: "Overseas talent fair"}
 	video := model.Fair{EditionID: e.ID, Kind: model.FairVideo, Name: "Video job fair", NameZH: "视频招聘会"}
 	for _, f := range []*model.Fair{&on, &video} {
@@ -307,7 +278,7 @@ func testFairs(t *testing.T, db *store.DB) {
 }
 
 func testTalents(t *testing.T, db *store.DB) {
-	u := mustRegister(t, db, "t@example.com", model.RoleTalent)
+	u := storetest.MustRegister(t, db, "t@example.com", model.RoleTalent)
 	tal, _ := db.TalentByUser(ctx, u.ID)
 	tal.Degree, tal.Discipline = model.DegreePhD, "Biomedicine"
 	tal.Skills = []string{"CRISPR", "机器学习"}
@@ -332,18 +303,8 @@ func testTalents(t *testing.T, db *store.DB) {
 	}
 }
 
-// fairWithEnterprise builds an edition, a fair and an approved enterprise.
-func fairWithEnterprise(t *testing.T, db *store.DB) (model.Fair, model.User) {
-	e := mustEdition(t, db, "ocs-2017")
-	f := model.Fair{EditionID: e.ID, Kind: model.FairOverseas, Name: "Overseas"}
-	db.CreateFair(ctx, &f)
-	ent := mustRegister(t, db, "hr@corp.example", model.RoleEnterprise)
-	db.SetOrgStatus(ctx, *ent.OrgID, model.OrgApproved, 0)
-	return f, ent
-}
-
 func testPostsAndApply(t *testing.T, db *store.DB) {
-	f, ent := fairWithEnterprise(t, db)
+	f, ent := storetest.FairWithEnterprise(t, db)
 	p := model.Post{OrgID: *ent.OrgID, FairID: f.ID, Title: "Senior Go engineer", Skills: []string{"Go", "PostgreSQL"}, City: "Guangzhou", MinDegree: model.DegreeMaster}
 	if err := p.Validate(); err != nil {
 		t.Fatal(err)
@@ -364,7 +325,7 @@ func testPostsAndApply(t *testing.T, db *store.DB) {
 		t.Fatalf("PostDetail of an unknown post: %v", err)
 	}
 
-	u := mustRegister(t, db, "talent@example.com", model.RoleTalent)
+	u := storetest.MustRegister(t, db, "talent@example.com", model.RoleTalent)
 	tal, _ := db.TalentByUser(ctx, u.ID)
 	a, created, err := db.Apply(ctx, tal.ID, p.ID, model.ChannelScan)
 	if err != nil || !created || a.Status != model.AppApplied || a.Channel != model.ChannelScan {
@@ -403,7 +364,7 @@ func testPostsAndApply(t *testing.T, db *store.DB) {
 // testConstraints checks the schema refuses what the code should never
 // send: the database is the last line of defence.
 func testConstraints(t *testing.T, db *store.DB) {
-	f, ent := fairWithEnterprise(t, db)
+	f, ent := storetest.FairWithEnterprise(t, db)
 	bad := []struct {
 		name string
 		p    model.Post
@@ -433,7 +394,7 @@ func testConstraints(t *testing.T, db *store.DB) {
 }
 
 func testProjectsEventsCounts(t *testing.T, db *store.DB) {
-	f, ent := fairWithEnterprise(t, db)
+	f, ent := storetest.FairWithEnterprise(t, db)
 	e, _ := db.Edition(ctx, f.EditionID)
 	p := model.Project{EditionID: e.ID, Source: model.SourceDelegation, OrgID: ent.OrgID, Title: "Graphene anodes", Field: "new materials", FundingSought: 3_000_000}
 	if err := db.CreateProject(ctx, &p); err != nil {

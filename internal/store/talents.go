@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/convene/convene/internal/model"
 )
@@ -65,4 +66,45 @@ func (db *DB) ListTalents(ctx context.Context, f TalentFilter) ([]model.Talent, 
 	}
 	limit, offset := page(f.Limit, f.Offset)
 	return queryAll(ctx, db.r, scanTalent, `SELECT `+talentCols+` FROM talents`+whereSQL(where)+` ORDER BY id DESC LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), args...)
+}
+
+// TalentCard is a talent as a matched candidate shows it.
+type TalentCard struct {
+	ID         int64
+	Name       string
+	Degree     model.Degree
+	Discipline string
+	HasCV      bool
+}
+
+const matchTalentCols = `id, degree, discipline, skills, languages, years_experience, intent_china, preferred_cities, category, updated_at`
+
+func scanMatchTalent(row interface{ Scan(...any) error }) (model.Talent, error) {
+	var t model.Talent
+	err := row.Scan(&t.ID, &t.Degree, &t.Discipline, scanList(&t.Skills), scanList(&t.Languages), &t.YearsExperience,
+		&t.IntentChina, scanList(&t.PreferredCities), &t.Category, &t.UpdatedAt)
+	return t, err
+}
+
+// MatchTalents returns the matching fields (and ID, UpdatedAt) of the
+// talents changed at or after since; every talent for the zero time.
+func (db *DB) MatchTalents(ctx context.Context, since time.Time) ([]model.Talent, error) {
+	if since.IsZero() {
+		return queryAll(ctx, db.r, scanMatchTalent, `SELECT `+matchTalentCols+` FROM talents ORDER BY id`)
+	}
+	return queryAll(ctx, db.r, scanMatchTalent, `SELECT `+matchTalentCols+` FROM talents WHERE updated_at >= $1 ORDER BY id`, since.UTC())
+}
+
+// TalentCards returns what a matched candidate shows of talents, by id, in
+// no set order; ids not found are left out.
+func (db *DB) TalentCards(ctx context.Context, ids []int64) ([]TalentCard, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	in, arg := db.inIDs("id", 1, ids)
+	return queryAll(ctx, db.r, func(row interface{ Scan(...any) error }) (TalentCard, error) {
+		var c TalentCard
+		err := row.Scan(&c.ID, &c.Name, &c.Degree, &c.Discipline, &c.HasCV)
+		return c, err
+	}, `SELECT id, name, degree, discipline, cv_file <> '' FROM talents WHERE `+in, arg)
 }

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+
+	"github.com/convene/convene/internal/model"
 )
 
 // AddVisits adds counts (VisitCount is in bulk.go; Day is in the edition's
@@ -35,4 +37,14 @@ func (db *DB) Visits(ctx context.Context, kind string, targetID int64) ([]VisitC
 		err := row.Scan(&v.TargetKind, &v.TargetID, &v.Day, &v.Channel, &v.Count)
 		return v, err
 	}, `SELECT target_kind, target_id, day, channel, count FROM visits WHERE target_kind = $1 AND target_id = $2 ORDER BY day, channel`, kind, targetID)
+}
+
+// VisitCount is one row of the visits table: views of a target on a day
+// through a channel.
+type VisitCount struct {
+	TargetKind string
+	TargetID   int64
+	Day        string
+	Channel    model.Channel
+	Count      int
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/scheduling"
 	"github.com/convene/convene/internal/store"
 )
 
@@ -119,7 +120,7 @@ func (s *Server) createRun(r *http.Request) (store.ScheduleRun, error) {
 	if err != nil {
 		return store.ScheduleRun{}, err
 	}
-	return s.store.RunSchedule(r.Context(), e.ID, in.Kind, currentUser(r).ID)
+	return scheduling.Run(r.Context(), s.store, e.ID, in.Kind, currentUser(r).ID)
 }
 
 type adminMeetingsData struct {

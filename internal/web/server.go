@@ -41,7 +41,7 @@ type Config struct {
 // Server is the HTTP face of one Convene instance. It keeps no state that
 // another instance would need: sessions and counters live in the store.
 type Server struct {
-	store    store.Store
+	store    *store.DB
 	cfg      Config
 	log      *slog.Logger
 	cat      i18n.Catalog
@@ -59,7 +59,7 @@ type Server struct {
 }
 
 // New builds a server over st.
-func New(st store.Store, cfg Config) (*Server, error) {
+func New(st *store.DB, cfg Config) (*Server, error) {
 	if cfg.SessionTTL == 0 {
 		cfg.SessionTTL = 14 * 24 * time.Hour
 	}

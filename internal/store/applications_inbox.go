@@ -2,8 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
-	"encoding/json"
 	"strings"
 	"time"
 
@@ -137,76 +135,4 @@ func (db *DB) MoveApplications(ctx context.Context, orgID int64, ids []int64, to
 		}
 		return nil
 	})
-}
-
-// Application returns one application.
-func (db *DB) Application(ctx context.Context, id int64) (model.Application, error) {
-	a, err := scanApp(db.r.QueryRowContext(ctx, `SELECT `+appCols+` FROM applications WHERE id = $1`, id))
-	return a, one(err, "application")
-}
-
-// ApplicationEvents is an application's history, oldest first.
-func (db *DB) ApplicationEvents(ctx context.Context, appID int64) ([]model.AppEvent, error) {
-	return queryAll(ctx, db.r, func(row interface{ Scan(...any) error }) (model.AppEvent, error) {
-		var e model.AppEvent
-		var by sql.NullInt64
-		err := row.Scan(&e.ID, &e.ApplicationID, &e.From, &e.To, &by, &e.At)
-		e.ByUserID = by.Int64
-		return e, err
-	}, `SELECT id, application_id, from_status, to_status, by_user_id, at FROM application_events WHERE application_id = $1 ORDER BY at, id`, appID)
-}
-
-// Notification is a message for a user, kept as a catalog key and its
-// arguments so it is said in the reader's language when shown. Arguments
-// that are catalog keys themselves (app.interview) are translated too.
-type Notification struct {
-	ID        int64
-	UserID    int64
-	Key       string
-	Args      []string
-	CreatedAt time.Time
-	Read      bool
-}
-
-func (db *DB) notify(ctx context.Context, tx txq, userID int64, key string, args ...string) error {
-	b, _ := json.Marshal(args)
-	_, err := tx.ExecContext(ctx, `INSERT INTO notifications (user_id, key, args, created_at) VALUES ($1,$2,$3,$4)`, userID, key, string(b), db.clock())
-	return db.mapErr(err)
-}
-
-// Notifications lists a user's latest notifications, newest first.
-func (db *DB) Notifications(ctx context.Context, userID int64, limit int) ([]Notification, error) {
-	limit, _ = page(limit, 0)
-	return queryAll(ctx, db.r, func(row interface{ Scan(...any) error }) (Notification, error) {
-		var n Notification
-		var args string
-		var read sql.NullTime
-		err := row.Scan(&n.ID, &n.UserID, &n.Key, &args, &n.CreatedAt, &read)
-		if err == nil {
-			json.Unmarshal([]byte(args), &n.Args)
-		}
-		n.Read = read.Valid
-		return n, err
-	}, `SELECT id, user_id, key, args, created_at, read_at FROM notifications WHERE user_id = $1 ORDER BY id DESC LIMIT `+itoa(limit), userID)
-}
-
-// TalentApp is one of a talent's applications with the post and enterprise.
-type TalentApp struct {
-	model.Application
-	PostTitle  string
-	PostStatus model.PostStatus
-	OrgName    string
-	OrgNameZH  string
-}
-
-// TalentApplications lists a talent's applications with post titles and
-// enterprises, newest first.
-func (db *DB) TalentApplications(ctx context.Context, talentID int64) ([]TalentApp, error) {
-	return queryAll(ctx, db.r, func(row interface{ Scan(...any) error }) (TalentApp, error) {
-		var t TalentApp
-		err := row.Scan(&t.ID, &t.TalentID, &t.PostID, &t.Channel, &t.Status, &t.CreatedAt, &t.UpdatedAt, &t.PostTitle, &t.PostStatus, &t.OrgName, &t.OrgNameZH)
-		return t, err
-	}, `SELECT a.id, a.talent_id, a.post_id, a.channel, a.status, a.created_at, a.updated_at, p.title, p.status, o.name, o.name_zh
-		FROM applications a JOIN posts p ON p.id = a.post_id JOIN organizations o ON o.id = p.org_id
-		WHERE a.talent_id = $1 ORDER BY a.id DESC`, talentID)
 }

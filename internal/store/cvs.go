@@ -43,17 +43,3 @@ func (db *DB) CV(ctx context.Context, talentID int64) (model.CV, error) {
 		Scan(&cv.TalentID, &cv.Name, &cv.ContentType, &cv.Size, &cv.SHA256, &cv.Content, &cv.UploadedAt)
 	return cv, one(err, "cv")
 }
-
-// AppliedToOrg reports whether the talent applied to a post of the organization.
-func (db *DB) AppliedToOrg(ctx context.Context, talentID, orgID int64) (bool, error) {
-	var n int
-	err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM applications a JOIN posts p ON p.id = a.post_id
-		WHERE a.talent_id = $1 AND p.org_id = $2`, talentID, orgID).Scan(&n)
-	return n > 0, err
-}
-
-// ApplicationOf returns the talent's application to the post.
-func (db *DB) ApplicationOf(ctx context.Context, talentID, postID int64) (model.Application, error) {
-	a, err := scanApp(db.r.QueryRowContext(ctx, `SELECT `+appCols+` FROM applications WHERE talent_id = $1 AND post_id = $2`, talentID, postID))
-	return a, one(err, "application")
-}
