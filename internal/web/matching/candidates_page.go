@@ -1,0 +1,24 @@
+package matching
+
+import (
+	"net/http"
+
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/web/recview"
+)
+
+// candidatesData is the page's data: recview's match_candidates partial
+// reads .Data.Candidates.
+type candidatesData struct {
+	Post       model.Post
+	Candidates []recview.Rec
+}
+
+func (a *Area) candidatesPage(w http.ResponseWriter, r *http.Request) {
+	c, err := a.candidates(r)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	a.rd.Page(w, r, http.StatusOK, "candidates", a.rd.View(r, "match.candidates", candidatesData{Post: c.Post, Candidates: c.Views}))
+}
