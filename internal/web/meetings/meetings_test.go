@@ -1,0 +1,103 @@
+package meetings
+
+import (
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/convene/convene/internal/i18n"
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/web/render"
+	"github.com/convene/convene/internal/web/request"
+)
+
+func TestICSFolding(t *testing.T) {
+	long := strings.Repeat("会议", 40)
+	for _, in := range []string{"SUMMARY:short", "SUMMARY:" + strings.Repeat("x", 200), "SUMMARY:" + long} {
+		out := fold(in)
+		var joined string
+		for i, l := range strings.Split(strings.TrimSuffix(out, "\r\n"), "\r\n") {
+			if len(l) > 75 {
+				t.Fatalf("line of %d octets", len(l))
+			}
+			if i > 0 {
+				l = strings.TrimPrefix(l, " ")
+			}
+			joined += l
+		}
+		if joined != in {
+			t.Fatalf("unfolded %q, want %q", joined, in)
+		}
+	}
+}
+
+// TestNotices: a notice is translated with its key arguments translated
+// too, and the pages show it escaped, as the old view method did.
+func TestNotices(t *testing.T) {
+	cat, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd, err := render.New(cat, slog.New(slog.NewTextHandler(io.Discard, nil)), Templates)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &Area{rd: rd}
+	ns := []store.MeetingNotice{{Key: "meetings.notice.cancelled", Args: []string{"meetings.kind.interview", "A & B"}}}
+	for _, tc := range []struct{ locale, text, html string }{
+		{"en", "The Interview with A & B was cancelled.", `<p class="notice">The Interview with A &amp; B was cancelled.</p>`},
+		{"zh", cat.T("zh", "meetings.notice.cancelled", cat.T("zh", "meetings.kind.interview"), "A & B"), ""},
+	} {
+		t.Run(tc.locale, func(t *testing.T) {
+			got := a.notices(tc.locale, ns)
+			if len(got) != 1 || got[0] != tc.text {
+				t.Fatalf("notices = %q, want %q", got, tc.text)
+			}
+			if tc.html == "" {
+				return
+			}
+			u := &model.User{ID: 1, Role: model.RoleTalent}
+			for _, page := range []struct {
+				name string
+				data any
+			}{{"agenda", agendaData{Notices: got}}, {"meetings", meetingsData{Notices: got}}} {
+				r := request.With(httptest.NewRequest("GET", "/me/"+page.name, nil), &request.Info{Locale: tc.locale, User: u})
+				w := httptest.NewRecorder()
+				rd.Page(w, r, 200, page.name, rd.View(r, "agenda.title", page.data))
+				if w.Code != 200 || !strings.Contains(w.Body.String(), tc.html) {
+					t.Fatalf("%s: %d, no %q in\n%s", page.name, w.Code, tc.html, w.Body.String())
+				}
+			}
+		})
+	}
+}
+
+// TestPagesRender: every page of the area executes with the layout on
+// empty data, in both languages.
+func TestPagesRender(t *testing.T) {
+	cat, err := i18n.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd, err := render.New(cat, slog.New(slog.NewTextHandler(io.Discard, nil)), Templates)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := &model.User{ID: 1, Role: model.RoleOrganizer}
+	for _, l := range model.Locales {
+		for name, data := range map[string]any{"meetings": meetingsData{Windows: []windowRow{{N: "0"}}}, "agenda": agendaData{},
+			"meetings_admin": adminMeetingsData{Zones: render.CommonZones}, "table_cards": cardsData{}} {
+			t.Run(l+"/"+name, func(t *testing.T) {
+				r := request.With(httptest.NewRequest("GET", "/", nil), &request.Info{Locale: l, User: u})
+				w := httptest.NewRecorder()
+				rd.Page(w, r, 200, name, rd.View(r, "meetings.title", data))
+				if w.Code != 200 {
+					t.Fatalf("%d\n%s", w.Code, w.Body.String())
+				}
+			})
+		}
+	}
+}
