@@ -1,0 +1,41 @@
+package admin
+
+import (
+	"net/http"
+
+	"github.com/convene/convene/internal/web/jsonview"
+	"github.com/convene/convene/internal/web/render"
+	"github.com/convene/convene/internal/web/request"
+)
+
+func (a *Area) editionList(w http.ResponseWriter, r *http.Request) {
+	eds, err := a.db.ListEditions(r.Context())
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	a.rd.Page(w, r, http.StatusOK, "editions", a.rd.View(r, "editions.title", eds))
+}
+
+func (a *Area) apiEditions(w http.ResponseWriter, r *http.Request) {
+	eds, err := a.db.ListEditions(r.Context())
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	render.JSON(w, http.StatusOK, jsonview.Map(eds, jsonview.EditionOf))
+}
+
+func (a *Area) apiEdition(w http.ResponseWriter, r *http.Request) {
+	id, err := request.PathID(r)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	e, err := a.db.Edition(r.Context(), id)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	render.JSON(w, http.StatusOK, jsonview.EditionOf(e))
+}

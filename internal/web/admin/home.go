@@ -1,0 +1,34 @@
+package admin
+
+import (
+	"net/http"
+
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/store"
+)
+
+type homeData struct {
+	Edition *model.Edition
+	Counts  store.Counts
+	Orgs    []model.Organization // waiting for approval
+}
+
+// home is the organizer's start: the current edition's counters and the
+// organizations waiting for approval.
+func (a *Area) home(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	d := homeData{}
+	var err error
+	if e, err := a.db.CurrentEdition(ctx); err == nil {
+		d.Edition = &e
+		if d.Counts, err = a.db.Counts(ctx, e.ID); err != nil {
+			a.rd.Fail(w, r, err)
+			return
+		}
+	}
+	if d.Orgs, err = a.db.ListOrganizations(ctx, store.OrgFilter{Status: model.OrgPending}); err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	a.rd.Page(w, r, http.StatusOK, "admin", a.rd.View(r, "admin.title", d))
+}

@@ -1,0 +1,39 @@
+package admin
+
+import (
+	"net/http"
+
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/web/jsonview"
+	"github.com/convene/convene/internal/web/render"
+	"github.com/convene/convene/internal/web/request"
+)
+
+type orgListData struct {
+	Orgs   []model.Organization
+	Kind   string
+	Status string
+	Query  string
+}
+
+func orgFilter(r *http.Request) store.OrgFilter {
+	q := r.URL.Query()
+	return store.OrgFilter{Kind: model.OrgKind(q.Get("kind")), Status: model.OrgStatus(q.Get("status")), Query: q.Get("q"),
+		Limit: request.QueryInt(r, "limit"), Offset: request.QueryInt(r, "offset")}
+}
+
+func (a *Area) orgList(w http.ResponseWriter, r *http.Request) {
+	f := orgFilter(r)
+	orgs, err := a.db.ListOrganizations(r.Context(), f)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	a.rd.Page(w, r, http.StatusOK, "orgs", a.rd.View(r, "orgs.title", orgListData{orgs, string(f.Kind), string(f.Status), f.Query}))
+}
+
+func (a *Area) apiOrgs(w http.ResponseWriter, r *http.Request) {
+	orgs, err := a.db.ListOrganizations(r.Context(), orgFilter(r))
+	render.Answer(a.rd, w, r, http.StatusOK, orgs, err, func(l []model.Organization) []jsonview.Org { return jsonview.Map(l, jsonview.OrgOf) })
+}

@@ -1,0 +1,61 @@
+package admin
+
+import (
+	"net/http"
+
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/web/jsonview"
+	"github.com/convene/convene/internal/web/render"
+)
+
+// searchShown is how many of each kind a search shows.
+const searchShown = 20
+
+type searchData struct {
+	Query   string
+	Orgs    []model.Organization
+	Talents []model.Talent
+	Posts   []model.Post
+}
+
+// doSearch looks for q in organizations, talents and posts at once.
+func (a *Area) doSearch(r *http.Request) (searchData, error) {
+	d := searchData{Query: r.URL.Query().Get("q")}
+	if d.Query == "" {
+		return d, nil
+	}
+	var err error
+	ctx := r.Context()
+	if d.Orgs, err = a.db.ListOrganizations(ctx, store.OrgFilter{Query: d.Query, Limit: searchShown}); err != nil {
+		return d, err
+	}
+	if d.Talents, err = a.db.ListTalents(ctx, store.TalentFilter{Query: d.Query, Limit: searchShown}); err != nil {
+		return d, err
+	}
+	d.Posts, err = a.db.ListPosts(ctx, store.PostFilter{Query: d.Query, Limit: searchShown})
+	return d, err
+}
+
+func (a *Area) search(w http.ResponseWriter, r *http.Request) {
+	d, err := a.doSearch(r)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	a.rd.Page(w, r, http.StatusOK, "search", a.rd.View(r, "search.title", d))
+}
+
+type searchJSON struct {
+	Query   string            `json:"query"`
+	Orgs    []jsonview.Org    `json:"organizations"`
+	Talents []jsonview.Talent `json:"talents"`
+	Posts   []jsonview.Post   `json:"posts"`
+}
+
+func (a *Area) apiSearch(w http.ResponseWriter, r *http.Request) {
+	d, err := a.doSearch(r)
+	render.Answer(a.rd, w, r, http.StatusOK, d, err, func(d searchData) searchJSON {
+		return searchJSON{d.Query, jsonview.Map(d.Orgs, jsonview.OrgOf), jsonview.Map(d.Talents, jsonview.TalentOf), jsonview.Map(d.Posts, jsonview.PostOf)}
+	})
+}
