@@ -32,18 +32,6 @@ type Event struct {
 	Capacity  int
 }
 
-// BoothRequest asks for booths in an area; allocation decides.
-type BoothRequest struct {
-	ID        int64
-	OrgID     int64
-	AreaKind  AreaKind
-	Booths    int
-	Priority  int
-	Status    string // requested, allocated, waitlisted
-	BoothID   *int64
-	CreatedAt time.Time
-}
-
 // Exhibit is something standing on a booth (the seed: 300+ expert programs).
 type Exhibit struct {
 	ID      int64
@@ -53,24 +41,6 @@ type Exhibit struct {
 	TitleZH string
 	Field   string
 	Contact string
-}
-
-// Policy is a rule an organizer writes over talent and project fields
-// (the "1+4" policies, certification, subsidy, the innovative-plan grant).
-type Policy struct {
-	ID        int64
-	EditionID int64
-	Name      string
-	NameZH    string
-	Rule      string // an expression over fields, evaluated by the policy engine
-}
-
-// CheckIn is a badge scanned at a gate; counted once per gate and day.
-type CheckIn struct {
-	UserID int64
-	Gate   string
-	Day    string // YYYY-MM-DD in the edition's zone
-	At     time.Time
 }
 
 // AuditEntry records who changed what.

@@ -58,11 +58,3 @@ type Availability struct {
 	StartsAt time.Time
 	EndsAt   time.Time
 }
-
-// Meeting is a placed request.
-type Meeting struct {
-	RequestID int64
-	SlotID    int64
-	TableID   int64
-	Published bool
-}
