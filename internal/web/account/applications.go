@@ -1,0 +1,38 @@
+package account
+
+import (
+	"net/http"
+
+	"github.com/convene/convene/internal/web/jsonview"
+	"github.com/convene/convene/internal/web/render"
+	"github.com/convene/convene/internal/web/request"
+)
+
+// myApplications is the signed-in talent's applications, newest first.
+func (a *Area) myApplications(w http.ResponseWriter, r *http.Request) {
+	t, err := a.db.TalentByUser(r.Context(), request.User(r).ID)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	apps, err := a.db.TalentApplications(r.Context(), t.ID)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	a.rd.Page(w, r, http.StatusOK, "applications", a.rd.View(r, "apps.title", apps))
+}
+
+func (a *Area) apiMyApplications(w http.ResponseWriter, r *http.Request) {
+	t, err := a.db.TalentByUser(r.Context(), request.User(r).ID)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	apps, err := a.db.ApplicationsOfTalent(r.Context(), t.ID)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	render.JSON(w, http.StatusOK, jsonview.Map(apps, jsonview.ApplicationOf))
+}

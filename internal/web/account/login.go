@@ -1,0 +1,80 @@
+package account
+
+import (
+	"net/http"
+
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/web/jsonview"
+	"github.com/convene/convene/internal/web/render"
+	"github.com/convene/convene/internal/web/request"
+)
+
+func (a *Area) loginForm(w http.ResponseWriter, r *http.Request) {
+	v := a.rd.View(r, "login.title", nil)
+	v.Form.Set("next", r.URL.Query().Get("next"))
+	a.rd.Page(w, r, http.StatusOK, "login", v)
+}
+
+func (a *Area) login(w http.ResponseWriter, r *http.Request) {
+	if err := r.ParseForm(); err != nil {
+		a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.form"))
+		return
+	}
+	u, err := a.authenticate(r.Context(), r, r.PostForm.Get("email"), r.PostForm.Get("password"))
+	if err != nil {
+		if c := model.ErrorCode(err); c == model.Unauthorized || c == model.TooMany {
+			v := a.rd.View(r, "login.title", nil)
+			v.Form = r.PostForm
+			v.Form.Del("password")
+			v.Flash = a.rd.T(v.L, model.AsError(err).Key)
+			a.rd.Page(w, r, render.Status(err), "login", v)
+			return
+		}
+		a.rd.Fail(w, r, err)
+		return
+	}
+	if err := a.sessions.SignIn(w, r, u); err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, request.SafeNext(r.PostForm.Get("next")), http.StatusSeeOther)
+}
+
+func (a *Area) logout(w http.ResponseWriter, r *http.Request) {
+	if err := a.sessions.SignOut(w, r); err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+type loginInput struct {
+	Email    string `json:"email"`
+	Password string `json:"password"`
+}
+
+func (a *Area) apiLogin(w http.ResponseWriter, r *http.Request) {
+	var in loginInput
+	if err := request.ReadJSON(r, &in); err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	u, err := a.authenticate(r.Context(), r, in.Email, in.Password)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	if err := a.sessions.SignIn(w, r, u); err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	render.JSON(w, http.StatusOK, jsonview.UserOf(u))
+}
+
+func (a *Area) apiLogout(w http.ResponseWriter, r *http.Request) {
+	if err := a.sessions.SignOut(w, r); err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}

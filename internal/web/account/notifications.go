@@ -1,0 +1,65 @@
+package account
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/web/jsonview"
+	"github.com/convene/convene/internal/web/render"
+	"github.com/convene/convene/internal/web/request"
+)
+
+// noteText says a notification in locale: arguments that are catalog keys
+// (a status such as app.interview) are translated, others shown as they are.
+// A notification whose key the catalogs lack says nothing.
+func (a *Area) noteText(locale string, n store.Notification) string {
+	if !a.rd.Has(n.Key) {
+		return ""
+	}
+	args := make([]any, len(n.Args))
+	for i, arg := range n.Args {
+		if a.rd.Has(arg) {
+			arg = a.rd.T(locale, arg)
+		}
+		args[i] = arg
+	}
+	return a.rd.T(locale, n.Key, args...)
+}
+
+type noteView struct {
+	Text string
+	At   time.Time
+}
+
+// noteViews are a user's latest 20 notifications for the dashboard.
+func (a *Area) noteViews(r *http.Request, userID int64) ([]noteView, error) {
+	ns, err := a.db.Notifications(r.Context(), userID, 20)
+	if err != nil {
+		return nil, err
+	}
+	var out []noteView
+	for _, n := range ns {
+		if t := a.noteText(request.Locale(r), n); t != "" {
+			out = append(out, noteView{t, n.CreatedAt})
+		}
+	}
+	return out, nil
+}
+
+type noteJ struct {
+	Key     string    `json:"key"`
+	Args    []string  `json:"args"`
+	Message string    `json:"message"`
+	At      time.Time `json:"created_at"`
+}
+
+// apiNotifications is the signed-in user's own notifications (?limit=).
+func (a *Area) apiNotifications(w http.ResponseWriter, r *http.Request) {
+	ns, err := a.db.Notifications(r.Context(), request.User(r).ID, request.QueryInt(r, "limit"))
+	render.Answer(a.rd, w, r, http.StatusOK, ns, err, func(l []store.Notification) []noteJ {
+		return jsonview.Map(l, func(n store.Notification) noteJ {
+			return noteJ{n.Key, jsonview.NonNil(n.Args), a.noteText(request.Locale(r), n), n.CreatedAt}
+		})
+	})
+}
