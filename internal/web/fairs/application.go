@@ -1,0 +1,114 @@
+package fairs
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/notify"
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/web/jsonview"
+	"github.com/convene/convene/internal/web/render"
+	"github.com/convene/convene/internal/web/request"
+)
+
+// appData is one application as its enterprise (or an organizer) sees it.
+type appData struct {
+	Row     store.InboxRow
+	Talent  model.Talent
+	Email   string
+	Events  []model.AppEvent
+	Zone    string            // the edition's time zone, for the history
+	Moves   []model.AppStatus // where it may go next
+	CanMove bool
+}
+
+// applicationPage shows one application: the talent, the CV, the history
+// and the next steps. The owning enterprise opening a new application is
+// what "viewed" means: it moves there, recorded and told to the talent,
+// as if chosen by hand; organizers looking change nothing.
+func (a *Area) applicationPage(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, err := request.PathID(r)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	row, err := a.applicationRow(r, id)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	u := request.User(r)
+	if u.Role == model.RoleEnterprise && row.Status == model.AppApplied {
+		if err := a.db.MoveApplications(ctx, row.OrgID, []int64{id}, model.AppViewed, u.ID); err != nil {
+			a.rd.Fail(w, r, err)
+			return
+		}
+		a.notify.Publish(ctx, notify.ApplicationsMoved{IDs: []int64{id}, To: model.AppViewed})
+		row.Status = model.AppViewed
+	}
+	d := appData{Row: row, CanMove: u.Role == model.RoleEnterprise, Zone: "UTC"}
+	if e, err := a.db.CurrentEdition(ctx); err == nil && e.TimeZone != "" {
+		d.Zone = e.TimeZone
+	}
+	for _, to := range model.AppStatuses {
+		if row.Status.CanMove(to) && to != model.AppWithdrawn {
+			d.Moves = append(d.Moves, to)
+		}
+	}
+	if d.Talent, err = a.db.Talent(ctx, row.TalentID); err == nil {
+		var tu model.User
+		if tu, err = a.db.User(ctx, d.Talent.UserID); err == nil {
+			d.Email = tu.Email
+		}
+	}
+	if err == nil {
+		d.Events, err = a.db.ApplicationEvents(ctx, id)
+	}
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	a.rd.Page(w, r, http.StatusOK, "application", a.rd.View(r, "appdetail.title", d))
+}
+
+// applicationRow loads an application the caller may see: its post's
+// enterprise, or an organizer.
+func (a *Area) applicationRow(r *http.Request, id int64) (store.InboxRow, error) {
+	rows, err := a.db.Inbox(r.Context(), store.InboxFilter{ID: id, Limit: 1})
+	if err != nil {
+		return store.InboxRow{}, err
+	}
+	if len(rows) == 0 {
+		return store.InboxRow{}, model.Errorf(model.NotFound, "err.not_found.application")
+	}
+	if org := scopeOrg(r); request.User(r).Role != model.RoleOrganizer && org != rows[0].OrgID {
+		return store.InboxRow{}, model.Errorf(model.Forbidden, "err.not_your_post")
+	}
+	return rows[0], nil
+}
+
+type appEventJ struct {
+	From     string    `json:"from"`
+	To       string    `json:"to"`
+	ByUserID int64     `json:"by_user_id"`
+	At       time.Time `json:"at"`
+}
+
+// apiAppEvents is an application's history, for its enterprise or organizers.
+func (a *Area) apiAppEvents(w http.ResponseWriter, r *http.Request) {
+	id, err := request.PathID(r)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	if _, err := a.applicationRow(r, id); err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	ev, err := a.db.ApplicationEvents(r.Context(), id)
+	render.Answer(a.rd, w, r, http.StatusOK, ev, err, func(l []model.AppEvent) []appEventJ {
+		return jsonview.Map(l, func(e model.AppEvent) appEventJ { return appEventJ{string(e.From), string(e.To), e.ByUserID, e.At} })
+	})
+}

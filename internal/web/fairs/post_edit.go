@@ -1,0 +1,163 @@
+package fairs
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/web/jsonview"
+	"github.com/convene/convene/internal/web/render"
+	"github.com/convene/convene/internal/web/request"
+)
+
+// An enterprise's posts: its list, the new and edit forms, opening and
+// closing, and the same through the API.
+
+type postFormData struct {
+	Post     model.Post
+	Fairs    []fairView
+	Degrees  []model.Degree
+	Approved bool
+}
+
+func (a *Area) postFormData(r *http.Request, p model.Post) (postFormData, error) {
+	d := postFormData{Post: p, Degrees: model.Degrees}
+	e, err := a.db.CurrentEdition(r.Context())
+	if model.IsNotFound(err) {
+		return d, nil
+	}
+	if err != nil {
+		return d, err
+	}
+	d.Fairs, err = a.fairViews(r, e.ID)
+	return d, err
+}
+
+func fillPostForm(v *render.View, p model.Post) {
+	f := v.Form
+	f.Set("fair_id", strconv.FormatInt(p.FairID, 10))
+	if p.SessionID != nil {
+		f.Set("session_id", strconv.FormatInt(*p.SessionID, 10))
+	}
+	f.Set("title", p.Title)
+	f.Set("description", p.Description)
+	f.Set("industry", p.Industry)
+	f.Set("skills", joinList(p.Skills))
+	f.Set("min_degree", string(p.MinDegree))
+	f.Set("min_experience", itoa(p.MinExperience))
+	f.Set("city", p.City)
+	f.Set("salary_min", itoa(p.SalaryMin))
+	f.Set("salary_max", itoa(p.SalaryMax))
+	f.Set("headcount", itoa(p.Headcount))
+	f.Set("languages", joinList(p.Languages))
+}
+
+type orgPostsData struct {
+	Org   model.Organization
+	Posts []model.Post
+}
+
+func (a *Area) orgPosts(w http.ResponseWriter, r *http.Request) {
+	u := request.User(r)
+	o, err := a.db.Organization(r.Context(), *u.OrgID)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	posts, err := a.db.ListPosts(r.Context(), store.PostFilter{OrgID: o.ID, Limit: 200})
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	a.rd.Page(w, r, http.StatusOK, "org_posts", a.rd.View(r, "orgposts.title", orgPostsData{o, posts}))
+}
+
+func (a *Area) postNew(w http.ResponseWriter, r *http.Request) {
+	if _, err := a.myOrg(r); err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	d, err := a.postFormData(r, model.Post{})
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	v := a.rd.View(r, "postform.new", d)
+	v.Form.Set("headcount", "1")
+	a.rd.Page(w, r, http.StatusOK, "post_form", v)
+}
+
+func (a *Area) postFormError(w http.ResponseWriter, r *http.Request, p model.Post, title string, err error) {
+	d, derr := a.postFormData(r, p)
+	if derr != nil {
+		a.rd.Fail(w, r, derr)
+		return
+	}
+	a.rd.FormError(w, r, "post_form", title, err, d)
+}
+
+func (a *Area) postCreate(w http.ResponseWriter, r *http.Request) {
+	p, err := a.createPost(r)
+	if err != nil {
+		a.postFormError(w, r, p, "postform.new", err)
+		return
+	}
+	render.SetFlash(w, "flash.saved")
+	http.Redirect(w, r, "/org/posts", http.StatusSeeOther)
+}
+
+func (a *Area) postEdit(w http.ResponseWriter, r *http.Request) {
+	p, err := a.ownPost(r)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	d, err := a.postFormData(r, p)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	v := a.rd.View(r, "postform.edit", d)
+	fillPostForm(v, p)
+	a.rd.Page(w, r, http.StatusOK, "post_form", v)
+}
+
+func (a *Area) postUpdate(w http.ResponseWriter, r *http.Request) {
+	p, err := a.updatePost(r)
+	if err != nil {
+		a.postFormError(w, r, p, "postform.edit", err)
+		return
+	}
+	render.SetFlash(w, "flash.saved")
+	http.Redirect(w, r, "/org/posts", http.StatusSeeOther)
+}
+
+func (a *Area) postStatus(w http.ResponseWriter, r *http.Request) {
+	if _, err := a.setPostStatus(r); err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	render.SetFlash(w, "flash.saved")
+	http.Redirect(w, r, "/org/posts", http.StatusSeeOther)
+}
+
+func (a *Area) apiPostCreate(w http.ResponseWriter, r *http.Request) {
+	p, err := a.createPost(r)
+	render.Answer(a.rd, w, r, http.StatusCreated, p, err, jsonview.PostOf)
+}
+
+func (a *Area) apiPostUpdate(w http.ResponseWriter, r *http.Request) {
+	p, err := a.updatePost(r)
+	render.Answer(a.rd, w, r, http.StatusOK, p, err, jsonview.PostOf)
+}
+
+func (a *Area) apiPostStatus(w http.ResponseWriter, r *http.Request) {
+	p, err := a.setPostStatus(r)
+	render.Answer(a.rd, w, r, http.StatusOK, p, err, jsonview.PostOf)
+}
+
+func (a *Area) apiOrgPosts(w http.ResponseWriter, r *http.Request) {
+	posts, err := a.db.ListPosts(r.Context(), store.PostFilter{OrgID: *request.User(r).OrgID, Limit: request.QueryInt(r, "limit"), Offset: request.QueryInt(r, "offset")})
+	render.Answer(a.rd, w, r, http.StatusOK, posts, err, postsJSON)
+}

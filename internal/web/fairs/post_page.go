@@ -1,0 +1,61 @@
+package fairs
+
+import (
+	"net/http"
+
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/web/jsonview"
+	"github.com/convene/convene/internal/web/render"
+	"github.com/convene/convene/internal/web/request"
+)
+
+type postData struct {
+	Post model.Post
+	Org  model.Organization
+	Fair model.Fair
+}
+
+// loadPost is the post in the path with its enterprise and fair.
+func (a *Area) loadPost(r *http.Request) (postData, error) {
+	var d postData
+	id, err := request.PathID(r)
+	if err != nil {
+		return d, err
+	}
+	if d.Post, err = a.db.Post(r.Context(), id); err != nil {
+		return d, err
+	}
+	if d.Org, err = a.db.Organization(r.Context(), d.Post.OrgID); err != nil {
+		return d, err
+	}
+	d.Fair, err = a.db.Fair(r.Context(), d.Post.FairID)
+	return d, err
+}
+
+func (a *Area) postPage(w http.ResponseWriter, r *http.Request) {
+	d, err := a.loadPost(r)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	a.visits.Count("post", d.Post.ID, request.Channel(r))
+	a.rd.Page(w, r, http.StatusOK, "post", a.rd.View(r, d.Post.Title, d))
+}
+
+func (a *Area) apiPost(w http.ResponseWriter, r *http.Request) {
+	d, err := a.loadPost(r)
+	if err == nil {
+		a.visits.Count("post", d.Post.ID, request.Channel(r)) // app and PC clients count as visits too
+	}
+	render.Answer(a.rd, w, r, http.StatusOK, d.Post, err, jsonview.PostOf)
+}
+
+func (a *Area) apiPosts(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	f := store.PostFilter{Query: q.Get("q"), Status: model.PostOpen, Limit: request.QueryInt(r, "limit"), Offset: request.QueryInt(r, "offset"), FairID: int64(request.QueryInt(r, "fair_id"))}
+	posts, err := a.db.ListPosts(r.Context(), f)
+	render.Answer(a.rd, w, r, http.StatusOK, posts, err, postsJSON)
+}
+
+func postsJSON(l []model.Post) []jsonview.Post { return jsonview.Map(l, jsonview.PostOf) }
