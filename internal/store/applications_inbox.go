@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/convene/convene/internal/model"
@@ -43,48 +42,36 @@ func scanInbox(row interface{ Scan(...any) error }) (InboxRow, error) {
 
 // Inbox lists applications to posts, newest first.
 func (db *DB) Inbox(ctx context.Context, f InboxFilter) ([]InboxRow, error) {
-	var where []string
-	var args []any
-	add := func(cond string, v any) {
-		args = append(args, v)
-		where = append(where, strings.ReplaceAll(cond, "?", ph(len(args))))
-	}
+	var c conds
 	if f.ID != 0 {
-		add("a.id = ?", f.ID)
+		c.add("a.id = ?", f.ID)
 	}
 	if f.OrgID != 0 {
-		add("p.org_id = ?", f.OrgID)
+		c.add("p.org_id = ?", f.OrgID)
 	}
 	if f.PostID != 0 {
-		add("a.post_id = ?", f.PostID)
+		c.add("a.post_id = ?", f.PostID)
 	}
 	if f.FairID != 0 {
-		add("p.fair_id = ?", f.FairID)
+		c.add("p.fair_id = ?", f.FairID)
 	}
 	if f.Status != "" {
-		add("a.status = ?", f.Status)
+		c.add("a.status = ?", f.Status)
 	}
 	if f.MinDegree != "" {
-		var in []string
-		for _, d := range model.Degrees {
-			if d.Rank() >= f.MinDegree.Rank() {
-				args = append(args, d)
-				in = append(in, ph(len(args)))
-			}
-		}
-		where = append(where, "t.degree IN ("+strings.Join(in, ",")+")")
+		c.degrees("t.degree", func(d model.Degree) bool { return d.Rank() >= f.MinDegree.Rank() })
 	}
 	if !f.From.IsZero() {
-		add("a.created_at >= ?", f.From.UTC())
+		c.add("a.created_at >= ?", f.From.UTC())
 	}
 	if !f.To.IsZero() {
-		add("a.created_at < ?", f.To.UTC())
+		c.add("a.created_at < ?", f.To.UTC())
 	}
 	limit, offset := page(f.Limit, f.Offset)
 	return queryAll(ctx, db.r, scanInbox, `SELECT a.id, a.talent_id, a.post_id, a.channel, a.status, a.created_at, a.updated_at,
 		p.title, p.fair_id, p.org_id, t.name, t.degree, t.cv_file
-		FROM applications a JOIN posts p ON p.id = a.post_id JOIN talents t ON t.id = a.talent_id`+whereSQL(where)+
-		` ORDER BY a.id DESC LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), args...)
+		FROM applications a JOIN posts p ON p.id = a.post_id JOIN talents t ON t.id = a.talent_id`+c.sql()+
+		` ORDER BY a.id DESC LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), c.args...)
 }
 
 // MoveApplications moves applications to status to, all or none: each must

@@ -13,6 +13,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/convene/convene/internal/model"
 )
 
 type dialect int
@@ -173,11 +175,55 @@ func ph(n int) string { return "$" + strconv.Itoa(n) }
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-func whereSQL(w []string) string {
-	if len(w) == 0 {
+// conds collects a list filter's conditions and their arguments: each "?"
+// in a condition stands for its value as the next $N, so the filters of
+// every list read as SQL and number their parameters in one place.
+type conds struct {
+	where []string
+	args  []any
+}
+
+// add appends cond, every "?" in it standing for v.
+func (c *conds) add(cond string, v any) {
+	c.where = append(c.where, strings.ReplaceAll(cond, "?", c.arg(v)))
+}
+
+// arg adds v as the next parameter and returns its placeholder.
+func (c *conds) arg(v any) string {
+	c.args = append(c.args, v)
+	return ph(len(c.args))
+}
+
+// search appends "any of cols contains q" (case-insensitive, LIKE's
+// wildcards in q taken literally) when q is not blank.
+func (c *conds) search(q string, cols ...string) {
+	if strings.TrimSpace(q) == "" {
+		return
+	}
+	any := make([]string, len(cols))
+	for i, col := range cols {
+		any[i] = "lower(" + col + `) LIKE ? ESCAPE '\'`
+	}
+	c.add("("+strings.Join(any, " OR ")+")", like(q))
+}
+
+// degrees appends "col IN (...)" over the degrees keep accepts.
+func (c *conds) degrees(col string, keep func(model.Degree) bool) {
+	var in []string
+	for _, d := range model.Degrees {
+		if keep(d) {
+			in = append(in, c.arg(d))
+		}
+	}
+	c.where = append(c.where, col+" IN ("+strings.Join(in, ",")+")")
+}
+
+// sql is " WHERE a AND b ...", or "" with no conditions.
+func (c *conds) sql() string {
+	if len(c.where) == 0 {
 		return ""
 	}
-	return " WHERE " + strings.Join(w, " AND ")
+	return " WHERE " + strings.Join(c.where, " AND ")
 }
 
 // list is a []string kept as a JSON array in a TEXT column, the same on both

@@ -251,6 +251,17 @@ func (db *DB) attachPlaces(ctx context.Context, userID int64, vs []*MeetingReque
 	return nil
 }
 
+// sideRequest reads, inside tx, a request the user is a side of (or that
+// is addressed to their organization), with the user's organization.
+func (db *DB) sideRequest(ctx context.Context, tx txq, id, userID int64) (MeetingRequestView, int64, error) {
+	org, err := db.userOrg(ctx, tx, userID)
+	if err != nil {
+		return MeetingRequestView{}, 0, err
+	}
+	v, err := scanRequestView(tx.QueryRowContext(ctx, requestViewSQL+` WHERE r.id = $3 AND`+sideSQL, userID, org, id))
+	return v, org, one(err, "meeting_request")
+}
+
 func notYours() error {
 	return model.Errorf(model.Forbidden, "err.meetings.not_yours", "id", "err.meetings.not_yours")
 }
@@ -260,13 +271,9 @@ func notYours() error {
 // participant). The requester cannot answer their own request.
 func (db *DB) AnswerMeetingRequest(ctx context.Context, id, userID int64, accept bool) error {
 	return db.tx(ctx, func(tx txq) error {
-		org, err := db.userOrg(ctx, tx, userID)
+		v, org, err := db.sideRequest(ctx, tx, id, userID)
 		if err != nil {
 			return err
-		}
-		v, err := scanRequestView(tx.QueryRowContext(ctx, requestViewSQL+` WHERE r.id = $3 AND`+sideSQL, userID, org, id))
-		if err != nil {
-			return one(err, "meeting_request")
 		}
 		mine := v.ToUserID == userID || (v.ToOrgID != nil && *v.ToOrgID == org)
 		if !mine || v.FromUserID == userID {
@@ -304,13 +311,9 @@ func (db *DB) AnswerMeetingRequest(ctx context.Context, id, userID int64, accept
 // accepted meeting; a scheduled meeting is removed and the other side told.
 func (db *DB) CancelMeetingRequest(ctx context.Context, id, userID int64) error {
 	return db.tx(ctx, func(tx txq) error {
-		org, err := db.userOrg(ctx, tx, userID)
+		v, _, err := db.sideRequest(ctx, tx, id, userID)
 		if err != nil {
 			return err
-		}
-		v, err := scanRequestView(tx.QueryRowContext(ctx, requestViewSQL+` WHERE r.id = $3 AND`+sideSQL, userID, org, id))
-		if err != nil {
-			return one(err, "meeting_request")
 		}
 		if v.FromUserID != userID && v.ToUserID != userID {
 			return notYours()

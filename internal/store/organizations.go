@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"strings"
 
 	"github.com/convene/convene/internal/model"
 )
@@ -68,35 +67,14 @@ type OrgFilter struct {
 
 // ListOrganizations lists organizations, newest first.
 func (db *DB) ListOrganizations(ctx context.Context, f OrgFilter) ([]model.Organization, error) {
-	var where []string
-	var args []any
+	var c conds
 	if f.Kind != "" {
-		args = append(args, f.Kind)
-		where = append(where, "kind = "+ph(len(args)))
+		c.add("kind = ?", f.Kind)
 	}
 	if f.Status != "" {
-		args = append(args, f.Status)
-		where = append(where, "status = "+ph(len(args)))
+		c.add("status = ?", f.Status)
 	}
-	if strings.TrimSpace(f.Query) != "" {
-		args = append(args, like(f.Query))
-		n := ph(len(args))
-		where = append(where, "(lower(name) LIKE "+n+" ESCAPE '\\' OR lower(name_zh) LIKE "+n+" ESCAPE '\\' OR lower(province) LIKE "+n+" ESCAPE '\\')")
-	}
+	c.search(f.Query, "name", "name_zh", "province")
 	limit, offset := page(f.Limit, f.Offset)
-	q := `SELECT ` + orgCols + ` FROM organizations` + whereSQL(where) + ` ORDER BY id DESC LIMIT ` + itoa(limit) + ` OFFSET ` + itoa(offset)
-	rows, err := db.r.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []model.Organization
-	for rows.Next() {
-		o, err := scanOrg(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, db.r, scanOrg, `SELECT `+orgCols+` FROM organizations`+c.sql()+` ORDER BY id DESC LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), c.args...)
 }

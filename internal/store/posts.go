@@ -83,26 +83,21 @@ func (db *DB) ListPosts(ctx context.Context, f PostFilter) ([]model.Post, error)
 	if strings.TrimSpace(f.Query) != "" {
 		return db.SearchPosts(ctx, PostSearch{EditionID: f.EditionID, FairID: f.FairID, OrgID: f.OrgID, Status: f.Status, Query: f.Query, Limit: f.Limit, Offset: f.Offset})
 	}
-	var where []string
-	var args []any
+	var c conds
 	if f.EditionID != 0 {
-		args = append(args, f.EditionID)
-		where = append(where, "fair_id IN (SELECT id FROM fairs WHERE edition_id = "+ph(len(args))+")")
+		c.add("fair_id IN (SELECT id FROM fairs WHERE edition_id = ?)", f.EditionID)
 	}
 	if f.FairID != 0 {
-		args = append(args, f.FairID)
-		where = append(where, "fair_id = "+ph(len(args)))
+		c.add("fair_id = ?", f.FairID)
 	}
 	if f.OrgID != 0 {
-		args = append(args, f.OrgID)
-		where = append(where, "org_id = "+ph(len(args)))
+		c.add("org_id = ?", f.OrgID)
 	}
 	if f.Status != "" {
-		args = append(args, f.Status)
-		where = append(where, "status = "+ph(len(args)))
+		c.add("status = ?", f.Status)
 	}
 	limit, offset := page(f.Limit, f.Offset)
-	return queryAll(ctx, db.r, scanPost, `SELECT `+postCols+` FROM posts`+whereSQL(where)+` ORDER BY id DESC LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), args...)
+	return queryAll(ctx, db.r, scanPost, `SELECT `+postCols+` FROM posts`+c.sql()+` ORDER BY id DESC LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), c.args...)
 }
 
 // UpdatePost saves a validated post of its organization: the post must

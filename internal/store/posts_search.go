@@ -45,39 +45,27 @@ func searchTerms(q string) []string {
 // (common in Chinese: 医药) fall back to substring matching, which trigram
 // indexes cannot answer.
 func (db *DB) SearchPosts(ctx context.Context, f PostSearch) ([]model.Post, error) {
-	var where []string
-	var args []any
-	add := func(cond string, v any) {
-		args = append(args, v)
-		where = append(where, strings.ReplaceAll(cond, "?", ph(len(args))))
-	}
+	var c conds
 	if f.EditionID != 0 {
-		add("p.fair_id IN (SELECT id FROM fairs WHERE edition_id = ?)", f.EditionID)
+		c.add("p.fair_id IN (SELECT id FROM fairs WHERE edition_id = ?)", f.EditionID)
 	}
 	if f.FairID != 0 {
-		add("p.fair_id = ?", f.FairID)
+		c.add("p.fair_id = ?", f.FairID)
 	}
 	if f.OrgID != 0 {
-		add("p.org_id = ?", f.OrgID)
+		c.add("p.org_id = ?", f.OrgID)
 	}
 	if f.Status != "" {
-		add("p.status = ?", f.Status)
+		c.add("p.status = ?", f.Status)
 	}
 	if s := strings.TrimSpace(f.Industry); s != "" {
-		add("lower(p.industry) = ?", strings.ToLower(s))
+		c.add("lower(p.industry) = ?", strings.ToLower(s))
 	}
 	if s := strings.TrimSpace(f.City); s != "" {
-		add("lower(p.city) = ?", strings.ToLower(s))
+		c.add("lower(p.city) = ?", strings.ToLower(s))
 	}
 	if f.MinDegree != "" && f.MinDegree.Valid() {
-		var ok []string
-		for _, d := range model.Degrees {
-			if d.Rank() <= f.MinDegree.Rank() {
-				args = append(args, d)
-				ok = append(ok, ph(len(args)))
-			}
-		}
-		where = append(where, "p.min_degree IN ("+strings.Join(ok, ",")+")")
+		c.degrees("p.min_degree", func(d model.Degree) bool { return d.Rank() <= f.MinDegree.Rank() })
 	}
 	order := "p.id DESC"
 	from := "posts p"
@@ -88,25 +76,23 @@ func (db *DB) SearchPosts(ctx context.Context, f PostSearch) ([]model.Post, erro
 			if utf8.RuneCountInString(t) >= 3 {
 				long = append(long, `"`+t+`"`)
 			} else {
-				add(`lower(p.title || ' ' || p.description || ' ' || p.skills || ' ' || p.industry || ' ' || p.city) LIKE ? ESCAPE '\'`, like(t))
+				c.add(`lower(p.title || ' ' || p.description || ' ' || p.skills || ' ' || p.industry || ' ' || p.city) LIKE ? ESCAPE '\'`, like(t))
 			}
 		}
 		if len(long) > 0 {
 			from = "posts p JOIN posts_fts ON posts_fts.rowid = p.id"
-			add("posts_fts MATCH ?", strings.Join(long, " AND "))
+			c.add("posts_fts MATCH ?", strings.Join(long, " AND "))
 			order = "bm25(posts_fts), p.id DESC"
 		}
 	} else if len(terms) > 0 {
 		for _, t := range terms {
-			add(`p.search_doc LIKE ? ESCAPE '\'`, like(t))
+			c.add(`p.search_doc LIKE ? ESCAPE '\'`, like(t))
 		}
-		args = append(args, strings.Join(terms, " "))
-		n := ph(len(args))
+		n := c.arg(strings.Join(terms, " "))
 		order = "ts_rank(p.search_tsv, plainto_tsquery('simple', " + n + ")) + word_similarity(" + n + ", p.search_doc) DESC, p.id DESC"
 	}
 	limit, offset := page(f.Limit, f.Offset)
-	cols := "p." + strings.ReplaceAll(postCols, ", ", ", p.")
-	return queryAll(ctx, db.r, scanPost, `SELECT `+cols+` FROM `+from+whereSQL(where)+` ORDER BY `+order+` LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), args...)
+	return queryAll(ctx, db.r, scanPost, `SELECT `+prefixed("p.", postCols)+` FROM `+from+c.sql()+` ORDER BY `+order+` LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), c.args...)
 }
 
 // PostFacets are the values the search filters offer.

@@ -46,17 +46,15 @@ type ProjectFilter struct {
 
 // ListProjects lists projects, newest first.
 func (db *DB) ListProjects(ctx context.Context, f ProjectFilter) ([]model.Project, error) {
-	var where []string
-	var args []any
-	for _, c := range []struct {
+	var c conds
+	for _, w := range []struct {
 		col string
 		v   int64
 	}{{"edition_id", f.EditionID}, {"org_id", f.OrgID}, {"owner_user_id", f.OwnerUserID}} {
-		if c.v != 0 {
-			args = append(args, c.v)
-			where = append(where, c.col+" = "+ph(len(args)))
+		if w.v != 0 {
+			c.add(w.col+" = ?", w.v)
 		}
 	}
 	limit, offset := page(f.Limit, f.Offset)
-	return queryAll(ctx, db.r, scanProject, `SELECT `+projectCols+` FROM projects`+whereSQL(where)+` ORDER BY id DESC LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), args...)
+	return queryAll(ctx, db.r, scanProject, `SELECT `+projectCols+` FROM projects`+c.sql()+` ORDER BY id DESC LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), c.args...)
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/convene/convene/internal/model"
@@ -49,23 +48,16 @@ type TalentFilter struct {
 
 // ListTalents lists profiles, newest first.
 func (db *DB) ListTalents(ctx context.Context, f TalentFilter) ([]model.Talent, error) {
-	var where []string
-	var args []any
+	var c conds
 	if f.Category != "" {
-		args = append(args, f.Category)
-		where = append(where, "category = "+ph(len(args)))
+		c.add("category = ?", f.Category)
 	}
 	if f.Degree != "" {
-		args = append(args, f.Degree)
-		where = append(where, "degree = "+ph(len(args)))
+		c.add("degree = ?", f.Degree)
 	}
-	if strings.TrimSpace(f.Query) != "" {
-		args = append(args, like(f.Query))
-		n := ph(len(args))
-		where = append(where, "(lower(name) LIKE "+n+" ESCAPE '\\' OR lower(discipline) LIKE "+n+" ESCAPE '\\' OR lower(skills) LIKE "+n+" ESCAPE '\\')")
-	}
+	c.search(f.Query, "name", "discipline", "skills")
 	limit, offset := page(f.Limit, f.Offset)
-	return queryAll(ctx, db.r, scanTalent, `SELECT `+talentCols+` FROM talents`+whereSQL(where)+` ORDER BY id DESC LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), args...)
+	return queryAll(ctx, db.r, scanTalent, `SELECT `+talentCols+` FROM talents`+c.sql()+` ORDER BY id DESC LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), c.args...)
 }
 
 // TalentCard is a talent as a matched candidate shows it.
