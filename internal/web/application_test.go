@@ -8,6 +8,7 @@ import (
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/store/storetest"
+	"github.com/convene/convene/internal/web/jsonview"
 )
 
 // TestApplicationPage: the owning enterprise opens an application and it
@@ -23,7 +24,7 @@ func TestApplicationPage(t *testing.T) {
 			if resp.StatusCode != 201 {
 				t.Fatalf("create: %d %s", resp.StatusCode, body)
 			}
-			pid := decode[postJ](t, body).ID
+			pid := decode[jsonview.Post](t, body).ID
 			tc := f.client(model.RoleTalent)
 			resp, body = f.json(tc, "POST", "/api/v1/posts/"+itoa(int(pid))+"/apply", `{"channel":"scan"}`)
 			if resp.StatusCode != 201 {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store/storetest"
+	"github.com/convene/convene/internal/web/route"
 )
 
 // expectedAccess is the authorization contract: every route and who may use
@@ -114,17 +115,17 @@ func allowed(rule string, role model.Role) bool {
 // exactly what the access layer let through.
 func TestRouteRoleMatrix(t *testing.T) {
 	f := newFixture(t, storetest.SQLite(t))
-	probe := httptest.NewServer(f.srv.buildHandler(func(route) http.Handler {
+	probe := httptest.NewServer(f.srv.buildHandler(func(route.Route) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(299) })
 	}))
 	defer probe.Close()
 	f.ts = probe
 
 	seen := map[string]bool{}
-	for _, rt := range f.srv.routeTable() {
-		seen[rt.pattern] = true
-		if _, ok := expectedAccess[rt.pattern]; !ok {
-			t.Errorf("route %q has no entry in expectedAccess: say who may use it", rt.pattern)
+	for _, rt := range f.srv.routes {
+		seen[rt.Pattern] = true
+		if _, ok := expectedAccess[rt.Pattern]; !ok {
+			t.Errorf("route %q has no entry in expectedAccess: say who may use it", rt.Pattern)
 		}
 	}
 	for p := range expectedAccess {

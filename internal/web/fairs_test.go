@@ -15,6 +15,7 @@ import (
 	"github.com/convene/convene/internal/postio"
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/store/storetest"
+	"github.com/convene/convene/internal/web/jsonview"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -102,7 +103,7 @@ func TestPostJourney(t *testing.T) {
 			if resp.StatusCode != 201 {
 				t.Fatalf("create: %d %s", resp.StatusCode, body)
 			}
-			p := decode[postJ](t, body)
+			p := decode[jsonview.Post](t, body)
 			pid := itoa(int(p.ID))
 			// Object-level checks: B may not edit, close, or read the inbox.
 			for _, c := range []struct{ method, path, body string }{
@@ -315,7 +316,7 @@ func TestImportExport(t *testing.T) {
 				t.Fatalf("bad file page: %d\n%s", resp.StatusCode, page)
 			}
 			resp, tmpl := f.do(a, "GET", "/org/posts/template.xlsx", "", "")
-			if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != xlsxType {
+			if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" {
 				t.Fatalf("template: %d", resp.StatusCode)
 			}
 			ct, mp = importBody(t, map[string]string{"fair_id": fair}, []byte(tmpl), "posts.xlsx")

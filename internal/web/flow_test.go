@@ -10,6 +10,8 @@ import (
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/store/storetest"
+	"github.com/convene/convene/internal/web/account"
+	"github.com/convene/convene/internal/web/jsonview"
 )
 
 // TestRegisterApproveLogin runs the enterprise journey over the JSON API on
@@ -23,13 +25,13 @@ func TestRegisterApproveLogin(t *testing.T) {
 			if resp.StatusCode != 201 {
 				t.Fatalf("register: %d %s", resp.StatusCode, body)
 			}
-			var u userJ
+			var u jsonview.User
 			json.Unmarshal([]byte(body), &u)
 			if u.Email != "hr@huawei.example" || u.Role != "enterprise" || u.OrgID == nil {
 				t.Fatalf("registered %+v", u)
 			}
 			resp, body = f.json(anon, "GET", "/api/v1/org", "")
-			var o orgJ
+			var o jsonview.Org
 			json.Unmarshal([]byte(body), &o)
 			if resp.StatusCode != 200 || o.Status != "pending" || o.NameZH != "华为" {
 				t.Fatalf("own org: %d %s", resp.StatusCode, body)
@@ -161,14 +163,14 @@ func TestLoginThrottle(t *testing.T) {
 	f := newFixture(t, storetest.SQLite(t))
 	c := f.client("")
 	email := f.users[model.RoleTalent].Email
-	for i := 0; i < maxFailsAccount; i++ {
+	for i := 0; i < account.MaxFailsAccount; i++ {
 		if resp, _ := f.json(c, "POST", "/api/v1/login", `{"email":"`+email+`","password":"wrong password!"}`); resp.StatusCode != 401 {
 			t.Fatalf("attempt %d: %d", i, resp.StatusCode)
 		}
 	}
 	resp, body := f.json(c, "POST", "/api/v1/login", `{"email":"`+email+`","password":"`+testPassword+`"}`)
 	if resp.StatusCode != 429 {
-		t.Fatalf("after %d failures: %d %s", maxFailsAccount, resp.StatusCode, body)
+		t.Fatalf("after %d failures: %d %s", account.MaxFailsAccount, resp.StatusCode, body)
 	}
 	// Another account from the same address is not locked yet.
 	if resp, _ := f.json(c, "POST", "/api/v1/login", `{"email":"judge@test.example","password":"`+testPassword+`"}`); resp.StatusCode != 200 {

@@ -2,12 +2,14 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -15,9 +17,75 @@ import (
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/password"
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/web/jsonview"
+	"github.com/convene/convene/internal/web/session"
 )
 
 var bg = context.Background()
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// matchJ and rateJ are what the tests read of the matching API's answers.
+type matchJ struct {
+	PostID   int64    `json:"post_id"`
+	TalentID int64    `json:"talent_id"`
+	Mutual   bool     `json:"mutual"`
+	Matched  []string `json:"matched_skills"`
+	Reasons  []struct {
+		Text string `json:"text"`
+	} `json:"reasons"`
+}
+
+// inboxJ and agendaJ: the fields the tests read of an inbox row and an
+// agenda item.
+type inboxJ struct {
+	TalentName string `json:"talent_name"`
+}
+
+type agendaJ struct {
+	StartsAt time.Time `json:"starts_at"`
+	Table    string    `json:"table"`
+}
+
+// applyJ, appEventJ and apiError: what the tests read of an application
+// answer, its history and an error body.
+type applyJ struct {
+	Application jsonview.Application `json:"application"`
+	Created     bool                 `json:"created"`
+}
+
+type appEventJ struct {
+	To       string `json:"to"`
+	ByUserID int64  `json:"by_user_id"`
+}
+
+type apiError struct {
+	Error struct {
+		Code    string            `json:"code"`
+		Message string            `json:"message"`
+		Fields  map[string]string `json:"fields"`
+	} `json:"error"`
+	RequestID string `json:"request_id"`
+}
+
+// meetingRequestJ and runJ: what the tests read of a meeting request and a
+// scheduling run.
+type meetingRequestJ struct {
+	ID int64 `json:"id"`
+}
+
+type runJ struct {
+	ID       int64             `json:"id"`
+	Placed   int               `json:"placed"`
+	Unplaced []json.RawMessage `json:"unplaced"`
+}
+
+type rateJ struct {
+	OpenPosts      int    `json:"open_posts"`
+	Talents        int    `json:"talents"`
+	MatchedTalents int    `json:"matched_talents"`
+	Definition     string `json:"definition"`
+}
 
 // fixture is a server over a real database with one account per role.
 type fixture struct {
@@ -92,11 +160,11 @@ func (f *fixture) client(role model.Role) *http.Client {
 	if role != "" {
 		f.sessions++
 		tok := fmt.Sprintf("test-session-token-for-%s-%d-0123456789", role, f.sessions)
-		if err := f.db.CreateSession(bg, hashToken(tok), f.users[role].ID, time.Hour); err != nil {
+		if err := f.db.CreateSession(bg, session.Hash(tok), f.users[role].ID, time.Hour); err != nil {
 			f.t.Fatal(err)
 		}
 		u, _ := url.Parse(f.ts.URL)
-		jar.SetCookies(u, []*http.Cookie{{Name: sessionCookie, Value: tok}})
+		jar.SetCookies(u, []*http.Cookie{{Name: session.Cookie, Value: tok}})
 	}
 	return c
 }
@@ -150,3 +218,10 @@ func (f *fixture) setLocale(c *http.Client, lang string) {
 		f.t.Fatalf("set locale: %d %s", resp.StatusCode, body)
 	}
 }
+
+const (
+	organizer  = model.RoleOrganizer
+	enterprise = model.RoleEnterprise
+	delegation = model.RoleDelegation
+	talent     = model.RoleTalent
+)

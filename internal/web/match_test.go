@@ -14,6 +14,7 @@ import (
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/qr"
 	"github.com/convene/convene/internal/store/storetest"
+	"github.com/convene/convene/internal/web/session"
 )
 
 func init() {
@@ -71,12 +72,12 @@ func newMatchFixture(t *testing.T) *matchFixture {
 	}
 	f.postB = mk(orgB.ID, "Go developer", "Go")
 	tok := "test-session-token-for-enterprise-b-0123456789"
-	if err := f.db.CreateSession(bg, hashToken(tok), uB.ID, time.Hour); err != nil {
+	if err := f.db.CreateSession(bg, session.Hash(tok), uB.ID, time.Hour); err != nil {
 		t.Fatal(err)
 	}
 	jar, _ := cookiejar.New(nil)
 	u, _ := url.Parse(f.ts.URL)
-	jar.SetCookies(u, []*http.Cookie{{Name: sessionCookie, Value: tok}})
+	jar.SetCookies(u, []*http.Cookie{{Name: session.Cookie, Value: tok}})
 	f.clientB = &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	return f
 }
@@ -209,7 +210,7 @@ func TestMatchPagesRender(t *testing.T) {
 // never the one on screen nor one applied to, and says when this one was.
 func TestScanLandingRecommends(t *testing.T) {
 	f := newMatchFixture(t)
-	sec, err := f.srv.qrSecret(bg)
+	sec, err := f.srv.deps.Codes.Secret(bg)
 	if err != nil {
 		t.Fatal(err)
 	}

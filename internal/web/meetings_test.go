@@ -241,23 +241,3 @@ func TestMeetingFlow(t *testing.T) {
 		})
 	}
 }
-
-func TestICSFolding(t *testing.T) {
-	long := strings.Repeat("会议", 40)
-	for _, in := range []string{"SUMMARY:short", "SUMMARY:" + strings.Repeat("x", 200), "SUMMARY:" + long} {
-		out := fold(in)
-		var joined string
-		for i, l := range strings.Split(strings.TrimSuffix(out, "\r\n"), "\r\n") {
-			if len(l) > 75 {
-				t.Fatalf("line of %d octets", len(l))
-			}
-			if i > 0 {
-				l = strings.TrimPrefix(l, " ")
-			}
-			joined += l
-		}
-		if joined != in {
-			t.Fatalf("unfolded %q, want %q", joined, in)
-		}
-	}
-}

@@ -6,11 +6,11 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
-	"strings"
 	"time"
 
 	"github.com/convene/convene/internal/i18n"
 	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/web/request"
 )
 
 // statusWriter remembers the status code for logs and metrics.
@@ -43,19 +43,19 @@ func (s *Server) outer(next http.Handler) http.Handler {
 		start := time.Now()
 		var b [8]byte
 		rand.Read(b[:])
-		ri := &reqInfo{id: hex.EncodeToString(b[:])}
+		ri := &request.Info{ID: hex.EncodeToString(b[:])}
 		sw := &statusWriter{ResponseWriter: w}
 		h := sw.Header()
-		h.Set("X-Request-Id", ri.id)
+		h.Set("X-Request-Id", ri.ID)
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
 		defer func() {
 			if p := recover(); p != nil {
-				s.log.Error("panic", "id", ri.id, "panic", p, "stack", string(debug.Stack()))
+				s.log.Error("panic", "id", ri.ID, "panic", p, "stack", string(debug.Stack()))
 				if sw.code == 0 {
-					s.fail(sw, r, errPanic)
+					s.deps.Render.Fail(sw, r, errPanic)
 				}
 			}
 			code := sw.code
@@ -67,11 +67,11 @@ func (s *Server) outer(next http.Handler) http.Handler {
 			if code >= 500 {
 				lvl = slog.LevelError
 			}
-			s.log.Log(r.Context(), lvl, "request", "id", ri.id, "method", r.Method, "path", r.URL.Path, "code", code, "ms", time.Since(start).Milliseconds())
+			s.log.Log(r.Context(), lvl, "request", "id", ri.ID, "method", r.Method, "path", r.URL.Path, "code", code, "ms", time.Since(start).Milliseconds())
 		}()
-		r = withInfo(r, ri)
-		s.loadSession(r, ri)
-		ri.locale = s.pickLocale(r, ri.user)
+		r = request.With(r, ri)
+		s.deps.Sessions.Load(r, ri)
+		ri.Locale = pickLocale(r, ri.User)
 		next.ServeHTTP(sw, r)
 	})
 }
@@ -79,7 +79,7 @@ func (s *Server) outer(next http.Handler) http.Handler {
 var errPanic = model.Errorf("", "err.internal")
 
 // pickLocale: the account's choice, else the lang cookie, else the browser's.
-func (s *Server) pickLocale(r *http.Request, u *model.User) string {
+func pickLocale(r *http.Request, u *model.User) string {
 	if u != nil && model.ValidLocale(u.Locale) {
 		return u.Locale
 	}
@@ -96,6 +96,3 @@ func limitBody(n int64, next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
-
-// isAPI tells JSON callers from browsers.
-func isAPI(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/api/") }

@@ -13,6 +13,7 @@ import (
 	"github.com/convene/convene/internal/qr"
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/store/storetest"
+	"github.com/convene/convene/internal/web/session"
 )
 
 // BenchmarkScan measures the server's own cost of one scan (the landing
@@ -92,13 +93,13 @@ func scanBench(b *testing.B, open func(testing.TB) *store.DB) (*Server, []*http.
 	for _, u := range c.Users {
 		if u.Role == model.RoleTalent {
 			tok := fmt.Sprintf("bench-session-token-%d-0123456789abcdef", u.ID)
-			if err := db.CreateSession(bg, hashToken(tok), u.ID, time.Hour); err != nil {
+			if err := db.CreateSession(bg, session.Hash(tok), u.ID, time.Hour); err != nil {
 				b.Fatal(err)
 			}
-			cookies = append(cookies, &http.Cookie{Name: sessionCookie, Value: tok})
+			cookies = append(cookies, &http.Cookie{Name: session.Cookie, Value: tok})
 		}
 	}
-	sec, err := srv.qrSecret(bg)
+	sec, err := srv.deps.Codes.Secret(bg)
 	if err != nil {
 		b.Fatal(err)
 	}

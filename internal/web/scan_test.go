@@ -284,7 +284,7 @@ func TestBadTokens(t *testing.T) {
 		t.Fatalf("bad tokens made applications: %+v", apps)
 	}
 	// A well-signed token for a post that does not exist is a bad code too.
-	sec, _ := f.srv.qrSecret(bg)
+	sec, _ := f.srv.deps.Codes.Secret(bg)
 	if resp, _ := f.do(f.client(""), "GET", "/s/"+qr.Token(sec, qr.Post, 987654), "", ""); resp.StatusCode != 404 {
 		t.Fatalf("token of a missing post: %d", resp.StatusCode)
 	}
@@ -399,7 +399,7 @@ func TestVisitCounter(t *testing.T) {
 					defer wg.Done()
 					for i := range each {
 						ch := []model.Channel{model.ChannelPC, model.ChannelMobile, model.ChannelScan}[(w+i)%3]
-						srv.countVisit("post", int64(1+i%5), ch)
+						srv.deps.Visits.Count("post", int64(1+i%5), ch)
 						if i%250 == 0 {
 							srv.FlushVisits(bg) // flushes race with counting
 						}
@@ -410,7 +410,7 @@ func TestVisitCounter(t *testing.T) {
 			if err := srv.Close(); err != nil {
 				t.Fatal(err)
 			}
-			srv.countVisit("post", 1, model.ChannelPC) // after Close: not counted, no panic
+			srv.deps.Visits.Count("post", 1, model.ChannelPC) // after Close: not counted, no panic
 			total := 0
 			for id := int64(1); id <= 5; id++ {
 				vs, err := db.Visits(bg, "post", id)
@@ -425,25 +425,6 @@ func TestVisitCounter(t *testing.T) {
 				t.Fatalf("counted %d visits, want %d", total, workers*each)
 			}
 		})
-	}
-}
-
-func TestChannelOf(t *testing.T) {
-	for _, c := range []struct {
-		ua   string
-		want model.Channel
-	}{
-		{"Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148", model.ChannelMobile},
-		{"Mozilla/5.0 (Linux; Android 14; Pixel 8) Chrome/126.0 Mobile Safari/537.36", model.ChannelMobile},
-		{"Mozilla/5.0 (Linux; Android 13) MicroMessenger/8.0", model.ChannelMobile},
-		{"Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0 Safari/537.36", model.ChannelPC},
-		{"", model.ChannelPC},
-	} {
-		r, _ := http.NewRequest("GET", "/", nil)
-		r.Header.Set("User-Agent", c.ua)
-		if got := channelOf(r); got != c.want {
-			t.Fatalf("channelOf(%q) = %s, want %s", c.ua, got, c.want)
-		}
 	}
 }
 

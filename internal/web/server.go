@@ -1,25 +1,40 @@
-// Package web serves Convene's pages and its JSON API. Handlers translate
-// HTTP to store calls and back; they hold no SQL and no business rules
-// beyond who may do what.
+// Package web serves Convene's pages and its JSON API. It wires the areas
+// (one folder each: account, admin, fairs, scan, matching, meetings) over
+// the shared pieces (route, request, render, session) and the services,
+// and wraps them in the middleware every request passes: request id,
+// recovery, security headers, logs, metrics, session and language, CSRF,
+// access and body limits.
 package web
 
 import (
 	"context"
 	"embed"
-	"html/template"
 	"io/fs"
 	"log/slog"
 	"net/http"
 	"time"
 
+	"github.com/convene/convene/internal/chromium"
 	"github.com/convene/convene/internal/i18n"
 	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/notify"
+	"github.com/convene/convene/internal/recommend"
+	"github.com/convene/convene/internal/scancode"
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/visits"
+	"github.com/convene/convene/internal/web/account"
+	"github.com/convene/convene/internal/web/admin"
+	"github.com/convene/convene/internal/web/area"
+	"github.com/convene/convene/internal/web/fairs"
+	"github.com/convene/convene/internal/web/matching"
+	"github.com/convene/convene/internal/web/meetings"
+	"github.com/convene/convene/internal/web/recview"
+	"github.com/convene/convene/internal/web/render"
+	"github.com/convene/convene/internal/web/route"
+	"github.com/convene/convene/internal/web/scan"
+	"github.com/convene/convene/internal/web/session"
 	"github.com/prometheus/client_golang/prometheus"
 )
-
-//go:embed templates/*.html
-var templateFS embed.FS
 
 //go:embed static
 var staticFS embed.FS
@@ -41,25 +56,24 @@ type Config struct {
 // Server is the HTTP face of one Convene instance. It keeps no state that
 // another instance would need: sessions and counters live in the store.
 type Server struct {
-	store    *store.DB
-	cfg      Config
-	log      *slog.Logger
-	cat      i18n.Catalog
-	pages    pageSet
-	metrics  *metrics
-	openapi  []byte
-	handler  http.Handler
-	scan     scanState                         // QR secret cache and buffered visit counts (visits.go)
-	match    matchState                        // the matching index, a cache derived from the store (match.go)
-	sessions *ttlCache[string, model.User]     // sessions resolved in the last few seconds (session.go)
-	posts    *ttlCache[int64, *landing]        // scan landings' posts (landing.go)
-	cards    *ttlCache[int64, store.PostCard]  // suggested posts' cards (match.go)
-	heads    *ttlCache[headKey, template.HTML] // ... rendered for the landing (landing.go)
-	applied  *ttlCache[int64, *appliedSet]     // talents' applied posts (match.go)
+	db      *store.DB
+	cfg     Config
+	log     *slog.Logger
+	deps    *area.Deps
+	metrics *metrics
+	openapi []byte
+	routes  []route.Route
+	handler http.Handler
 }
 
-// New builds a server over st.
-func New(st *store.DB, cfg Config) (*Server, error) {
+// areaTemplates are the areas' pages and partials, for the renderer.
+var areaTemplates = []fs.FS{
+	recview.Templates, account.Templates, admin.Templates, fairs.Templates,
+	scan.Templates, matching.Templates, meetings.Templates,
+}
+
+// New builds a server over db: the services, then each area, by name.
+func New(db *store.DB, cfg Config) (*Server, error) {
 	if cfg.SessionTTL == 0 {
 		cfg.SessionTTL = 14 * 24 * time.Hour
 	}
@@ -70,24 +84,60 @@ func New(st *store.DB, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{store: st, cfg: cfg, log: cfg.Logger, cat: cat, metrics: newMetrics(prometheus.NewRegistry()),
-		sessions: newTTLCache[string, model.User](sessionTTL, maxCachedSessions),
-		posts:    newTTLCache[int64, *landing](landingPostTTL, maxLandingPosts),
-		cards:    newTTLCache[int64, store.PostCard](cardTTL, maxLandingPosts),
-		heads:    newTTLCache[headKey, template.HTML](cardTTL, 2*maxLandingPosts),
-		applied:  newTTLCache[int64, *appliedSet](appliedTTL, maxCachedSessions)}
-	if s.pages, err = parsePages(cat); err != nil {
+	rd, err := render.New(cat, cfg.Logger, areaTemplates...)
+	if err != nil {
 		return nil, err
 	}
+	bus := &notify.Bus{}
+	rec := recommend.New(db, recommend.Options{})
+	d := &area.Deps{
+		DB: db, Render: rd, Log: cfg.Logger, Notify: bus,
+		Sessions:      session.New(db, cfg.Logger, cfg.SessionTTL, cfg.SecureCookies),
+		Match:         rec,
+		Suggest:       recommend.NewSuggester(rec, db, bus, cfg.Logger),
+		Visits:        visits.New(db, cfg.Logger),
+		Codes:         scancode.New(db),
+		Print:         chromium.New(2),
+		SecureCookies: cfg.SecureCookies,
+	}
+	s := &Server{db: db, cfg: cfg, log: cfg.Logger, deps: d, metrics: newMetrics(prometheus.NewRegistry())}
 	if s.openapi, err = mergeOpenAPI(); err != nil {
 		return nil, err
 	}
-	s.handler = s.routes()
+	s.routes = s.coreRoutes()
+	for _, a := range []interface{ Routes() []route.Route }{
+		account.New(d),
+		admin.New(d),
+		fairs.New(d),
+		scan.New(d),
+		matching.New(d),
+		meetings.New(d),
+	} {
+		s.routes = append(s.routes, a.Routes()...)
+	}
+	s.handler = s.buildHandler(func(rt route.Route) http.Handler { return rt.Handle })
 	return s, nil
 }
 
 // ServeHTTP makes Server an http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// RunMatching builds the matching index and keeps it current until ctx
+// ends; without it the index is built on first use and polled by reads.
+func (s *Server) RunMatching(ctx context.Context) {
+	s.deps.Match.Run(ctx, func(err error) {
+		if !model.IsNotFound(err) { // no edition yet
+			s.log.Warn("matching index", "err", err)
+		}
+	})
+}
+
+// FlushVisits writes the buffered visit counts now.
+func (s *Server) FlushVisits(ctx context.Context) error { return s.deps.Visits.Flush(ctx) }
+
+// Close stops background work and writes what is buffered. Call it after
+// the HTTP server has shut down.
+func (s *Server) Close() error { return s.deps.Visits.Close() }
 
 // Sweep purges expired sessions now and then until ctx ends.
 func (s *Server) Sweep(ctx context.Context, every time.Duration) {
@@ -98,7 +148,7 @@ func (s *Server) Sweep(ctx context.Context, every time.Duration) {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if n, err := s.store.PurgeSessions(ctx); err != nil {
+			if n, err := s.db.PurgeSessions(ctx); err != nil {
 				s.log.Warn("purge sessions", "err", err)
 			} else if n > 0 {
 				s.log.Info("purged sessions", "n", n)

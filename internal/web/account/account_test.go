@@ -180,13 +180,13 @@ func TestSignInThrottle(t *testing.T) {
 		t.Fatal(err)
 	}
 	res.Body.Close()
-	for range maxFailsAccount - 2 {
+	for range MaxFailsAccount - 2 {
 		post(`{"email":"bo@test.example","password":"wrong"}`)
 	}
 	if got := post(`{"email":"bo@test.example","password":"wrong"}`); got != http.StatusUnauthorized {
 		t.Fatalf("fifth failure: %d, want 401", got)
 	}
 	if got := post(`{"email":"bo@test.example","password":"correct horse battery"}`); got != http.StatusTooManyRequests {
-		t.Fatalf("after %d failures: %d, want 429", maxFailsAccount, got)
+		t.Fatalf("after %d failures: %d, want 429", MaxFailsAccount, got)
 	}
 }

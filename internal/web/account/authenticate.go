@@ -14,7 +14,7 @@ import (
 // every instance counts the same failures.
 const (
 	loginWindow     = 15 * time.Minute
-	maxFailsAccount = 5
+	MaxFailsAccount = 5
 	maxFailsAddress = 30
 )
 
@@ -33,7 +33,7 @@ func (a *Area) authenticate(ctx context.Context, r *http.Request, email, pw stri
 	keys := []struct {
 		key string
 		max int
-	}{{"acct:" + email, maxFailsAccount}, {"ip:" + clientIP(r), maxFailsAddress}}
+	}{{"acct:" + email, MaxFailsAccount}, {"ip:" + clientIP(r), maxFailsAddress}}
 	for _, k := range keys {
 		n, err := a.db.LoginFailures(ctx, k.key, loginWindow)
 		if err != nil {

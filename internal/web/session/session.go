@@ -45,7 +45,9 @@ func New(db *store.DB, log *slog.Logger, ttl time.Duration, secure bool) *Manage
 	return &Manager{db: db, log: log, ttl: ttl, secure: secure, cache: ttlcache.New[string, model.User](cacheTTL, maxCached)}
 }
 
-func hashToken(tok string) string {
+// Hash is the form a token is stored in: its SHA-256, so a database leak
+// yields no usable session.
+func Hash(tok string) string {
 	h := sha256.Sum256([]byte(tok))
 	return hex.EncodeToString(h[:])
 }
@@ -57,7 +59,7 @@ func (m *Manager) Load(r *http.Request, ri *request.Info) {
 	if err != nil || len(c.Value) < 20 || len(c.Value) > 100 {
 		return
 	}
-	h := hashToken(c.Value)
+	h := Hash(c.Value)
 	u, ok := m.cache.Get(h)
 	if !ok {
 		var err error
@@ -84,7 +86,7 @@ func (m *Manager) SignIn(w http.ResponseWriter, r *http.Request, u model.User) e
 		return err
 	}
 	tok := base64.RawURLEncoding.EncodeToString(b[:])
-	if err := m.db.CreateSession(r.Context(), hashToken(tok), u.ID, m.ttl); err != nil {
+	if err := m.db.CreateSession(r.Context(), Hash(tok), u.ID, m.ttl); err != nil {
 		return err
 	}
 	http.SetCookie(w, &http.Cookie{
@@ -92,7 +94,7 @@ func (m *Manager) SignIn(w http.ResponseWriter, r *http.Request, u model.User) e
 		SameSite: http.SameSiteLaxMode, MaxAge: int(m.ttl.Seconds()),
 	})
 	ri := request.From(r)
-	ri.User, ri.Token = &u, hashToken(tok)
+	ri.User, ri.Token = &u, Hash(tok)
 	return nil
 }
 
