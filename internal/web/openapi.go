@@ -3,14 +3,14 @@ package web
 import (
 	"encoding/json"
 	"fmt"
-	"io/fs"
 	"sort"
 )
 
-// mergeOpenAPI joins openapi/core.json (the document's frame) with each
-// area's fragment (openapi/<area>.json holding "paths" and
-// "components.schemas"), so areas document their routes beside their code.
-func mergeOpenAPI() ([]byte, error) {
+// mergeOpenAPI joins openapi/core.json (the document's frame and the
+// schemas several areas share) with each area's fragment (its openapi.json
+// holding "paths" and "components.schemas"), so areas document their
+// routes beside their code.
+func mergeOpenAPI(fragments map[string][]byte) ([]byte, error) {
 	var doc map[string]any
 	core, err := openapiFS.ReadFile("openapi/core.json")
 	if err != nil {
@@ -21,20 +21,19 @@ func mergeOpenAPI() ([]byte, error) {
 	}
 	paths := doc["paths"].(map[string]any)
 	schemas := doc["components"].(map[string]any)["schemas"].(map[string]any)
-	files, _ := fs.Glob(openapiFS, "openapi/*.json")
-	sort.Strings(files)
-	for _, f := range files {
-		if f == "openapi/core.json" {
-			continue
-		}
+	names := make([]string, 0, len(fragments))
+	for n := range fragments {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, f := range names {
 		var part struct {
 			Paths      map[string]map[string]any `json:"paths"`
 			Components struct {
 				Schemas map[string]any `json:"schemas"`
 			} `json:"components"`
 		}
-		b, _ := openapiFS.ReadFile(f)
-		if err := json.Unmarshal(b, &part); err != nil {
+		if err := json.Unmarshal(fragments[f], &part); err != nil {
 			return nil, fmt.Errorf("%s: %w", f, err)
 		}
 		for p, ops := range part.Paths {

@@ -101,7 +101,10 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 		SecureCookies: cfg.SecureCookies,
 	}
 	s := &Server{db: db, cfg: cfg, log: cfg.Logger, deps: d, metrics: newMetrics(prometheus.NewRegistry())}
-	if s.openapi, err = mergeOpenAPI(); err != nil {
+	if s.openapi, err = mergeOpenAPI(map[string][]byte{
+		"account": account.OpenAPI, "admin": admin.OpenAPI, "fairs": fairs.OpenAPI,
+		"scan": scan.OpenAPI, "matching": matching.OpenAPI, "meetings": meetings.OpenAPI,
+	}); err != nil {
 		return nil, err
 	}
 	s.routes = s.coreRoutes()
