@@ -39,6 +39,15 @@ func Classes() []Class {
 				Slots: 8, Venues: 2, Tables: 2 * n, Videos: n, VideoShare: 0.3, VenueBound: 0.3, MaxPriority: 3,
 				Partial: 0.4, Skew: 0.5}
 		}},
+		// The thinnest margin measured outside the project (issue 20):
+		// venue-bound negotiations over two venues whose slot grids overlap
+		// (one starts a quarter hour later), with 15 travel minutes between
+		// venues instead of a free slot.
+		{"negotiation-grids", func(n int, seed uint64) Config {
+			return Config{Name: "negotiation-grids", Seed: seed, Participants: 40 * n, HostShare: 0.3, Requests: 55 * n,
+				Slots: 8, Venues: 2, Tables: 2 * n, MaxPriority: 3, Partial: 0.3, ThreeWay: 0.3, VenueBound: 0.5,
+				Skew: 0.4, Grids: true, Travel: 15}
+		}},
 	}
 }
 

@@ -34,6 +34,11 @@ type Config struct {
 	GuestLimit   int  // MaxMeetings of guests, 0 none
 	Buffer       bool // BufferBetweenVenues
 	Skew         float64
+	// Grids gives each venue its own grid of 30-minute slots, venue v's
+	// starting v×15 minutes later, so the grids of two venues overlap; the
+	// slots are limited to their venue. Travel sets Options.TravelMinutes.
+	Grids  bool
+	Travel int
 }
 
 var day0 = time.Date(2026, 6, 10, 9, 0, 0, 0, time.UTC)
@@ -44,13 +49,24 @@ func Generate(cfg Config) schedule.Instance {
 	days := max(cfg.Days, 1)
 	var inst schedule.Instance
 	inst.Options.BufferBetweenVenues = cfg.Buffer
+	inst.Options.TravelMinutes = cfg.Travel
+	venues := max(cfg.Venues, 1)
 	for d := range days {
+		if cfg.Grids {
+			for v := range venues {
+				for i := range cfg.Slots {
+					start := day0.AddDate(0, 0, d).Add(time.Duration(i)*30*time.Minute + time.Duration(v%2)*15*time.Minute)
+					inst.Slots = append(inst.Slots, schedule.Slot{ID: fmt.Sprintf("d%ds%02dv%d", d, i, v), Start: start,
+						End: start.Add(30 * time.Minute), Venue: venue(v)})
+				}
+			}
+			continue
+		}
 		for i := range cfg.Slots {
 			start := day0.AddDate(0, 0, d).Add(time.Duration(i) * 30 * time.Minute)
 			inst.Slots = append(inst.Slots, schedule.Slot{ID: fmt.Sprintf("d%ds%02d", d, i), Start: start, End: start.Add(30 * time.Minute)})
 		}
 	}
-	venues := max(cfg.Venues, 1)
 	for v := range venues {
 		for t := range cfg.Tables {
 			inst.Resources = append(inst.Resources, schedule.Resource{ID: fmt.Sprintf("v%d-t%03d", v, t), Kind: schedule.KindTable, Venue: venue(v)})
