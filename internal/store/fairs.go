@@ -81,3 +81,29 @@ func (db *DB) RemoteSession(ctx context.Context, id int64) (model.RemoteSession,
 	s, err := scanSession(db.r.QueryRowContext(ctx, `SELECT id, fair_id, location, time_zone, starts_at, ends_at FROM remote_sessions WHERE id = $1`, id))
 	return s, one(err, "remote_session")
 }
+
+// FairSessions is a fair with its remote sessions (video fairs have them).
+type FairSessions struct {
+	model.Fair
+	Sessions []model.RemoteSession
+}
+
+// FairsWithSessions lists an edition's fairs, each video fair with its
+// remote sessions: what the home page, the edition page and the post form
+// show.
+func (db *DB) FairsWithSessions(ctx context.Context, editionID int64) ([]FairSessions, error) {
+	fairs, err := db.ListFairs(ctx, editionID)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]FairSessions, len(fairs))
+	for i, f := range fairs {
+		out[i].Fair = f
+		if f.Kind == model.FairVideo {
+			if out[i].Sessions, err = db.ListRemoteSessions(ctx, f.ID); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}

@@ -10,15 +10,9 @@ import (
 type homeData struct {
 	Edition *model.Edition
 	Venues  []model.Venue
-	Fairs   []fairView
+	Fairs   []store.FairSessions
 	Events  []model.Event
 	Counts  store.Counts
-}
-
-// fairView is a fair with its remote sessions (video fairs only).
-type fairView struct {
-	model.Fair
-	Sessions []model.RemoteSession
 }
 
 // home is the current edition: its figures, fairs, venues and events.
@@ -33,7 +27,7 @@ func (a *Area) home(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		d.Edition = &e
 		if d.Venues, err = a.db.ListVenues(ctx, e.ID); err == nil {
-			d.Fairs, err = a.fairViews(r, e.ID)
+			d.Fairs, err = a.db.FairsWithSessions(r.Context(), e.ID)
 		}
 		if err == nil {
 			d.Events, err = a.db.ListEvents(ctx, e.ID)
@@ -47,22 +41,4 @@ func (a *Area) home(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	a.rd.Page(w, r, http.StatusOK, "home", a.rd.View(r, "home.title", d))
-}
-
-// fairViews are an edition's fairs, the video fairs with their sessions.
-func (a *Area) fairViews(r *http.Request, editionID int64) ([]fairView, error) {
-	fairs, err := a.db.ListFairs(r.Context(), editionID)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]fairView, len(fairs))
-	for i, f := range fairs {
-		out[i].Fair = f
-		if f.Kind == model.FairVideo {
-			if out[i].Sessions, err = a.db.ListRemoteSessions(r.Context(), f.ID); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return out, nil
 }

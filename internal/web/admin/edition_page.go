@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strconv"
 
+	"github.com/convene/convene/internal/store"
+
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/web/render"
 	"github.com/convene/convene/internal/web/request"
@@ -14,14 +16,9 @@ import (
 type editionData struct {
 	Edition model.Edition
 	Venues  []model.Venue
-	Fairs   []fairView
+	Fairs   []store.FairSessions
 	Zones   []string
 	Kinds   []model.FairKind
-}
-
-type fairView struct {
-	model.Fair
-	Sessions []model.RemoteSession
 }
 
 func (a *Area) editionData(r *http.Request) (editionData, error) {
@@ -36,26 +33,8 @@ func (a *Area) editionData(r *http.Request) (editionData, error) {
 	if d.Venues, err = a.db.ListVenues(r.Context(), id); err != nil {
 		return d, err
 	}
-	d.Fairs, err = a.fairViews(r, id)
+	d.Fairs, err = a.db.FairsWithSessions(r.Context(), id)
 	return d, err
-}
-
-// fairViews are an edition's fairs, the video fairs with their sessions.
-func (a *Area) fairViews(r *http.Request, editionID int64) ([]fairView, error) {
-	fairs, err := a.db.ListFairs(r.Context(), editionID)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]fairView, len(fairs))
-	for i, f := range fairs {
-		out[i].Fair = f
-		if f.Kind == model.FairVideo {
-			if out[i].Sessions, err = a.db.ListRemoteSessions(r.Context(), f.ID); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return out, nil
 }
 
 func (a *Area) editionPage(w http.ResponseWriter, r *http.Request) {

@@ -73,30 +73,5 @@ func scopeOrg(r *http.Request) int64 {
 	return request.OrgID(r)
 }
 
-// fairView is a fair with its remote sessions (video fairs only), for the
-// fair and session choices of the post and import forms.
-type fairView struct {
-	model.Fair
-	Sessions []model.RemoteSession
-}
-
-// fairViews are an edition's fairs, the video fairs with their sessions.
-func (a *Area) fairViews(r *http.Request, editionID int64) ([]fairView, error) {
-	fairs, err := a.db.ListFairs(r.Context(), editionID)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]fairView, len(fairs))
-	for i, f := range fairs {
-		out[i].Fair = f
-		if f.Kind == model.FairVideo {
-			if out[i].Sessions, err = a.db.ListRemoteSessions(r.Context(), f.ID); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return out, nil
-}
-
 func itoa(n int) string          { return strconv.Itoa(n) }
 func joinList(l []string) string { return strings.Join(l, ", ") }

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/convene/convene/internal/store"
+
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/postio"
 	"github.com/convene/convene/internal/web/jsonview"
@@ -65,7 +67,7 @@ func (a *Area) doImport(r *http.Request, fairID, sessionID int64, data []byte) (
 }
 
 type importData struct {
-	Fairs []fairView
+	Fairs []store.FairSessions
 	Rows  []string // problems, said in the user's language
 	Count int
 }

@@ -16,7 +16,7 @@ import (
 
 type postFormData struct {
 	Post     model.Post
-	Fairs    []fairView
+	Fairs    []store.FairSessions
 	Degrees  []model.Degree
 	Approved bool
 }
@@ -30,7 +30,7 @@ func (a *Area) postFormData(r *http.Request, p model.Post) (postFormData, error)
 	if err != nil {
 		return d, err
 	}
-	d.Fairs, err = a.fairViews(r, e.ID)
+	d.Fairs, err = a.db.FairsWithSessions(r.Context(), e.ID)
 	return d, err
 }
 

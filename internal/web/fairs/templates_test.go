@@ -39,7 +39,7 @@ func TestPagesRender(t *testing.T) {
 	ed := model.Edition{ID: 1, Name: "Expo", NameZH: "博览会", TimeZone: "Asia/Shanghai"}
 	row := store.InboxRow{Application: model.Application{ID: 9, TalentID: 4, PostID: 5, Channel: model.ChannelPC, Status: model.AppViewed, CreatedAt: now},
 		OrgID: org, PostTitle: "Go engineer", TalentName: "Ann", TalentDegree: model.Degrees[0], TalentHasCV: true}
-	fv := []fairView{{Fair: fair, Sessions: []model.RemoteSession{rs}}}
+	fv := []store.FairSessions{{Fair: fair, Sessions: []model.RemoteSession{rs}}}
 	pg := request.Pager{Page: 2, Next: true, Base: "/inbox", Query: map[string][]string{"status": {"viewed"}}}
 	pages := []struct {
 		page, want string
