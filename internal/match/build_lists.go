@@ -78,6 +78,9 @@ func (ix *Index) buildLists() {
 	reps := sh.tg.reps
 	for c := range np {
 		sh.pinfo[c] = packInfo(&ix.pf[c])
+		if sh.pg.rep[c] >= 0 && sh.pg.size(sh.pg.rep[c]) > 1 {
+			sh.pinfo[c] |= infoGroup
+		}
 		sh.gmin[c].Store(-1)
 	}
 	workers := make([]*buildWorker, ix.opt.Workers)
@@ -205,7 +208,8 @@ func (ix *Index) fewPostings(sh *buildShared) []postings {
 
 // packInfo packs what the build reads of a post into 4 bytes, so its loop
 // reads a 200 KB array instead of the posts: np | (field+1)<<8 |
-// minDegree<<12 | minExp<<16 | lists languages<<24 | city code<<25. The city
+// minDegree<<12 | in a group of two or more (infoGroup, set by buildLists)
+// <<14 | minExp<<16 | lists languages<<24 | city code<<25. The city
 // code is 0 for no city, id+1 for city ids below cityCodeFull, else
 // cityCodeFull, which sends the pair to pairScore.
 func packInfo(p *pfeat) uint32 {
@@ -217,6 +221,7 @@ func packInfo(p *pfeat) uint32 {
 }
 
 const (
+	infoGroup    = 1 << 14
 	infoLangs    = 1 << 24
 	cityCodeFull = 127
 )

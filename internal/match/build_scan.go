@@ -39,7 +39,8 @@ type talentScan struct {
 	tmin      uint64 // root of t's full heap, 0 while it fills
 	tminS     int32  // its score, -1 while it fills
 	mut       int32
-	tsize     int32 // talents in t's group
+	tsize     int32   // talents in t's group
+	tmem      []int32 // and their slots
 }
 
 // buildTalent runs one pass over talent t's candidates: pairs sharing two
@@ -54,7 +55,7 @@ func (ix *Index) buildTalent(bw *buildWorker, sh *buildShared, t int32, pass int
 	ts := talentScan{ix: ix, bw: bw, sh: sh, t: t, tf: tf, nt: int32(len(tf.skills)),
 		rest: upperRest(tf), mayMutual: tf.intent != IntentNo, tminS: -1,
 		h: sh.theaps[int(t)*d : int(t)*d+int(sh.tlen[t]) : int(t)*d+d], mut: T.mutual[t],
-		tsize: sh.tg.size(t)}
+		tsize: sh.tg.size(t), tmem: sh.tg.members(t)}
 	for m := range min(int(ts.nt)+1, tableM) {
 		_, use := skillPoints(int32(m), 1, ts.nt)
 		ts.bound[m] = use + ts.rest
@@ -179,7 +180,7 @@ func (ts *talentScan) visit(c, m int32) {
 				mu = mutual(ts.tf, &ts.ix.pf[c], &ts.ix.pc[c], m)
 			}
 			if mu {
-				ts.mut += sh.pg.size(c)
+				ts.mut += ts.psize(c, info)
 				bw.pmut[c] += ts.tsize
 			}
 		}
@@ -195,18 +196,32 @@ func (ts *talentScan) visit(c, m int32) {
 		return
 	}
 	if mutual {
-		ts.mut += sh.pg.size(c)
+		ts.mut += ts.psize(c, info)
 		bw.pmut[c] += ts.tsize
 	}
-	ts.offerTalent(c, score)
+	ts.offerTalent(c, score, info)
 	ts.offerPost(c, score, g)
+}
+
+// psize is the size of post c's group: 1 unless info says it has others,
+// so the common case reads no group array.
+func (ts *talentScan) psize(c int32, info uint32) int32 {
+	if info&infoGroup == 0 {
+		return 1
+	}
+	return ts.sh.pg.size(c)
 }
 
 // offerTalent offers post c's group, scoring score, to the scanned talent's
 // heap: members in slot order, so the first one refused ends the group.
-func (ts *talentScan) offerTalent(c, score int32) {
+func (ts *talentScan) offerTalent(c, score int32, info uint32) {
 	d := ts.ix.depth
-	for _, x := range ts.sh.pg.members(c) {
+	one := [1]int32{c}
+	mem := one[:]
+	if info&infoGroup != 0 {
+		mem = ts.sh.pg.members(c)
+	}
+	for _, x := range mem {
 		k := rankKey(score, x)
 		if len(ts.h) < d {
 			ts.h = append(ts.h, k)
@@ -233,7 +248,7 @@ func (ts *talentScan) offerPost(c, score, g int32) {
 		return
 	}
 	ph := bw.pheaps[int(c)*d:][:d]
-	for _, y := range sh.tg.members(ts.t) {
+	for _, y := range ts.tmem {
 		k := rankKey(score, y)
 		if k <= bw.pmin[c] {
 			return
