@@ -22,36 +22,83 @@ const Default = "zh"
 // Catalog maps locale → key → message.
 type Catalog map[string]map[string]string
 
-// Load parses the embedded catalogs.
-func Load() (Catalog, error) {
+// Load parses the core catalogs (catalogs/<locale>/*.json: messages every
+// area uses) and each area's part (an fs.FS holding zh.json and en.json,
+// kept beside the area's code). A key defined twice is an error.
+func Load(parts ...fs.FS) (Catalog, error) {
 	c := Catalog{}
-	// Each area of the product keeps its own file per locale
-	// (catalogs/zh/fairs.json, ...); a key defined twice is an error.
 	for _, loc := range []string{"zh", "en"} {
+		m := map[string]string{}
+		add := func(fsys fs.FS, p string) error {
+			b, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			part := map[string]string{}
+			if err := json.Unmarshal(b, &part); err != nil {
+				return fmt.Errorf("catalog %s: %w", p, err)
+			}
+			for k, v := range part {
+				if _, dup := m[k]; dup {
+					return fmt.Errorf("catalog %s: key %q defined twice", p, k)
+				}
+				m[k] = v
+			}
+			return nil
+		}
 		paths, err := fs.Glob(files, "catalogs/"+loc+"/*.json")
 		if err != nil {
 			return nil, err
 		}
-		m := map[string]string{}
 		for _, p := range paths {
-			b, err := files.ReadFile(p)
-			if err != nil {
+			if err := add(files, p); err != nil {
 				return nil, err
 			}
-			part := map[string]string{}
-			if err := json.Unmarshal(b, &part); err != nil {
-				return nil, fmt.Errorf("catalog %s: %w", p, err)
-			}
-			for k, v := range part {
-				if _, dup := m[k]; dup {
-					return nil, fmt.Errorf("catalog %s: key %q defined twice", p, k)
-				}
-				m[k] = v
+		}
+		for _, part := range parts {
+			if err := add(part, loc+".json"); err != nil {
+				return nil, err
 			}
 		}
 		c[loc] = m
 	}
 	return c, nil
+}
+
+// Disagreements lists what is wrong between the languages: a key missing in
+// one, an empty message, or format verbs that differ.
+func (c Catalog) Disagreements() []string {
+	var out []string
+	for _, a := range []string{"zh", "en"} {
+		for _, b := range []string{"zh", "en"} {
+			for k, v := range c[a] {
+				w, ok := c[b][k]
+				if !ok {
+					out = append(out, fmt.Sprintf("key %q is in %s but not in %s", k, a, b))
+					continue
+				}
+				if v == "" {
+					out = append(out, fmt.Sprintf("%s: %q is empty", a, k))
+				}
+				if verbs(v) != verbs(w) {
+					out = append(out, fmt.Sprintf("%q: %s has verbs %q, %s has %q", k, a, verbs(v), b, verbs(w)))
+				}
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func verbs(s string) string {
+	out := ""
+	for i := 0; i < len(s)-1; i++ {
+		if s[i] == '%' {
+			out += s[i : i+2]
+			i++
+		}
+	}
+	return out
 }
 
 // T translates key, formatting args into the message with fmt verbs. A

@@ -72,6 +72,9 @@ var areaTemplates = []fs.FS{
 	scan.Templates, matching.Templates, meetings.Templates,
 }
 
+// areaCatalogs are the areas' messages, for the catalog.
+var areaCatalogs = []fs.FS{recview.Catalog, fairs.Catalog, scan.Catalog, meetings.Catalog}
+
 // New builds a server over db: the services, then each area, by name.
 func New(db *store.DB, cfg Config) (*Server, error) {
 	if cfg.SessionTTL == 0 {
@@ -80,7 +83,7 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	cat, err := i18n.Load()
+	cat, err := i18n.Load(areaCatalogs...)
 	if err != nil {
 		return nil, err
 	}

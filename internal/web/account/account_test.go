@@ -34,7 +34,7 @@ func testServer(t *testing.T) (*httptest.Server, *notify.Bus) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	cat, err := i18n.Load()
+	cat, err := i18n.Load(recview.Catalog)
 	if err != nil {
 		t.Fatal(err)
 	}

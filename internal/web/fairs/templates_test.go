@@ -22,7 +22,7 @@ import (
 // gives it, in both languages, so a field a template names but the data no
 // longer has fails here rather than as a 500.
 func TestPagesRender(t *testing.T) {
-	cat, err := i18n.Load()
+	cat, err := i18n.Load(Catalog, recview.Catalog)
 	if err != nil {
 		t.Fatal(err)
 	}

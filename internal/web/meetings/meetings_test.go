@@ -37,7 +37,7 @@ func TestICSFolding(t *testing.T) {
 // TestNotices: a notice is translated with its key arguments translated
 // too, and the pages show it escaped, as the old view method did.
 func TestNotices(t *testing.T) {
-	cat, err := i18n.Load()
+	cat, err := i18n.Load(Catalog)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +78,7 @@ func TestNotices(t *testing.T) {
 // TestPagesRender: every page of the area executes with the layout on
 // empty data, in both languages.
 func TestPagesRender(t *testing.T) {
-	cat, err := i18n.Load()
+	cat, err := i18n.Load(Catalog)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -194,3 +194,9 @@ func (v Views) Suggestions(sg recommend.Suggestions, brief bool) []Rec {
 	}
 	return out
 }
+
+//go:embed catalog
+var catalogFS embed.FS
+
+// Catalog is the match views' messages (zh.json, en.json).
+var Catalog, _ = fs.Sub(catalogFS, "catalog")

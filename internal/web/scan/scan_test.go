@@ -39,7 +39,7 @@ const testPDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\nstartxref\n0\n%%EOF\n
 
 func testRenderer(t testing.TB) *render.Renderer {
 	t.Helper()
-	cat, err := i18n.Load()
+	cat, err := i18n.Load(Catalog, recview.Catalog)
 	if err != nil {
 		t.Fatal(err)
 	}
