@@ -1,0 +1,395 @@
+package store_test
+
+import (
+	"sync"
+	"testing"
+
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/store/storetest"
+)
+
+// dockWorld: a foreign (CIS) delegation with a project, a park with a
+// member, an organizer, an outsider delegation and a talent.
+type dockWorld struct {
+	ed                        model.Edition
+	deleg, deleg2, park, org  model.User
+	tal                       model.User
+	parkOrg, cisOrg, otherOrg int64
+	project, talentProject    model.Project
+}
+
+func newDockWorld(t *testing.T, db *store.DB) dockWorld {
+	t.Helper()
+	var w dockWorld
+	w.ed = storetest.MustEdition(t, db, "ocs-2017")
+	w.deleg = storetest.MustRegister(t, db, "cis@deleg.example", model.RoleDelegation)
+	w.cisOrg = *w.deleg.OrgID
+	o, _ := db.Organization(ctx, w.cisOrg)
+	o.Foreign, o.Province = true, "CIS"
+	if err := db.UpdateOrganization(ctx, &o); err != nil {
+		t.Fatal(err)
+	}
+	w.deleg2 = storetest.MustRegister(t, db, "gd@deleg.example", model.RoleDelegation)
+	w.otherOrg = *w.deleg2.OrgID
+	park := model.Organization{Kind: model.OrgPark, Name: "Nansha Park", Status: model.OrgApproved}
+	if err := db.CreateOrganization(ctx, &park); err != nil {
+		t.Fatal(err)
+	}
+	w.parkOrg = park.ID
+	w.park = model.User{Email: "park@nansha.example", Name: "Park Officer", Role: model.RoleEnterprise, OrgID: &park.ID, Locale: "en"}
+	if err := db.CreateUser(ctx, &w.park, "hash"); err != nil {
+		t.Fatal(err)
+	}
+	w.org = model.User{Email: "org@convene.example", Name: "Organizer", Role: model.RoleOrganizer, Locale: "en"}
+	if err := db.CreateUser(ctx, &w.org, "hash"); err != nil {
+		t.Fatal(err)
+	}
+	w.tal = storetest.MustRegister(t, db, "lead@talent.example", model.RoleTalent)
+	w.project = model.Project{EditionID: w.ed.ID, Source: model.SourceDelegation, OrgID: &w.cisOrg, Title: "Satellite imaging", Field: "Aerospace"}
+	if err := db.CreateProject(ctx, &w.project); err != nil {
+		t.Fatal(err)
+	}
+	w.talentProject = model.Project{EditionID: w.ed.ID, Source: model.SourceContest, OwnerUserID: &w.tal.ID, Title: "Battery start-up", Field: "New energy"}
+	if err := db.CreateProject(ctx, &w.talentProject); err != nil {
+		t.Fatal(err)
+	}
+	return w
+}
+
+// negotiate asks for a negotiation from the project side with the park
+// and has the park accept: the docking stands at negotiation.
+func negotiate(t *testing.T, db *store.DB, by model.User, projectID, orgID int64, accepter model.User) int64 {
+	t.Helper()
+	r, err := db.CreateMeetingRequest(ctx, store.MeetingRequestInput{Kind: model.MeetingNegotiation, ByUserID: by.ID, ProjectID: projectID, OrgID: orgID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.AnswerMeetingRequest(ctx, r.ID, accepter.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	return *r.DockingID
+}
+
+func TestDockingsConformance(t *testing.T) {
+	cases := []struct {
+		name string
+		fn   func(t *testing.T, db *store.DB, w dockWorld)
+	}{
+		{"ProposeConfirm", testDockingProposeConfirm},
+		{"Refusals", testDockingRefusals},
+		{"ConcurrentConfirm", testDockingConcurrentConfirm},
+		{"BoardAndFunnel", testDockingBoardFunnel},
+		{"Delegations", testDelegations},
+		{"Exhibits", testExhibits},
+	}
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			for _, c := range cases {
+				t.Run(c.name, func(t *testing.T) {
+					db := b.Open(t)
+					c.fn(t, db, newDockWorld(t, db))
+				})
+			}
+		})
+	}
+}
+
+func testDockingProposeConfirm(t *testing.T, db *store.DB, w dockWorld) {
+	id := negotiate(t, db, w.deleg, w.project.ID, w.parkOrg, w.park)
+	v, err := db.Docking(ctx, id, w.park.ID)
+	if err != nil || v.Stage != model.DockNegotiation || v.Side != store.SideCounterpart {
+		t.Fatalf("docking %+v %v", v, err)
+	}
+	// The park proposes a preliminary agreement; it names itself by default.
+	if err := db.ProposeStage(ctx, store.StageInput{DockingID: id, ByUserID: w.park.ID, Version: v.Version, Stage: "preliminary_agreement", Note: "enter phase 2"}); err != nil {
+		t.Fatal(err)
+	}
+	v, _ = db.Docking(ctx, id, w.deleg.ID)
+	if v.ProposedStage != "preliminary_agreement" || v.ProposedSide != store.SideCounterpart || v.Side != store.SideOwner {
+		t.Fatalf("proposal %+v", v)
+	}
+	// The proposer cannot confirm their own proposal.
+	if err := db.ConfirmStage(ctx, id, w.park.ID, v.Version); model.ErrorCode(err) != model.Forbidden {
+		t.Fatalf("self-confirm: %v", err)
+	}
+	// A stale version is refused.
+	if err := db.ConfirmStage(ctx, id, w.deleg.ID, v.Version-1); model.ErrorCode(err) != model.Conflict {
+		t.Fatalf("stale confirm: %v", err)
+	}
+	if err := db.ConfirmStage(ctx, id, w.deleg.ID, v.Version); err != nil {
+		t.Fatal(err)
+	}
+	v, _ = db.Docking(ctx, id, w.org.ID)
+	if v.Stage != model.DockPreliminary || v.ParkID != w.parkOrg || len(v.History) != 1 || v.ProposedStage != "" || v.Side != store.SideOrganizer {
+		t.Fatalf("after confirm %+v", v)
+	}
+	if h := v.History[0]; h.From != "negotiation" || h.To != "preliminary_agreement" || h.Note != "enter phase 2" || h.ProposedBy != w.park.Name || h.RecordedBy != w.deleg.Name {
+		t.Fatalf("history %+v", h)
+	}
+	// The organizer records a skip with a reason on their behalf.
+	if err := db.RecordStage(ctx, store.StageInput{DockingID: id, ByUserID: w.org.ID, Version: v.Version, Stage: "contract_intention"}); model.FieldsOf(err)["note"] == "" {
+		t.Fatalf("skip without reason: %v", err)
+	}
+	if err := db.RecordStage(ctx, store.StageInput{DockingID: id, ByUserID: w.org.ID, Version: v.Version, Stage: "contract_intention", Note: "signed letter at the desk"}); err != nil {
+		t.Fatal(err)
+	}
+	v, _ = db.Docking(ctx, id, w.org.ID)
+	if v.Stage != model.DockContract || len(v.History) != 2 || !v.History[1].OnBehalf {
+		t.Fatalf("recorded %+v", v)
+	}
+	// Stalled keeps the stage; resuming at the same stage needs no reason.
+	if err := db.ProposeStage(ctx, store.StageInput{DockingID: id, ByUserID: w.deleg.ID, Version: v.Version, Stage: "stalled"}); err != nil {
+		t.Fatal(err)
+	}
+	v, _ = db.Docking(ctx, id, w.park.ID)
+	if err := db.ConfirmStage(ctx, id, w.park.ID, v.Version); err != nil {
+		t.Fatal(err)
+	}
+	v, _ = db.Docking(ctx, id, w.park.ID)
+	if !v.Stalled || v.Column() != "stalled" || v.Stage != model.DockContract {
+		t.Fatalf("stalled %+v", v)
+	}
+	// Rejecting a proposal leaves the stage.
+	if err := db.ProposeStage(ctx, store.StageInput{DockingID: id, ByUserID: w.park.ID, Version: v.Version, Stage: "signed"}); err != nil {
+		t.Fatal(err)
+	}
+	v, _ = db.Docking(ctx, id, w.park.ID)
+	if err := db.RejectProposal(ctx, id, w.deleg.ID, v.Version); err != nil {
+		t.Fatal(err)
+	}
+	v, _ = db.Docking(ctx, id, w.park.ID)
+	if v.ProposedStage != "" || !v.Stalled || len(v.History) != 3 {
+		t.Fatalf("rejected %+v", v)
+	}
+}
+
+func testDockingRefusals(t *testing.T, db *store.DB, w dockWorld) {
+	id := negotiate(t, db, w.deleg, w.project.ID, w.parkOrg, w.park)
+	v, _ := db.Docking(ctx, id, w.park.ID)
+	cases := []struct {
+		name  string
+		in    store.StageInput
+		code  model.Code
+		field string
+	}{
+		{"skip without reason", store.StageInput{ByUserID: w.park.ID, Stage: "cooperative_intention"}, model.Invalid, "note"},
+		{"backwards without reason", store.StageInput{ByUserID: w.park.ID, Stage: "requested"}, model.Invalid, "note"},
+		{"same stage", store.StageInput{ByUserID: w.park.ID, Stage: "negotiation"}, model.Invalid, "stage"},
+		{"unknown stage", store.StageInput{ByUserID: w.park.ID, Stage: "lunch"}, model.Invalid, "stage"},
+		{"park that is not a park", store.StageInput{ByUserID: w.park.ID, Stage: "preliminary_agreement", ParkOrgID: w.otherOrg}, model.Invalid, "park_org_id"},
+		{"not a party", store.StageInput{ByUserID: w.deleg2.ID, Stage: "preliminary_agreement"}, model.NotFound, ""},
+		{"organizer proposes", store.StageInput{ByUserID: w.org.ID, Stage: "preliminary_agreement"}, model.Forbidden, ""},
+		{"stale page", store.StageInput{ByUserID: w.park.ID, Stage: "preliminary_agreement", Version: -1}, model.Conflict, ""},
+	}
+	for _, c := range cases {
+		c.in.DockingID = id
+		if c.in.Version == 0 {
+			c.in.Version = v.Version
+		}
+		err := db.ProposeStage(ctx, c.in)
+		if model.ErrorCode(err) != c.code || (c.field != "" && model.FieldsOf(err)[c.field] == "") {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+	}
+	// Nothing was saved.
+	after, _ := db.Docking(ctx, id, w.park.ID)
+	if after.Version != v.Version || after.ProposedStage != "" || len(after.History) != 0 {
+		t.Fatalf("refused moves saved: %+v", after)
+	}
+	// Another delegation does not see the docking, nor its notes.
+	if _, err := db.Docking(ctx, id, w.deleg2.ID); !model.IsNotFound(err) {
+		t.Fatalf("outsider reads docking: %v", err)
+	}
+	// Confirming without a proposal is a conflict.
+	if err := db.ConfirmStage(ctx, id, w.deleg.ID, v.Version); model.ErrorCode(err) != model.Conflict {
+		t.Fatalf("confirm nothing: %v", err)
+	}
+	// A move out of a decline needs a reason.
+	if err := db.RecordStage(ctx, store.StageInput{DockingID: id, ByUserID: w.org.ID, Version: v.Version, Stage: "declined"}); err != nil {
+		t.Fatal(err)
+	}
+	v, _ = db.Docking(ctx, id, w.park.ID)
+	if err := db.ProposeStage(ctx, store.StageInput{DockingID: id, ByUserID: w.park.ID, Version: v.Version, Stage: "negotiation"}); model.FieldsOf(err)["note"] == "" {
+		t.Fatalf("reopen without reason: %v", err)
+	}
+}
+
+// Two members of the owner's side confirm the same proposal at once (and
+// the counterpart proposes again meanwhile): one confirmation wins, one
+// history line is written.
+func testDockingConcurrentConfirm(t *testing.T, db *store.DB, w dockWorld) {
+	second := model.User{Email: "cis2@deleg.example", Name: "Second member", Role: model.RoleDelegation, OrgID: &w.cisOrg, Locale: "en"}
+	if err := db.CreateUser(ctx, &second, "hash"); err != nil {
+		t.Fatal(err)
+	}
+	id := negotiate(t, db, w.deleg, w.project.ID, w.parkOrg, w.park)
+	for round := range 4 {
+		v, _ := db.Docking(ctx, id, w.park.ID)
+		target := []string{"preliminary_agreement", "cooperative_intention", "contract_intention", "signed"}[round]
+		if err := db.ProposeStage(ctx, store.StageInput{DockingID: id, ByUserID: w.park.ID, Version: v.Version, Stage: target}); err != nil {
+			t.Fatal(err)
+		}
+		v, _ = db.Docking(ctx, id, w.park.ID)
+		var wg sync.WaitGroup
+		errs := make([]error, 4)
+		for i := range errs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				by := w.deleg.ID
+				if i%2 == 1 {
+					by = second.ID
+				}
+				errs[i] = db.ConfirmStage(ctx, id, by, v.Version)
+			}()
+		}
+		wg.Wait()
+		ok := 0
+		for _, err := range errs {
+			switch {
+			case err == nil:
+				ok++
+			case model.ErrorCode(err) != model.Conflict:
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+		after, _ := db.Docking(ctx, id, w.org.ID)
+		if ok != 1 || len(after.History) != round+1 || string(after.Stage) != target {
+			t.Fatalf("round %d: %d confirmations succeeded, history %d, stage %s", round, ok, len(after.History), after.Stage)
+		}
+	}
+}
+
+func testDockingBoardFunnel(t *testing.T, db *store.DB, w dockWorld) {
+	id := negotiate(t, db, w.deleg, w.project.ID, w.parkOrg, w.park)
+	negotiate(t, db, w.tal, w.talentProject.ID, w.parkOrg, w.park)
+	// The other delegation asks the talent's project: it becomes the counterpart.
+	r, err := db.CreateMeetingRequest(ctx, store.MeetingRequestInput{Kind: model.MeetingNegotiation, ByUserID: w.deleg2.ID, ProjectID: w.talentProject.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = r
+	v, _ := db.Docking(ctx, id, w.park.ID)
+	if err := db.ProposeStage(ctx, store.StageInput{DockingID: id, ByUserID: w.park.ID, Version: v.Version, Stage: "preliminary_agreement"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.ConfirmStage(ctx, id, w.deleg.ID, v.Version+1); err != nil {
+		t.Fatal(err)
+	}
+	count := func(cols []store.BoardColumn) map[string]int {
+		m := map[string]int{}
+		for _, c := range cols {
+			m[c.Key] = c.Count
+			if len(c.Cards) != c.Count {
+				t.Fatalf("column %s: %d cards, count %d", c.Key, len(c.Cards), c.Count)
+			}
+		}
+		return m
+	}
+	all, err := db.DockingBoard(ctx, store.DockingFilter{EditionID: w.ed.ID}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := count(all); m["preliminary_agreement"] != 1 || m["negotiation"] != 1 || m["requested"] != 1 {
+		t.Fatalf("organizer board %v", m)
+	}
+	mine, _ := db.DockingBoard(ctx, store.DockingFilter{EditionID: w.ed.ID, Party: store.ScopeOf(&w.deleg)}, 10)
+	if m := count(mine); m["preliminary_agreement"] != 1 || m["negotiation"] != 0 || m["requested"] != 0 {
+		t.Fatalf("CIS board %v", m)
+	}
+	other, _ := db.DockingBoard(ctx, store.DockingFilter{EditionID: w.ed.ID, Party: store.ScopeOf(&w.deleg2)}, 10)
+	if m := count(other); m["requested"] != 1 || m["preliminary_agreement"] != 0 {
+		t.Fatalf("other delegation's board %v", m)
+	}
+	contest, _ := db.DockingBoard(ctx, store.DockingFilter{EditionID: w.ed.ID, Source: model.SourceContest, Field: "New energy"}, 10)
+	if m := count(contest); m["negotiation"] != 1 || m["requested"] != 1 || m["preliminary_agreement"] != 0 {
+		t.Fatalf("filtered board %v", m)
+	}
+	f, err := db.DockingFunnel(ctx, store.DockingFilter{EditionID: w.ed.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f) != 2 || f[0].Source != model.SourceContest || f[1].DelegationID != w.cisOrg {
+		t.Fatalf("funnel rows %+v", f)
+	}
+	if c := f[1]; c.Projects != 1 || c.Dockings != 1 || c.Reached[1] != 1 || c.Reached[2] != 1 || c.At["preliminary_agreement"] != 1 || c.Rate(2) != 1 {
+		t.Fatalf("CIS funnel %+v", c)
+	}
+	if c := f[0]; c.Projects != 1 || c.Docked != 1 || c.Dockings != 2 || c.Reached[1] != 1 || c.Rate(1) != 0.5 {
+		t.Fatalf("contest funnel %+v", c)
+	}
+	figs, err := db.DelegationsFigures(ctx, w.ed.ID, w.cisOrg)
+	if err != nil || len(figs) != 1 || figs[0].Projects != 1 || figs[0].Agreements != 1 || figs[0].Negotiations != 1 {
+		t.Fatalf("delegation figures %+v %v", figs, err)
+	}
+}
+
+func testDelegations(t *testing.T, db *store.DB, w dockWorld) {
+	in := store.InviteInput{OrgID: w.cisOrg, ByUserID: w.deleg.ID, Email: "Member@CIS.example", Name: "Member"}
+	u, err := db.InviteMember(ctx, in, "hash")
+	if err != nil || u.OrgID == nil || *u.OrgID != w.cisOrg {
+		t.Fatalf("invite %+v %v", u, err)
+	}
+	if _, err := db.InviteMember(ctx, in, "hash"); model.FieldsOf(err)["email"] != "err.delegations.duplicate" {
+		t.Fatalf("duplicate member: %v", err)
+	}
+	if _, err := db.InviteMember(ctx, store.InviteInput{OrgID: w.cisOrg, ByUserID: w.deleg.ID, Email: w.park.Email, Name: "X"}, "hash"); model.FieldsOf(err)["email"] == "" {
+		t.Fatalf("another's address: %v", err)
+	}
+	// Only the lead invites.
+	if _, err := db.InviteMember(ctx, store.InviteInput{OrgID: w.cisOrg, ByUserID: u.ID, Email: "x@cis.example", Name: "X"}, "hash"); model.ErrorCode(err) != model.Forbidden {
+		t.Fatalf("member invites: %v", err)
+	}
+	ms, err := db.DelegationMembers(ctx, w.cisOrg)
+	if err != nil || len(ms) != 2 || !ms[0].Lead || ms[0].ID != w.deleg.ID || ms[1].InvitedBy != w.deleg.Name {
+		t.Fatalf("members %+v %v", ms, err)
+	}
+	all, err := db.DelegationsFigures(ctx, w.ed.ID, 0)
+	if err != nil || len(all) != 2 || all[0].Province != "CIS" || all[0].Members != 2 {
+		t.Fatalf("side by side %+v %v", all, err)
+	}
+}
+
+func testExhibits(t *testing.T, db *store.DB, w dockWorld) {
+	if _, err := db.CreateExhibit(ctx, store.ExhibitInput{HostOrgID: w.parkOrg, Title: "Orphan"}); model.FieldsOf(err)["owner_user_id"] == "" {
+		t.Fatalf("exhibit without owner: %v", err)
+	}
+	id, err := db.CreateExhibit(ctx, store.ExhibitInput{HostOrgID: w.parkOrg, OwnerUserID: w.tal.ID, ProjectID: w.talentProject.ID,
+		Title: "Solid-state battery prototype", TitleZH: "固态电池样机", Field: "New energy"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := db.Exhibits(ctx, store.ExhibitFilter{Query: "固态"})
+	if err != nil || len(l) != 1 || l[0].ID != id {
+		t.Fatalf("search %+v %v", l, err)
+	}
+	if l, _ := db.Exhibits(ctx, store.ExhibitFilter{Field: "Aerospace"}); len(l) != 0 {
+		t.Fatalf("field filter %+v", l)
+	}
+	if _, err := db.RelayMessage(ctx, store.MessageInput{ExhibitID: id, FromName: "Park"}); model.FieldsOf(err)["body"] == "" {
+		t.Fatalf("empty message: %v", err)
+	}
+	mid, err := db.RelayMessage(ctx, store.MessageInput{ExhibitID: id, FromUserID: w.park.ID, FromName: "Park Officer", Body: "We would host your pilot line."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := db.MessagesTo(ctx, w.tal.ID)
+	if len(ms) != 1 || ms[0].Body != "We would host your pilot line." {
+		t.Fatalf("messages %+v", ms)
+	}
+	if _, err := db.MessageToDocking(ctx, mid, w.park.ID); !model.IsNotFound(err) {
+		t.Fatalf("not the owner: %v", err)
+	}
+	dock, err := db.MessageToDocking(ctx, mid, w.tal.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.MessageToDocking(ctx, mid, w.tal.ID); model.ErrorCode(err) != model.Conflict {
+		t.Fatalf("twice: %v", err)
+	}
+	v, err := db.Docking(ctx, dock, w.park.ID)
+	if err != nil || v.Stage != model.DockRequested || v.ProjectID != w.talentProject.ID {
+		t.Fatalf("docking from message %+v %v", v, err)
+	}
+}
