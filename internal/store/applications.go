@@ -100,7 +100,10 @@ func (db *DB) Application(ctx context.Context, id int64) (model.Application, err
 	return a, one(err, "application")
 }
 
-// ApplicationEvents is an application's history, oldest first.
+// ApplicationEvents is an application's history, oldest first: in id
+// order, which for one application is the order the moves committed in
+// (each move holds the application's row; a clock read before waiting for
+// it can be earlier than the move before).
 func (db *DB) ApplicationEvents(ctx context.Context, appID int64) ([]model.AppEvent, error) {
 	return queryAll(ctx, db.r, func(row interface{ Scan(...any) error }) (model.AppEvent, error) {
 		var e model.AppEvent
@@ -108,7 +111,7 @@ func (db *DB) ApplicationEvents(ctx context.Context, appID int64) ([]model.AppEv
 		err := row.Scan(&e.ID, &e.ApplicationID, &e.From, &e.To, &by, &e.At)
 		e.ByUserID = by.Int64
 		return e, err
-	}, `SELECT id, application_id, from_status, to_status, by_user_id, at FROM application_events WHERE application_id = $1 ORDER BY at, id`, appID)
+	}, `SELECT id, application_id, from_status, to_status, by_user_id, at FROM application_events WHERE application_id = $1 ORDER BY id`, appID)
 }
 
 // TalentApp is one of a talent's applications with the post and enterprise.

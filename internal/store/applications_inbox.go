@@ -78,6 +78,9 @@ func (db *DB) Inbox(ctx context.Context, f InboxFilter) ([]InboxRow, error) {
 // belong to a post of orgID and be allowed to move (model.AppStatus.CanMove).
 // Each move is recorded in application_events, and the talent is notified
 // with a message key and its arguments, to be said in the talent's language.
+// Each update is conditional on the status read, so concurrent moves of one
+// application make a legal history on every database: a move that lost the
+// race is refused (or, when it was the same move, done once).
 func (db *DB) MoveApplications(ctx context.Context, orgID int64, ids []int64, to model.AppStatus, by int64) error {
 	if !to.Valid() || to == model.AppApplied || to == model.AppWithdrawn {
 		return model.Errorf(model.Invalid, "err.invalid", "status", "err.choice")
@@ -109,8 +112,24 @@ func (db *DB) MoveApplications(ctx context.Context, orgID int64, ids []int64, to
 			if !from.CanMove(to) {
 				return model.Errorf(model.Conflict, "err.cannot_move", "status", "err.cannot_move")
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE applications SET status = $1, updated_at = $2 WHERE id = $3`, to, now, id); err != nil {
+			// Conditional on the status just read: of two members moving
+			// the same application at once, the second finds it moved and
+			// re-checks from there (a row lock would do the same).
+			res, err := tx.ExecContext(ctx, `UPDATE applications SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4`, to, now, id, from)
+			if err != nil {
 				return db.mapErr(err)
+			}
+			if n, err := res.RowsAffected(); err != nil {
+				return err
+			} else if n == 0 {
+				var cur model.AppStatus
+				if err := tx.QueryRowContext(ctx, `SELECT status FROM applications WHERE id = $1`, id).Scan(&cur); err != nil {
+					return one(err, "application")
+				}
+				if cur == to {
+					continue // the same move by someone else: done once, told once
+				}
+				return model.Errorf(model.Conflict, "err.cannot_move", "status", "err.cannot_move")
 			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO application_events (application_id, from_status, to_status, by_user_id, at) VALUES ($1,$2,$3,$4,$5)`,
 				id, from, to, byID, now); err != nil {

@@ -13,7 +13,8 @@ import (
 // applySQL inserts an application into an open post; no row back means
 // applied before, or a closed or missing post (Apply tells which).
 const applySQL = `INSERT INTO applications (talent_id, post_id, channel, status, created_at, updated_at)
-	SELECT $1, id, $3, 'applied', $4, $4 FROM posts WHERE id = $2 AND status = 'open'
+	SELECT $1, p.id, $3, 'applied', $4, $4 FROM posts p JOIN organizations o ON o.id = p.org_id
+	WHERE p.id = $2 AND p.status = 'open' AND o.status = 'approved'
 	ON CONFLICT (talent_id, post_id) DO NOTHING RETURNING id`
 
 // applyQueue commits concurrent applications together (group commit) on

@@ -134,6 +134,19 @@ func (db *DB) execOne(ctx context.Context, q queryer, what, query string, args .
 	return nil
 }
 
+// oneRow reports conflict unless the statement touched a row: the loser of
+// a conditional update on the expected state.
+func oneRow(res sql.Result, conflict error) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return conflict
+	}
+	return nil
+}
+
 // like builds a case-insensitive substring pattern with LIKE's wildcards escaped.
 func like(q string) string {
 	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)

@@ -60,6 +60,9 @@ func newFairWorld(t *testing.T, db *store.DB) fairWorld {
 	a := storetest.MustRegister(t, db, "a@ent.example", model.RoleEnterprise)
 	b := storetest.MustRegister(t, db, "b@ent.example", model.RoleEnterprise)
 	w.orgA, w.orgB = *a.OrgID, *b.OrgID
+	// Talents apply only to approved organizations' posts.
+	db.SetOrgStatus(ctx, w.orgA, model.OrgApproved, 0)
+	db.SetOrgStatus(ctx, w.orgB, model.OrgApproved, 0)
 	u := storetest.MustRegister(t, db, "li@talent.example", model.RoleTalent)
 	w.talentUserID = u.ID
 	w.talent, _ = db.TalentByUser(ctx, u.ID)

@@ -113,12 +113,14 @@ func (db *DB) CreateMeetingRequest(ctx context.Context, in MeetingRequestInput) 
 					}
 				}
 			}
-			var dock int64
-			err = tx.QueryRowContext(ctx, `SELECT id FROM dockings WHERE project_id = $1 AND org_id = $2`, in.ProjectID, other).Scan(&dock)
-			if errors.Is(err, sql.ErrNoRows) {
-				dock, err = db.insertID(ctx, tx, `INSERT INTO dockings (project_id, org_id, stage, updated_at) VALUES ($1,$2,'requested',$3) RETURNING id`, in.ProjectID, other, db.clock())
+			// Insert-if-absent in one statement (the pair is unique), then
+			// read: two first requests at once share one docking.
+			if _, err := tx.ExecContext(ctx, `INSERT INTO dockings (project_id, org_id, stage, updated_at) VALUES ($1,$2,'requested',$3)
+				ON CONFLICT (project_id, org_id) DO NOTHING`, in.ProjectID, other, db.clock()); err != nil {
+				return db.mapErr(err)
 			}
-			if err != nil {
+			var dock int64
+			if err := tx.QueryRowContext(ctx, `SELECT id FROM dockings WHERE project_id = $1 AND org_id = $2`, in.ProjectID, other).Scan(&dock); err != nil {
 				return err
 			}
 			r.DockingID = &dock
@@ -141,6 +143,12 @@ func (db *DB) CreateMeetingRequest(ctx context.Context, in MeetingRequestInput) 
 		r.ID, err = db.insertID(ctx, tx, `INSERT INTO meeting_requests (edition_id, kind, from_user_id, to_user_id, to_org_id,
 			application_id, docking_id, video, priority, status, created_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,'pending',$10) RETURNING id`,
 			r.EditionID, r.Kind, r.FromUserID, r.ToUserID, toOrg, r.ApplicationID, r.DockingID, r.Video, r.Priority, r.CreatedAt)
+		if model.ErrorCode(err) == model.Conflict {
+			// The count above raced another request: the unique partial
+			// indexes of migration 0006 (one open request per requester
+			// and subject) keep the second out.
+			return model.Errorf(model.Conflict, "err.meetings.duplicate")
+		}
 		if err != nil {
 			return err
 		}
@@ -286,9 +294,15 @@ func (db *DB) AnswerMeetingRequest(ctx context.Context, id, userID int64, accept
 		if accept {
 			st, key = model.RequestAccepted, "meetings.notice.accepted"
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE meeting_requests SET status = $1, to_user_id = $2, decided_at = $3 WHERE id = $4`,
-			st, userID, db.clock(), id); err != nil {
+		// Conditional on still pending: of two members answering at once,
+		// one wins and only the winner's answer is told.
+		res, err := tx.ExecContext(ctx, `UPDATE meeting_requests SET status = $1, to_user_id = $2, decided_at = $3
+			WHERE id = $4 AND status = 'pending' AND cancelled_at IS NULL`, st, userID, db.clock(), id)
+		if err != nil {
 			return db.mapErr(err)
+		}
+		if err := oneRow(res, model.Errorf(model.Conflict, "err.meetings.answered")); err != nil {
+			return err
 		}
 		if v.DockingID != nil {
 			stage := model.DockNegotiation
@@ -321,8 +335,13 @@ func (db *DB) CancelMeetingRequest(ctx context.Context, id, userID int64) error 
 		if v.Status == model.RequestCancelled || v.Status == model.RequestDeclined {
 			return model.Errorf(model.Conflict, "err.meetings.answered")
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE meeting_requests SET cancelled_at = $1, cancelled_by = $2 WHERE id = $3`, db.clock(), userID, id); err != nil {
+		res, err := tx.ExecContext(ctx, `UPDATE meeting_requests SET cancelled_at = $1, cancelled_by = $2
+			WHERE id = $3 AND cancelled_at IS NULL AND status <> 'declined'`, db.clock(), userID, id)
+		if err != nil {
 			return db.mapErr(err)
+		}
+		if err := oneRow(res, model.Errorf(model.Conflict, "err.meetings.answered")); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM meetings WHERE request_id = $1`, id); err != nil {
 			return db.mapErr(err)

@@ -123,6 +123,15 @@ func (db *DB) PublishScheduleRun(ctx context.Context, id, by int64) (int, error)
 		if latest != id || run.PublishedAt != nil {
 			return model.Errorf(model.Conflict, "err.meetings.stale_run")
 		}
+		// Claim the run first, conditionally: of two organizers publishing
+		// at once, one publishes and the meetings are told once.
+		res, err := tx.ExecContext(ctx, `UPDATE schedule_runs SET published_at = $1 WHERE id = $2 AND published_at IS NULL`, db.clock(), id)
+		if err != nil {
+			return db.mapErr(err)
+		}
+		if err := oneRow(res, model.Errorf(model.Conflict, "err.meetings.stale_run")); err != nil {
+			return err
+		}
 		var tz string
 		if err := tx.QueryRowContext(ctx, `SELECT time_zone FROM editions WHERE id = $1`, run.EditionID).Scan(&tz); err != nil {
 			return err
@@ -150,9 +159,6 @@ func (db *DB) PublishScheduleRun(ctx context.Context, id, by int64) (int, error)
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE meetings SET published = $1 WHERE run_id = $2 AND NOT published`, true, id); err != nil {
-			return db.mapErr(err)
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE schedule_runs SET published_at = $1 WHERE id = $2`, db.clock(), id); err != nil {
 			return db.mapErr(err)
 		}
 		for _, p := range rows {

@@ -44,6 +44,10 @@ func (db *DB) Organization(ctx context.Context, id int64) (model.Organization, e
 }
 
 // SetOrgStatus approves or rejects an organization and records who did it.
+// Rejecting an organization (a pending one, or an approved one: that is a
+// suspension) closes its open posts in the same transaction, so no talent
+// applies to it afterwards; its access to personal data ends with the
+// status (docs/security.md).
 func (db *DB) SetOrgStatus(ctx context.Context, id int64, s model.OrgStatus, by int64) error {
 	if !s.Valid() {
 		return model.Errorf(model.Invalid, "err.choice")
@@ -52,8 +56,21 @@ func (db *DB) SetOrgStatus(ctx context.Context, id int64, s model.OrgStatus, by 
 		if err := db.execOne(ctx, tx, "organization", `UPDATE organizations SET status = $1 WHERE id = $2`, s, id); err != nil {
 			return err
 		}
+		if s != model.OrgApproved {
+			if _, err := tx.ExecContext(ctx, `UPDATE posts SET status = 'closed', updated_at = $1 WHERE org_id = $2 AND status = 'open'`, db.clock(), id); err != nil {
+				return db.mapErr(err)
+			}
+		}
 		return db.audit(ctx, tx, by, "org."+string(s), "organization", id, "")
 	})
+}
+
+// OrgApproved reports whether an organization is approved: what its access
+// to personal data and its public actions depend on.
+func (db *DB) OrgApproved(ctx context.Context, id int64) (bool, error) {
+	var st model.OrgStatus
+	err := db.r.QueryRowContext(ctx, `SELECT status FROM organizations WHERE id = $1`, id).Scan(&st)
+	return st == model.OrgApproved, one(err, "organization")
 }
 
 // OrgFilter narrows ListOrganizations.

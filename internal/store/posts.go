@@ -117,7 +117,23 @@ func (db *DB) SetPostStatus(ctx context.Context, orgID, postID int64, s model.Po
 	if !s.Valid() {
 		return model.Errorf(model.Invalid, "err.invalid", "status", "err.choice")
 	}
-	return db.execOne(ctx, db.w, "post", `UPDATE posts SET status=$1, updated_at=$2 WHERE id=$3 AND org_id=$4`, s, db.clock(), postID, orgID)
+	// Reopening needs an approved organization; the organization's row is
+	// read under a share lock on PostgreSQL so a rejection committing at
+	// the same moment (which closes the posts) cannot be undone by it.
+	return db.tx(ctx, func(tx txq) error {
+		lock := ""
+		if db.dialect == postgresDialect {
+			lock = " FOR SHARE"
+		}
+		var st model.OrgStatus
+		if err := tx.QueryRowContext(ctx, `SELECT status FROM organizations WHERE id = $1`+lock, orgID).Scan(&st); err != nil {
+			return one(err, "organization")
+		}
+		if s == model.PostOpen && st != model.OrgApproved {
+			return model.Errorf(model.Forbidden, "err.org_not_approved")
+		}
+		return db.execOne(ctx, tx, "post", `UPDATE posts SET status=$1, updated_at=$2 WHERE id=$3 AND org_id=$4`, s, db.clock(), postID, orgID)
+	})
 }
 
 // ImportPosts adds validated posts in one transaction: all or none.

@@ -1,0 +1,296 @@
+package store_test
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/store/storetest"
+)
+
+// TestConcurrentTransitions runs every state transition from several
+// goroutines at once, on both databases: only legal histories, one winner
+// where one is the rule, and notifications only for the winner. SQLite
+// passes them by having one writer; PostgreSQL needs the conditional
+// updates and unique indexes (issue 11, item 1).
+func TestConcurrentTransitions(t *testing.T) {
+	cases := []struct {
+		name string
+		fn   func(t *testing.T, db *store.DB, w storetest.MeetWorld)
+	}{
+		{"MoveRace", testMoveRace},
+		{"ViewedOnce", testViewedOnce},
+		{"AnswerOnce", testAnswerOnce},
+		{"CancelOnce", testCancelOnce},
+		{"CreateRequestOnce", testCreateRequestOnce},
+		{"NegotiationOnce", testNegotiationOnce},
+		{"PublishOnce", testPublishOnce},
+		{"OrgStatusOnce", testOrgStatusOnce},
+	}
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			for _, c := range cases {
+				t.Run(c.name, func(t *testing.T) {
+					db := b.Open(t)
+					c.fn(t, db, storetest.NewMeetWorld(t, db))
+				})
+			}
+		})
+	}
+}
+
+// together runs each fn in its own goroutine, released at once, and
+// returns their errors in order.
+func together(fns ...func() error) []error {
+	errs := make([]error, len(fns))
+	var start, done sync.WaitGroup
+	start.Add(1)
+	for i, fn := range fns {
+		done.Add(1)
+		go func() {
+			defer done.Done()
+			start.Wait()
+			errs[i] = fn()
+		}()
+	}
+	start.Done()
+	done.Wait()
+	return errs
+}
+
+func wins(errs []error, t *testing.T, allowed ...model.Code) int {
+	t.Helper()
+	n := 0
+	for _, err := range errs {
+		if err == nil {
+			n++
+			continue
+		}
+		ok := false
+		for _, c := range allowed {
+			ok = ok || model.ErrorCode(err) == c
+		}
+		if !ok {
+			t.Fatalf("unexpected error: %v", err)
+		}
+	}
+	return n
+}
+
+// raceApp is an application of a talent made for one race.
+type raceApp struct {
+	model.Application
+	User model.User
+}
+
+// freshApps applies n new talents to the world's post.
+func freshApps(t *testing.T, db *store.DB, w storetest.MeetWorld, n int) []raceApp {
+	t.Helper()
+	var out []raceApp
+	for i := range n {
+		u := storetest.MustRegister(t, db, fmt.Sprintf("race%d@example.com", i), model.RoleTalent)
+		tt, _ := db.TalentByUser(ctx, u.ID)
+		a, _, err := db.Apply(ctx, tt.ID, w.App.PostID, model.ChannelPC)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, raceApp{a, u})
+	}
+	return out
+}
+
+const rounds = 8
+
+// legalHistory checks an application's events chain from applied by legal
+// moves to its current status.
+func legalHistory(t *testing.T, db *store.DB, id int64) []model.AppEvent {
+	t.Helper()
+	ev, err := db.ApplicationEvents(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := db.Application(ctx, id)
+	at := model.AppApplied
+	for _, e := range ev {
+		if e.From != at || !e.From.CanMove(e.To) {
+			t.Fatalf("application %d: illegal history %+v (status %s)", id, ev, a.Status)
+		}
+		at = e.To
+	}
+	if at != a.Status {
+		t.Fatalf("application %d: history ends at %s, status %s", id, at, a.Status)
+	}
+	return ev
+}
+
+func testMoveRace(t *testing.T, db *store.DB, w storetest.MeetWorld) {
+	org := *w.Ent.OrgID
+	for _, a := range freshApps(t, db, w, 10) {
+		errs := together(
+			func() error { return db.MoveApplications(ctx, org, []int64{a.ID}, model.AppRejected, w.Ent.ID) },
+			func() error { return db.MoveApplications(ctx, org, []int64{a.ID}, model.AppInterview, w.Ent2.ID) },
+		)
+		n := wins(errs, t, model.Conflict)
+		ev := legalHistory(t, db, a.ID)
+		if n == 0 || len(ev) != n {
+			t.Fatalf("application %d: %d moves succeeded, %d events: %v", a.ID, n, len(ev), errs)
+		}
+	}
+}
+
+func testViewedOnce(t *testing.T, db *store.DB, w storetest.MeetWorld) {
+	org := *w.Ent.OrgID
+	for _, a := range freshApps(t, db, w, rounds) {
+		var fns []func() error
+		for i := range 6 {
+			by := w.Ent.ID
+			if i%2 == 1 {
+				by = w.Ent2.ID
+			}
+			fns = append(fns, func() error { return db.MoveApplications(ctx, org, []int64{a.ID}, model.AppViewed, by) })
+		}
+		wins(together(fns...), t, model.Conflict)
+		if ev := legalHistory(t, db, a.ID); len(ev) != 1 || ev[0].To != model.AppViewed {
+			t.Fatalf("viewed events: %+v", ev)
+		}
+		n, _ := db.Notifications(ctx, a.User.ID, 50)
+		if len(n) != 1 {
+			t.Fatalf("talent notified %d times: %+v", len(n), n)
+		}
+	}
+}
+
+func testAnswerOnce(t *testing.T, db *store.DB, w storetest.MeetWorld) {
+	for _, a := range freshApps(t, db, w, rounds) {
+		r, err := db.CreateMeetingRequest(ctx, store.MeetingRequestInput{Kind: model.MeetingInterview, ByUserID: a.User.ID, ApplicationID: a.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		errs := together(
+			func() error { return db.AnswerMeetingRequest(ctx, r.ID, w.Ent.ID, true) },
+			func() error { return db.AnswerMeetingRequest(ctx, r.ID, w.Ent2.ID, false) },
+			func() error { return db.AnswerMeetingRequest(ctx, r.ID, w.Ent.ID, false) },
+			func() error { return db.AnswerMeetingRequest(ctx, r.ID, w.Ent2.ID, true) },
+		)
+		if n := wins(errs, t, model.Conflict, model.NotFound); n != 1 {
+			t.Fatalf("%d answers succeeded: %v", n, errs)
+		}
+		n, _ := db.MeetingNotices(ctx, a.User.ID, 20)
+		if len(n) != 1 {
+			t.Fatalf("talent notified %d times: %+v", len(n), n)
+		}
+	}
+}
+
+func testCancelOnce(t *testing.T, db *store.DB, w storetest.MeetWorld) {
+	for _, a := range freshApps(t, db, w, rounds) {
+		r, err := db.CreateMeetingRequest(ctx, store.MeetingRequestInput{Kind: model.MeetingInterview, ByUserID: w.Ent.ID, ApplicationID: a.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var fns []func() error
+		for range 4 {
+			fns = append(fns, func() error { return db.CancelMeetingRequest(ctx, r.ID, w.Ent.ID) })
+		}
+		if n := wins(together(fns...), t, model.Conflict); n != 1 {
+			t.Fatalf("%d cancels succeeded", n)
+		}
+		if n, _ := db.MeetingNotices(ctx, a.User.ID, 20); len(n) != 2 { // requested, cancelled
+			t.Fatalf("talent notices: %+v", n)
+		}
+	}
+}
+
+func testCreateRequestOnce(t *testing.T, db *store.DB, w storetest.MeetWorld) {
+	for _, a := range freshApps(t, db, w, rounds) {
+		var fns []func() error
+		for range 6 {
+			fns = append(fns, func() error {
+				_, err := db.CreateMeetingRequest(ctx, store.MeetingRequestInput{Kind: model.MeetingInterview, ByUserID: a.User.ID, ApplicationID: a.ID})
+				return err
+			})
+		}
+		errs := together(fns...)
+		if n := wins(errs, t, model.Conflict); n != 1 {
+			t.Fatalf("%d requests created: %v", n, errs)
+		}
+		if l, _ := db.MeetingRequestsOf(ctx, a.User.ID); len(l) != 1 {
+			t.Fatalf("%d requests stored", len(l))
+		}
+	}
+	if _, err := db.CreateMeetingRequest(ctx, store.MeetingRequestInput{Kind: model.MeetingInterview, ByUserID: w.Tal.ID, ApplicationID: w.App.ID}); err != nil {
+		t.Fatal(err)
+	}
+	// A declined one frees the pair for a new request.
+	l, _ := db.MeetingRequestsOf(ctx, w.Tal.ID)
+	if err := db.AnswerMeetingRequest(ctx, l[0].ID, w.Ent.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.CreateMeetingRequest(ctx, store.MeetingRequestInput{Kind: model.MeetingInterview, ByUserID: w.Tal.ID, ApplicationID: w.App.ID}); err != nil {
+		t.Fatalf("request after a decline: %v", err)
+	}
+}
+
+func testNegotiationOnce(t *testing.T, db *store.DB, w storetest.MeetWorld) {
+	owner := w.Tal.ID
+	p := model.Project{EditionID: w.Edition.ID, Source: model.SourceTalent, OwnerUserID: &owner, Title: "Battery recycling", Stage: "prototype"}
+	if err := db.CreateProject(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	var fns []func() error
+	for i := range 6 {
+		by := w.Ent.ID
+		if i%2 == 1 {
+			by = w.Ent2.ID
+		}
+		fns = append(fns, func() error {
+			_, err := db.CreateMeetingRequest(ctx, store.MeetingRequestInput{Kind: model.MeetingNegotiation, ByUserID: by, ProjectID: p.ID})
+			return err
+		})
+	}
+	errs := together(fns...)
+	if n := wins(errs, t, model.Conflict); n != 2 { // one per member
+		t.Fatalf("%d negotiation requests created: %v", n, errs)
+	}
+	l, _ := db.MeetingRequestsOf(ctx, w.Tal.ID)
+	if len(l) != 2 || *l[0].DockingID != *l[1].DockingID {
+		t.Fatalf("requests: %+v", l)
+	}
+}
+
+func testPublishOnce(t *testing.T, db *store.DB, w storetest.MeetWorld) {
+	run := store.ScheduleRun{EditionID: w.Edition.ID, Kind: "interview"}
+	if err := db.SaveScheduleRun(ctx, &run, w.Ent.ID, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	var fns []func() error
+	for range 4 {
+		fns = append(fns, func() error { _, err := db.PublishScheduleRun(ctx, run.ID, 0); return err })
+	}
+	if n := wins(together(fns...), t, model.Conflict); n != 1 {
+		t.Fatalf("%d publishes succeeded", n)
+	}
+}
+
+// testOrgStatusOnce: rejecting closes the organization's posts in the same
+// transaction, so no application lands after the rejection.
+func testOrgStatusOnce(t *testing.T, db *store.DB, w storetest.MeetWorld) {
+	org := *w.Ent.OrgID
+	if err := db.SetOrgStatus(ctx, org, model.OrgRejected, 0); err != nil {
+		t.Fatal(err)
+	}
+	p, err := db.Post(ctx, w.App.PostID)
+	if err != nil || p.Status != model.PostClosed {
+		t.Fatalf("post after rejection: %+v %v", p, err)
+	}
+	u := storetest.MustRegister(t, db, "late@example.com", model.RoleTalent)
+	tt, _ := db.TalentByUser(ctx, u.ID)
+	if _, _, err := db.Apply(ctx, tt.ID, p.ID, model.ChannelPC); model.ErrorCode(err) != model.Conflict {
+		t.Fatalf("apply to a rejected organization: %v", err)
+	}
+	if err := db.SetPostStatus(ctx, org, p.ID, model.PostOpen); model.ErrorCode(err) != model.Forbidden {
+		t.Fatalf("reopen a rejected organization's post: %v", err)
+	}
+}
