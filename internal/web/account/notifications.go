@@ -56,7 +56,11 @@ type noteJ struct {
 
 // apiNotifications is the signed-in user's own notifications (?limit=).
 func (a *Area) apiNotifications(w http.ResponseWriter, r *http.Request) {
-	ns, err := a.db.Notifications(r.Context(), request.User(r).ID, request.QueryInt(r, "limit"))
+	limit, _, err := request.Page(r)
+	var ns []store.Notification
+	if err == nil {
+		ns, err = a.db.Notifications(r.Context(), request.User(r).ID, limit)
+	}
 	render.Answer(a.rd, w, r, http.StatusOK, ns, err, func(l []store.Notification) []noteJ {
 		return jsonview.Map(l, func(n store.Notification) noteJ {
 			return noteJ{n.Key, jsonview.NonNil(n.Args), a.noteText(request.Locale(r), n), n.CreatedAt}

@@ -34,6 +34,11 @@ func (a *Area) orgList(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *Area) apiOrgs(w http.ResponseWriter, r *http.Request) {
-	orgs, err := a.db.ListOrganizations(r.Context(), orgFilter(r))
+	f := orgFilter(r)
+	var orgs []model.Organization
+	var err error
+	if f.Limit, f.Offset, err = request.Page(r); err == nil {
+		orgs, err = a.db.ListOrganizations(r.Context(), f)
+	}
 	render.Answer(a.rd, w, r, http.StatusOK, orgs, err, func(l []model.Organization) []jsonview.Org { return jsonview.Map(l, jsonview.OrgOf) })
 }

@@ -175,7 +175,11 @@ func inboxJSON(a store.InboxRow) inboxJ {
 }
 
 func (a *Area) apiInbox(w http.ResponseWriter, r *http.Request) {
-	_, rows, err := a.loadInbox(r, request.QueryInt(r, "limit"), request.QueryInt(r, "offset"))
+	limit, offset, err := request.Page(r)
+	var rows []store.InboxRow
+	if err == nil {
+		_, rows, err = a.loadInbox(r, limit, offset)
+	}
 	render.Answer(a.rd, w, r, http.StatusOK, rows, err, func(l []store.InboxRow) []inboxJ { return jsonview.Map(l, inboxJSON) })
 }
 

@@ -158,6 +158,11 @@ func (a *Area) apiPostStatus(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *Area) apiOrgPosts(w http.ResponseWriter, r *http.Request) {
-	posts, err := a.db.ListPosts(r.Context(), store.PostFilter{OrgID: *request.User(r).OrgID, Limit: request.QueryInt(r, "limit"), Offset: request.QueryInt(r, "offset")})
+	f := store.PostFilter{OrgID: *request.User(r).OrgID}
+	var posts []model.Post
+	var err error
+	if f.Limit, f.Offset, err = request.Page(r); err == nil {
+		posts, err = a.db.ListPosts(r.Context(), f)
+	}
 	render.Answer(a.rd, w, r, http.StatusOK, posts, err, postsJSON)
 }

@@ -83,7 +83,11 @@ func (a *Area) postList(w http.ResponseWriter, r *http.Request) {
 
 func (a *Area) apiSearchPosts(w http.ResponseWriter, r *http.Request) {
 	f := searchFilter(r)
-	f.Limit, f.Offset = request.QueryInt(r, "limit"), request.QueryInt(r, "offset")
+	var err error
+	if f.Limit, f.Offset, err = request.Page(r); err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
 	if e, err := a.db.CurrentEdition(r.Context()); err == nil {
 		f.EditionID = e.ID
 	}

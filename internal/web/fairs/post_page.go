@@ -53,8 +53,12 @@ func (a *Area) apiPost(w http.ResponseWriter, r *http.Request) {
 
 func (a *Area) apiPosts(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
-	f := store.PostFilter{Query: q.Get("q"), Status: model.PostOpen, Limit: request.QueryInt(r, "limit"), Offset: request.QueryInt(r, "offset"), FairID: int64(request.QueryInt(r, "fair_id"))}
-	posts, err := a.db.ListPosts(r.Context(), f)
+	f := store.PostFilter{Query: q.Get("q"), Status: model.PostOpen, FairID: int64(request.QueryInt(r, "fair_id"))}
+	var posts []model.Post
+	var err error
+	if f.Limit, f.Offset, err = request.Page(r); err == nil {
+		posts, err = a.db.ListPosts(r.Context(), f)
+	}
 	render.Answer(a.rd, w, r, http.StatusOK, posts, err, postsJSON)
 }
 

@@ -53,8 +53,12 @@ func (a *Area) matchesJSON(r *http.Request, ms []match.Match, views []recview.Re
 			j.Missing = []string{}
 		}
 		for _, x := range m.Explanation.Reasons {
+			params := x.Params
+			if params == nil { // the document promises an object: {} for a reason without values
+				params = map[string]string{}
+			}
 			j.Reasons = append(j.Reasons, reasonJ{Code: string(x.Code), Met: x.Met, Hard: x.Hard, Points: x.Points, Max: x.Max,
-				Params: x.Params, Text: say.ReasonText(x)})
+				Params: params, Text: say.ReasonText(x)})
 		}
 		out = append(out, j)
 	}
