@@ -40,7 +40,6 @@ var Fields = []Field{
 	{Key: "talent.intent_china", Kind: KindEnum, EN: "intends to work in China", ZH: "来华工作意向", Values: []Value{
 		{"yes", "yes", "是"}, {"undecided", "undecided", "未定"}, {"no", "no", "否"}}},
 	{Key: "talent.discipline", Kind: KindText, EN: "discipline", ZH: "学科"},
-	{Key: "talent.registered_in_city", Kind: KindBool, EN: "registered in the city", ZH: "已在本市登记"},
 	{Key: "project.field", Kind: KindText, EN: "project field", ZH: "项目领域"},
 	{Key: "project.stage", Kind: KindEnum, EN: "project stage", ZH: "项目阶段", Values: []Value{
 		{"idea", "idea", "创意"}, {"prototype", "prototype", "原型"}, {"revenue", "revenue", "营收"}, {"growth", "growth", "成长"}}},

@@ -39,7 +39,7 @@ func TestEvaluateExplains(t *testing.T) {
 		rule("entry.result", "eq", "selected"),
 		rule("talent.degree", "gte", "master"),
 		rule("project.funding_sought", "lte", 5_000_000),
-		rule("talent.registered_in_city", "eq", true),
+		rule("talent.overseas", "eq", true),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -52,7 +52,7 @@ func TestEvaluateExplains(t *testing.T) {
 		"needs: selected in a contest; has: finalist",
 		"meets: highest degree: PhD",
 		"meets: funding sought (yuan): 3000000",
-		"needs: registered in the city: yes; has: unknown",
+		"needs: lives abroad: yes; has: unknown",
 	}
 	for i, w := range want {
 		if got := res.Checks[i].Explain("en"); got != w {
@@ -62,8 +62,8 @@ func TestEvaluateExplains(t *testing.T) {
 	if got := res.Checks[0].Explain("zh"); got != "需要：大赛入选；现有：入围" {
 		t.Errorf("zh: %q", got)
 	}
-	ok := p.Evaluate(Facts{"entry.result": "selected", "talent.degree": "master", "project.funding_sought": int64(1), "talent.registered_in_city": true})
-	if !ok.Met || !p.Met(Facts{"entry.result": "selected", "talent.degree": "master", "project.funding_sought": int64(1), "talent.registered_in_city": true}) {
+	ok := p.Evaluate(Facts{"entry.result": "selected", "talent.degree": "master", "project.funding_sought": int64(1), "talent.overseas": true})
+	if !ok.Met || !p.Met(Facts{"entry.result": "selected", "talent.degree": "master", "project.funding_sought": int64(1), "talent.overseas": true}) {
 		t.Fatalf("should be met: %+v", ok)
 	}
 }

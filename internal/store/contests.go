@@ -1,0 +1,360 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"strings"
+	"time"
+
+	"github.com/convene/convene/internal/model"
+)
+
+// Contest states: entry (owners enter) → judging (assigned judges score)
+// → closed (scores locked, the organizer reviews) → decided (selection
+// recorded).
+const (
+	ContestEntry   = "entry"
+	ContestJudging = "judging"
+	ContestClosed  = "closed"
+	ContestDecided = "decided"
+)
+
+// Track is a contest's track (for example "AI" or "biomedicine").
+type Track struct {
+	Key    string `json:"key"`
+	Name   string `json:"name"`
+	NameZH string `json:"name_zh"`
+}
+
+// Round is a stage of judging (screening, final).
+type Round struct {
+	Name   string `json:"name"`
+	NameZH string `json:"name_zh"`
+}
+
+// Anchor says what a score means ("3: an idea without a prototype").
+type Anchor struct {
+	Score  int    `json:"score"`
+	Text   string `json:"text"`
+	TextZH string `json:"text_zh"`
+}
+
+// Criterion is a rubric line: weighted, scored 0..Max, with anchors. It
+// reads 0001's rubric JSON (Key, Name, Weight, Max) too.
+type Criterion struct {
+	Key     string   `json:"key"`
+	Name    string   `json:"name"`
+	NameZH  string   `json:"name_zh"`
+	Weight  float64  `json:"weight"`
+	Max     int      `json:"max"`
+	Anchors []Anchor `json:"anchors"`
+}
+
+// Contest is a start-up contest and where it stands.
+type Contest struct {
+	ID            int64
+	EditionID     int64
+	Name, NameZH  string
+	Rubric        []Criterion
+	Tracks        []Track
+	Rounds        []Round
+	OpensAt       *time.Time
+	ClosesAt      *time.Time // entry deadline; withdrawals stop too
+	SelectN, K    int
+	TieBreak      string
+	Round         int
+	State         string
+	Published     bool
+	GrantYuan     int64
+	GrantMinScore float64
+	DecidedBy     *int64
+	DecidedAt     *time.Time
+}
+
+// Validate checks a contest's set-up.
+func (c *Contest) Validate() error {
+	p := model.Problems{}
+	c.Name, c.NameZH = strings.TrimSpace(c.Name), strings.TrimSpace(c.NameZH)
+	if c.Name == "" || len(c.Name) > 200 {
+		p.Add("name", "err.required")
+	}
+	if len(c.Rubric) == 0 {
+		p.Add("rubric", "err.required")
+	}
+	seen := map[string]bool{}
+	for _, cr := range c.Rubric {
+		if cr.Key == "" || seen[cr.Key] || cr.Weight <= 0 || cr.Max < 1 || cr.Max > 100 {
+			p.Add("rubric", "err.contest.rubric")
+		}
+		seen[cr.Key] = true
+		for _, a := range cr.Anchors {
+			if a.Score < 0 || a.Score > cr.Max {
+				p.Add("rubric", "err.contest.rubric")
+			}
+		}
+	}
+	if c.K < 1 || c.K > 20 {
+		p.Add("k", "err.range")
+	}
+	if c.SelectN < 0 {
+		p.Add("select_n", "err.range")
+	}
+	switch c.TieBreak {
+	case "":
+		c.TieBreak = "spread"
+	case "spread", "criterion", "entry":
+	default:
+		p.Add("tie_break", "err.choice")
+	}
+	if c.OpensAt != nil && c.ClosesAt != nil && !c.ClosesAt.After(*c.OpensAt) {
+		p.Add("closes_at", "err.contest.window")
+	}
+	return p.Err()
+}
+
+// Open says whether entries are accepted at t.
+func (c *Contest) Open(t time.Time) bool {
+	return c.State == ContestEntry && (c.OpensAt == nil || !t.Before(*c.OpensAt)) && (c.ClosesAt == nil || t.Before(*c.ClosesAt))
+}
+
+const contestCols = `id, edition_id, name, name_zh, rubric, tracks, rounds, opens_at, closes_at, select_n, k, tie_break, round, state, published, grant_yuan, grant_min_score, decided_by, decided_at`
+
+func scanContest(row interface{ Scan(...any) error }) (Contest, error) {
+	var c Contest
+	var rubric, tracks, rounds string
+	var opens, closes, decidedAt sql.NullTime
+	var decidedBy sql.NullInt64
+	err := row.Scan(&c.ID, &c.EditionID, &c.Name, &c.NameZH, &rubric, &tracks, &rounds, &opens, &closes, &c.SelectN, &c.K,
+		&c.TieBreak, &c.Round, &c.State, &c.Published, &c.GrantYuan, &c.GrantMinScore, &decidedBy, &decidedAt)
+	if err != nil {
+		return c, err
+	}
+	json.Unmarshal([]byte(rubric), &c.Rubric)
+	json.Unmarshal([]byte(tracks), &c.Tracks)
+	json.Unmarshal([]byte(rounds), &c.Rounds)
+	if opens.Valid {
+		c.OpensAt = &opens.Time
+	}
+	if closes.Valid {
+		c.ClosesAt = &closes.Time
+	}
+	if decidedBy.Valid {
+		c.DecidedBy = &decidedBy.Int64
+	}
+	if decidedAt.Valid {
+		c.DecidedAt = &decidedAt.Time
+	}
+	return c, nil
+}
+
+func jsonText(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+func nullTime(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return t.UTC()
+}
+
+// CreateContest adds a contest in the entry state.
+func (db *DB) CreateContest(ctx context.Context, c *Contest, by int64) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	c.State, c.Round = ContestEntry, 1
+	return db.tx(ctx, func(tx txq) error {
+		id, err := db.insertID(ctx, tx, `INSERT INTO contests (edition_id, name, name_zh, rubric, tracks, rounds, opens_at, closes_at, select_n, k, tie_break, grant_yuan, grant_min_score)
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
+			c.EditionID, c.Name, c.NameZH, jsonText(c.Rubric), jsonText(nonNil(c.Tracks)), jsonText(nonNil(c.Rounds)), nullTime(c.OpensAt), nullTime(c.ClosesAt),
+			c.SelectN, c.K, c.TieBreak, c.GrantYuan, c.GrantMinScore)
+		if err != nil {
+			return err
+		}
+		c.ID = id
+		return db.audit(ctx, tx, by, "contest.create", "contest", id, c.Name)
+	})
+}
+
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
+}
+
+// UpdateContest changes a contest's set-up while it is still taking entries.
+func (db *DB) UpdateContest(ctx context.Context, c *Contest, by int64) error {
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	return db.tx(ctx, func(tx txq) error {
+		res, err := tx.ExecContext(ctx, `UPDATE contests SET name=$2, name_zh=$3, rubric=$4, tracks=$5, rounds=$6, opens_at=$7, closes_at=$8,
+			select_n=$9, k=$10, tie_break=$11, grant_yuan=$12, grant_min_score=$13 WHERE id=$1 AND state='entry'`,
+			c.ID, c.Name, c.NameZH, jsonText(c.Rubric), jsonText(nonNil(c.Tracks)), jsonText(nonNil(c.Rounds)), nullTime(c.OpensAt), nullTime(c.ClosesAt),
+			c.SelectN, c.K, c.TieBreak, c.GrantYuan, c.GrantMinScore)
+		if err != nil {
+			return db.mapErr(err)
+		}
+		if err := oneRow(res, model.Errorf(model.Conflict, "err.contest.state")); err != nil {
+			return err
+		}
+		return db.audit(ctx, tx, by, "contest.update", "contest", c.ID, c.Name)
+	})
+}
+
+// ContestByID reads a contest.
+func (db *DB) ContestByID(ctx context.Context, id int64) (Contest, error) {
+	c, err := scanContest(db.r.QueryRowContext(ctx, `SELECT `+contestCols+` FROM contests WHERE id = $1`, id))
+	return c, one(err, "contest")
+}
+
+// ListContests lists an edition's contests, newest first.
+func (db *DB) ListContests(ctx context.Context, editionID int64) ([]Contest, error) {
+	return queryAll(ctx, db.r, scanContest, `SELECT `+contestCols+` FROM contests WHERE edition_id = $1 ORDER BY id DESC`, editionID)
+}
+
+// ContestsForJudge lists the contests a judge sits on, newest first.
+func (db *DB) ContestsForJudge(ctx context.Context, judgeID int64) ([]Contest, error) {
+	return queryAll(ctx, db.r, scanContest, `SELECT `+contestCols+` FROM contests
+		WHERE id IN (SELECT contest_id FROM contest_judges WHERE user_id = $1) ORDER BY id DESC`, judgeID)
+}
+
+// AddJudge puts a judge account on a contest's panel; twice is a no-op.
+func (db *DB) AddJudge(ctx context.Context, contestID, userID, by int64) error {
+	return db.tx(ctx, func(tx txq) error {
+		var role string
+		if err := tx.QueryRowContext(ctx, `SELECT role FROM users WHERE id = $1`, userID).Scan(&role); err != nil {
+			return one(err, "user")
+		}
+		if role != string(model.RoleJudge) {
+			return model.Errorf(model.Invalid, "err.contest.not_judge", "email", "err.contest.not_judge")
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO contest_judges (contest_id, user_id) VALUES ($1,$2) ON CONFLICT DO NOTHING`, contestID, userID); err != nil {
+			return db.mapErr(err)
+		}
+		return db.audit(ctx, tx, by, "contest.judge", "contest", contestID, itoa(int(userID)))
+	})
+}
+
+// RemoveJudge takes a judge off the panel, with the assignments the judge
+// has not scored yet, while the contest is not closed.
+func (db *DB) RemoveJudge(ctx context.Context, contestID, userID, by int64) error {
+	return db.tx(ctx, func(tx txq) error {
+		res, err := tx.ExecContext(ctx, `UPDATE contests SET state = state WHERE id = $1 AND state IN ('entry','judging')`, contestID)
+		if err != nil {
+			return db.mapErr(err)
+		}
+		if err := oneRow(res, model.Errorf(model.Conflict, "err.contest.state")); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM judge_assignments WHERE judge_id = $2
+			AND entry_id IN (SELECT id FROM entries WHERE contest_id = $1)
+			AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.entry_id = judge_assignments.entry_id AND s.judge_id = $2)`, contestID, userID); err != nil {
+			return db.mapErr(err)
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM contest_judges WHERE contest_id = $1 AND user_id = $2
+			AND NOT EXISTS (SELECT 1 FROM judge_assignments a JOIN entries e ON e.id = a.entry_id WHERE e.contest_id = $1 AND a.judge_id = $2)`, contestID, userID); err != nil {
+			return db.mapErr(err)
+		}
+		return db.audit(ctx, tx, by, "contest.unjudge", "contest", contestID, itoa(int(userID)))
+	})
+}
+
+// Judge is a panel member with the load assigned.
+type Judge struct {
+	UserID      int64
+	Name, Email string
+	OrgID       *int64
+	Assigned    int
+	Submitted   int
+}
+
+// ContestJudges lists a contest's panel with each judge's load.
+func (db *DB) ContestJudges(ctx context.Context, contestID int64) ([]Judge, error) {
+	return queryAll(ctx, db.r, func(r interface{ Scan(...any) error }) (Judge, error) {
+		var j Judge
+		var org sql.NullInt64
+		err := r.Scan(&j.UserID, &j.Name, &j.Email, &org, &j.Assigned, &j.Submitted)
+		if org.Valid {
+			j.OrgID = &org.Int64
+		}
+		return j, err
+	}, `SELECT u.id, u.name, u.email, u.org_id,
+		(SELECT count(*) FROM judge_assignments a JOIN entries e ON e.id = a.entry_id WHERE e.contest_id = cj.contest_id AND a.judge_id = u.id),
+		(SELECT count(*) FROM judge_assignments a JOIN entries e ON e.id = a.entry_id WHERE e.contest_id = cj.contest_id AND a.judge_id = u.id AND a.submitted_at IS NOT NULL)
+		FROM contest_judges cj JOIN users u ON u.id = cj.user_id WHERE cj.contest_id = $1 ORDER BY u.name, u.id`, contestID)
+}
+
+// IsJudge says whether a user sits on a contest's panel.
+func (db *DB) IsJudge(ctx context.Context, contestID, userID int64) (bool, error) {
+	var n int
+	err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM contest_judges WHERE contest_id = $1 AND user_id = $2`, contestID, userID).Scan(&n)
+	return n > 0, err
+}
+
+// setState moves a contest from one state to the next inside tx: the
+// conditional update on the state expected, refused with err.contest.state.
+func (db *DB) setState(ctx context.Context, tx txq, id int64, from, to string, extra string, args ...any) error {
+	res, err := tx.ExecContext(ctx, `UPDATE contests SET state = $2`+extra+` WHERE id = $1 AND state = $3`, append([]any{id, to, from}, args...)...)
+	if err != nil {
+		return db.mapErr(err)
+	}
+	return oneRow(res, model.Errorf(model.Conflict, "err.contest.state"))
+}
+
+// CloseRound closes judging: scores are locked from now on.
+func (db *DB) CloseRound(ctx context.Context, contestID, by int64) error {
+	return db.tx(ctx, func(tx txq) error {
+		if err := db.setState(ctx, tx, contestID, ContestJudging, ContestClosed, ""); err != nil {
+			return err
+		}
+		return db.audit(ctx, tx, by, "contest.close", "contest", contestID, "")
+	})
+}
+
+// Select records the organizer's selection: the entries named are selected,
+// the others not, and who decided. Only a closed contest can be decided,
+// and only once.
+func (db *DB) Select(ctx context.Context, contestID int64, entryIDs []int64, by int64, note string) error {
+	return db.tx(ctx, func(tx txq) error {
+		now := db.clock()
+		if err := db.setState(ctx, tx, contestID, ContestClosed, ContestDecided, ", decided_by = $4, decided_at = $5", by, now); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE entries SET status = 'not_selected', decided_by = $2 WHERE contest_id = $1`, contestID, by); err != nil {
+			return db.mapErr(err)
+		}
+		for _, id := range entryIDs {
+			res, err := tx.ExecContext(ctx, `UPDATE entries SET status = 'selected' WHERE id = $1 AND contest_id = $2`, id, contestID)
+			if err != nil {
+				return db.mapErr(err)
+			}
+			if err := oneRow(res, model.ErrNotFound("entry")); err != nil {
+				return err
+			}
+		}
+		ids := make([]string, len(entryIDs))
+		for i, id := range entryIDs {
+			ids[i] = itoa(int(id))
+		}
+		return db.audit(ctx, tx, by, "contest.select", "contest", contestID, strings.TrimSpace(strings.Join(ids, ",")+" "+note))
+	})
+}
+
+// PublishScores lets owners see their own scores once the contest is decided.
+func (db *DB) PublishScores(ctx context.Context, contestID, by int64) error {
+	return db.tx(ctx, func(tx txq) error {
+		res, err := tx.ExecContext(ctx, `UPDATE contests SET published = $2 WHERE id = $1 AND state = 'decided'`, contestID, true)
+		if err != nil {
+			return db.mapErr(err)
+		}
+		if err := oneRow(res, model.Errorf(model.Conflict, "err.contest.state")); err != nil {
+			return err
+		}
+		return db.audit(ctx, tx, by, "contest.publish", "contest", contestID, "")
+	})
+}
