@@ -75,6 +75,9 @@ func Load(ctx context.Context, db *store.DB, c *Convention, opt LoadOptions) (Su
 		sum.EditionID = base.Editions + c.Edition.ID
 		return l.load(c)
 	})
+	if err == nil {
+		err = settleDockings(ctx, db) // docking.go
+	}
 	if err != nil {
 		return Summary{}, fmt.Errorf("gen: load: %w", err)
 	}

@@ -540,3 +540,22 @@ func (db *DB) DockingParks(ctx context.Context) ([]model.Organization, error) {
 func (db *DB) DockingRequests(ctx context.Context, dockingID int64) ([]MeetingRequestView, error) {
 	return queryAll(ctx, db.r, scanRequestView, requestViewSQL+` WHERE r.docking_id = $1 ORDER BY r.id DESC LIMIT 50`, dockingID)
 }
+
+// SettleLoadedDockings completes dockings written by a bulk load (which
+// writes stages only): a preliminary agreement with a park names it, a
+// selected contest project's declined docking had its negotiation, and
+// exhibits get their owners and projects. Running it twice changes nothing.
+func (db *DB) SettleLoadedDockings(ctx context.Context) error {
+	for _, q := range []string{
+		`UPDATE dockings SET park_org_id = org_id WHERE stage = 'preliminary_agreement' AND park_org_id IS NULL
+			AND org_id IN (SELECT id FROM organizations WHERE kind = 'park')`,
+		`UPDATE dockings SET reached = 'negotiation' WHERE stage = 'declined' AND reached = 'requested'
+			AND project_id IN (SELECT e.project_id FROM entries e WHERE e.status = 'selected')`,
+		`UPDATE dockings SET reached = stage WHERE stage <> 'declined' AND reached = 'requested' AND stage <> 'requested'`,
+	} {
+		if _, err := db.w.ExecContext(ctx, q); err != nil {
+			return db.mapErr(err)
+		}
+	}
+	return db.LinkExhibitOwners(ctx)
+}
