@@ -120,6 +120,51 @@ func (db *DB) SessionUser(ctx context.Context, tokenHash string) (model.User, er
 	return u, one(err, "session")
 }
 
+// SessionLive reports whether a session (by its token's hash) still
+// exists and has not expired: one primary-key read, for an instance that
+// holds the resolved user in memory and must not outlive a sign-out made
+// through another instance.
+func (db *DB) SessionLive(ctx context.Context, tokenHash string) (bool, error) {
+	var n int
+	err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM sessions WHERE token_hash = $1 AND expires_at > $2`, tokenHash, db.clock()).Scan(&n)
+	return n > 0, err
+}
+
+// DeleteUserSessions ends every session of a user but keep (a token hash,
+// or "" for none): "sign out everywhere", and a password change.
+func (db *DB) DeleteUserSessions(ctx context.Context, userID int64, keep string) (int64, error) {
+	res, err := db.w.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2`, userID, keep)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
+// PasswordHash returns a user's password hash, to check the current
+// password before a change.
+func (db *DB) PasswordHash(ctx context.Context, userID int64) (string, error) {
+	var h string
+	err := db.r.QueryRowContext(ctx, `SELECT password_hash FROM users WHERE id = $1`, userID).Scan(&h)
+	return h, one(err, "user")
+}
+
+// ChangePassword replaces a user's password hash, conditionally on the
+// hash the caller checked the old password against (two changes at once:
+// one wins), and ends the user's other sessions in the same transaction.
+func (db *DB) ChangePassword(ctx context.Context, userID int64, oldHash, newHash, keepSession string) error {
+	return db.tx(ctx, func(tx txq) error {
+		res, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1 WHERE id = $2 AND password_hash = $3`, newHash, userID, oldHash)
+		if err != nil {
+			return db.mapErr(err)
+		}
+		if err := oneRow(res, model.Errorf(model.Conflict, "err.conflict")); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2`, userID, keepSession)
+		return db.mapErr(err)
+	})
+}
+
 // DeleteSession ends a session; ending one that is gone is not an error.
 func (db *DB) DeleteSession(ctx context.Context, tokenHash string) error {
 	_, err := db.w.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = $1`, tokenHash)

@@ -3,6 +3,7 @@ package store_test
 import (
 	"fmt"
 	"sync"
+	"time"
 	"testing"
 
 	"github.com/convene/convene/internal/model"
@@ -292,5 +293,105 @@ func testOrgStatusOnce(t *testing.T, db *store.DB, w storetest.MeetWorld) {
 	}
 	if err := db.SetPostStatus(ctx, org, p.ID, model.PostOpen); model.ErrorCode(err) != model.Forbidden {
 		t.Fatalf("reopen a rejected organization's post: %v", err)
+	}
+}
+
+// TestThrottleAndSessions: attempts are counted before the work they
+// guard, atomically (items 2–4), and sessions end everywhere at once (6).
+func TestThrottleAndSessions(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			t.Run("ConcurrentAttempts", func(t *testing.T) { testConcurrentAttempts(t, b.Open(t)) })
+			t.Run("Backoff", func(t *testing.T) { testBackoff(t, b.Open(t)) })
+			t.Run("SignOutEverywhere", func(t *testing.T) { testSignOutEverywhere(t, b.Open(t)) })
+		})
+	}
+}
+
+func testConcurrentAttempts(t *testing.T, db *store.DB) {
+	for _, th := range []store.Throttle{{Window: time.Hour, Free: 5}, {Window: time.Hour, Free: 5, Backoff: time.Minute}} {
+		key := fmt.Sprintf("acct:%v", th.Backoff)
+		var fns []func() error
+		for range 40 {
+			fns = append(fns, func() error {
+				ok, _, err := db.AdmitAttempt(ctx, key, th)
+				if err == nil && !ok {
+					err = model.Errorf(model.TooMany, "err.too_many_logins")
+				}
+				return err
+			})
+		}
+		if n := wins(together(fns...), t, model.TooMany); n != 5 {
+			t.Fatalf("%+v: %d of 40 concurrent attempts admitted, want 5", th, n)
+		}
+	}
+}
+
+func testBackoff(t *testing.T, db *store.DB) {
+	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	db.SetClock(func() time.Time { return now })
+	th := store.Throttle{Window: time.Hour, Free: 2, Backoff: time.Second}
+	admit := func() (bool, time.Duration) {
+		ok, retry, err := db.AdmitAttempt(ctx, "acct:x", th)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ok, retry
+	}
+	for i := range 2 {
+		if ok, _ := admit(); !ok {
+			t.Fatalf("free attempt %d refused", i)
+		}
+	}
+	// Back-off, not a lock: 1 s, then 2 s, then 4 s.
+	for _, wait := range []time.Duration{time.Second, 2 * time.Second, 4 * time.Second} {
+		if ok, retry := admit(); ok || retry != wait {
+			t.Fatalf("within back-off: ok %v retry %v, want %v", ok, retry, wait)
+		}
+		now = now.Add(wait)
+		if ok, _ := admit(); !ok {
+			t.Fatalf("after %v: refused", wait)
+		}
+	}
+	// A new window starts afresh.
+	now = now.Add(time.Hour)
+	if ok, _ := admit(); !ok {
+		t.Fatal("new window refused")
+	}
+	// A hard limit ends with its window.
+	hard := store.Throttle{Window: time.Minute, Free: 1}
+	db.AdmitAttempt(ctx, "reg:all", hard)
+	if ok, retry, _ := db.AdmitAttempt(ctx, "reg:all", hard); ok || retry != time.Minute {
+		t.Fatalf("hard limit: %v %v", ok, retry)
+	}
+}
+
+func testSignOutEverywhere(t *testing.T, db *store.DB) {
+	u := storetest.MustRegister(t, db, "li@example.com", model.RoleTalent)
+	for _, h := range []string{"a", "b", "c"} {
+		if err := db.CreateSession(ctx, h, u.ID, time.Hour); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, err := db.DeleteUserSessions(ctx, u.ID, "a"); err != nil || n != 2 {
+		t.Fatalf("deleted %d, %v", n, err)
+	}
+	for h, want := range map[string]bool{"a": true, "b": false, "c": false} {
+		if live, _ := db.SessionLive(ctx, h); live != want {
+			t.Fatalf("session %s live %v", h, live)
+		}
+	}
+	db.CreateSession(ctx, "d", u.ID, time.Hour)
+	if err := db.ChangePassword(ctx, u.ID, "stale", "new", "a"); model.ErrorCode(err) != model.Conflict {
+		t.Fatalf("change against a stale hash: %v", err)
+	}
+	if err := db.ChangePassword(ctx, u.ID, "hash", "new", "a"); err != nil {
+		t.Fatal(err)
+	}
+	if live, _ := db.SessionLive(ctx, "d"); live {
+		t.Fatal("other session survived a password change")
+	}
+	if h, _ := db.PasswordHash(ctx, u.ID); h != "new" {
+		t.Fatalf("hash %q", h)
 	}
 }
