@@ -3,8 +3,8 @@ package store_test
 import (
 	"fmt"
 	"sync"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
