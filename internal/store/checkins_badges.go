@@ -122,4 +122,3 @@ func (db *DB) RevokedBadges(ctx context.Context, editionID int64) ([]int64, erro
 		return id, row.Scan(&id)
 	}, `SELECT id FROM badges WHERE edition_id = $1 AND revoked_at IS NOT NULL ORDER BY id`, editionID)
 }
-

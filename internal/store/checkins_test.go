@@ -1,0 +1,185 @@
+package store_test
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/store/storetest"
+)
+
+// TestCheckinsConformance: badges, gates and scans behave alike on SQLite
+// and PostgreSQL, including replayed and concurrent syncs.
+func TestCheckinsConformance(t *testing.T) {
+	cases := []struct {
+		name string
+		fn   func(t *testing.T, db *store.DB, w gateWorld)
+	}{
+		{"Badges", testBadges},
+		{"ScansOnceEach", testScansOnceEach},
+		{"ConcurrentSyncs", testConcurrentSyncs},
+	}
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			for _, c := range cases {
+				t.Run(c.name, func(t *testing.T) {
+					db := b.Open(t)
+					c.fn(t, db, newGateWorld(t, db))
+				})
+			}
+		})
+	}
+}
+
+type gateWorld struct {
+	ed     model.Edition
+	a, b   store.Gate
+	people []int64
+	badges []store.Badge
+}
+
+var (
+	nbf = time.Date(2017, 12, 16, 0, 0, 0, 0, time.UTC)
+	naf = time.Date(2017, 12, 19, 0, 0, 0, 0, time.UTC)
+)
+
+func newGateWorld(t *testing.T, db *store.DB) gateWorld {
+	w := gateWorld{ed: storetest.MustEdition(t, db, "ocs")}
+	w.a = store.Gate{EditionID: w.ed.ID, Name: "North"}
+	w.b = store.Gate{EditionID: w.ed.ID, Name: "South"}
+	for _, g := range []*store.Gate{&w.a, &w.b} {
+		if err := db.CreateGate(ctx, g); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.people = mustUsers(t, db, 3, "g")
+	for _, p := range w.people {
+		b := store.Badge{EditionID: w.ed.ID, UserID: p, Role: "talent", NotBefore: nbf, NotAfter: naf}
+		if err := db.IssueBadge(ctx, &b); err != nil {
+			t.Fatal(err)
+		}
+		w.badges = append(w.badges, b)
+	}
+	return w
+}
+
+func scan(w gateWorld, person int, nonce string, at time.Time) store.ScanIn {
+	b := w.badges[person]
+	return store.ScanIn{Nonce: nonce, Hash: "h-" + nonce, BadgeID: b.ID, UserID: b.UserID, ScannedAt: at, Day: at.Format("2006-01-02"), DeviceResult: "admitted"}
+}
+
+func testBadges(t *testing.T, db *store.DB, w gateWorld) {
+	b := store.Badge{EditionID: w.ed.ID, UserID: w.people[0], Role: "talent", NotBefore: nbf, NotAfter: naf}
+	if err := db.IssueBadge(ctx, &b); err != nil || b.ID != w.badges[0].ID {
+		t.Fatalf("issuing twice made a second badge: %+v %v", b, err)
+	}
+	nb, err := db.ReissueBadge(ctx, w.ed.ID, w.people[0])
+	if err != nil || nb.ID == b.ID {
+		t.Fatalf("reissue: %+v %v", nb, err)
+	}
+	rev, _ := db.RevokedBadges(ctx, w.ed.ID)
+	if len(rev) != 1 || rev[0] != b.ID {
+		t.Fatalf("revocation list %v", rev)
+	}
+	n, err := db.IssueBadges(ctx, w.ed.ID, map[model.Role]string{model.RoleTalent: "talent"}, nbf, naf)
+	if err != nil || n != 0 {
+		t.Fatalf("everyone has one: issued %d %v", n, err)
+	}
+}
+
+func testScansOnceEach(t *testing.T, db *store.DB, w gateWorld) {
+	at := time.Date(2017, 12, 17, 2, 0, 0, 0, time.UTC)
+	batch := []store.ScanIn{scan(w, 0, "n1", at), scan(w, 1, "n2", at.Add(time.Second)), scan(w, 0, "n3", at.Add(2*time.Second)),
+		{Nonce: "n4", Hash: "h-n4", Refused: "signature", ScannedAt: at, Day: "2017-12-17"}}
+	out, err := db.RecordScans(ctx, w.a.ID, "dev1", 4, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"admitted", "admitted", "already", "refused"}
+	for i, o := range out {
+		if o.Sync != store.SyncCreated || o.Result != want[i] {
+			t.Fatalf("scan %d: %+v, want %s", i, o, want[i])
+		}
+	}
+	if !out[0].FirstEntry || out[2].FirstEntry || !out[2].Duplicate || out[0].Duplicate {
+		t.Fatalf("first/duplicate flags: %+v", out)
+	}
+	// The same batch again: nothing new.
+	again, err := db.RecordScans(ctx, w.a.ID, "dev1", 0, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, o := range again {
+		if o.Sync != store.SyncReplayed || o.Result != want[i] {
+			t.Fatalf("replay %d: %+v", i, o)
+		}
+	}
+	// A nonce reused with other content is refused and stores nothing.
+	forged := scan(w, 2, "n1", at)
+	forged.Hash = "other content"
+	c, err := db.RecordScans(ctx, w.a.ID, "dev1", 0, []store.ScanIn{forged})
+	if err != nil || c[0].Sync != store.SyncConflict || c[0].Result != store.ScanRefused {
+		t.Fatalf("reused nonce: %+v %v", c, err)
+	}
+	// Person 0 at the other gate the same day: its first there, a duplicate
+	// all the same, refused as already in.
+	o, _ := db.RecordScans(ctx, w.b.ID, "dev2", 0, []store.ScanIn{scan(w, 0, "n5", at.Add(time.Minute))})
+	if o[0].Result != store.ScanAlready || o[0].OtherGate != "North" || !o[0].FirstEntry || !o[0].Duplicate {
+		t.Fatalf("other gate: %+v", o[0])
+	}
+	// A revoked badge is refused.
+	if err := db.RevokeBadge(ctx, w.badges[2].ID); err != nil {
+		t.Fatal(err)
+	}
+	o, _ = db.RecordScans(ctx, w.b.ID, "dev2", 0, []store.ScanIn{scan(w, 2, "n6", at)})
+	if o[0].Result != store.ScanRefused || o[0].Reason != "revoked" {
+		t.Fatalf("revoked: %+v", o[0])
+	}
+	stats, err := db.GateStats(ctx, w.ed.ID)
+	if err != nil || len(stats) != 2 {
+		t.Fatal(stats, err)
+	}
+	north := stats[0]
+	if north.Scans != 4 || north.FirstEntries != 2 || north.Duplicates != 1 || north.Refused != 1 || north.LastQueue != 0 || north.LastSyncAt == nil {
+		t.Fatalf("north: %+v", north)
+	}
+	dups, _ := db.RecentCheckins(ctx, w.ed.ID, true, 10)
+	if len(dups) != 2 {
+		t.Fatalf("duplicates %+v", dups)
+	}
+}
+
+// testConcurrentSyncs: two devices send overlapping batches at once (the
+// same queued scans, as after a retried sync, plus new ones for the same
+// person): every nonce is stored once and the person has one first entry.
+func testConcurrentSyncs(t *testing.T, db *store.DB, w gateWorld) {
+	at := time.Date(2017, 12, 17, 2, 0, 0, 0, time.UTC)
+	var wg sync.WaitGroup
+	errs := make(chan error, 20)
+	for k := range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			batch := []store.ScanIn{scan(w, 0, "shared-1", at), scan(w, 1, "shared-2", at)}
+			for j := range 5 {
+				batch = append(batch, scan(w, j%2, fmt.Sprintf("own-%d-%d", k, j), at.Add(time.Duration(j)*time.Second)))
+			}
+			if _, err := db.RecordScans(ctx, w.a.ID, fmt.Sprint("dev", k), 0, batch); err != nil {
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	stats, _ := db.GateStats(ctx, w.ed.ID)
+	north := stats[0]
+	if north.Scans != 2+20*5 || north.FirstEntries != 2 || north.Duplicates != 100 {
+		t.Fatalf("north after concurrent syncs: %+v", north)
+	}
+}
