@@ -39,7 +39,8 @@ func ReadJSON(r *http.Request, dst any) error {
 	if dec.More() {
 		return model.Errorf(model.Invalid, "err.json")
 	}
-	return nil
+	// NUL and other control characters arrive as \u0000 escapes.
+	return checkStrings(dst)
 }
 
 // DecodeForm fills dst's fields from form values named by their json tags.
@@ -47,6 +48,7 @@ func DecodeForm(vals url.Values, dst any) error {
 	v := reflect.ValueOf(dst).Elem()
 	t := v.Type()
 	p := model.Problems{}
+	p.Merge(CheckValues(vals))
 	for i := 0; i < t.NumField(); i++ {
 		name := strings.Split(t.Field(i).Tag.Get("json"), ",")[0]
 		if name == "" || name == "-" {

@@ -22,6 +22,7 @@ type Info struct {
 	User   *model.User
 	Token  string // session token hash, when signed in
 	Locale string
+	Client string // the client's address (request.Proxies.Client)
 }
 
 // From is the request's Info (an empty one in Chinese for a request the
@@ -54,11 +55,3 @@ func OrgID(r *http.Request) int64 {
 
 // IsAPI tells JSON callers from browsers.
 func IsAPI(r *http.Request) bool { return strings.HasPrefix(r.URL.Path, "/api/") }
-
-// SafeNext keeps post-login redirects on this site.
-func SafeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		return "/me"
-	}
-	return next
-}

@@ -1,15 +1,22 @@
 // Package session signs users in and out: a random token in an HttpOnly
 // cookie, its SHA-256 in the database (so any instance can serve any user),
-// and resolved sessions kept a few seconds in memory.
+// and resolved sessions kept a few seconds in memory. It also signs the
+// "device" cookie a browser gets after a successful sign-in, by which the
+// sign-in throttle tells the account's owner from a stranger.
 package session
 
 import (
+	"context"
+	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
 	"log/slog"
 	"net/http"
+	"strconv"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/convene/convene/internal/model"
@@ -23,13 +30,36 @@ const Cookie = "convene_session"
 
 // cacheTTL is how long a resolved session is kept in memory. Every request
 // begins with the lookup, and on SQLite's busy readers it was a sixth of a
-// scan's cost. Signing out or changing the language here drops the entry at
-// once; a session ended through another instance stays usable on this one
-// for at most this long.
+// scan's cost. Signing out, signing out everywhere, changing the password
+// or the language here drops the user's entries at once (a per-user
+// generation). With Options.VerifyHits (on for PostgreSQL, the database
+// several instances share) a cached session is also confirmed by one
+// primary-key read of its row, so a session ended through another instance
+// stops working on this one at the next request, not 5 s later; the cache
+// still saves the three-table join. On SQLite, one file means one instance,
+// and its own sign-outs are all it needs to see.
 const cacheTTL = 5 * time.Second
 
 // maxCached bounds the cache's memory.
 const maxCached = 100_000
+
+// DeviceCookie names the signed cookie a browser gets after a successful
+// sign-in: "<user id>.<device id>.<mac>".
+const DeviceCookie = "convene_device"
+
+// Options are a manager's settings.
+type Options struct {
+	TTL    time.Duration // how long a session lasts
+	Secure bool          // cookies Secure (behind TLS)
+	// VerifyHits confirms a cached session's row on every request (see
+	// cacheTTL); the server sets it for PostgreSQL.
+	VerifyHits bool
+}
+
+type cached struct {
+	u     model.User
+	epoch uint64 // the manager's epoch before the lookup
+}
 
 // Manager starts, resolves and ends sessions.
 type Manager struct {
@@ -37,12 +67,48 @@ type Manager struct {
 	log    *slog.Logger
 	ttl    time.Duration
 	secure bool
-	cache  *ttlcache.Cache[string, model.User]
+	verify bool
+	cache  *ttlcache.Cache[string, cached]
+
+	mu      sync.Mutex
+	epoch   uint64           // bumped whenever a user's sessions all end here
+	dropped map[int64]uint64 // per user: the epoch at which they did
+
+	keyMu sync.Mutex
+	key   []byte // the device cookie's key, from the store
 }
 
 // New returns a manager whose sessions last ttl; secure marks cookies Secure.
 func New(db *store.DB, log *slog.Logger, ttl time.Duration, secure bool) *Manager {
-	return &Manager{db: db, log: log, ttl: ttl, secure: secure, cache: ttlcache.New[string, model.User](cacheTTL, maxCached)}
+	return NewWith(db, log, Options{TTL: ttl, Secure: secure})
+}
+
+// NewWith returns a manager with the given options.
+func NewWith(db *store.DB, log *slog.Logger, o Options) *Manager {
+	return &Manager{db: db, log: log, ttl: o.TTL, secure: o.Secure, verify: o.VerifyHits,
+		cache: ttlcache.New[string, cached](cacheTTL, maxCached), dropped: map[int64]uint64{}}
+}
+
+func (m *Manager) curEpoch() uint64 {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.epoch
+}
+
+// fresh reports whether an entry was looked up after its user's sessions
+// last ended here.
+func (m *Manager) fresh(e cached) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return e.epoch >= m.dropped[e.u.ID]
+}
+
+// dropUser makes every cached session of the user stale on this instance.
+func (m *Manager) dropUser(id int64) {
+	m.mu.Lock()
+	m.epoch++
+	m.dropped[id] = m.epoch
+	m.mu.Unlock()
 }
 
 // Hash is the form a token is stored in: its SHA-256, so a database leak
@@ -60,23 +126,42 @@ func (m *Manager) Load(r *http.Request, ri *request.Info) {
 		return
 	}
 	h := Hash(c.Value)
-	u, ok := m.cache.Get(h)
+	e, ok := m.cache.Get(h)
+	if ok && !m.fresh(e) {
+		ok = false
+	}
+	if ok && m.verify {
+		live, err := m.db.SessionLive(r.Context(), h)
+		if err != nil {
+			m.log.Warn("session check", "id", ri.ID, "err", err)
+		}
+		if !live {
+			m.cache.Forget(h)
+			return
+		}
+	}
 	if !ok {
-		var err error
-		if u, err = m.db.SessionUser(r.Context(), h); err != nil {
+		ep := m.curEpoch() // before the read: a drop during it wins
+		u, err := m.db.SessionUser(r.Context(), h)
+		if err != nil {
 			if !model.IsNotFound(err) {
 				m.log.Warn("session lookup", "id", ri.ID, "err", err)
 			}
 			return
 		}
-		m.cache.Put(h, u)
+		e = cached{u: u, epoch: ep}
+		m.cache.Put(h, e)
 	}
+	u := e.u
 	ri.User, ri.Token = &u, h
 }
 
 // Forget drops this request's session from memory, after a change to its
 // user (the language, say) that the next request must read anew.
 func (m *Manager) Forget(r *http.Request) { m.cache.Forget(request.From(r).Token) }
+
+// Secure reports whether cookies are Secure (the server is behind TLS).
+func (m *Manager) Secure() bool { return m.secure }
 
 // SignIn starts a session for u and sets its cookie. The token is random;
 // the database keeps only its hash.
@@ -95,6 +180,7 @@ func (m *Manager) SignIn(w http.ResponseWriter, r *http.Request, u model.User) e
 	})
 	ri := request.From(r)
 	ri.User, ri.Token = &u, Hash(tok)
+	m.setDevice(w, r, u.ID)
 	return nil
 }
 
@@ -109,4 +195,83 @@ func (m *Manager) SignOut(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.SetCookie(w, &http.Cookie{Name: Cookie, Value: "", Path: "/", HttpOnly: true, Secure: m.secure, SameSite: http.SameSiteLaxMode, MaxAge: -1})
 	return nil
+}
+
+// SignOutEverywhere ends every session of the signed-in user, this one
+// included, on every instance, and clears the cookie.
+func (m *Manager) SignOutEverywhere(w http.ResponseWriter, r *http.Request) error {
+	ri := request.From(r)
+	if ri.User != nil {
+		if _, err := m.db.DeleteUserSessions(r.Context(), ri.User.ID, ""); err != nil {
+			return err
+		}
+		m.dropUser(ri.User.ID)
+	}
+	return m.SignOut(w, r)
+}
+
+// Revoked tells the manager that every session of the user but this
+// request's has ended in the store (a password change): it drops them here.
+func (m *Manager) Revoked(r *http.Request, userID int64) {
+	m.dropUser(userID)
+}
+
+// deviceKey is the device cookie's HMAC key, created once in the store.
+func (m *Manager) deviceKey(ctx context.Context) []byte {
+	m.keyMu.Lock()
+	defer m.keyMu.Unlock()
+	if m.key == nil {
+		k, err := m.db.Secret(ctx, "device", 32)
+		if err != nil {
+			m.log.Warn("device key", "err", err)
+			return nil
+		}
+		m.key = k
+	}
+	return m.key
+}
+
+func (m *Manager) mac(key []byte, uid, dev string) string {
+	h := hmac.New(sha256.New, key)
+	h.Write([]byte(uid + "." + dev))
+	return base64.RawURLEncoding.EncodeToString(h.Sum(nil)[:18])
+}
+
+// setDevice gives the browser a device cookie for the user, keeping the
+// device id it already has for them.
+func (m *Manager) setDevice(w http.ResponseWriter, r *http.Request, userID int64) {
+	key := m.deviceKey(r.Context())
+	if key == nil {
+		return
+	}
+	dev := m.Device(r, userID)
+	if dev == "" {
+		var b [12]byte
+		rand.Read(b[:])
+		dev = base64.RawURLEncoding.EncodeToString(b[:])
+	}
+	uid := strconv.FormatInt(userID, 10)
+	http.SetCookie(w, &http.Cookie{
+		Name: DeviceCookie, Value: uid + "." + dev + "." + m.mac(key, uid, dev), Path: "/", HttpOnly: true, Secure: m.secure,
+		SameSite: http.SameSiteLaxMode, MaxAge: 365 * 24 * 3600,
+	})
+}
+
+// Device is the id of the browser's device cookie when it was signed here
+// for userID (a browser the user signed in from before), else "".
+func (m *Manager) Device(r *http.Request, userID int64) string {
+	c, err := r.Cookie(DeviceCookie)
+	if err != nil || len(c.Value) > 200 {
+		return ""
+	}
+	parts := strings.Split(c.Value, ".")
+	uid := strconv.FormatInt(userID, 10)
+	if len(parts) != 3 || parts[0] != uid {
+		return ""
+	}
+	key := m.deviceKey(r.Context())
+	if key == nil || !hmac.Equal([]byte(parts[2]), []byte(m.mac(key, uid, parts[1]))) {
+		return ""
+	}
+	return parts[1]
 }
