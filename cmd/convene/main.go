@@ -13,11 +13,14 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strconv"
 	"syscall"
 	"time"
 
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/web"
+	"github.com/convene/convene/internal/web/request"
+	"github.com/convene/convene/internal/web/session"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -83,6 +86,28 @@ func envOr(key, def string) string {
 	return def
 }
 
+func envInt(key string, def int) int {
+	if n, err := strconv.Atoi(os.Getenv(key)); err == nil {
+		return n
+	}
+	return def
+}
+
+func envDur(key string, def time.Duration) time.Duration {
+	if d, err := time.ParseDuration(os.Getenv(key)); err == nil {
+		return d
+	}
+	return def
+}
+
+// MetricsURL is the separate metrics listener's base URL, or "".
+func (m *Main) MetricsURL() string {
+	if m.mln == nil {
+		return ""
+	}
+	return "http://" + m.mln.Addr().String()
+}
+
 func dbFlag(fs *flag.FlagSet) *string {
 	return fs.String("db", envOr("CONVENE_DB", "data/convene.db"), "database: a SQLite file path or a postgres:// URL (env CONVENE_DB)")
 }
@@ -114,8 +139,21 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	addr := fs.String("addr", envOr("CONVENE_ADDR", "127.0.0.1:8080"), "listen address (env CONVENE_ADDR)")
 	insecure := fs.Bool("insecure-cookies", os.Getenv("CONVENE_INSECURE_COOKIES") == "1", "send cookies over plain HTTP (local use only)")
 	pprofAddr := fs.String("pprof", os.Getenv("CONVENE_PPROF"), "serve net/http/pprof on this loopback address, e.g. 127.0.0.1:6060 (env CONVENE_PPROF)")
+	proxies := fs.String("trusted-proxies", os.Getenv("CONVENE_TRUSTED_PROXIES"), "comma-separated CIDRs of the load balancers whose X-Forwarded-For is believed (env CONVENE_TRUSTED_PROXIES)")
+	metricsAddr := fs.String("metrics-addr", os.Getenv("CONVENE_METRICS_ADDR"), "serve /metrics on this separate address, e.g. 127.0.0.1:9090 (env CONVENE_METRICS_ADDR)")
+	metricsToken := fs.String("metrics-token", os.Getenv("CONVENE_METRICS_TOKEN"), "also serve /metrics on the public address to this bearer token (env CONVENE_METRICS_TOKEN)")
+	lim := session.DefaultLimits()
+	fs.IntVar(&lim.Account.Free, "login-free", envInt("CONVENE_LOGIN_FREE", lim.Account.Free), "wrong passwords an account takes from unknown browsers before back-off (env CONVENE_LOGIN_FREE)")
+	fs.DurationVar(&lim.Account.Backoff, "login-backoff", envDur("CONVENE_LOGIN_BACKOFF", lim.Account.Backoff), "first back-off wait, doubling per attempt up to 15m (env CONVENE_LOGIN_BACKOFF)")
+	fs.IntVar(&lim.Address.Free, "login-per-address", envInt("CONVENE_LOGIN_PER_ADDRESS", lim.Address.Free), "sign-in attempts per client address per 15 minutes (env CONVENE_LOGIN_PER_ADDRESS)")
+	fs.IntVar(&lim.RegisterAddress.Free, "register-per-address", envInt("CONVENE_REGISTER_PER_ADDRESS", lim.RegisterAddress.Free), "registrations per client address per hour (env CONVENE_REGISTER_PER_ADDRESS)")
+	fs.IntVar(&lim.RegisterAll.Free, "register-per-minute", envInt("CONVENE_REGISTER_PER_MINUTE", lim.RegisterAll.Free), "registrations per minute overall (env CONVENE_REGISTER_PER_MINUTE)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	trusted, err := request.ParseProxies(*proxies)
+	if err != nil {
+		return fmt.Errorf("-trusted-proxies: %w", err)
 	}
 	if *pprofAddr != "" {
 		if err := servePprof(*pprofAddr); err != nil {
@@ -127,7 +165,8 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer db.Close()
-	m := &Main{DB: db, Addr: *addr, SecureCookies: !*insecure, Log: slog.New(slog.NewJSONHandler(stderr, nil))}
+	m := &Main{DB: db, Addr: *addr, SecureCookies: !*insecure, Log: slog.New(slog.NewJSONHandler(stderr, nil)),
+		TrustedProxies: trusted, Limits: lim, MetricsAddr: *metricsAddr, MetricsToken: *metricsToken}
 	if err := m.Open(); err != nil {
 		return err
 	}
@@ -141,8 +180,14 @@ type Main struct {
 	Addr          string
 	SecureCookies bool
 	Log           *slog.Logger
+	// Hardening (docs/security.md).
+	TrustedProxies request.Proxies
+	Limits         session.Limits
+	MetricsAddr    string // /metrics on its own listener ("" for none)
+	MetricsToken   string // /metrics on the public listener to this bearer token
 
 	ln  net.Listener
+	mln net.Listener
 	srv *http.Server
 	web *web.Server
 }
@@ -152,13 +197,20 @@ func (m *Main) Open() error {
 	if m.Log == nil {
 		m.Log = slog.Default()
 	}
-	w, err := web.New(m.DB, web.Config{SecureCookies: m.SecureCookies, Logger: m.Log, Version: version})
+	w, err := web.New(m.DB, web.Config{SecureCookies: m.SecureCookies, Logger: m.Log, Version: version,
+		TrustedProxies: m.TrustedProxies, Limits: m.Limits, MetricsToken: m.MetricsToken})
 	if err != nil {
 		return err
 	}
 	m.web = w
 	if m.ln, err = net.Listen("tcp", m.Addr); err != nil {
 		return err
+	}
+	if m.MetricsAddr != "" {
+		if m.mln, err = net.Listen("tcp", m.MetricsAddr); err != nil {
+			m.ln.Close()
+			return err
+		}
 	}
 	m.srv = &http.Server{
 		Handler:           w,
@@ -179,8 +231,13 @@ func (m *Main) URL() string { return "http://" + m.ln.Addr().String() }
 func (m *Main) Run(ctx context.Context) error {
 	go m.web.Sweep(ctx, time.Hour)
 	go m.web.RunMatching(ctx) // the matching index: built now, then polled (docs/match-product.md)
-	errc := make(chan error, 1)
+	errc := make(chan error, 2)
 	go func() { errc <- m.srv.Serve(m.ln) }()
+	if m.mln != nil {
+		ms := &http.Server{Handler: m.web.MetricsHandler(), ReadHeaderTimeout: 10 * time.Second}
+		go func() { errc <- ms.Serve(m.mln) }()
+		defer ms.Close()
+	}
 	select {
 	case err := <-errc:
 		return err

@@ -395,3 +395,31 @@ func testSignOutEverywhere(t *testing.T, db *store.DB) {
 		t.Fatalf("hash %q", h)
 	}
 }
+
+// TestOwnOrganizationRename: members of an approved organization cannot
+// rename it; a pending one can (issue 11, item 8).
+func TestOwnOrganizationRename(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			db := b.Open(t)
+			u := storetest.MustRegister(t, db, "hr@x.example", model.RoleEnterprise)
+			o, _ := db.Organization(ctx, *u.OrgID)
+			o.Name = "Renamed while pending"
+			if err := db.UpdateOwnOrganization(ctx, &o); err != nil {
+				t.Fatal(err)
+			}
+			db.SetOrgStatus(ctx, o.ID, model.OrgApproved, 0)
+			o.Industry = "biomedicine"
+			if err := db.UpdateOwnOrganization(ctx, &o); err != nil {
+				t.Fatalf("approved organization's other fields: %v", err)
+			}
+			o.Name = "Evil Corp"
+			if err := db.UpdateOwnOrganization(ctx, &o); model.FieldsOf(err)["name"] != "err.org_rename_locked" {
+				t.Fatalf("rename after approval: %v", err)
+			}
+			if got, _ := db.Organization(ctx, o.ID); got.Name != "Renamed while pending" || got.Industry != "biomedicine" {
+				t.Fatalf("org = %+v", got)
+			}
+		})
+	}
+}

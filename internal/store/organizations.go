@@ -30,11 +30,32 @@ func (db *DB) CreateOrganization(ctx context.Context, o *model.Organization) err
 	return err
 }
 
-// UpdateOrganization saves an organization's profile; status is changed
-// only by SetOrgStatus.
+// UpdateOrganization saves an organization's profile, as an organizer may;
+// status is changed only by SetOrgStatus.
 func (db *DB) UpdateOrganization(ctx context.Context, o *model.Organization) error {
 	return db.execOne(ctx, db.w, "organization", `UPDATE organizations SET name=$1, name_zh=$2, industry=$3, size=$4, global500=$5, province=$6, is_foreign=$7 WHERE id=$8`,
 		o.Name, o.NameZH, o.Industry, o.Size, o.Global500, o.Province, o.Foreign, o.ID)
+}
+
+// UpdateOwnOrganization saves the profile as its members may: an approved
+// organization keeps the names it was approved under (the names its booth
+// QR and posts show everyone), so a rename is refused, in the same
+// statement, and an approval landing at the same moment cannot let one
+// through. A pending or rejected one may still correct its names.
+func (db *DB) UpdateOwnOrganization(ctx context.Context, o *model.Organization) error {
+	res, err := db.w.ExecContext(ctx, `UPDATE organizations SET name=$1, name_zh=$2, industry=$3, size=$4, province=$5, is_foreign=$6
+		WHERE id=$7 AND (status <> 'approved' OR (name = $1 AND name_zh = $2))`,
+		o.Name, o.NameZH, o.Industry, o.Size, o.Province, o.Foreign, o.ID)
+	if err != nil {
+		return db.mapErr(err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 1 {
+		return err
+	}
+	if _, err := db.Organization(ctx, o.ID); err != nil {
+		return err
+	}
+	return model.Errorf(model.Invalid, "err.invalid", "name", "err.org_rename_locked")
 }
 
 // Organization returns one organization.

@@ -3,9 +3,12 @@ package web
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/convene/convene/internal/i18n"
@@ -51,6 +54,10 @@ func (s *Server) outer(next http.Handler) http.Handler {
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")
+		if s.cfg.SecureCookies {
+			// Cookies are Secure only behind TLS: tell browsers to stay on it.
+			h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+		}
 		defer func() {
 			if p := recover(); p != nil {
 				s.log.Error("panic", "id", ri.ID, "panic", p, "stack", string(debug.Stack()))
@@ -69,9 +76,19 @@ func (s *Server) outer(next http.Handler) http.Handler {
 			}
 			s.log.Log(r.Context(), lvl, "request", "id", ri.ID, "method", r.Method, "path", r.URL.Path, "code", code, "ms", time.Since(start).Milliseconds())
 		}()
+		ri.Client = s.cfg.TrustedProxies.Client(r)
 		r = request.With(r, ri)
 		s.deps.Sessions.Load(r, ri)
 		ri.Locale = pickLocale(r, ri.User)
+		if ri.User != nil {
+			// Whatever a signed-in user is shown is theirs: no cache keeps
+			// it (the inbox, an application, the API's answers, a CV).
+			h.Set("Cache-Control", "no-store")
+		}
+		if err := checkText(r); err != nil {
+			s.deps.Render.Fail(sw, r, err)
+			return
+		}
 		next.ServeHTTP(sw, r)
 	})
 }
@@ -87,6 +104,49 @@ func pickLocale(r *http.Request, u *model.User) string {
 		return c.Value
 	}
 	return i18n.FromAcceptLanguage(r.Header.Get("Accept-Language"))
+}
+
+// checkText refuses a path or query holding NUL, other control characters
+// or invalid UTF-8 (422, naming the parameter) before any handler reads
+// it: the one check every filter and search passes (issue 11, item 10).
+// Form bodies are checked in request.DecodeForm and textForms; JSON in
+// request.ReadJSON.
+func checkText(r *http.Request) error {
+	if request.BadText(r.URL.Path) {
+		return model.Errorf(model.Invalid, "err.invalid", "path", "err.text")
+	}
+	if r.URL.RawQuery == "" {
+		return nil
+	}
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err != nil {
+		return model.Errorf(model.Invalid, "err.invalid", "query", "err.text")
+	}
+	return request.CheckValues(q)
+}
+
+// textForms parses a URL-encoded form body (within the route's body limit)
+// and refuses one holding bad text, for the handlers that read r.PostForm
+// directly (sign-in, sign-up).
+func (s *Server) textForms(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost && strings.HasPrefix(r.Header.Get("Content-Type"), "application/x-www-form-urlencoded") {
+			if err := r.ParseForm(); err != nil {
+				var mbe *http.MaxBytesError
+				if errors.As(err, &mbe) {
+					http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
+					return
+				}
+				s.deps.Render.Fail(w, r, model.Errorf(model.Invalid, "err.form"))
+				return
+			}
+			if err := request.CheckValues(r.PostForm); err != nil {
+				s.deps.Render.Fail(w, r, err)
+				return
+			}
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // limitBody caps request bodies; uploads have their own larger limit.

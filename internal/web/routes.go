@@ -1,6 +1,7 @@
 package web
 
 import (
+	"crypto/subtle"
 	"net/http"
 	"net/url"
 
@@ -13,12 +14,38 @@ import (
 // coreRoutes are the server's own: health, metrics, static files and the
 // API's description. Every other route belongs to an area.
 func (s *Server) coreRoutes() []route.Route {
-	return []route.Route{
+	return append(s.metricsRoutes(), []route.Route{
 		{Pattern: "GET /healthz", Access: route.Anyone, Handle: s.healthz},
-		{Pattern: "GET /metrics", Access: route.Anyone, Handle: s.metrics.handler().ServeHTTP},
 		{Pattern: "GET /static/", Access: route.Anyone, Handle: staticFiles().ServeHTTP},
 		{Pattern: "GET /api/v1/openapi.json", Access: route.Anyone, Handle: s.openapiDoc},
+	}...)
+}
+
+// metricsRoutes: /metrics is on the public listener only behind a bearer
+// token (Config.MetricsToken); otherwise it is served by MetricsHandler on
+// a listener of its own (cmd/convene -metrics-addr), never to the public.
+func (s *Server) metricsRoutes() []route.Route {
+	if s.cfg.MetricsToken == "" {
+		return nil
 	}
+	return []route.Route{{Pattern: "GET /metrics", Access: route.Anyone, Handle: s.metricsBearer}}
+}
+
+// MetricsHandler serves the Prometheus metrics, for a separate listener.
+func (s *Server) MetricsHandler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", s.metrics.handler())
+	return mux
+}
+
+func (s *Server) metricsBearer(w http.ResponseWriter, r *http.Request) {
+	want := "Bearer " + s.cfg.MetricsToken
+	if got := r.Header.Get("Authorization"); len(got) != len(want) || subtle.ConstantTimeCompare([]byte(got), []byte(want)) != 1 {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="metrics"`)
+		s.deps.Render.Fail(w, r, model.Errorf(model.Unauthorized, "err.sign_in"))
+		return
+	}
+	s.metrics.handler().ServeHTTP(w, r)
 }
 
 // buildHandler puts each route behind its access check and body limit, the
@@ -28,7 +55,7 @@ func (s *Server) coreRoutes() []route.Route {
 func (s *Server) buildHandler(final func(route.Route) http.Handler) http.Handler {
 	mux := http.NewServeMux()
 	for _, rt := range s.routes {
-		mux.Handle(rt.Pattern, s.authorize(rt.Access, limitBody(rt.Limit(), final(rt))))
+		mux.Handle(rt.Pattern, s.authorize(rt.Access, limitBody(rt.Limit(), s.textForms(final(rt)))))
 	}
 	mux.HandleFunc("/", s.notFound)
 	cop := http.NewCrossOriginProtection()

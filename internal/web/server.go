@@ -30,6 +30,7 @@ import (
 	"github.com/convene/convene/internal/web/meetings"
 	"github.com/convene/convene/internal/web/recview"
 	"github.com/convene/convene/internal/web/render"
+	"github.com/convene/convene/internal/web/request"
 	"github.com/convene/convene/internal/web/route"
 	"github.com/convene/convene/internal/web/scan"
 	"github.com/convene/convene/internal/web/session"
@@ -51,6 +52,13 @@ type Config struct {
 	Logger        *slog.Logger
 	// Version is shown in /healthz.
 	Version string
+	// Hardening (docs/security.md): the proxies whose X-Forwarded-For is
+	// believed, the sign-in and sign-up limits, and the bearer token that
+	// puts /metrics on the public listener (without it /metrics is only on
+	// the separate listener, cmd/convene -metrics-addr).
+	TrustedProxies request.Proxies
+	Limits         session.Limits
+	MetricsToken   string
 }
 
 // Server is the HTTP face of one Convene instance. It keeps no state that
@@ -95,7 +103,7 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 	rec := recommend.New(db, recommend.Options{})
 	d := &area.Deps{
 		DB: db, Render: rd, Log: cfg.Logger, Notify: bus,
-		Sessions:      session.New(db, cfg.Logger, cfg.SessionTTL, cfg.SecureCookies),
+		Sessions:      session.NewWith(db, cfg.Logger, session.Options{TTL: cfg.SessionTTL, Secure: cfg.SecureCookies, VerifyHits: db != nil && db.Dialect() == "postgres", Limits: cfg.Limits}),
 		Match:         rec,
 		Suggest:       recommend.NewSuggester(rec, db, bus, cfg.Logger),
 		Visits:        visits.New(db, cfg.Logger),

@@ -1,65 +1,75 @@
 package account
 
 import (
-	"context"
-	"net"
 	"net/http"
-	"time"
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/password"
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/web/request"
+	"github.com/convene/convene/internal/web/session"
 )
 
-// Sign-in throttling: per address and per account, in the database so
-// every instance counts the same failures.
-const (
-	loginWindow     = 15 * time.Minute
-	MaxFailsAccount = 5
-	maxFailsAddress = 30
-)
+// Sign-in throttling (docs/security.md): every attempt is counted in the
+// store BEFORE the password is hashed, so concurrent wrong passwords cannot
+// all be checked. A browser the account signed in from before (a valid
+// device cookie) is counted on its own, so a stranger's wrong passwords
+// never lock the owner out; strangers are counted per account (back-off,
+// not a lock) and per client address (the real client, behind trusted
+// proxies).
 
-func clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
+// MaxFailsAccount is how many wrong passwords from strangers an account
+// takes before each further attempt must wait (the default limits).
+var MaxFailsAccount = session.DefaultLimits().Account.Free
 
-// authenticate checks an email and password, counting failures. It hashes
-// even for unknown accounts so timing does not reveal which exist.
-func (a *Area) authenticate(ctx context.Context, r *http.Request, email, pw string) (model.User, error) {
+// authenticate checks an email and password. It hashes even for unknown
+// accounts so timing does not reveal which exist.
+func (a *Area) authenticate(w http.ResponseWriter, r *http.Request, email, pw string) (model.User, error) {
+	ctx := r.Context()
 	email, _ = model.NormalizeEmail(email)
-	keys := []struct {
-		key string
-		max int
-	}{{"acct:" + email, MaxFailsAccount}, {"ip:" + clientIP(r), maxFailsAddress}}
-	for _, k := range keys {
-		n, err := a.db.LoginFailures(ctx, k.key, loginWindow)
-		if err != nil {
-			return model.User{}, err
-		}
-		if n >= k.max {
-			return model.User{}, model.Errorf(model.TooMany, "err.too_many_logins")
-		}
-	}
 	u, hash, err := a.db.UserByEmail(ctx, email)
 	if err != nil && !model.IsNotFound(err) {
 		return model.User{}, err
 	}
-	if err != nil {
+	known := err == nil
+	if !known {
 		hash = dummyHash
 	}
-	ok, cerr := password.Check(hash, pw)
-	if err != nil || cerr != nil || !ok {
-		for _, k := range keys {
-			if err := a.db.RecordLoginFailure(ctx, k.key, loginWindow); err != nil {
-				return model.User{}, err
-			}
+	lim := a.sessions.Limits()
+	type counted struct {
+		key string
+		th  store.Throttle
+	}
+	var keys []counted
+	if dev := ""; known {
+		if dev = a.sessions.Device(r, u.ID); dev != "" {
+			keys = []counted{{"dev:" + dev, lim.Device}}
 		}
+	}
+	if keys == nil {
+		keys = []counted{{"ip:" + request.ClientIP(r), lim.Address}, {"acct:" + email, lim.Account}}
+	}
+	for _, k := range keys {
+		ok, retry, err := a.db.AdmitAttempt(ctx, k.key, k.th)
+		if err != nil {
+			return model.User{}, err
+		}
+		if !ok {
+			session.RetryAfter(w, retry)
+			return model.User{}, model.Errorf(model.TooMany, "err.too_many_logins")
+		}
+	}
+	ok, cerr := password.Check(hash, pw)
+	if !known || cerr != nil || !ok {
 		return model.User{}, model.Errorf(model.Unauthorized, "err.bad_login")
 	}
-	a.db.ClearLoginFailures(ctx, "acct:"+email)
+	for _, k := range keys {
+		if k.key[:3] == "ip:" {
+			a.db.ForgiveAttempt(ctx, k.key) // a success is not held against the address
+		} else {
+			a.db.ClearLoginFailures(ctx, k.key)
+		}
+	}
 	return u, nil
 }
 

@@ -20,7 +20,7 @@ func (a *Area) login(w http.ResponseWriter, r *http.Request) {
 		a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.form"))
 		return
 	}
-	u, err := a.authenticate(r.Context(), r, r.PostForm.Get("email"), r.PostForm.Get("password"))
+	u, err := a.authenticate(w, r, r.PostForm.Get("email"), r.PostForm.Get("password"))
 	if err != nil {
 		if c := model.ErrorCode(err); c == model.Unauthorized || c == model.TooMany {
 			v := a.rd.View(r, "login.title", nil)
@@ -59,7 +59,7 @@ func (a *Area) apiLogin(w http.ResponseWriter, r *http.Request) {
 		a.rd.Fail(w, r, err)
 		return
 	}
-	u, err := a.authenticate(r.Context(), r, in.Email, in.Password)
+	u, err := a.authenticate(w, r, in.Email, in.Password)
 	if err != nil {
 		a.rd.Fail(w, r, err)
 		return

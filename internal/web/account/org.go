@@ -39,7 +39,7 @@ func (a *Area) saveOrg(r *http.Request) (model.Organization, error) {
 	if err := in.apply(&o); err != nil {
 		return o, err
 	}
-	return o, a.db.UpdateOrganization(r.Context(), &o)
+	return o, a.db.UpdateOwnOrganization(r.Context(), &o)
 }
 
 func (a *Area) orgForm(w http.ResponseWriter, r *http.Request) {

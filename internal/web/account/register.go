@@ -46,8 +46,11 @@ func (g registration) model(locale string) *model.Registration {
 }
 
 // doRegister validates, hashes and stores a registration.
-func (a *Area) doRegister(r *http.Request, reg *model.Registration) (model.User, error) {
+func (a *Area) doRegister(w http.ResponseWriter, r *http.Request, reg *model.Registration) (model.User, error) {
 	if err := reg.Validate(); err != nil {
+		return model.User{}, err
+	}
+	if err := a.sessions.AdmitRegistration(w, r); err != nil {
 		return model.User{}, err
 	}
 	hash, err := password.Hash(reg.Password)
@@ -65,7 +68,7 @@ func (a *Area) register(w http.ResponseWriter, r *http.Request) {
 	f := r.PostForm
 	g := registration{Email: f.Get("email"), Name: f.Get("name"), Password: f.Get("password"), Role: f.Get("role"),
 		OrgName: f.Get("org_name"), OrgNameZH: f.Get("org_name_zh"), Industry: f.Get("industry"), Province: f.Get("province"), Foreign: f.Get("foreign") == "on"}
-	u, err := a.doRegister(r, g.model(request.Locale(r)))
+	u, err := a.doRegister(w, r, g.model(request.Locale(r)))
 	if err != nil {
 		a.rd.FormError(w, r, "register", "register.title", err, nil)
 		return
@@ -88,7 +91,7 @@ func (a *Area) apiRegister(w http.ResponseWriter, r *http.Request) {
 		a.rd.Fail(w, r, err)
 		return
 	}
-	u, err := a.doRegister(r, g.model(request.Locale(r)))
+	u, err := a.doRegister(w, r, g.model(request.Locale(r)))
 	if err != nil {
 		a.rd.Fail(w, r, err)
 		return

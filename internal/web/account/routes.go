@@ -14,6 +14,9 @@ func (a *Area) Routes() []route.Route {
 		{Pattern: "GET /register", Access: route.Anyone, Handle: a.registerForm},
 		{Pattern: "POST /register", Access: route.Anyone, Handle: a.register},
 		{Pattern: "GET /me", Access: route.SignedIn, Handle: a.dashboard},
+		{Pattern: "GET /me/security", Access: route.SignedIn, Handle: a.securityPage},
+		{Pattern: "POST /me/password", Access: route.SignedIn, Handle: a.passwordSave},
+		{Pattern: "POST /me/signout-all", Access: route.SignedIn, Handle: a.signOutEverywhere},
 
 		// Talents.
 		{Pattern: "GET /me/profile", Access: route.Only(route.Talent), Handle: a.profileForm},
@@ -30,6 +33,8 @@ func (a *Area) Routes() []route.Route {
 		{Pattern: "POST /api/v1/logout", Access: route.Anyone, Handle: a.apiLogout},
 		{Pattern: "GET /api/v1/me", Access: route.SignedIn, Handle: a.apiMe},
 		{Pattern: "PUT /api/v1/me/locale", Access: route.SignedIn, Handle: a.apiSetLocale},
+		{Pattern: "PUT /api/v1/me/password", Access: route.SignedIn, Handle: a.apiPasswordSave},
+		{Pattern: "POST /api/v1/me/logout-all", Access: route.SignedIn, Handle: a.apiSignOutEverywhere},
 		{Pattern: "GET /api/v1/me/notifications", Access: route.SignedIn, Handle: a.apiNotifications},
 		{Pattern: "GET /api/v1/me/profile", Access: route.Only(route.Talent), Handle: a.apiProfile},
 		{Pattern: "PUT /api/v1/me/profile", Access: route.Only(route.Talent), Handle: a.apiProfileSave},

@@ -54,6 +54,33 @@ type Options struct {
 	// VerifyHits confirms a cached session's row on every request (see
 	// cacheTTL); the server sets it for PostgreSQL.
 	VerifyHits bool
+	// Limits are the sign-in and sign-up throttles (zero: DefaultLimits).
+	Limits Limits
+}
+
+// Limits are the throttles on sign-in and sign-up, counted in the store
+// before any password is hashed (docs/security.md lists the flags).
+type Limits struct {
+	Account         store.Throttle // wrong passwords for an account from browsers it never signed in from
+	Device          store.Throttle // per known device (a valid device cookie for the account)
+	Address         store.Throttle // sign-in attempts per client address (trusted proxies decide it)
+	RegisterAddress store.Throttle // registrations per client address
+	RegisterAll     store.Throttle // registrations overall, every instance together
+}
+
+// DefaultLimits: an account is never locked: after 5 wrong passwords from
+// strangers each further attempt waits 1 s, then 2 s, 4 s, … up to 15
+// minutes, while its owner's known browsers have their own count; an
+// address has 30 attempts per 15 minutes; registrations are 10 per address
+// per hour and 60 a minute overall.
+func DefaultLimits() Limits {
+	return Limits{
+		Account:         store.Throttle{Window: 15 * time.Minute, Free: 5, Backoff: time.Second},
+		Device:          store.Throttle{Window: 15 * time.Minute, Free: 10, Backoff: time.Second},
+		Address:         store.Throttle{Window: 15 * time.Minute, Free: 30},
+		RegisterAddress: store.Throttle{Window: time.Hour, Free: 10},
+		RegisterAll:     store.Throttle{Window: time.Minute, Free: 60},
+	}
 }
 
 type cached struct {
@@ -68,6 +95,7 @@ type Manager struct {
 	ttl    time.Duration
 	secure bool
 	verify bool
+	limits Limits
 	cache  *ttlcache.Cache[string, cached]
 
 	mu      sync.Mutex
@@ -85,7 +113,10 @@ func New(db *store.DB, log *slog.Logger, ttl time.Duration, secure bool) *Manage
 
 // NewWith returns a manager with the given options.
 func NewWith(db *store.DB, log *slog.Logger, o Options) *Manager {
-	return &Manager{db: db, log: log, ttl: o.TTL, secure: o.Secure, verify: o.VerifyHits,
+	if o.Limits == (Limits{}) {
+		o.Limits = DefaultLimits()
+	}
+	return &Manager{db: db, log: log, ttl: o.TTL, secure: o.Secure, verify: o.VerifyHits, limits: o.Limits,
 		cache: ttlcache.New[string, cached](cacheTTL, maxCached), dropped: map[int64]uint64{}}
 }
 
@@ -159,6 +190,35 @@ func (m *Manager) Load(r *http.Request, ri *request.Info) {
 // Forget drops this request's session from memory, after a change to its
 // user (the language, say) that the next request must read anew.
 func (m *Manager) Forget(r *http.Request) { m.cache.Forget(request.From(r).Token) }
+
+// Limits are the manager's sign-in and sign-up throttles.
+func (m *Manager) Limits() Limits { return m.limits }
+
+// AdmitRegistration counts a registration against the client's address and
+// the overall rate before its password is hashed, so a burst cannot take
+// every hashing slot from sign-ins (issue 11, item 4). Every path that
+// creates an account calls it.
+func (m *Manager) AdmitRegistration(w http.ResponseWriter, r *http.Request) error {
+	for _, k := range []struct {
+		key string
+		th  store.Throttle
+	}{{"reg:ip:" + request.ClientIP(r), m.limits.RegisterAddress}, {"reg:all", m.limits.RegisterAll}} {
+		ok, retry, err := m.db.AdmitAttempt(r.Context(), k.key, k.th)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			RetryAfter(w, retry)
+			return model.Errorf(model.TooMany, "err.too_many_registrations")
+		}
+	}
+	return nil
+}
+
+// RetryAfter tells a throttled client when to come back.
+func RetryAfter(w http.ResponseWriter, d time.Duration) {
+	w.Header().Set("Retry-After", strconv.Itoa(max(1, int((d+time.Second-1)/time.Second))))
+}
 
 // Secure reports whether cookies are Secure (the server is behind TLS).
 func (m *Manager) Secure() bool { return m.secure }
