@@ -242,3 +242,31 @@ func (db *DB) ProjectSubjects(ctx context.Context, editionID int64) ([]Subject, 
 	}
 	return out, rows.Err()
 }
+
+// TalentSubjects returns every talent's facts (with the best contest
+// result of their projects), for counting who meets talent policies.
+func (db *DB) TalentSubjects(ctx context.Context) ([]Subject, error) {
+	rows, err := db.r.QueryContext(ctx, `SELECT t.user_id, t.name, t.degree, t.years_experience, t.category, t.intent_china, t.discipline,
+		COALESCE((SELECT max(CASE e.status WHEN 'selected' THEN 4 WHEN 'not_selected' THEN 2 ELSE 1 END)
+			FROM entries e JOIN projects p ON p.id = e.project_id WHERE p.owner_user_id = t.user_id), 0)
+		FROM talents t ORDER BY t.user_id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Subject
+	result := map[int]string{0: "none", 1: "submitted", 2: "not_selected", 4: "selected"}
+	for rows.Next() {
+		var s Subject
+		var degree, category, intent, disc string
+		var years int64
+		var best int
+		if err := rows.Scan(&s.ID, &s.Name, &degree, &years, &category, &intent, &disc, &best); err != nil {
+			return nil, err
+		}
+		s.Facts = judging.Facts{"talent.degree": degree, "talent.years_experience": years, "talent.overseas": category == string(model.TalentOverseas),
+			"talent.intent_china": intent, "talent.discipline": disc, "entry.result": result[best]}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}

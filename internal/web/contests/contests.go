@@ -1,0 +1,105 @@
+// Package contests is the start-up contests area: the organizer sets up a
+// contest (tracks, window, weighted rubric with anchors, rounds, the number
+// to select), invites judges, assigns entries automatically (k judges per
+// entry, balanced, no conflicted judge) and adjusts, closes the round,
+// reviews raw against normalized ranks and selects; owners create projects,
+// enter one per contest and withdraw before the deadline; judges score
+// their assigned entries criterion by criterion; organizers write policies
+// and talents and projects see which they meet, and why.
+package contests
+
+import (
+	"embed"
+	"io/fs"
+	"log/slog"
+	"net/http"
+
+	"github.com/convene/convene/internal/judging"
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/web/area"
+	"github.com/convene/convene/internal/web/render"
+	"github.com/convene/convene/internal/web/request"
+)
+
+//go:embed templates/*.html
+var templatesFS embed.FS
+
+// Templates are the area's pages and partials.
+var Templates, _ = fs.Sub(templatesFS, "templates")
+
+//go:embed catalog
+var catalogFS embed.FS
+
+// Catalog is the area's messages (zh.json, en.json), merged at start.
+var Catalog, _ = fs.Sub(catalogFS, "catalog")
+
+// OpenAPI is the area's part of the API document.
+//
+//go:embed openapi.json
+var OpenAPI []byte
+
+// Area answers the contests' routes.
+type Area struct {
+	db  *store.DB
+	rd  *render.Renderer
+	log *slog.Logger
+}
+
+// New keeps the parts of d the area uses.
+func New(d *area.Deps) *Area { return &Area{db: d.DB, rd: d.Render, log: d.Log} }
+
+// contest loads the contest in the path.
+func (a *Area) contest(r *http.Request) (store.Contest, error) {
+	id, err := request.PathID(r)
+	if err != nil {
+		return store.Contest{}, err
+	}
+	return a.db.ContestByID(r.Context(), id)
+}
+
+// judgeOf checks the signed-in judge sits on the contest's panel.
+func (a *Area) judgeOf(r *http.Request, contestID int64) error {
+	u := request.User(r)
+	ok, err := a.db.IsJudge(r.Context(), contestID, u.ID)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return model.Errorf(model.Forbidden, "err.contest.not_on_panel")
+	}
+	return nil
+}
+
+// ownProject loads a project the signed-in user may see: its owner, or an
+// organizer.
+func (a *Area) ownProject(r *http.Request, id int64) (model.Project, error) {
+	p, err := a.db.LoadProject(r.Context(), id)
+	if err != nil {
+		return p, err
+	}
+	u := request.User(r)
+	if u.Role == model.RoleOrganizer || p.OwnerUserID != nil && *p.OwnerUserID == u.ID {
+		return p, nil
+	}
+	return p, model.ErrNotFound("project")
+}
+
+// rubric is the engine's view of a contest's rubric.
+func rubric(c store.Contest) []judging.Criterion {
+	out := make([]judging.Criterion, len(c.Rubric))
+	for i, cr := range c.Rubric {
+		out[i] = judging.Criterion{Key: cr.Key, Weight: cr.Weight, Max: cr.Max}
+	}
+	return out
+}
+
+// back redirects to a page with a flash message.
+func back(w http.ResponseWriter, r *http.Request, to, flash string) {
+	if flash != "" {
+		render.SetFlash(w, flash)
+	}
+	http.Redirect(w, r, to, http.StatusSeeOther)
+}
+
+func itoa(n int64) string { return fmtInt(n) }

@@ -1,0 +1,255 @@
+package contests
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/convene/convene/internal/judging"
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/web/request"
+)
+
+var timeNow = time.Now
+
+// policyView is one policy's outcome for a subject, explained in the
+// reader's language.
+type policyView struct {
+	Policy  store.Policy
+	Met     bool
+	Reasons []string
+}
+
+// policiesFor evaluates the edition's policies of a subject kind.
+func (a *Area) policiesFor(ctx context.Context, editionID int64, subject, lang string, facts judging.Facts) ([]policyView, error) {
+	ps, err := a.db.ListPolicies(ctx, editionID)
+	if err != nil {
+		return nil, err
+	}
+	var out []policyView
+	for _, p := range ps {
+		if p.Subject != subject {
+			continue
+		}
+		cp, err := p.Compile()
+		if err != nil {
+			a.log.Warn("stored policy does not compile", "policy", p.ID, "err", err)
+			continue
+		}
+		res := cp.Evaluate(facts)
+		v := policyView{Policy: p, Met: res.Met}
+		for _, ch := range res.Checks {
+			v.Reasons = append(v.Reasons, ch.Explain(lang))
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+type myProjectsData struct {
+	Projects []model.Project
+	Stages   []string
+	Policies []policyView
+}
+
+// myProjects lists a talent's projects with the form to add one, and the
+// talent policies with whether the talent meets them.
+func (a *Area) myProjects(w http.ResponseWriter, r *http.Request) {
+	a.myProjectsWith(w, r, http.StatusOK, nil)
+}
+
+func (a *Area) myProjectsWith(w http.ResponseWriter, r *http.Request, code int, formErr error) {
+	ctx := r.Context()
+	u := request.User(r)
+	d := myProjectsData{Stages: []string{"idea", "prototype", "revenue", "growth"}}
+	ed, err := a.db.CurrentEdition(ctx)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	if d.Projects, err = a.db.ListProjects(ctx, store.ProjectFilter{EditionID: ed.ID, OwnerUserID: u.ID, Limit: 200}); err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	if f, err := a.db.TalentFacts(ctx, u.ID); err == nil {
+		if d.Policies, err = a.policiesFor(ctx, ed.ID, "talent", request.Locale(r), f); err != nil {
+			a.rd.Fail(w, r, err)
+			return
+		}
+	} else if !model.IsNotFound(err) {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	if formErr != nil {
+		a.rd.FormError(w, r, "my_projects", "project.mine", formErr, d)
+		return
+	}
+	a.rd.Page(w, r, code, "my_projects", a.rd.View(r, "project.mine", d))
+}
+
+type projectInput struct {
+	Title         string `json:"title"`
+	TitleZH       string `json:"title_zh"`
+	Summary       string `json:"summary"`
+	Field         string `json:"field"`
+	Stage         string `json:"stage"`
+	FundingSought int64  `json:"funding_sought"`
+}
+
+// createProject adds a project the talent owns.
+func (a *Area) createProject(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	var in projectInput
+	u := request.User(r)
+	ed, err := a.db.CurrentEdition(ctx)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	p := model.Project{EditionID: ed.ID, Source: model.SourceTalent, OwnerUserID: &u.ID}
+	err = request.DecodeThen(r, &in, func() error {
+		pr := model.Problems{}
+		p.Title, p.TitleZH, p.Summary = strings.TrimSpace(in.Title), strings.TrimSpace(in.TitleZH), strings.TrimSpace(in.Summary)
+		p.Field, p.Stage, p.FundingSought = strings.TrimSpace(in.Field), in.Stage, in.FundingSought
+		if p.Title == "" && p.TitleZH == "" {
+			pr.Add("title", "err.required")
+		}
+		if len(p.Title) > 200 || len(p.TitleZH) > 200 {
+			pr.Add("title", "err.too_long")
+		}
+		if len(p.Summary) > 4000 {
+			pr.Add("summary", "err.too_long")
+		}
+		switch p.Stage {
+		case "idea", "prototype", "revenue", "growth":
+		default:
+			pr.Add("stage", "err.choice")
+		}
+		if p.FundingSought < 0 {
+			pr.Add("funding_sought", "err.range")
+		}
+		if p.Title == "" {
+			p.Title = p.TitleZH
+		}
+		return pr.Err()
+	})
+	if err == nil {
+		err = a.db.CreateProject(ctx, &p)
+	}
+	if err != nil {
+		if model.ErrorCode(err) == model.Invalid {
+			a.myProjectsWith(w, r, 0, err)
+			return
+		}
+		a.rd.Fail(w, r, err)
+		return
+	}
+	back(w, r, "/projects/"+itoa(p.ID)+"/contests", "flash.project.created")
+}
+
+type entryView struct {
+	store.EntryRow
+	Scores []store.ScoreRow // only once the organizer published them
+}
+
+type projectData struct {
+	Project  model.Project
+	Entries  []entryView
+	Policies []policyView
+}
+
+// projectPage shows a project to its owner (or an organizer): its entries
+// with their results (scores once published) and the project policies it
+// meets or misses, and why.
+func (a *Area) projectPage(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, err := request.PathID(r)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	p, err := a.ownProject(r, id)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	d := projectData{Project: p}
+	es, err := a.db.ProjectEntries(ctx, p.ID)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	for _, e := range es {
+		v := entryView{EntryRow: e}
+		if e.Published {
+			if v.Scores, err = a.db.EntryScores(ctx, e.ID); err != nil {
+				a.rd.Fail(w, r, err)
+				return
+			}
+		}
+		d.Entries = append(d.Entries, v)
+	}
+	f, err := a.db.ProjectFacts(ctx, p.ID)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	if d.Policies, err = a.policiesFor(ctx, p.EditionID, "project", request.Locale(r), f); err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	v := a.rd.View(r, "project.title", d)
+	v.Title = model.DisplayName(v.L, p.Title, p.TitleZH)
+	a.rd.Page(w, r, http.StatusOK, "project_contests", v)
+}
+
+// enter enters one of the talent's projects into the contest.
+func (a *Area) enter(w http.ResponseWriter, r *http.Request) {
+	c, err := a.contest(r)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.form"))
+		return
+	}
+	pid, _ := parseID(r.PostForm.Get("project_id"))
+	_, err = a.db.EnterContest(r.Context(), c.ID, pid, request.User(r).ID, r.PostForm.Get("track"))
+	to := "/contests/" + itoa(c.ID)
+	if me := model.AsError(err); me != nil && me.Code != model.Forbidden {
+		back(w, r, to, me.Key)
+		return
+	}
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	back(w, r, to, "flash.contest.entered")
+}
+
+// withdraw removes the talent's entry before the deadline.
+func (a *Area) withdraw(w http.ResponseWriter, r *http.Request) {
+	id, err := request.PathID(r)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	e, err := a.db.EntryByID(r.Context(), id)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	to := "/contests/" + itoa(e.ContestID)
+	if err := a.db.WithdrawEntry(r.Context(), id, request.User(r).ID); err != nil {
+		if model.ErrorCode(err) == model.Conflict {
+			back(w, r, to, "err.contest.not_open")
+			return
+		}
+		a.rd.Fail(w, r, err)
+		return
+	}
+	back(w, r, to, "flash.contest.withdrawn")
+}

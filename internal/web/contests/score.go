@@ -1,0 +1,199 @@
+package contests
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/web/request"
+)
+
+type sheetsData struct {
+	Contest store.Contest
+	Sheets  []store.Sheet
+	Done    int
+}
+
+// sheetsPage lists the judge's assigned entries with their own progress.
+func (a *Area) sheetsPage(w http.ResponseWriter, r *http.Request) {
+	c, err := a.contest(r)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	if err := a.judgeOf(r, c.ID); err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	d := sheetsData{Contest: c}
+	if d.Sheets, err = a.db.JudgeSheets(r.Context(), c.ID, request.User(r).ID); err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	for _, s := range d.Sheets {
+		if s.Submitted != nil {
+			d.Done++
+		}
+	}
+	v := a.rd.View(r, "judge.sheets", d)
+	a.rd.Page(w, r, http.StatusOK, "contest_sheets", v)
+}
+
+type criterionView struct {
+	store.Criterion
+	Value   string // "" when not scored yet
+	Comment string
+	Err     string
+}
+
+type scoreData struct {
+	Contest  store.Contest
+	Sheet    store.Sheet
+	Criteria []criterionView
+	Locked   bool
+}
+
+// sheet finds the judge's sheet for the entry in the path; an entry not
+// assigned to the judge (or conflicted) is not found.
+func (a *Area) sheet(r *http.Request) (store.Contest, store.Sheet, error) {
+	id, err := request.PathID(r)
+	if err != nil {
+		return store.Contest{}, store.Sheet{}, err
+	}
+	e, err := a.db.EntryByID(r.Context(), id)
+	if err != nil {
+		return store.Contest{}, store.Sheet{}, err
+	}
+	c, err := a.db.ContestByID(r.Context(), e.ContestID)
+	if err != nil {
+		return c, store.Sheet{}, err
+	}
+	sheets, err := a.db.JudgeSheets(r.Context(), c.ID, request.User(r).ID)
+	if err != nil {
+		return c, store.Sheet{}, err
+	}
+	for _, s := range sheets {
+		if s.EntryID == id {
+			return c, s, nil
+		}
+	}
+	return c, store.Sheet{}, model.Errorf(model.Forbidden, "err.contest.not_assigned")
+}
+
+func (a *Area) scoreView(c store.Contest, s store.Sheet, form map[string][2]string, errs map[string]string) scoreData {
+	d := scoreData{Contest: c, Sheet: s, Locked: c.State != store.ContestJudging}
+	for _, cr := range c.Rubric {
+		cv := criterionView{Criterion: cr, Comment: s.Comments[cr.Key]}
+		if v, ok := s.Scores[cr.Key]; ok {
+			cv.Value = strconv.Itoa(v)
+		}
+		if f, ok := form[cr.Key]; ok {
+			cv.Value, cv.Comment = f[0], f[1]
+		}
+		cv.Err = errs[cr.Key]
+		d.Criteria = append(d.Criteria, cv)
+	}
+	return d
+}
+
+// scorePage is the phone-friendly scoring form: one criterion after the
+// other, its anchors, a number and a comment; read-only once closed.
+func (a *Area) scorePage(w http.ResponseWriter, r *http.Request) {
+	c, s, err := a.sheet(r)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	v := a.rd.View(r, "judge.score", a.scoreView(c, s, nil, nil))
+	v.Title = model.DisplayName(v.L, s.ProjectTitle, s.ProjectZH)
+	a.rd.Page(w, r, http.StatusOK, "contest_score", v)
+}
+
+// score saves the marks as a draft (action=draft) or submits the sheet.
+func (a *Area) score(w http.ResponseWriter, r *http.Request) {
+	c, s, err := a.sheet(r)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.form"))
+		return
+	}
+	form := map[string][2]string{}
+	var marks []store.Mark
+	p := model.Problems{}
+	for _, cr := range c.Rubric {
+		raw := strings.TrimSpace(r.PostForm.Get("score_" + cr.Key))
+		note := strings.TrimSpace(r.PostForm.Get("comment_" + cr.Key))
+		form[cr.Key] = [2]string{raw, note}
+		if raw == "" {
+			continue
+		}
+		n, err := strconv.Atoi(raw)
+		if err != nil {
+			p.Add(cr.Key, "err.number")
+			continue
+		}
+		marks = append(marks, store.Mark{Criterion: cr.Key, Value: n, Comment: note})
+	}
+	submit := r.PostForm.Get("action") == "submit"
+	err = p.Err()
+	if err == nil {
+		err = a.db.SaveScores(r.Context(), s.EntryID, request.User(r).ID, marks, submit)
+	}
+	if me := model.AsError(err); me != nil && (me.Code == model.Invalid || me.Code == model.Conflict) {
+		errs := map[string]string{}
+		for k, key := range me.Fields {
+			errs[k] = a.rd.T(request.Locale(r), key)
+		}
+		v := a.rd.View(r, "judge.score", a.scoreView(c, s, form, errs))
+		v.Title = model.DisplayName(v.L, s.ProjectTitle, s.ProjectZH)
+		v.Flash = a.rd.T(v.L, me.Key)
+		code := http.StatusUnprocessableEntity
+		if me.Code == model.Conflict {
+			code = http.StatusConflict
+		}
+		a.rd.Page(w, r, code, "contest_score", v)
+		return
+	}
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	if submit {
+		back(w, r, "/contests/"+itoa(c.ID)+"/judge", "flash.judge.submitted")
+		return
+	}
+	back(w, r, "/entries/"+itoa(s.EntryID)+"/score", "flash.judge.draft")
+}
+
+// declareConflict: the judge declares a conflict with an assigned entry,
+// which leaves the judge's list; the organizer reassigns it.
+func (a *Area) declareConflict(w http.ResponseWriter, r *http.Request) {
+	c, s, err := a.sheet(r)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.form"))
+		return
+	}
+	u := request.User(r)
+	note := strings.TrimSpace(r.PostForm.Get("note"))
+	if len(note) > 500 {
+		note = note[:500]
+	}
+	if err := a.db.DeclareConflict(r.Context(), s.EntryID, u.ID, "declared", note, u.ID); err != nil {
+		if model.ErrorCode(err) == model.Conflict {
+			back(w, r, "/contests/"+itoa(c.ID)+"/judge", "err.contest.state")
+			return
+		}
+		a.rd.Fail(w, r, err)
+		return
+	}
+	back(w, r, "/contests/"+itoa(c.ID)+"/judge", "flash.judge.conflict")
+}

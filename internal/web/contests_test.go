@@ -1,0 +1,258 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/store/storetest"
+)
+
+func init() {
+	expect(map[string]string{
+		"GET /contests":                      "organizer judge talent",
+		"GET /contests/new":                  "organizer",
+		"POST /contests":                     "organizer",
+		"GET /contests/{id}":                 "organizer judge talent",
+		"POST /contests/{id}/judges":         "organizer",
+		"POST /contests/{id}/assign":         "organizer",
+		"GET /contests/{id}/assignment":      "organizer",
+		"POST /contests/{id}/assignment":     "organizer",
+		"POST /contests/{id}/close":          "organizer",
+		"GET /contests/{id}/review":          "organizer",
+		"POST /contests/{id}/select":         "organizer",
+		"POST /contests/{id}/publish":        "organizer",
+		"GET /my/projects":                   "talent",
+		"POST /my/projects":                  "talent",
+		"GET /projects/{id}/contests":        "talent organizer",
+		"POST /contests/{id}/enter":          "talent",
+		"POST /entries/{id}/withdraw":        "talent",
+		"GET /contests/{id}/judge":           "judge",
+		"GET /entries/{id}/score":            "judge",
+		"POST /entries/{id}/score":           "judge",
+		"POST /entries/{id}/conflict":        "judge",
+		"GET /policies":                      "organizer",
+		"POST /policies":                     "organizer",
+		"GET /policies/{id}":                 "organizer",
+		"GET /api/v1/contests/{id}/ranking":  "organizer",
+		"PUT /api/v1/entries/{id}/scores":    "judge",
+		"POST /api/v1/policies":              "organizer",
+		"GET /api/v1/projects/{id}/policies": "talent organizer",
+	})
+}
+
+var idIn = regexp.MustCompile(`/(?:contests|projects|entries|policies)/(\d+)`)
+
+// lastID is the id in a redirect's Location.
+func lastID(t *testing.T, resp *http.Response) string {
+	t.Helper()
+	m := idIn.FindStringSubmatch(resp.Header.Get("Location"))
+	if m == nil {
+		t.Fatalf("no id in redirect %q (status %d)", resp.Header.Get("Location"), resp.StatusCode)
+	}
+	return m[1]
+}
+
+// TestContestFlow walks a contest over HTTP: an owner creates a project and
+// enters it (twice: refused), the organizer sets up the contest, invites
+// four judges, marks one conflicted, assigns automatically (three judges,
+// none conflicted), judges score (range refused, never seeing each other's
+// marks), the organizer closes (scores then refused), reviews, selects and
+// publishes; the owner sees the grant policy met, with the reason.
+func TestContestFlow(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) { testContestFlow(t, b.Open(t)) })
+	}
+}
+
+func testContestFlow(t *testing.T, db *store.DB) {
+	f := newFixture(t, db)
+	org, owner := f.client(model.RoleOrganizer), f.client(model.RoleTalent)
+	// Judges: the fixture's and three more.
+	judges := []model.User{f.users[model.RoleJudge]}
+	for _, n := range []string{"b", "c", "d"} {
+		u := model.User{Email: "judge-" + n + "@test.example", Name: "Judge " + n, Role: model.RoleJudge, Locale: "en"}
+		if err := db.CreateUser(bg, &u, testHash); err != nil {
+			t.Fatal(err)
+		}
+		judges = append(judges, u)
+	}
+
+	resp, body := f.postForm(owner, "/my/projects", url.Values{"title": {"Quantum sensor start-up"}, "stage": {"prototype"}, "field": {"Physics"}, "funding_sought": {"2000000"}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("create project: %d %s", resp.StatusCode, body)
+	}
+	project := lastID(t, resp)
+	// A second owner's project, so there are two entries to rank.
+	other := storetest.MustRegister(t, db, "other@test.example", model.RoleTalent)
+	p2 := model.Project{EditionID: f.edition.ID, Source: model.SourceTalent, OwnerUserID: &other.ID, Title: "Battery recycling", Stage: "idea"}
+	if err := db.CreateProject(bg, &p2); err != nil {
+		t.Fatal(err)
+	}
+
+	resp, body = f.postForm(org, "/contests", url.Values{"name": {"Chunhui Cup"}, "name_zh": {"春晖杯"}, "tracks": {"Deep tech"}, "k": {"3"}, "select_n": {"1"},
+		"rubric": {"team | Team | 团队 | 0.5 | 10 | 3=founders only; 9=proven\nmarket | Market | 市场 | 0.5 | 10"}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("create contest: %d %s", resp.StatusCode, body)
+	}
+	contest := lastID(t, resp)
+	cpath := "/contests/" + contest
+	// A bad rubric is refused with the form again.
+	if resp, _ := f.postForm(org, "/contests", url.Values{"name": {"X"}, "k": {"3"}, "rubric": {"team | Team"}}); resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("bad rubric: %d", resp.StatusCode)
+	}
+	for _, j := range judges {
+		if resp, _ := f.postForm(org, cpath+"/judges", url.Values{"email": {j.Email}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("invite: %d", resp.StatusCode)
+		}
+	}
+	// The owner enters once; the second time is refused.
+	if resp, body := f.postForm(owner, cpath+"/enter", url.Values{"project_id": {project}, "track": {"deep-tech"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("enter: %d %s", resp.StatusCode, body)
+	}
+	f.postForm(owner, cpath+"/enter", url.Values{"project_id": {project}, "track": {"deep-tech"}})
+	if _, body := f.do(owner, "GET", cpath, "", ""); !strings.Contains(body, "already entered") {
+		t.Fatalf("second entry not refused: %s", body)
+	}
+	if _, err := db.EnterContest(bg, mustAtoi(t, contest), p2.ID, other.ID, "deep-tech"); err != nil {
+		t.Fatal(err)
+	}
+	es, _ := db.ContestEntries(bg, mustAtoi(t, contest))
+	if len(es) != 2 {
+		t.Fatalf("%d entries", len(es))
+	}
+	mine := es[0]
+	// Judge d has a conflict with the owner's entry.
+	if resp, _ := f.postForm(org, cpath+"/assignment", url.Values{"op": {"conflict"}, "entry_id": {itoa(int(mine.ID))}, "judge_id": {itoa(int(judges[3].ID))}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("mark conflict: %d", resp.StatusCode)
+	}
+	if resp, _ := f.postForm(org, cpath+"/assign", nil); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("assign: %d", resp.StatusCode)
+	}
+	pairs, _ := db.ContestAssignments(bg, mustAtoi(t, contest))
+	per := map[int64][]int64{}
+	for _, p := range pairs {
+		per[p.EntryID] = append(per[p.EntryID], p.JudgeID)
+	}
+	if len(per[mine.ID]) != 3 {
+		t.Fatalf("owner's entry has judges %v", per[mine.ID])
+	}
+	for _, j := range per[mine.ID] {
+		if j == judges[3].ID {
+			t.Fatal("the conflicted judge was assigned")
+		}
+	}
+	if _, body := f.do(org, "GET", cpath+"/assignment", "", ""); !strings.Contains(body, "balanced") {
+		t.Fatalf("assignment page: %s", body)
+	}
+	// Judges score the owner's entry; the first sends 11 (refused) first.
+	var jc []*http.Client
+	for _, j := range per[mine.ID] {
+		for i, u := range judges {
+			if u.ID == j {
+				jc = append(jc, f.clientFor(judges[i]))
+			}
+		}
+	}
+	spath := "/entries/" + itoa(int(mine.ID)) + "/score"
+	if resp, body := f.postForm(jc[0], spath, url.Values{"score_team": {"11"}, "score_market": {"5"}, "action": {"draft"}}); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "range") {
+		t.Fatalf("score 11: %d", resp.StatusCode)
+	}
+	for i, c := range jc {
+		v := url.Values{"score_team": {itoa(7 + i)}, "score_market": {itoa(6 + i)}, "comment_team": {"judge " + itoa(i)}, "action": {"submit"}}
+		if resp, body := f.postForm(c, spath, v); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("judge %d: %d %s", i, resp.StatusCode, body)
+		}
+	}
+	// A judge sees only their own comment.
+	if _, body := f.do(jc[1], "GET", spath, "", ""); !strings.Contains(body, "judge 1") || strings.Contains(body, "judge 0") || strings.Contains(body, "judge 2") {
+		t.Fatalf("judge 1 sees others' marks: %s", body)
+	}
+	// The conflicted judge cannot score it.
+	if resp, _ := f.postForm(f.clientFor(judges[3]), spath, url.Values{"score_team": {"1"}}); resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("conflicted judge scoring: %d", resp.StatusCode)
+	}
+	// The review is refused before the close; close; scores then refused.
+	if resp, _ := f.do(org, "GET", cpath+"/review", "", ""); resp.StatusCode != http.StatusConflict {
+		t.Fatalf("review before the close: %d", resp.StatusCode)
+	}
+	if resp, _ := f.postForm(org, cpath+"/close", nil); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("close: %d", resp.StatusCode)
+	}
+	if resp, _ := f.postForm(jc[0], spath, url.Values{"score_team": {"1"}, "action": {"draft"}}); resp.StatusCode != http.StatusConflict {
+		t.Fatalf("score after close: %d", resp.StatusCode)
+	}
+	resp, body = f.do(org, "GET", cpath+"/review", "", "")
+	if resp.StatusCode != 200 || !strings.Contains(body, `id="kendall-w"`) || !strings.Contains(body, "Raw rank") {
+		t.Fatalf("review: %d %s", resp.StatusCode, body)
+	}
+	_, rk := f.json(org, "GET", "/api/v1/contests/"+contest+"/ranking", "")
+	var ranking struct {
+		Entries []struct {
+			EntryID int64 `json:"entry_id"`
+			Rank    int   `json:"rank"`
+		} `json:"entries"`
+	}
+	if err := json.Unmarshal([]byte(rk), &ranking); err != nil || len(ranking.Entries) != 1 || ranking.Entries[0].EntryID != mine.ID {
+		t.Fatalf("ranking %s %v", rk, err)
+	}
+	// Owners see no scores before they are published.
+	ppath := "/projects/" + project + "/contests"
+	if _, body := f.do(owner, "GET", ppath, "", ""); strings.Contains(body, "judge 0") {
+		t.Fatal("owner sees unpublished scores")
+	}
+	// The grant policy; a bad rule is refused.
+	if resp, body := f.json(org, "POST", "/api/v1/policies", `{"subject":"project","name":"Grant","rules":[{"field":"project.colour","op":"eq","value":"red"}]}`); resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("unknown field: %d %s", resp.StatusCode, body)
+	}
+	if resp, body := f.postForm(org, "/policies", url.Values{"name": {"Innovative plan grant"}, "name_zh": {"创新计划资助"}, "subject": {"project"}, "amount_yuan": {"3000000"},
+		"rule_field_1": {"entry.result"}, "rule_op_1": {"eq"}, "rule_value_1": {"selected"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("policy: %d %s", resp.StatusCode, body)
+	}
+	if _, body := f.do(owner, "GET", ppath, "", ""); !strings.Contains(body, "needs: selected in a contest; has: entered") {
+		t.Fatalf("policy before selection: %s", body)
+	}
+	if resp, _ := f.postForm(org, cpath+"/select", url.Values{"entry_id": {itoa(int(mine.ID))}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("select: %d", resp.StatusCode)
+	}
+	if resp, _ := f.postForm(org, cpath+"/publish", nil); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("publish: %d", resp.StatusCode)
+	}
+	_, body = f.do(owner, "GET", ppath, "", "")
+	if !strings.Contains(body, "meets: selected in a contest") || !strings.Contains(body, "judge 0") {
+		t.Fatalf("project page after selection: %s", body)
+	}
+	f.setLocale(owner, "zh")
+	if _, body := f.do(owner, "GET", ppath, "", ""); !strings.Contains(body, "符合：大赛入选") {
+		t.Fatalf("zh reason missing: %s", body)
+	}
+	c, _ := db.ContestByID(bg, mustAtoi(t, contest))
+	if c.DecidedBy == nil || *c.DecidedBy != f.users[model.RoleOrganizer].ID {
+		t.Fatalf("decided by %v", c.DecidedBy)
+	}
+}
+
+func mustAtoi(t *testing.T, s string) int64 {
+	t.Helper()
+	var n int64
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			t.Fatalf("not a number: %q", s)
+		}
+		n = n*10 + int64(r-'0')
+	}
+	return n
+}
+
+// clientFor is f.client for any account.
+func (f *fixture) clientFor(u model.User) *http.Client {
+	f.t.Helper()
+	f.users["judge-tmp"] = u
+	defer delete(f.users, "judge-tmp")
+	return f.client("judge-tmp")
+}
