@@ -1,0 +1,192 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/qr"
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/store/storetest"
+)
+
+func init() {
+	expect(map[string]string{
+		"GET /dockings":                           "organizer delegation enterprise talent",
+		"GET /dockings/request":                   "delegation enterprise talent",
+		"POST /dockings/request":                  "delegation enterprise talent",
+		"GET /dockings/funnel":                    "organizer",
+		"GET /dockings/{id}":                      "organizer delegation enterprise talent",
+		"POST /dockings/{id}/propose":             "delegation enterprise talent",
+		"POST /dockings/{id}/confirm":             "delegation enterprise talent",
+		"POST /dockings/{id}/reject":              "delegation enterprise talent",
+		"POST /dockings/{id}/record":              "organizer",
+		"GET /api/v1/dockings/funnel":             "organizer",
+		"GET /api/v1/dockings/board":              "organizer delegation enterprise talent",
+		"GET /delegation":                         "delegation",
+		"POST /delegation/members":                "delegation",
+		"GET /delegation/figures.csv":             "delegation",
+		"GET /admin/delegations":                  "organizer",
+		"GET /admin/delegations.csv":              "organizer",
+		"GET /api/v1/delegations/figures":         "delegation organizer",
+		"GET /exhibits":                           "anyone",
+		"GET /exhibits/{id}":                      "anyone",
+		"GET /exhibits/{id}/qr.png":               "anyone",
+		"POST /exhibits/{id}/contact":             "anyone",
+		"GET /me/exhibits":                        "signed-in",
+		"POST /me/exhibits/messages/{id}/docking": "signed-in",
+		"GET /api/v1/exhibits":                    "anyone",
+	})
+}
+
+// TestDockingFlow: a delegation asks a park for a negotiation through the
+// page, the park accepts and proposes a preliminary agreement, the
+// delegation confirms; boards, the delegation's figures and the organizer's
+// funnel count it; another delegation sees nothing of it; an exhibit's page
+// opened from its QR relays a message to its owner without showing the
+// owner's address. On both databases, in both languages.
+func TestDockingFlow(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			f := newFixture(t, b.Open(t))
+			db := f.db
+			deleg := f.users[delegation]
+			park := model.Organization{Kind: model.OrgPark, Name: "Nansha Park", NameZH: "南沙园区", Status: model.OrgApproved}
+			if err := db.CreateOrganization(bg, &park); err != nil {
+				t.Fatal(err)
+			}
+			f.users[enterprise] = mustUser(t, db, "park@test.example", model.RoleEnterprise, &park.ID)
+			p := model.Project{EditionID: f.edition.ID, Source: model.SourceDelegation, OrgID: deleg.OrgID, Title: "Satellite imaging", TitleZH: "卫星成像", Field: "Aerospace"}
+			if err := db.CreateProject(bg, &p); err != nil {
+				t.Fatal(err)
+			}
+			dc, pc, oc := f.client(delegation), f.client(enterprise), f.client(organizer)
+
+			resp, body := f.postForm(dc, "/dockings/request", url.Values{"project_id": {itoa(int(p.ID))}, "org_id": {itoa(int(park.ID))}})
+			if resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("request: %d %s", resp.StatusCode, body)
+			}
+			page := resp.Header.Get("Location")
+			id, _ := strconv.ParseInt(strings.TrimPrefix(page, "/dockings/"), 10, 64)
+			reqs, _ := db.DockingRequests(bg, id)
+			if len(reqs) != 1 {
+				t.Fatalf("requests %+v", reqs)
+			}
+			if err := db.AnswerMeetingRequest(bg, reqs[0].ID, f.users[enterprise].ID, true); err != nil {
+				t.Fatal(err)
+			}
+			v, _ := db.Docking(bg, id, deleg.ID)
+			resp, body = f.postForm(pc, page+"/propose", url.Values{"version": {itoa(int(v.Version))}, "stage": {"cooperative_intention"}})
+			if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `data-field="note"`) {
+				t.Fatalf("skip without a reason: %d", resp.StatusCode)
+			}
+			resp, body = f.postForm(pc, page+"/propose", url.Values{"version": {itoa(int(v.Version))}, "stage": {"preliminary_agreement"}, "note": {"phase 2"}})
+			if resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("propose: %d %s", resp.StatusCode, body)
+			}
+			if resp, body = f.do(dc, "GET", page, "", ""); resp.StatusCode != 200 || !strings.Contains(body, `id="confirm"`) {
+				t.Fatalf("owner's page: %d %s", resp.StatusCode, body)
+			}
+			v, _ = db.Docking(bg, id, deleg.ID)
+			if resp, body = f.postForm(dc, page+"/confirm", url.Values{"version": {itoa(int(v.Version))}}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("confirm: %d %s", resp.StatusCode, body)
+			}
+			if resp, body = f.do(pc, "GET", page, "", ""); !strings.Contains(body, `data-stage="preliminary_agreement"`) || !strings.Contains(body, "phase 2") {
+				t.Fatalf("park's page after confirm: %d %s", resp.StatusCode, body)
+			}
+			// Boards: the delegation's shows it; another delegation's does not
+			// and its page is not found.
+			if _, body = f.do(dc, "GET", "/dockings", "", ""); !strings.Contains(body, `data-docking="`+itoa(int(id))+`"`) {
+				t.Fatalf("delegation board: %s", body)
+			}
+			otherOrg := model.Organization{Kind: model.OrgDelegation, Name: "Other", Province: "Hunan", Status: model.OrgApproved}
+			db.CreateOrganization(bg, &otherOrg)
+			f.users[model.RoleGate] = mustUser(t, db, "other@deleg.example", model.RoleDelegation, &otherOrg.ID) // the slot of a role not used here
+			xc := f.client(model.RoleGate)
+			if _, body = f.do(xc, "GET", "/dockings", "", ""); strings.Contains(body, `data-docking="`) {
+				t.Fatalf("another delegation's board shows dockings")
+			}
+			if resp, body = f.do(xc, "GET", page, "", ""); resp.StatusCode != http.StatusNotFound || strings.Contains(body, "phase 2") {
+				t.Fatalf("another delegation reads the docking: %d", resp.StatusCode)
+			}
+			// The delegation's figures and the organizer's funnel count it.
+			if _, body = f.do(dc, "GET", "/delegation", "", ""); !strings.Contains(body, `data-figure="agreements">1<`) {
+				t.Fatalf("delegation page: %s", body)
+			}
+			if _, body = f.do(oc, "GET", "/dockings/funnel", "", ""); !strings.Contains(body, `data-stage="preliminary_agreement">1 `) {
+				t.Fatalf("funnel: %s", body)
+			}
+			if resp, body = f.do(oc, "GET", "/admin/delegations", "", ""); resp.StatusCode != 200 || !strings.Contains(body, `data-delegation="`+itoa(int(*deleg.OrgID))+`"`) {
+				t.Fatalf("side by side: %d %s", resp.StatusCode, body)
+			}
+			if resp, body = f.json(oc, "GET", "/api/v1/dockings/funnel", ""); resp.StatusCode != 200 || !strings.Contains(body, `"preliminary_agreement":1`) {
+				t.Fatalf("funnel API: %d %s", resp.StatusCode, body)
+			}
+			// Each role's home links to its pages.
+			for _, role := range []model.Role{organizer, delegation, enterprise, talent} {
+				home := "/me"
+				if role == organizer {
+					home = "/admin"
+				}
+				if _, body = f.do(f.client(role), "GET", home, "", ""); !strings.Contains(body, `id="dash-dockings"`) {
+					t.Fatalf("%s's home has no docking link", role)
+				}
+			}
+
+			// Exhibits: opened from the QR, a message relayed.
+			owner := f.users[talent]
+			xid, err := db.CreateExhibit(bg, store.ExhibitInput{HostOrgID: park.ID, OwnerUserID: owner.ID, Title: "Solid-state battery prototype", TitleZH: "固态电池样机", Field: "New energy"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			anon := f.client("")
+			if _, body = f.doLang(anon, "/exhibits?q=battery", "zh"); !strings.Contains(body, "固态电池样机") {
+				t.Fatalf("catalogue: %s", body)
+			}
+			resp, body = f.do(anon, "GET", "/exhibits/"+itoa(int(xid))+"/qr.png", "", "")
+			link, err := qr.DecodePNG([]byte(body))
+			if resp.StatusCode != 200 || err != nil {
+				t.Fatalf("qr: %d %v", resp.StatusCode, err)
+			}
+			u, _ := url.Parse(link)
+			if _, body = f.do(anon, "GET", u.RequestURI(), "", ""); !strings.Contains(body, `id="from-qr"`) || strings.Contains(body, owner.Email) {
+				t.Fatalf("exhibit page from QR: %s", body)
+			}
+			if _, body = f.do(anon, "GET", "/exhibits/"+itoa(int(xid))+"?qr=forged", "", ""); strings.Contains(body, `id="from-qr"`) {
+				t.Fatal("a forged QR signature is believed")
+			}
+			if resp, _ = f.postForm(anon, "/exhibits/"+itoa(int(xid))+"/contact", url.Values{"from_name": {"Visitor"}}); resp.StatusCode != http.StatusUnprocessableEntity {
+				t.Fatalf("empty message: %d", resp.StatusCode)
+			}
+			if resp, body = f.postForm(pc, "/exhibits/"+itoa(int(xid))+"/contact", url.Values{"from_name": {"Park Officer"}, "body": {"We would host your pilot line."}}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("contact: %d %s", resp.StatusCode, body)
+			}
+			tc := f.client(talent)
+			if _, body = f.do(tc, "GET", "/me/exhibits", "", ""); !strings.Contains(body, "We would host your pilot line.") {
+				t.Fatalf("owner's messages: %s", body)
+			}
+			if _, body = f.do(pc, "GET", "/me/exhibits", "", ""); strings.Contains(body, "pilot line") {
+				t.Fatal("the sender reads the owner's messages")
+			}
+			// zh pages render.
+			for _, path := range []string{"/dockings", page, "/dockings/request"} {
+				f.setLocale(dc, "zh")
+				if resp, body = f.do(dc, "GET", path, "", ""); resp.StatusCode != 200 || !strings.Contains(body, "对接") {
+					t.Fatalf("zh %s: %d", path, resp.StatusCode)
+				}
+			}
+		})
+	}
+}
+
+func mustUser(t *testing.T, db *store.DB, email string, role model.Role, org *int64) model.User {
+	t.Helper()
+	u := model.User{Email: email, Name: "N " + email, Role: role, OrgID: org, Locale: "en"}
+	if err := db.CreateUser(bg, &u, testHash); err != nil {
+		t.Fatal(err)
+	}
+	return u
+}

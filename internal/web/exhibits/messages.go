@@ -1,0 +1,28 @@
+package exhibits
+
+import (
+	"net/http"
+
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/web/request"
+)
+
+type messagesData struct {
+	Mine     []store.ExhibitView
+	Messages []store.ExhibitMessage
+}
+
+// messages: the owner's exhibits and the messages relayed to them.
+func (a *Area) messages(w http.ResponseWriter, r *http.Request) {
+	u := request.User(r)
+	var d messagesData
+	var err error
+	if d.Mine, err = a.db.Exhibits(r.Context(), store.ExhibitFilter{OwnerUserID: u.ID, Limit: 200}); err == nil {
+		d.Messages, err = a.db.MessagesTo(r.Context(), u.ID)
+	}
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	a.rd.Page(w, r, http.StatusOK, "exhibit_messages", a.rd.View(r, "exhibits.messages", d))
+}

@@ -1,0 +1,18 @@
+package exhibits
+
+import "github.com/convene/convene/internal/web/route"
+
+// Routes: the catalogue and each exhibit's page and QR (anyone), the
+// contact form (anyone: visitors at the booth may not have an account),
+// the owner's messages and turning one into a docking, the API.
+func (a *Area) Routes() []route.Route {
+	return []route.Route{
+		{Pattern: "GET /exhibits", Access: route.Anyone, Handle: a.catalogue},
+		{Pattern: "GET /exhibits/{id}", Access: route.Anyone, Handle: a.page},
+		{Pattern: "GET /exhibits/{id}/qr.png", Access: route.Anyone, Handle: a.qrImage},
+		{Pattern: "POST /exhibits/{id}/contact", Access: route.Anyone, Handle: a.contact},
+		{Pattern: "GET /me/exhibits", Access: route.SignedIn, Handle: a.messages},
+		{Pattern: "POST /me/exhibits/messages/{id}/docking", Access: route.SignedIn, Handle: a.toDocking},
+		{Pattern: "GET /api/v1/exhibits", Access: route.Anyone, Handle: a.apiCatalogue},
+	}
+}
