@@ -25,9 +25,7 @@ import (
 	"github.com/convene/convene/internal/web/account"
 	"github.com/convene/convene/internal/web/admin"
 	"github.com/convene/convene/internal/web/area"
-	"github.com/convene/convene/internal/web/delegations"
-	"github.com/convene/convene/internal/web/docking"
-	"github.com/convene/convene/internal/web/exhibits"
+	"github.com/convene/convene/internal/web/contests"
 	"github.com/convene/convene/internal/web/fairs"
 	"github.com/convene/convene/internal/web/matching"
 	"github.com/convene/convene/internal/web/meetings"
@@ -81,11 +79,11 @@ type Server struct {
 var areaTemplates = []fs.FS{
 	recview.Templates, account.Templates, admin.Templates, fairs.Templates,
 	scan.Templates, matching.Templates, meetings.Templates,
-	docking.Templates, delegations.Templates, exhibits.Templates,
+	contests.Templates,
 }
 
 // areaCatalogs are the areas' messages, for the catalog.
-var areaCatalogs = []fs.FS{recview.Catalog, fairs.Catalog, scan.Catalog, meetings.Catalog, docking.Catalog, delegations.Catalog, exhibits.Catalog}
+var areaCatalogs = []fs.FS{contests.Catalog, recview.Catalog, fairs.Catalog, scan.Catalog, meetings.Catalog}
 
 // New builds a server over db: the services, then each area, by name.
 func New(db *store.DB, cfg Config) (*Server, error) {
@@ -119,7 +117,7 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 	if s.openapi, err = mergeOpenAPI(map[string][]byte{
 		"account": account.OpenAPI, "admin": admin.OpenAPI, "fairs": fairs.OpenAPI,
 		"scan": scan.OpenAPI, "matching": matching.OpenAPI, "meetings": meetings.OpenAPI,
-		"docking": docking.OpenAPI, "delegations": delegations.OpenAPI, "exhibits": exhibits.OpenAPI,
+		"contests": contests.OpenAPI,
 	}); err != nil {
 		return nil, err
 	}
@@ -131,7 +129,7 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 		scan.New(d),
 		matching.New(d),
 		meetings.New(d),
-		docking.New(d), delegations.New(d), exhibits.New(d),
+		contests.New(d),
 	} {
 		s.routes = append(s.routes, a.Routes()...)
 	}
