@@ -20,8 +20,11 @@
 // eligible and the two share at least one canonical skill. TopPosts and
 // TopTalents are the brute-force reference. The Index (index.go) answers the
 // same questions from kept lists and keeps them exact under Upsert and Remove;
-// Build computes all lists at once on all cores (index_build.go), pruning
-// pairs whose upper bound cannot enter either list.
+// Build computes all lists at once on all cores (build*.go), pruning
+// pairs whose upper bound cannot enter either list, and scanning one
+// representative of each group of profiles no score tells apart
+// (build_groups.go), so repeated posts and tied profiles cost what their
+// distinct profiles cost.
 //
 // Two-sided acceptance and the matching rate are defined once, in accept.go
 // and rate.go. Fair re-ranking (fair.go) trades a little relevance for wider,
