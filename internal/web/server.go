@@ -26,6 +26,9 @@ import (
 	"github.com/convene/convene/internal/web/admin"
 	"github.com/convene/convene/internal/web/area"
 	"github.com/convene/convene/internal/web/contests"
+	"github.com/convene/convene/internal/web/delegations"
+	"github.com/convene/convene/internal/web/docking"
+	"github.com/convene/convene/internal/web/exhibits"
 	"github.com/convene/convene/internal/web/fairs"
 	"github.com/convene/convene/internal/web/matching"
 	"github.com/convene/convene/internal/web/meetings"
@@ -80,10 +83,11 @@ var areaTemplates = []fs.FS{
 	recview.Templates, account.Templates, admin.Templates, fairs.Templates,
 	scan.Templates, matching.Templates, meetings.Templates,
 	contests.Templates,
+	docking.Templates, delegations.Templates, exhibits.Templates,
 }
 
 // areaCatalogs are the areas' messages, for the catalog.
-var areaCatalogs = []fs.FS{contests.Catalog, recview.Catalog, fairs.Catalog, scan.Catalog, meetings.Catalog}
+var areaCatalogs = []fs.FS{contests.Catalog, recview.Catalog, fairs.Catalog, scan.Catalog, meetings.Catalog, docking.Catalog, delegations.Catalog, exhibits.Catalog}
 
 // New builds a server over db: the services, then each area, by name.
 func New(db *store.DB, cfg Config) (*Server, error) {
@@ -118,6 +122,7 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 		"account": account.OpenAPI, "admin": admin.OpenAPI, "fairs": fairs.OpenAPI,
 		"scan": scan.OpenAPI, "matching": matching.OpenAPI, "meetings": meetings.OpenAPI,
 		"contests": contests.OpenAPI,
+		"docking": docking.OpenAPI, "delegations": delegations.OpenAPI, "exhibits": exhibits.OpenAPI,
 	}); err != nil {
 		return nil, err
 	}
@@ -130,6 +135,7 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 		matching.New(d),
 		meetings.New(d),
 		contests.New(d),
+		docking.New(d), delegations.New(d), exhibits.New(d),
 	} {
 		s.routes = append(s.routes, a.Routes()...)
 	}
