@@ -232,3 +232,12 @@ func (db *DB) MyRegistrations(ctx context.Context, userID int64) (map[int64]Regi
 	}
 	return m, err
 }
+
+// SeatsTaken counts an event's seats held now: registrations, and offers
+// whose hold has not ended (an ended hold's seat is free to pass on).
+func (db *DB) SeatsTaken(ctx context.Context, eventID int64) (int, error) {
+	var n int
+	err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM event_registrations WHERE event_id = $1
+		AND (status = 'registered' OR (status = 'offered' AND hold_until > $2))`, eventID, db.clock()).Scan(&n)
+	return n, err
+}

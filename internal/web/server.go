@@ -25,9 +25,11 @@ import (
 	"github.com/convene/convene/internal/web/account"
 	"github.com/convene/convene/internal/web/admin"
 	"github.com/convene/convene/internal/web/area"
+	"github.com/convene/convene/internal/web/checkin"
 	"github.com/convene/convene/internal/web/contests"
 	"github.com/convene/convene/internal/web/delegations"
 	"github.com/convene/convene/internal/web/docking"
+	"github.com/convene/convene/internal/web/events"
 	"github.com/convene/convene/internal/web/exhibits"
 	"github.com/convene/convene/internal/web/fairs"
 	"github.com/convene/convene/internal/web/matching"
@@ -84,10 +86,11 @@ var areaTemplates = []fs.FS{
 	scan.Templates, matching.Templates, meetings.Templates,
 	contests.Templates,
 	docking.Templates, delegations.Templates, exhibits.Templates,
+	events.Templates, checkin.Templates,
 }
 
 // areaCatalogs are the areas' messages, for the catalog.
-var areaCatalogs = []fs.FS{contests.Catalog, recview.Catalog, fairs.Catalog, scan.Catalog, meetings.Catalog, docking.Catalog, delegations.Catalog, exhibits.Catalog}
+var areaCatalogs = []fs.FS{contests.Catalog, recview.Catalog, fairs.Catalog, scan.Catalog, meetings.Catalog, docking.Catalog, delegations.Catalog, exhibits.Catalog, events.Catalog, checkin.Catalog}
 
 // New builds a server over db: the services, then each area, by name.
 func New(db *store.DB, cfg Config) (*Server, error) {
@@ -122,7 +125,8 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 		"account": account.OpenAPI, "admin": admin.OpenAPI, "fairs": fairs.OpenAPI,
 		"scan": scan.OpenAPI, "matching": matching.OpenAPI, "meetings": meetings.OpenAPI,
 		"contests": contests.OpenAPI,
-		"docking": docking.OpenAPI, "delegations": delegations.OpenAPI, "exhibits": exhibits.OpenAPI,
+		"docking":  docking.OpenAPI, "delegations": delegations.OpenAPI, "exhibits": exhibits.OpenAPI,
+		"events": events.OpenAPI, "checkin": checkin.OpenAPI,
 	}); err != nil {
 		return nil, err
 	}
@@ -136,6 +140,8 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 		meetings.New(d),
 		contests.New(d),
 		docking.New(d), delegations.New(d), exhibits.New(d),
+		events.New(d),
+		checkin.New(d),
 	} {
 		s.routes = append(s.routes, a.Routes()...)
 	}

@@ -1,0 +1,115 @@
+// Package checkin is the check-in area: every participant's badge (a QR
+// code carrying an Ed25519-signed token, internal/badge) on a page that
+// works offline once opened, printable badge sheets, the gate page that
+// verifies badges itself and queues scans while offline, the sync API that
+// takes every past scan exactly once, and the organizer's view of the gates.
+package checkin
+
+import (
+	"context"
+	"crypto/ed25519"
+	"embed"
+	"io/fs"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/convene/convene/internal/badge"
+	"github.com/convene/convene/internal/chromium"
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/web/area"
+	"github.com/convene/convene/internal/web/render"
+)
+
+//go:embed templates
+var templatesFS embed.FS
+
+// Templates are the area's pages.
+var Templates, _ = fs.Sub(templatesFS, "templates")
+
+//go:embed catalog
+var catalogFS embed.FS
+
+// Catalog is the area's messages (zh.json, en.json), merged at start.
+var Catalog, _ = fs.Sub(catalogFS, "catalog")
+
+// OpenAPI is the area's part of the API document.
+//
+//go:embed openapi.json
+var OpenAPI []byte
+
+//go:embed static
+var staticFS embed.FS
+
+// Area answers the check-in routes.
+type Area struct {
+	db    *store.DB
+	rd    *render.Renderer
+	print *chromium.Printer
+	now   func() time.Time
+
+	mu   sync.Mutex
+	priv ed25519.PrivateKey
+}
+
+// New keeps the store, the renderer and the printer.
+func New(d *area.Deps) *Area { return &Area{db: d.DB, rd: d.Render, print: d.Print, now: time.Now} }
+
+// key is the badge signing key: its seed is created once in the database,
+// so every instance signs alike, and read once per instance.
+func (a *Area) key(ctx context.Context) (ed25519.PrivateKey, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.priv == nil {
+		seed, err := a.db.Secret(ctx, "badge-ed25519", ed25519.SeedSize)
+		if err != nil {
+			return nil, err
+		}
+		a.priv = ed25519.NewKeyFromSeed(seed)
+	}
+	return a.priv, nil
+}
+
+func (a *Area) edition(r *http.Request) (model.Edition, error) {
+	e, err := a.db.CurrentEdition(r.Context())
+	if model.IsNotFound(err) {
+		return e, model.Errorf(model.NotFound, "err.not_found.edition")
+	}
+	return e, err
+}
+
+// badgeRoles maps an account's role to its badge's.
+var badgeRoles = map[model.Role]string{
+	model.RoleTalent: "talent", model.RoleEnterprise: "enterprise", model.RoleDelegation: "delegation",
+	model.RoleJudge: "judge", model.RoleOrganizer: "staff", model.RoleGate: "staff",
+}
+
+// validity is when an edition's badges admit: from a week before it opens
+// to two days after it closes, and for editions already past (the demo's)
+// from now for 30 days, so a badge issued today can be tried at a gate.
+func validity(e model.Edition, now time.Time) (time.Time, time.Time) {
+	nbf := e.StartDate.AddDate(0, 0, -7)
+	naf := e.EndDate.AddDate(0, 0, 2)
+	if naf.Before(now.AddDate(0, 0, 30)) {
+		nbf, naf = now.Add(-24*time.Hour).Truncate(time.Hour), now.AddDate(0, 0, 30).Truncate(time.Hour)
+	}
+	return nbf.UTC(), naf.UTC()
+}
+
+// token signs a stored badge.
+func (a *Area) token(ctx context.Context, b store.Badge) (string, error) {
+	priv, err := a.key(ctx)
+	if err != nil {
+		return "", err
+	}
+	return badge.Sign(priv, badge.Claims{Badge: uint32(b.ID), Person: uint32(b.UserID), Edition: uint32(b.EditionID),
+		Role: badge.RoleNamed(b.Role), NotBefore: b.NotBefore, NotAfter: b.NotAfter})
+}
+
+func zone(tz string) *time.Location {
+	if loc, err := time.LoadLocation(tz); err == nil && tz != "" {
+		return loc
+	}
+	return time.UTC
+}

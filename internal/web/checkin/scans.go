@@ -1,0 +1,136 @@
+package checkin
+
+import (
+	"crypto/ed25519"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/convene/convene/internal/badge"
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/web/render"
+	"github.com/convene/convene/internal/web/request"
+)
+
+type scanInput struct {
+	Nonce        string    `json:"nonce"`
+	Token        string    `json:"token"`
+	ScannedAt    time.Time `json:"scanned_at"`
+	DeviceResult string    `json:"device_result"`
+	Offline      bool      `json:"offline"`
+}
+
+type batchInput struct {
+	Device string      `json:"device"`
+	Queue  int         `json:"queue"`
+	Scans  []scanInput `json:"scans"`
+}
+
+// MaxBatch bounds one sync: an hour offline at a busy gate is some
+// thousands of scans.
+const MaxBatch = 10000
+
+type scanResultJ struct {
+	store.ScanOut
+	Name string `json:"name,omitempty"`
+	Role string `json:"role,omitempty"`
+}
+
+// judge verifies each scan's token and the gate's rules, ready for the
+// store, which checks revocation, registration and earlier entries in its
+// transaction.
+func judge(in []scanInput, g store.Gate, edition int64, pub ed25519.PublicKey, loc *time.Location, now time.Time) []store.ScanIn {
+	out := make([]store.ScanIn, len(in))
+	for i, s := range in {
+		at := s.ScannedAt.UTC()
+		if at.IsZero() || at.After(now.Add(time.Minute)) {
+			at = now // a device clock ahead of ours does not move scans into the future
+		}
+		h := sha256.Sum256([]byte(strconv.FormatInt(g.ID, 10) + "|" + s.Token + "|" + strconv.FormatInt(s.ScannedAt.UnixMilli(), 10)))
+		x := store.ScanIn{Nonce: s.Nonce, Hash: hex.EncodeToString(h[:16]), ScannedAt: at, Day: at.In(loc).Format("2006-01-02"),
+			DeviceResult: s.DeviceResult, Offline: s.Offline}
+		c, err := badge.Verify(s.Token, pub)
+		if err == nil {
+			err = c.Check(uint32(edition), at)
+		}
+		switch {
+		case err != nil:
+			x.Refused = badge.Reason(err)
+		case len(g.Roles) > 0 && !slices.Contains(g.Roles, c.Role.String()):
+			x.Refused = "role"
+		case len(g.Days) > 0 && !slices.Contains(g.Days, x.Day):
+			x.Refused = "day"
+		}
+		if err == nil {
+			x.BadgeID, x.UserID = int64(c.Badge), int64(c.Person)
+		}
+		out[i] = x
+	}
+	return out
+}
+
+func (a *Area) record(r *http.Request) ([]scanResultJ, error) {
+	ctx := r.Context()
+	id, err := request.PathID(r)
+	if err != nil {
+		return nil, err
+	}
+	var in batchInput
+	if err := request.ReadJSON(r, &in); err != nil {
+		return nil, err
+	}
+	if len(in.Scans) > MaxBatch || len(in.Device) > 64 {
+		return nil, model.Errorf(model.Invalid, "err.gate.batch")
+	}
+	for _, s := range in.Scans {
+		if len(s.Nonce) < 8 || len(s.Nonce) > 64 || len(s.Token) > 256 || len(s.DeviceResult) > 16 {
+			return nil, model.Errorf(model.Invalid, "err.gate.scan")
+		}
+	}
+	g, err := a.db.GateByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	ed, err := a.edition(r)
+	if err != nil {
+		return nil, err
+	}
+	priv, err := a.key(ctx)
+	if err != nil {
+		return nil, err
+	}
+	scans := judge(in.Scans, g, ed.ID, priv.Public().(ed25519.PublicKey), zone(ed.TimeZone), a.now())
+	outs, err := a.db.RecordScans(ctx, g.ID, in.Device, in.Queue, scans)
+	if err != nil {
+		return nil, err
+	}
+	res := make([]scanResultJ, len(outs))
+	for i, o := range outs {
+		res[i] = scanResultJ{ScanOut: o}
+	}
+	// A live scan (one at a time) shows who it is.
+	if len(outs) == 1 && scans[0].BadgeID != 0 {
+		if b, err := a.db.BadgeByID(ctx, scans[0].BadgeID); err == nil {
+			res[0].Name, res[0].Role = b.Name, b.Role
+		}
+	}
+	return res, nil
+}
+
+type resultsJ struct {
+	Results []scanResultJ `json:"results"`
+}
+
+func (a *Area) apiScans(w http.ResponseWriter, r *http.Request) {
+	res, err := a.record(r)
+	render.Answer(a.rd, w, r, http.StatusOK, res, err, func(l []scanResultJ) resultsJ {
+		if l == nil {
+			l = []scanResultJ{}
+		}
+		return resultsJ{l}
+	})
+}

@@ -1,0 +1,206 @@
+package web
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/store/storetest"
+)
+
+func init() {
+	expect(map[string]string{
+		"GET /me/badge":                   "signed-in",
+		"POST /me/badge":                  "signed-in",
+		"GET /checkin/static/":            "anyone",
+		"GET /me/badge-sw.js":             "anyone",
+		"GET /gate":                       "gate organizer",
+		"GET /gate/{id}":                  "gate organizer",
+		"GET /admin/gates":                "organizer",
+		"POST /admin/gates":               "organizer",
+		"POST /admin/badges/issue":        "organizer",
+		"POST /admin/badges/{id}/reissue": "organizer",
+		"GET /admin/badges/sheet":         "organizer",
+		"GET /admin/badges/sheet.pdf":     "organizer",
+		"GET /api/v1/me/badge":            "signed-in",
+		"GET /api/v1/gates/{id}/config":   "gate organizer",
+		"POST /api/v1/gates/{id}/scans":   "gate organizer",
+		"GET /api/v1/gates/stats":         "organizer",
+	})
+}
+
+type badgeJ struct {
+	ID    int64  `json:"id"`
+	Token string `json:"token"`
+	Role  string `json:"role"`
+	Name  string `json:"name"`
+}
+
+type scanOutJ struct {
+	Nonce      string `json:"nonce"`
+	Sync       string `json:"sync"`
+	Result     string `json:"result"`
+	Reason     string `json:"reason"`
+	FirstEntry bool   `json:"first_entry"`
+	Duplicate  bool   `json:"duplicate"`
+	OtherGate  string `json:"other_gate"`
+}
+
+type gateStatJ struct {
+	Name         string `json:"name"`
+	Scans        int    `json:"scans"`
+	FirstEntries int    `json:"first_entries"`
+	Duplicates   int    `json:"duplicates"`
+	Refused      int    `json:"refused"`
+	Queue        int    `json:"queue"`
+	Online       bool   `json:"online"`
+}
+
+func scanBody(queue int, scans ...[3]string) string {
+	var parts []string
+	for _, s := range scans {
+		parts = append(parts, fmt.Sprintf(`{"nonce":%q,"token":%q,"scanned_at":%q,"offline":true}`, s[0], s[1], s[2]))
+	}
+	return fmt.Sprintf(`{"device":"test-device","queue":%d,"scans":[%s]}`, queue, strings.Join(parts, ","))
+}
+
+// TestCheckinFlow: badges for two people, a gate, scans through the sync
+// API: first entries, a duplicate, a forged and a revoked badge refused, a
+// replayed batch storing nothing twice, a reused nonce refused, a second
+// gate refusing someone already in; only gate staff and organizers record
+// scans, and a participant sees only their own badge.
+func TestCheckinFlow(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			f := newFixture(t, b.Open(t))
+			org, gate := f.client(model.RoleOrganizer), f.client(model.RoleGate)
+			talent, ent, del := f.client(model.RoleTalent), f.client(model.RoleEnterprise), f.client(model.RoleDelegation)
+			for _, name := range []string{"North", "South"} {
+				if resp, body := f.postForm(org, "/admin/gates", url.Values{"name": {name}}); resp.StatusCode != http.StatusSeeOther {
+					t.Fatalf("gate: %d %s", resp.StatusCode, body)
+				}
+			}
+			gs, _ := f.db.Gates(bg, f.edition.ID)
+			north, south := gs[0].ID, gs[1].ID
+			// A person gets their own badge; the organizer issues the rest.
+			if resp, _ := f.postForm(talent, "/me/badge", url.Values{}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("issue own badge: %d", resp.StatusCode)
+			}
+			if resp, _ := f.postForm(org, "/admin/badges/issue", url.Values{}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("issue all: %d", resp.StatusCode)
+			}
+			badgeOf := func(c *http.Client) badgeJ {
+				_, body := f.json(c, "GET", "/api/v1/me/badge", "")
+				var b badgeJ
+				json.Unmarshal([]byte(body), &b)
+				if len(b.Token) != 120 {
+					t.Fatalf("badge %s", body)
+				}
+				return b
+			}
+			a, e, d := badgeOf(talent), badgeOf(ent), badgeOf(del)
+			if a.Name != f.users[model.RoleTalent].Name || a.Role != "talent" || e.Role != "enterprise" {
+				t.Fatalf("badges %+v %+v", a, e)
+			}
+			// The badge page shows the holder's own QR code, in both languages.
+			for _, l := range []string{"en", "zh"} {
+				f.setLocale(talent, l)
+				_, page := f.do(talent, "GET", "/me/badge", "", "")
+				if !strings.Contains(page, a.Token) || !strings.Contains(page, "<svg") || strings.Contains(page, e.Token) {
+					t.Fatalf("%s badge page:\n%s", l, page)
+				}
+			}
+			// Revoke the delegation's badge (lost): a new one is issued.
+			if resp, _ := f.postForm(org, fmt.Sprintf("/admin/badges/%d/reissue", d.ID), url.Values{}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("reissue: %d", resp.StatusCode)
+			}
+			if d2 := badgeOf(del); d2.ID == d.ID || d2.Token == d.Token {
+				t.Fatal("no new badge after re-issue")
+			}
+			forged := []byte(a.Token)
+			forged[110] ^= 1
+			if forged[110] == a.Token[110] {
+				forged[110] = 'A'
+			}
+			at := time.Now().UTC().Add(-10 * time.Minute).Format(time.RFC3339Nano)
+			batch := scanBody(5, [3]string{"nonce-0001", a.Token, at}, [3]string{"nonce-0002", e.Token, at}, [3]string{"nonce-0003", a.Token, at},
+				[3]string{"nonce-0004", string(forged), at}, [3]string{"nonce-0005", d.Token, at})
+			scans := func(c *http.Client, gate int64, body string) (int, []scanOutJ) {
+				resp, b := f.json(c, "POST", fmt.Sprintf("/api/v1/gates/%d/scans", gate), body)
+				var out struct{ Results []scanOutJ }
+				json.Unmarshal([]byte(b), &out)
+				return resp.StatusCode, out.Results
+			}
+			// Participants may not record scans.
+			for _, c := range []*http.Client{talent, ent} {
+				if code, _ := scans(c, north, batch); code != http.StatusForbidden {
+					t.Fatalf("participant recorded scans: %d", code)
+				}
+			}
+			code, res := scans(gate, north, batch)
+			want := []struct{ result, reason string }{{"admitted", ""}, {"admitted", ""}, {"already", "same_gate"}, {"refused", "signature"}, {"refused", "revoked"}}
+			if code != 200 || len(res) != len(want) {
+				t.Fatalf("sync: %d %+v", code, res)
+			}
+			for i, w := range want {
+				if res[i].Result != w.result || res[i].Reason != w.reason || res[i].Sync != "created" {
+					t.Fatalf("scan %d: %+v, want %v", i, res[i], w)
+				}
+			}
+			// The same batch again (a sync retried after a lost answer): nothing new.
+			_, res = scans(gate, north, batch)
+			for i, r := range res {
+				if r.Sync != "replayed" || r.Result != want[i].result {
+					t.Fatalf("replay %d: %+v", i, r)
+				}
+			}
+			// A nonce reused with other content is refused.
+			_, res = scans(gate, north, scanBody(0, [3]string{"nonce-0001", e.Token, at}))
+			if res[0].Sync != "conflict" || res[0].Result != "refused" {
+				t.Fatalf("reused nonce: %+v", res[0])
+			}
+			// The second gate, online, refuses a badge already admitted at the first.
+			_, res = scans(gate, south, scanBody(0, [3]string{"nonce-0006", a.Token, time.Now().UTC().Format(time.RFC3339Nano)}))
+			if res[0].Result != "already" || res[0].OtherGate != "North" {
+				t.Fatalf("second gate: %+v", res[0])
+			}
+			// Malformed input.
+			if code, _ := scans(gate, north, `{"scans":[{"nonce":"x","token":"y","scanned_at":"2017-12-17T00:00:00Z"}]}`); code != http.StatusUnprocessableEntity {
+				t.Fatalf("short nonce: %d", code)
+			}
+			var stats []gateStatJ
+			_, body := f.json(org, "GET", "/api/v1/gates/stats", "")
+			json.Unmarshal([]byte(body), &stats)
+			if len(stats) != 2 || stats[0].FirstEntries != 2 || stats[0].Duplicates != 1 || stats[0].Refused != 2 || stats[0].Scans != 5 || !stats[0].Online {
+				t.Fatalf("stats %s", body)
+			}
+			// The gate page and the organizer's view render in both languages.
+			for _, l := range []string{"en", "zh"} {
+				f.setLocale(gate, l)
+				_, page := f.do(gate, "GET", fmt.Sprintf("/gate/%d", north), "", "")
+				if !regexp.MustCompile(`id="gate-config">\{"gate":\{"id":\d+`).MatchString(page) || !strings.Contains(page, "/checkin/static/gate.js") {
+					t.Fatalf("%s gate page:\n%s", l, page)
+				}
+				f.setLocale(org, l)
+				_, page = f.do(org, "GET", "/admin/gates", "", "")
+				if !strings.Contains(page, `data-name="North"`) {
+					t.Fatalf("%s gates view:\n%s", l, page)
+				}
+			}
+			if resp, _ := f.do(org, "GET", "/admin/badges/sheet", "", ""); resp.StatusCode != 200 {
+				t.Fatalf("sheet %d", resp.StatusCode)
+			}
+			if resp, _ := f.do(talent, "GET", "/checkin/static/gate.js", "", ""); resp.StatusCode != 200 {
+				t.Fatalf("script %d", resp.StatusCode)
+			}
+			_ = store.ScanAdmitted
+		})
+	}
+}

@@ -1,0 +1,95 @@
+package events
+
+import (
+	"net/http"
+	"slices"
+
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/web/jsonview"
+	"github.com/convene/convene/internal/web/render"
+	"github.com/convene/convene/internal/web/request"
+)
+
+type agendaRow struct {
+	store.EventInfo
+	When string // local start–end
+	Mine string // the viewer's status, or ""
+}
+
+type agendaRoom struct {
+	Room   string
+	Events []agendaRow
+}
+
+type agendaDay struct {
+	Day   string
+	Rooms []agendaRoom
+}
+
+type agendaData struct {
+	Days   []agendaDay
+	Topics []string
+	Topic  string
+}
+
+// agendaPage lists the edition's events by day and room, optionally those
+// of one topic, with the viewer's registrations.
+func (a *Area) agendaPage(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	ed, err := a.edition(r)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	evs, err := a.db.EventInfos(ctx, ed.ID)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	regs := map[int64]store.Registration{}
+	if u := request.User(r); u != nil {
+		if regs, err = a.db.MyRegistrations(ctx, u.ID); err != nil {
+			a.rd.Fail(w, r, err)
+			return
+		}
+	}
+	loc := zone(ed.TimeZone)
+	d := agendaData{Topic: r.URL.Query().Get("topic")}
+	for _, e := range evs {
+		for _, t := range e.Topics {
+			if !slices.Contains(d.Topics, t) {
+				d.Topics = append(d.Topics, t)
+			}
+		}
+		if d.Topic != "" && !slices.Contains(e.Topics, d.Topic) {
+			continue
+		}
+		day := e.StartsAt.In(loc).Format("2006-01-02 Mon")
+		if len(d.Days) == 0 || d.Days[len(d.Days)-1].Day != day {
+			d.Days = append(d.Days, agendaDay{Day: day})
+		}
+		dd := &d.Days[len(d.Days)-1]
+		i := slices.IndexFunc(dd.Rooms, func(x agendaRoom) bool { return x.Room == e.Room })
+		if i < 0 {
+			dd.Rooms = append(dd.Rooms, agendaRoom{Room: e.Room})
+			i = len(dd.Rooms) - 1
+		}
+		row := agendaRow{EventInfo: e, When: e.StartsAt.In(loc).Format("15:04") + "–" + e.EndsAt.In(loc).Format("15:04")}
+		if reg, ok := regs[e.ID]; ok {
+			row.Mine = reg.Status
+		}
+		dd.Rooms[i].Events = append(dd.Rooms[i].Events, row)
+	}
+	slices.Sort(d.Topics)
+	a.rd.Page(w, r, http.StatusOK, "ev_agenda", a.rd.View(r, "events.title", d))
+}
+
+func (a *Area) apiEvents(w http.ResponseWriter, r *http.Request) {
+	ed, err := a.edition(r)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	l, err := a.db.EventInfos(r.Context(), ed.ID)
+	render.Answer(a.rd, w, r, http.StatusOK, l, err, func(l []store.EventInfo) []eventJ { return jsonview.Map(l, eventJSON) })
+}

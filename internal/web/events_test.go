@@ -1,0 +1,148 @@
+package web
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/store/storetest"
+)
+
+func init() {
+	expect(map[string]string{
+		"GET /events":                           "anyone",
+		"GET /events/{id}":                      "anyone",
+		"POST /events/{id}/register":            "signed-in",
+		"POST /events/{id}/cancel":              "signed-in",
+		"POST /events/{id}/accept":              "signed-in",
+		"GET /me/events.ics":                    "signed-in",
+		"GET /admin/events":                     "organizer",
+		"GET /admin/events/new":                 "organizer",
+		"POST /admin/events":                    "organizer",
+		"GET /admin/events/{id}/edit":           "organizer",
+		"POST /admin/events/{id}":               "organizer",
+		"GET /api/v1/events":                    "anyone",
+		"GET /api/v1/events/{id}":               "anyone",
+		"POST /api/v1/events":                   "organizer",
+		"PUT /api/v1/events/{id}":               "organizer",
+		"POST /api/v1/events/{id}/register":     "signed-in",
+		"POST /api/v1/events/{id}/cancel":       "signed-in",
+		"POST /api/v1/events/{id}/accept":       "signed-in",
+		"GET /api/v1/events/{id}/registrations": "organizer",
+	})
+}
+
+type eventJ struct {
+	ID       int64  `json:"id"`
+	Capacity int    `json:"capacity"`
+	MyStatus string `json:"my_status"`
+	Position int    `json:"position"`
+	Free     int    `json:"free"`
+}
+
+// TestEventRegistrationFlow: an organizer makes a two-seat forum with a
+// two-second hold; two people fill it, the third waits, a cancellation
+// offers the seat, the hold ends unanswered and the seat passes to the
+// fourth, who takes it; the .ics lists the event for those seated.
+func TestEventRegistrationFlow(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			f := newFixture(t, b.Open(t))
+			org := f.client(model.RoleOrganizer)
+			resp, body := f.json(org, "POST", "/api/v1/events", `{"kind":"forum","title":"Small forum","room":"Room 9",
+				"starts_at":"2017-12-17T14:00","ends_at":"2017-12-17T16:00","capacity":2,"hold_seconds":2}`)
+			if resp.StatusCode != http.StatusCreated {
+				t.Fatalf("create: %d %s", resp.StatusCode, body)
+			}
+			var ev eventJ
+			json.Unmarshal([]byte(body), &ev)
+			path := fmt.Sprintf("/events/%d", ev.ID)
+			// Four people: the demo roles that may register.
+			people := []model.Role{model.RoleTalent, model.RoleEnterprise, model.RoleDelegation, model.RoleJudge}
+			cs := make([]*http.Client, len(people))
+			for i, r := range people {
+				cs[i] = f.client(r)
+				resp, _ := f.postForm(cs[i], path+"/register", url.Values{})
+				if resp.StatusCode != http.StatusSeeOther {
+					t.Fatalf("%s register: %d", r, resp.StatusCode)
+				}
+			}
+			mine := func(i int) eventJ {
+				_, body := f.json(cs[i], "GET", "/api/v1"+path, "")
+				var e eventJ
+				json.Unmarshal([]byte(body), &e)
+				return e
+			}
+			for i, want := range []string{"registered", "registered", "waitlisted", "waitlisted"} {
+				if m := mine(i); m.MyStatus != want || (want == "waitlisted" && m.Position != i-1) {
+					t.Fatalf("person %d: %+v, want %s", i, m, want)
+				}
+			}
+			if resp, _ := f.postForm(cs[0], path+"/register", url.Values{}); resp.StatusCode != http.StatusConflict {
+				t.Fatalf("registering twice: %d", resp.StatusCode)
+			}
+			// A cancellation offers the seat to the first in line.
+			f.postForm(cs[0], path+"/cancel", url.Values{})
+			_, page := f.do(cs[2], "GET", path, "", "")
+			if !strings.Contains(page, `data-status="offered"`) || !strings.Contains(page, `id="accept"`) {
+				t.Fatalf("offer not shown:\n%s", page)
+			}
+			// The hold ends unanswered: the seat passes to the next.
+			time.Sleep(2100 * time.Millisecond)
+			if m := mine(2); m.MyStatus != "expired" {
+				t.Fatalf("after the hold: %+v", m)
+			}
+			if m := mine(3); m.MyStatus != "offered" {
+				t.Fatalf("next in line: %+v", m)
+			}
+			if resp, _ := f.postForm(cs[2], path+"/accept", url.Values{}); resp.StatusCode != http.StatusConflict {
+				t.Fatalf("accepting an ended hold: %d", resp.StatusCode)
+			}
+			if resp, body := f.postForm(cs[3], path+"/accept", url.Values{}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("accept: %d %s", resp.StatusCode, body)
+			}
+			if m := mine(3); m.MyStatus != "registered" {
+				t.Fatalf("after accepting: %+v", m)
+			}
+			_, ics := f.do(cs[3], "GET", "/me/events.ics", "", "")
+			if !strings.Contains(ics, "SUMMARY:Small forum") || !strings.Contains(ics, "\r\nEND:VCALENDAR\r\n") {
+				t.Fatalf("ics:\n%s", ics)
+			}
+			_, ics = f.do(cs[2], "GET", "/me/events.ics", "", "")
+			if strings.Contains(ics, "Small forum") {
+				t.Fatal("the ics lists an event the person has no seat at")
+			}
+			// The organizer's list: two seats, nobody waiting.
+			var regs []struct{ Status string }
+			_, body = f.json(org, "GET", "/api/v1"+path+"/registrations", "")
+			json.Unmarshal([]byte(body), &regs)
+			if len(regs) != 2 || regs[0].Status != store.RegRegistered || regs[1].Status != store.RegRegistered {
+				t.Fatalf("registrations %s", body)
+			}
+			// Pages render in both languages, and the agenda lists the event.
+			for _, l := range []string{"en", "zh"} {
+				_, p := f.doLang(f.client(""), "/events", l)
+				if !strings.Contains(p, "Small forum") {
+					t.Fatalf("%s agenda:\n%s", l, p)
+				}
+			}
+			if resp, _ := f.do(org, "GET", "/admin/events", "", ""); resp.StatusCode != 200 {
+				t.Fatalf("admin list %d", resp.StatusCode)
+			}
+			if resp, _ := f.do(org, "GET", fmt.Sprintf("/admin/events/%d/edit", ev.ID), "", ""); resp.StatusCode != 200 {
+				t.Fatalf("edit form %d", resp.StatusCode)
+			}
+			resp, body = f.postForm(org, fmt.Sprintf("/admin/events/%d", ev.ID), url.Values{"kind": {"forum"}, "title": {"Small forum"},
+				"starts_at": {"2017-12-17T16:00"}, "ends_at": {"2017-12-17T14:00"}, "capacity": {"2"}, "audience": {"all"}, "hold_minutes": {"5"}})
+			if resp.StatusCode != http.StatusUnprocessableEntity {
+				t.Fatalf("inverted times: %d", resp.StatusCode)
+			}
+		})
+	}
+}
