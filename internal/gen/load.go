@@ -231,6 +231,7 @@ func (l *loader) load(c *Convention) error {
 				e.OrgID += o.Organizations
 			}, b.Exhibits)
 		},
+		func() error { return l.contestRun(c, ed) }, // contests.go
 		func() error {
 			return b.Audit(0, "gen.load", "edition", ed, fmt.Sprintf("seed=%d scale=%g", c.Seed, c.Scale))
 		},
