@@ -198,3 +198,21 @@ func Reason(err error) string {
 	}
 	return "malformed"
 }
+
+// Window is when an edition's badges admit: from a week before it opens
+// to two days after it closes; for an edition already past (the demo's),
+// from a day ago for 30 days, so that a badge issued now can be tried at a
+// gate.
+func Window(start, end, now time.Time) (notBefore, notAfter time.Time) {
+	nbf, naf := start.AddDate(0, 0, -7), end.AddDate(0, 0, 2)
+	if naf.Before(now.AddDate(0, 0, 30)) {
+		nbf, naf = now.Add(-24*time.Hour).Truncate(time.Hour), now.AddDate(0, 0, 30).Truncate(time.Hour)
+	}
+	return nbf.UTC(), naf.UTC()
+}
+
+// AccountRoles maps an account's role (model.Role's names) to its badge's:
+// organizers and gate agents wear staff badges.
+var AccountRoles = map[string]Role{
+	"talent": Talent, "enterprise": Enterprise, "delegation": Delegation, "judge": Judge, "organizer": Staff, "gate": Staff,
+}

@@ -170,3 +170,16 @@ func BenchmarkVerify(b *testing.B) {
 		}
 	}
 }
+
+func TestWindow(t *testing.T) {
+	start, end := t0, t0.Add(24*time.Hour)
+	nbf, naf := Window(start, end, start.AddDate(0, -1, 0))
+	if !nbf.Equal(start.AddDate(0, 0, -7)) || !naf.Equal(end.AddDate(0, 0, 2)) {
+		t.Fatalf("upcoming edition: %v %v", nbf, naf)
+	}
+	now := time.Date(2026, 12, 4, 17, 30, 0, 0, time.UTC)
+	nbf, naf = Window(start, end, now)
+	if !now.After(nbf) || !now.Before(naf) {
+		t.Fatalf("past edition: %v %v", nbf, naf)
+	}
+}

@@ -80,21 +80,17 @@ func (a *Area) edition(r *http.Request) (model.Edition, error) {
 }
 
 // badgeRoles maps an account's role to its badge's.
-var badgeRoles = map[model.Role]string{
-	model.RoleTalent: "talent", model.RoleEnterprise: "enterprise", model.RoleDelegation: "delegation",
-	model.RoleJudge: "judge", model.RoleOrganizer: "staff", model.RoleGate: "staff",
-}
-
-// validity is when an edition's badges admit: from a week before it opens
-// to two days after it closes, and for editions already past (the demo's)
-// from now for 30 days, so a badge issued today can be tried at a gate.
-func validity(e model.Edition, now time.Time) (time.Time, time.Time) {
-	nbf := e.StartDate.AddDate(0, 0, -7)
-	naf := e.EndDate.AddDate(0, 0, 2)
-	if naf.Before(now.AddDate(0, 0, 30)) {
-		nbf, naf = now.Add(-24*time.Hour).Truncate(time.Hour), now.AddDate(0, 0, 30).Truncate(time.Hour)
+var badgeRoles = func() map[model.Role]string {
+	m := map[model.Role]string{}
+	for r, b := range badge.AccountRoles {
+		m[model.Role(r)] = b.String()
 	}
-	return nbf.UTC(), naf.UTC()
+	return m
+}()
+
+// validity is when the edition's badges admit (badge.Window).
+func validity(e model.Edition, now time.Time) (time.Time, time.Time) {
+	return badge.Window(e.StartDate, e.EndDate, now)
 }
 
 // token signs a stored badge.
