@@ -60,17 +60,21 @@ const bucketSQL = `CASE WHEN p.source = 'delegation' AND po.is_foreign THEN p.or
 func (db *DB) DockingFunnel(ctx context.Context, f DockingFilter) ([]FunnelRow, error) {
 	var c conds
 	f.where(&c)
+	// The inner query works out each docking's column and furthest rank
+	// once; the outer one counts them.
 	var sel strings.Builder
-	sel.WriteString(`SELECT p.source, ` + bucketSQL + `, count(*), count(DISTINCT d.project_id)`)
+	sel.WriteString(`SELECT source, bucket, count(*), count(DISTINCT project_id)`)
 	for _, col := range BoardColumns {
-		sel.WriteString(`, sum(CASE WHEN ` + columnSQL + ` = '` + col + `' THEN 1 ELSE 0 END)`)
+		sel.WriteString(`, sum(CASE WHEN col = '` + col + `' THEN 1 ELSE 0 END)`)
 	}
 	for i := range DockingRanks {
-		sel.WriteString(`, sum(CASE WHEN (` + furthestSQL + `) >= ` + itoa(i) + ` THEN 1 ELSE 0 END)`)
-		sel.WriteString(`, count(DISTINCT CASE WHEN (` + furthestSQL + `) >= ` + itoa(i) + ` THEN d.project_id END)`)
+		sel.WriteString(`, sum(CASE WHEN f >= ` + itoa(i) + ` THEN 1 ELSE 0 END)`)
+		sel.WriteString(`, count(DISTINCT CASE WHEN f >= ` + itoa(i) + ` THEN project_id END)`)
 	}
-	rows, err := db.r.QueryContext(ctx, sel.String()+` FROM dockings d JOIN projects p ON p.id = d.project_id
-		LEFT JOIN organizations po ON po.id = p.org_id`+c.sql()+` GROUP BY p.source, `+bucketSQL, c.args...)
+	rows, err := db.r.QueryContext(ctx, sel.String()+` FROM (SELECT p.source AS source, `+bucketSQL+` AS bucket, d.project_id AS project_id,
+		`+columnSQL+` AS col, `+furthestSQL+` AS f
+		FROM dockings d JOIN projects p ON p.id = d.project_id
+		LEFT JOIN organizations po ON po.id = p.org_id`+c.sql()+`) x GROUP BY source, bucket`, c.args...)
 	if err != nil {
 		return nil, err
 	}
