@@ -1,0 +1,282 @@
+package store_test
+
+import (
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/store/storetest"
+)
+
+type boothWorld struct {
+	edition model.Edition
+	area    model.Area
+	booths  []model.Booth
+	orgs    []int64
+}
+
+func newBoothWorld(t *testing.T, db *store.DB, nBooths, nOrgs int) boothWorld {
+	t.Helper()
+	var w boothWorld
+	w.edition = storetest.MustEdition(t, db, "ocs-booths")
+	v := model.Venue{EditionID: w.edition.ID, Name: "Pazhou", AreaM2: 30000}
+	if err := db.CreateVenue(ctx, &v); err != nil {
+		t.Fatal(err)
+	}
+	h := model.Hall{VenueID: v.ID, Name: "Hall 1"}
+	if err := db.CreateHall(ctx, &h); err != nil {
+		t.Fatal(err)
+	}
+	w.area = model.Area{HallID: h.ID, Kind: model.AreaProvince, Name: "Guangdong"}
+	if err := db.CreateArea(ctx, &w.area); err != nil {
+		t.Fatal(err)
+	}
+	for i := range nBooths {
+		b := model.Booth{AreaID: w.area.ID, Code: fmt.Sprintf("P01-%03d", i+1), AreaM2: 9, X: 3 * (i % 40), Y: 3 * (i / 40)}
+		if err := db.CreateBooth(ctx, &b); err != nil {
+			t.Fatal(err)
+		}
+		w.booths = append(w.booths, b)
+	}
+	for i := range nOrgs {
+		u := storetest.MustRegister(t, db, fmt.Sprintf("d%d@gov.example", i), model.RoleDelegation)
+		w.orgs = append(w.orgs, *u.OrgID)
+	}
+	return w
+}
+
+func TestBoothsConformance(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			t.Run("Lifecycle", func(t *testing.T) { testBoothLifecycle(t, b.Open(t)) })
+			t.Run("QuotaSum", func(t *testing.T) { testBoothQuotaSum(t, b.Open(t)) })
+			t.Run("ImportAllOrNothing", func(t *testing.T) { testBoothImport(t, b.Open(t)) })
+			t.Run("ConcurrentBooking", func(t *testing.T) { testBoothRace(t, b.Open(t)) })
+		})
+	}
+}
+
+// Run → publish → confirm → release → the first on the waitlist is
+// offered the booth with a hold, accepts within it; an offer that runs out
+// passes to the next.
+func testBoothLifecycle(t *testing.T, db *store.DB) {
+	w := newBoothWorld(t, db, 3, 4)
+	now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)
+	db.SetClock(func() time.Time { return now })
+	if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 42, HoldSeconds: 3600}); err != nil {
+		t.Fatal(err)
+	}
+	var reqs []store.BoothRequest
+	for i, org := range w.orgs {
+		r := store.BoothRequest{EditionID: w.edition.ID, OrgID: org, AreaID: w.area.ID, Count: 1, Group: "GD", Priority: 4 - i}
+		if err := db.CreateBoothRequest(ctx, &r); err != nil {
+			t.Fatal(err)
+		}
+		reqs = append(reqs, r)
+	}
+	bad := store.BoothRequest{EditionID: w.edition.ID, OrgID: w.orgs[0], AreaID: w.area.ID, Count: 1, M2: 9}
+	if err := db.CreateBoothRequest(ctx, &bad); model.AsError(err) == nil {
+		t.Fatalf("count and m² both accepted: %v", err)
+	}
+	// A run: requests 0..2 get booths 0..2, request 3 waitlisted first.
+	var drafts []store.BoothDraft
+	var outs []store.BoothOutcome
+	for i := range 3 {
+		drafts = append(drafts, store.BoothDraft{BoothID: w.booths[i].ID, OrgID: w.orgs[i], RequestID: reqs[i].ID})
+		outs = append(outs, store.BoothOutcome{RequestID: reqs[i].ID, Status: "assigned", Outcome: "{}"})
+	}
+	outs = append(outs, store.BoothOutcome{RequestID: reqs[3].ID, Status: "waitlisted", Waitlist: 1, Outcome: "{}"})
+	if err := db.SaveBoothRun(ctx, w.edition.ID, drafts, outs); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.ConfirmBooth(ctx, w.orgs[0], w.booths[0].ID); model.AsError(err) == nil {
+		t.Fatal("a draft was confirmed before publication")
+	}
+	if err := db.PublishBooths(ctx, w.edition.ID, now.Add(48*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.PublishBooths(ctx, w.edition.ID, now); model.AsError(err) == nil {
+		t.Fatal("published twice")
+	}
+	if err := db.SaveBoothRun(ctx, w.edition.ID, nil, nil); model.AsError(err) == nil {
+		t.Fatal("a run replaced a published allocation")
+	}
+	if err := db.ConfirmBooth(ctx, w.orgs[0], w.booths[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.ConfirmBooth(ctx, w.orgs[1], w.booths[0].ID); model.AsError(err) == nil {
+		t.Fatal("confirmed someone else's booth")
+	}
+	// Org 1 releases: org 3 (first on the waitlist) is offered it.
+	next, err := db.ReleaseBooth(ctx, w.edition.ID, w.orgs[1], w.booths[1].ID)
+	if err != nil || next != w.orgs[3] {
+		t.Fatalf("release offered to %d, %v; want %d", next, err, w.orgs[3])
+	}
+	plan, err := db.PlanBooths(ctx, w.edition.ID, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	states := map[string]string{}
+	for _, b := range plan {
+		states[b.Code] = b.State
+	}
+	if states["P01-001"] != store.BoothAssigned || states["P01-002"] != store.BoothHeld {
+		t.Fatalf("states %v", states)
+	}
+	// Within the hold: accepted.
+	now = now.Add(30 * time.Minute)
+	if err := db.ConfirmBooth(ctx, w.orgs[3], w.booths[1].ID); err != nil {
+		t.Fatal(err)
+	}
+	// Org 2 releases; nobody left waiting → available.
+	if next, err := db.ReleaseBooth(ctx, w.edition.ID, w.orgs[2], w.booths[2].ID); err != nil || next != 0 {
+		t.Fatalf("release: %d, %v", next, err)
+	}
+	_, fromWait, err := db.BoothFigures(ctx, w.edition.ID)
+	if err != nil || fromWait != 1 {
+		t.Fatalf("figures: from waitlist %d, %v", fromWait, err)
+	}
+	// An offer that runs out passes on.
+	next, err = db.ReleaseBooth(ctx, w.edition.ID, w.orgs[3], w.booths[1].ID)
+	if err != nil || next != 0 {
+		t.Fatalf("second release: %d, %v", next, err)
+	}
+	n, err := db.ExpireBoothHolds(ctx, w.edition.ID)
+	if err != nil || n != 0 {
+		t.Fatalf("expire: %d, %v", n, err)
+	}
+}
+
+// Expiry: an offer past its hold is not accepted and goes to the next.
+func TestBoothHoldExpires(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			db := b.Open(t)
+			w := newBoothWorld(t, db, 1, 3)
+			now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)
+			db.SetClock(func() time.Time { return now })
+			if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 1, HoldSeconds: 600}); err != nil {
+				t.Fatal(err)
+			}
+			var ids []int64
+			for _, org := range w.orgs {
+				r := store.BoothRequest{EditionID: w.edition.ID, OrgID: org, AreaID: w.area.ID, Count: 1}
+				if err := db.CreateBoothRequest(ctx, &r); err != nil {
+					t.Fatal(err)
+				}
+				ids = append(ids, r.ID)
+			}
+			if err := db.SaveBoothRun(ctx, w.edition.ID, []store.BoothDraft{{BoothID: w.booths[0].ID, OrgID: w.orgs[0], RequestID: ids[0]}},
+				[]store.BoothOutcome{{RequestID: ids[0], Status: "assigned", Outcome: "{}"}, {RequestID: ids[1], Status: "waitlisted", Waitlist: 1, Outcome: "{}"},
+					{RequestID: ids[2], Status: "waitlisted", Waitlist: 2, Outcome: "{}"}}); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.PublishBooths(ctx, w.edition.ID, now.Add(time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+			if next, err := db.ReleaseBooth(ctx, w.edition.ID, w.orgs[0], w.booths[0].ID); err != nil || next != w.orgs[1] {
+				t.Fatalf("offered to %d, %v", next, err)
+			}
+			now = now.Add(11 * time.Minute)
+			if err := db.ConfirmBooth(ctx, w.orgs[1], w.booths[0].ID); model.AsError(err) == nil {
+				t.Fatal("accepted after the hold")
+			}
+			if n, err := db.ExpireBoothHolds(ctx, w.edition.ID); err != nil || n != 1 {
+				t.Fatalf("expired %d, %v", n, err)
+			}
+			if err := db.ConfirmBooth(ctx, w.orgs[2], w.booths[0].ID); err != nil {
+				t.Fatalf("the next in line could not accept: %v", err)
+			}
+		})
+	}
+}
+
+func testBoothQuotaSum(t *testing.T, db *store.DB) {
+	w := newBoothWorld(t, db, 1, 0)
+	if err := db.SetBoothQuota(ctx, w.edition.ID, store.BoothQuota{Group: "GD", AreaID: w.area.ID, Percent: 60}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetBoothQuota(ctx, w.edition.ID, store.BoothQuota{Group: "HN", AreaID: w.area.ID, Percent: 50}); model.AsError(err) == nil {
+		t.Fatal("quotas over 100% accepted")
+	}
+	if err := db.SetBoothQuota(ctx, w.edition.ID, store.BoothQuota{Group: "GD", AreaID: w.area.ID, Percent: 40}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetBoothQuota(ctx, w.edition.ID, store.BoothQuota{Group: "HN", AreaID: w.area.ID, Percent: 50}); err != nil {
+		t.Fatal(err)
+	}
+	qs, err := db.BoothQuotas(ctx, w.edition.ID)
+	if err != nil || len(qs) != 2 {
+		t.Fatalf("quotas %v, %v", qs, err)
+	}
+}
+
+func testBoothImport(t *testing.T, db *store.DB) {
+	w := newBoothWorld(t, db, 1, 0)
+	vs, _ := db.ListVenues(ctx, w.edition.ID)
+	rows := []store.PlanRow{
+		{Line: 2, Hall: "Hall 9", Area: "Hunan", AreaKind: model.AreaProvince, Code: "H-001", M2: 9, W: 3, D: 3, Kind: "standard"},
+		{Line: 3, Hall: "Hall 9", Area: "Hunan", AreaKind: model.AreaProvince, Code: "P01-001", M2: 9, X: 3, W: 3, D: 3, Kind: "standard"},
+	}
+	if _, err := db.ImportPlan(ctx, vs[0].ID, rows); model.AsError(err) == nil {
+		t.Fatalf("a code taken in the venue was imported: %v", err)
+	}
+	plan, _ := db.PlanBooths(ctx, w.edition.ID, time.Now())
+	if len(plan) != 1 {
+		t.Fatalf("a refused import saved %d booths", len(plan)-1)
+	}
+	rows[1].Code = "H-002"
+	if n, err := db.ImportPlan(ctx, vs[0].ID, rows); err != nil || n != 2 {
+		t.Fatalf("import: %d, %v", n, err)
+	}
+}
+
+// 1,000 clients race for 100 booths: exactly 100 bookings, no booth twice.
+func testBoothRace(t *testing.T, db *store.DB) {
+	w := newBoothWorld(t, db, 100, 1)
+	if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 7, HoldSeconds: 60, SelfService: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.BookBooth(ctx, w.edition.ID, w.orgs[0], w.booths[0].ID); model.AsError(err) == nil {
+		t.Fatal("booked before publication")
+	}
+	if err := db.SaveBoothRun(ctx, w.edition.ID, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.PublishBooths(ctx, w.edition.ID, time.Now().Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	var wins, lost atomic.Int64
+	var wg sync.WaitGroup
+	for i := range 1000 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			err := db.BookBooth(ctx, w.edition.ID, w.orgs[0], w.booths[(i*37)%100].ID)
+			if err == nil {
+				wins.Add(1)
+			} else if e := model.AsError(err); e != nil && e.Key == "booths.err_taken" {
+				lost.Add(1)
+			} else {
+				t.Errorf("booking: %v", err)
+			}
+		}()
+	}
+	wg.Wait()
+	if wins.Load() != 100 || lost.Load() != 900 {
+		t.Fatalf("%d bookings, %d refused; want 100 and 900", wins.Load(), lost.Load())
+	}
+	plan, err := db.PlanBooths(ctx, w.edition.ID, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range plan {
+		if b.State != store.BoothAssigned || b.Status != "booked" {
+			t.Fatalf("booth %s is %s/%s after the race", b.Code, b.State, b.Status)
+		}
+	}
+}
