@@ -12,7 +12,7 @@ import (
 
 // editionNew is the empty form, in the zone most editions use.
 func (a *Area) editionNew(w http.ResponseWriter, r *http.Request) {
-	v := a.rd.View(r, "edition.new", nil)
+	v := a.rd.View(r, "edition.new", editionData{Zones: render.CommonZones}) // the form's time zone suggestions
 	v.Form.Set("time_zone", "Asia/Shanghai")
 	a.rd.Page(w, r, http.StatusOK, "edition_new", v)
 }
