@@ -227,7 +227,7 @@ type applyAnswer struct {
 
 func applyOnce(c *http.Client, url string, post int64) (applyAnswer, int, error) {
 	var a applyAnswer
-	resp, err := c.Post(fmt.Sprintf("%s/api/v1/posts/%d/apply", url, post), "application/json", strings.NewReader(`{"channel":"scan"}`))
+	resp, err := c.Post(fmt.Sprintf("%s/api/v1/posts/%d/apply", url, post), "application/json", strings.NewReader(`{"channel":"mobile"}`)) // scan needs the scanned token (issue 11)
 	if err != nil {
 		return a, 0, err
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/convene/convene/internal/load"
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/web/session"
 )
 
 // TestLoadHarness runs each scenario briefly against a server in this
@@ -59,7 +60,11 @@ func TestLoadHarness(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	m := &Main{DB: db, Addr: "127.0.0.1:0", Log: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelError}))}
+	// The harness signs up every new talent from 127.0.0.1: lift the
+	// per-address limits as an operator does for a load run.
+	lim := session.DefaultLimits()
+	lim.RegisterAddress.Free, lim.RegisterAll.Free, lim.Address.Free = 1<<20, 1<<20, 1<<20
+	m := &Main{DB: db, Addr: "127.0.0.1:0", Limits: lim, Log: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelError}))}
 	if err := m.Open(); err != nil {
 		t.Fatal(err)
 	}

@@ -6,14 +6,15 @@ import (
 	"testing"
 
 	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/qr"
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/store/storetest"
 	"github.com/convene/convene/internal/web/jsonview"
 )
 
-// TestApplicationPage: the owning enterprise opens an application and it
-// becomes "viewed", once, recorded and told to the talent; an organizer
-// looks without changing it; another enterprise is refused; the page moves
+// TestApplicationPage: the owning enterprise opens an application and
+// nothing changes until it marks it "viewed" (a POST), once, recorded and
+// told to the talent; an organizer looks without changing it; another enterprise is refused; the page moves
 // it along and comes back. On both databases.
 func TestApplicationPage(t *testing.T) {
 	for _, b := range storetest.Backends(t) {
@@ -26,7 +27,8 @@ func TestApplicationPage(t *testing.T) {
 			}
 			pid := decode[jsonview.Post](t, body).ID
 			tc := f.client(model.RoleTalent)
-			resp, body = f.json(tc, "POST", "/api/v1/posts/"+itoa(int(pid))+"/apply", `{"channel":"scan"}`)
+			sec, _ := f.srv.deps.Codes.Secret(bg)
+			resp, body = f.json(tc, "POST", "/api/v1/posts/"+itoa(int(pid))+"/apply", `{"channel":"scan","token":"`+qr.Token(sec, qr.Post, pid)+`"}`)
 			if resp.StatusCode != 201 {
 				t.Fatalf("apply: %d %s", resp.StatusCode, body)
 			}
@@ -58,15 +60,23 @@ func TestApplicationPage(t *testing.T) {
 				t.Fatalf("looking changed the application: %s, %d notes", status(), talentNotes())
 			}
 
+			// Looking is a GET and changes nothing (issue 11, item 9); the
+			// page offers "mark as viewed", a POST.
 			resp, body = f.do(a, "GET", path, "", "")
-			if resp.StatusCode != 200 || !strings.Contains(body, `id="app-status">Viewed<`) || !strings.Contains(body, "Robot &lt;b&gt;vision&lt;/b&gt; engineer") ||
-				!strings.Contains(body, "talent@test.example") || !strings.Contains(body, "QR scan") || !strings.Contains(body, `id="app-move"`) {
+			if resp.StatusCode != 200 || !strings.Contains(body, `id="app-status">Applied<`) || !strings.Contains(body, "Robot &lt;b&gt;vision&lt;/b&gt; engineer") ||
+				!strings.Contains(body, "talent@test.example") || !strings.Contains(body, "QR scan") || !strings.Contains(body, `id="app-move"`) || !strings.Contains(body, `id="app-viewed"`) {
 				t.Fatalf("enterprise's page: %d %s", resp.StatusCode, body)
 			}
-			f.do(a, "GET", path, "", "") // again: nothing more
+			if status() != model.AppApplied || talentNotes() != 0 {
+				t.Fatalf("the enterprise looking changed the application: %s, %d notes", status(), talentNotes())
+			}
+			if resp, _ := f.postForm(a, "/inbox/status", url.Values{"id": {itoa(int(app.ID))}, "status": {"viewed"}, "next": {path}}); resp.StatusCode != 303 {
+				t.Fatalf("mark as viewed: %d", resp.StatusCode)
+			}
+			f.postForm(a, "/inbox/status", url.Values{"id": {itoa(int(app.ID))}, "status": {"viewed"}, "next": {path}}) // again: nothing more
 			ev, err := f.db.ApplicationEvents(bg, app.ID)
 			if err != nil || len(ev) != 1 || ev[0].From != model.AppApplied || ev[0].To != model.AppViewed || ev[0].ByUserID != f.users[model.RoleEnterprise].ID {
-				t.Fatalf("history after two views: %+v %v", ev, err)
+				t.Fatalf("history after marking viewed twice: %+v %v", ev, err)
 			}
 			if status() != model.AppViewed || talentNotes() != 1 {
 				t.Fatalf("after viewing: %s, %d notes", status(), talentNotes())

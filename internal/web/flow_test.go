@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/qr"
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/store/storetest"
 	"github.com/convene/convene/internal/web/account"
@@ -246,7 +247,8 @@ func TestApplyOnce(t *testing.T) {
 			f.db.CreatePost(bg, &p)
 			c := f.client(model.RoleTalent)
 			path := "/api/v1/posts/" + itoa(int(p.ID)) + "/apply"
-			resp, body := f.json(c, "POST", path, `{"channel":"scan"}`)
+			sec, _ := f.srv.deps.Codes.Secret(bg) // a scan shows its token (issue 11)
+			resp, body := f.json(c, "POST", path, `{"channel":"scan","token":"`+qr.Token(sec, qr.Post, p.ID)+`"}`)
 			if resp.StatusCode != 201 || !strings.Contains(body, `"created":true`) {
 				t.Fatalf("first apply: %d %s", resp.StatusCode, body)
 			}

@@ -55,7 +55,7 @@ func (s *Server) metricsBearer(w http.ResponseWriter, r *http.Request) {
 func (s *Server) buildHandler(final func(route.Route) http.Handler) http.Handler {
 	mux := http.NewServeMux()
 	for _, rt := range s.routes {
-		mux.Handle(rt.Pattern, s.authorize(rt.Access, limitBody(rt.Limit(), s.textForms(final(rt)))))
+		mux.Handle(rt.Pattern, s.authorize(rt.Access, s.orgGate(rt, limitBody(rt.Limit(), s.textForms(final(rt))))))
 	}
 	mux.HandleFunc("/", s.notFound)
 	cop := http.NewCrossOriginProtection()
@@ -63,6 +63,51 @@ func (s *Server) buildHandler(final func(route.Route) http.Handler) http.Handler
 		s.deps.Render.Fail(w, r, model.Errorf(model.Forbidden, "err.cross_origin"))
 	}))
 	return s.outer(cop.Handler(mux))
+}
+
+// unapprovedMay are the signed-in routes a member of an organization that
+// is not approved (pending review, rejected, or rejected after approval:
+// suspended) may still use: its own account and profile. Every other
+// signed-in route is refused to them (deny by default, so a route added
+// later is covered): the inbox, application pages, applicants' e-mails and
+// CVs, matched candidates, exports, posts, booth and post QR codes, meeting
+// and negotiation requests. Public pages stay public. docs/security.md.
+var unapprovedMay = map[string]bool{
+	"GET /me": true, "GET /me/security": true, "POST /me/password": true, "POST /me/signout-all": true,
+	"GET /org": true, "POST /org": true,
+	"GET /api/v1/me": true, "PUT /api/v1/me/locale": true, "GET /api/v1/me/notifications": true,
+	"PUT /api/v1/me/password": true, "POST /api/v1/me/logout-all": true,
+	"GET /api/v1/org": true, "PUT /api/v1/org": true,
+}
+
+// orgGate refuses a member of an unapproved organization every signed-in
+// route but unapprovedMay, reading the organization's status on each such
+// request (one primary-key read), so a rejection or suspension takes
+// effect on every instance at the next request.
+func (s *Server) orgGate(rt route.Route, next http.Handler) http.Handler {
+	if rt.Access.Allows(nil) || unapprovedMay[rt.Pattern] {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		u := request.User(r)
+		if u == nil || u.OrgID == nil || (u.Role != model.RoleEnterprise && u.Role != model.RoleDelegation) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		o, err := s.db.Organization(r.Context(), *u.OrgID)
+		if err != nil {
+			s.deps.Render.Fail(w, r, err)
+			return
+		}
+		switch o.Status {
+		case model.OrgApproved:
+			next.ServeHTTP(w, r)
+		case model.OrgPending:
+			s.deps.Render.Fail(w, r, model.Errorf(model.Forbidden, "err.org_pending_action"))
+		default:
+			s.deps.Render.Fail(w, r, model.Errorf(model.Forbidden, "err.org_access_ended"))
+		}
+	})
 }
 
 // authorize refuses a request its route does not allow: anonymous callers

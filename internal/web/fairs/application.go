@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/convene/convene/internal/model"
-	"github.com/convene/convene/internal/notify"
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/web/jsonview"
 	"github.com/convene/convene/internal/web/render"
@@ -24,9 +23,10 @@ type appData struct {
 }
 
 // applicationPage shows one application: the talent, the CV, the history
-// and the next steps. The owning enterprise opening a new application is
-// what "viewed" means: it moves there, recorded and told to the talent,
-// as if chosen by hand; organizers looking change nothing.
+// and the next steps. Looking changes nothing (a GET, which a cross-site
+// link can trigger): a new application shows a "mark as viewed" button
+// beside the other moves, and any move out of "applied" (to interview,
+// say) is legal directly.
 func (a *Area) applicationPage(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id, err := request.PathID(r)
@@ -40,14 +40,6 @@ func (a *Area) applicationPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u := request.User(r)
-	if u.Role == model.RoleEnterprise && row.Status == model.AppApplied {
-		if err := a.db.MoveApplications(ctx, row.OrgID, []int64{id}, model.AppViewed, u.ID); err != nil {
-			a.rd.Fail(w, r, err)
-			return
-		}
-		a.notify.Publish(ctx, notify.ApplicationsMoved{IDs: []int64{id}, To: model.AppViewed})
-		row.Status = model.AppViewed
-	}
 	d := appData{Row: row, CanMove: u.Role == model.RoleEnterprise, Zone: "UTC"}
 	if e, err := a.db.CurrentEdition(ctx); err == nil && e.TimeZone != "" {
 		d.Zone = e.TimeZone

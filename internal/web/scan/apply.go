@@ -74,6 +74,7 @@ func (a *Area) applyThenBack(w http.ResponseWriter, r *http.Request, postID int6
 
 type applyInput struct {
 	Channel string `json:"channel"` // pc, mobile or scan
+	Token   string `json:"token"`   // the scanned post's token: required with channel scan
 }
 
 type applyJSON struct {
@@ -98,6 +99,19 @@ func (a *Area) apiApply(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		a.rd.Fail(w, r, err)
 		return
+	}
+	if model.Channel(in.Channel) == model.ChannelScan {
+		// Scan figures count real scans: the client must show the token
+		// it scanned, and it must name this post.
+		sec, err := a.codes.Secret(r.Context())
+		if err != nil {
+			a.rd.Fail(w, r, err)
+			return
+		}
+		if k, pid, err := qr.Parse(sec, in.Token); err != nil || k != qr.Post || pid != id {
+			a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.invalid", "token", "scan.bad_token"))
+			return
+		}
 	}
 	app, created, err := a.apply(r.Context(), t.ID, id, model.Channel(in.Channel))
 	if err != nil {

@@ -64,10 +64,29 @@ func (a *Area) cvDownload(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Type", "application/pdf")
 	h.Set("Content-Length", strconv.FormatInt(cv.Size, 10))
 	// attachment: a PDF from outside is not rendered in our origin.
-	h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="cv-%d.pdf"; filename*=UTF-8''%s`, id, url.PathEscape(cv.Name)))
+	// The uploader's name, made safe (model.SafeFileName: no bidi or
+	// zero-width characters, no second extension) and escaped as RFC 8187
+	// asks; the plain filename is an ASCII fallback.
+	fallback := fmt.Sprintf("cv-%d.pdf", id)
+	h.Set("Content-Disposition", fmt.Sprintf(`attachment; filename="%s"; filename*=UTF-8''%s`, fallback, attrChars(model.SafeFileName(cv.Name, ".pdf", fallback))))
 	h.Set("Cache-Control", "private, no-store")
 	h.Set("ETag", `"`+cv.SHA256+`"`)
 	w.Write(cv.Content)
+}
+
+// attrChars percent-encodes s for an RFC 8187 ext-value: every byte but
+// the attr-chars (letters, digits and !#$&+-.^_`|~).
+func attrChars(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("!#$&+-.^_`|~", c) >= 0 {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
 }
 
 // cvUpload stores or replaces the signed-in talent's CV from the profile page.

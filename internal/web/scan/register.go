@@ -89,6 +89,9 @@ func (a *Area) register(w http.ResponseWriter, r *http.Request) {
 // transaction (a closed post still gets the account), tells this instance
 // of the new talent and application, and signs in.
 func (a *Area) quickRegister(w http.ResponseWriter, r *http.Request, t target, q quickReg, reg *model.Registration) error {
+	if err := a.sessions.AdmitRegistration(w, r); err != nil { // the sign-up limits, before hashing
+		return err
+	}
 	hash, err := password.Hash(reg.Password)
 	if err != nil {
 		return err
