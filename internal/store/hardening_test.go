@@ -29,6 +29,7 @@ func TestConcurrentTransitions(t *testing.T) {
 		{"NegotiationOnce", testNegotiationOnce},
 		{"PublishOnce", testPublishOnce},
 		{"OrgStatusOnce", testOrgStatusOnce},
+		{"AvailabilityReplace", testAvailabilityReplace},
 	}
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
@@ -421,5 +422,24 @@ func TestOwnOrganizationRename(t *testing.T) {
 				t.Fatalf("org = %+v", got)
 			}
 		})
+	}
+}
+
+// testAvailabilityReplace: saving one's windows from two tabs at once
+// leaves one of the two sets, not both.
+func testAvailabilityReplace(t *testing.T, db *store.DB, w storetest.MeetWorld) {
+	h := func(n int) time.Time { return w.SlotStart.Add(time.Duration(n) * time.Hour) }
+	for range rounds {
+		sets := [][]model.Availability{
+			{{StartsAt: h(0), EndsAt: h(1)}, {StartsAt: h(2), EndsAt: h(3)}},
+			{{StartsAt: h(1), EndsAt: h(2)}, {StartsAt: h(3), EndsAt: h(4)}},
+		}
+		wins(together(
+			func() error { return db.SetAvailability(ctx, w.Tal.ID, sets[0]) },
+			func() error { return db.SetAvailability(ctx, w.Tal.ID, sets[1]) },
+		), t)
+		if l, _ := db.AvailabilityOf(ctx, w.Tal.ID); len(l) != 2 {
+			t.Fatalf("%d windows after two concurrent saves of 2: %+v", len(l), l)
+		}
 	}
 }

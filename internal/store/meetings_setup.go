@@ -18,6 +18,14 @@ func (db *DB) SetAvailability(ctx context.Context, userID int64, ws []model.Avai
 		return err
 	}
 	return db.tx(ctx, func(tx txq) error {
+		// Replace-all is a read-then-write: two saves at once would each
+		// delete the old windows and both insert. The user's row, locked
+		// on PostgreSQL (SQLite has one writer), serializes them.
+		if db.dialect == postgresDialect {
+			if _, err := tx.ExecContext(ctx, `SELECT id FROM users WHERE id = $1 FOR UPDATE`, userID); err != nil {
+				return db.mapErr(err)
+			}
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM availability WHERE user_id = $1`, userID); err != nil {
 			return db.mapErr(err)
 		}
