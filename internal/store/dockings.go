@@ -538,7 +538,26 @@ func (db *DB) DockingParks(ctx context.Context) ([]model.Organization, error) {
 // DockingRequests are the negotiation requests of a docking (with their
 // places once scheduled, as the viewer's agenda has them).
 func (db *DB) DockingRequests(ctx context.Context, dockingID int64) ([]MeetingRequestView, error) {
-	return queryAll(ctx, db.r, scanRequestView, requestViewSQL+` WHERE r.docking_id = $1 ORDER BY r.id DESC LIMIT 50`, dockingID)
+	l, err := queryAll(ctx, db.r, scanRequestView, requestViewSQL+` WHERE r.docking_id = $1 ORDER BY r.id DESC LIMIT 50`, dockingID)
+	if err != nil {
+		return nil, err
+	}
+	// Their published places, as either side's agenda has them.
+	for i := range l {
+		if l[i].Status != model.RequestAccepted {
+			continue
+		}
+		rows, err := db.AgendaOf(ctx, l[i].FromUserID)
+		if err != nil {
+			return nil, err
+		}
+		for j := range rows {
+			if rows[j].RequestID == l[i].ID {
+				l[i].Scheduled = &rows[j]
+			}
+		}
+	}
+	return l, nil
 }
 
 // SettleLoadedDockings completes dockings written by a bulk load (which
