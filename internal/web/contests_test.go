@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/convene/convene/internal/judging"
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/store/storetest"
@@ -255,4 +256,52 @@ func (f *fixture) clientFor(u model.User) *http.Client {
 	f.users["judge-tmp"] = u
 	defer delete(f.users, "judge-tmp")
 	return f.client("judge-tmp")
+}
+
+// contestWorlds: per API world, the ids its contests' GET routes are
+// called with (seeded once: a closed contest with scores, the talent's
+// project entered in it, a grant policy).
+var contestWorlds = map[*apiWorld]map[string]int64{}
+
+// contestWorld seeds the API world's contest the first time it is asked.
+func contestWorld(w *apiWorld) map[string]int64 {
+	if ids, ok := contestWorlds[w]; ok {
+		return ids
+	}
+	t, db := w.t, w.db
+	org, tal := w.users[model.RoleOrganizer], w.users[model.RoleTalent]
+	p := model.Project{EditionID: w.edition.ID, Source: model.SourceTalent, OwnerUserID: &tal.ID, Title: "Quantum sensor", Field: "Physics", Stage: "prototype"}
+	if err := db.CreateProject(bg, &p); err != nil {
+		t.Fatal(err)
+	}
+	c := store.Contest{EditionID: w.edition.ID, Name: "Chunhui Cup", K: 1, SelectN: 1,
+		Rubric: []store.Criterion{{Key: "team", Name: "Team", Weight: 1, Max: 10}}}
+	if err := db.CreateContest(bg, &c, org.ID); err != nil {
+		t.Fatal(err)
+	}
+	judge := w.users[model.RoleJudge]
+	e, err := db.EnterContest(bg, c.ID, p.ID, tal.ID, "")
+	if err == nil {
+		err = db.AddJudge(bg, c.ID, judge.ID, org.ID)
+	}
+	if err == nil {
+		err = db.SaveAssignment(bg, c.ID, []store.Pair{{EntryID: e.ID, JudgeID: judge.ID}}, org.ID)
+	}
+	if err == nil {
+		err = db.SaveScores(bg, e.ID, judge.ID, []store.Mark{{Criterion: "team", Value: 8, Comment: "strong"}}, true)
+	}
+	if err == nil {
+		err = db.CloseRound(bg, c.ID, org.ID)
+	}
+	if err == nil {
+		pol := store.Policy{EditionID: w.edition.ID, Subject: "project", Name: "Grant", AmountYuan: 3_000_000,
+			Rules: []judging.Rule{{Field: "entry.result", Op: "eq", Value: json.RawMessage(`"selected"`)}}}
+		err = db.CreatePolicy(bg, &pol, org.ID)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]int64{"/api/v1/contests/{id}/ranking": c.ID, "/api/v1/projects/{id}/policies": p.ID}
+	contestWorlds[w] = ids
+	return ids
 }
