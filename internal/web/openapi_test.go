@@ -85,7 +85,6 @@ type apiWorld struct {
 	post, postB      model.Post
 	app              int64
 	request, waiting int64
-	ids              map[string]int64 // the later areas' things, by kind
 }
 
 func newAPIWorld(t *testing.T, f *fixture) *apiWorld {
@@ -161,38 +160,6 @@ func newAPIWorld(t *testing.T, f *fixture) *apiWorld {
 	}
 	json.Unmarshal([]byte(must(del, "POST", "/api/v1/meetings/requests", fmt.Sprintf(`{"kind":"negotiation","project_id":%d,"org_id":%d,"video":true}`, pr.ID, entOrg), 201)), &rq)
 	w.waiting = rq.ID
-
-	// The areas that came later, through their own forms and API.
-	form := func(c *http.Client, path string, v url.Values) *http.Response {
-		t.Helper()
-		resp, body := f.postForm(c, path, v)
-		if resp.StatusCode != http.StatusSeeOther {
-			t.Fatalf("seed: POST %s: %d %.300s", path, resp.StatusCode, body)
-		}
-		return resp
-	}
-	// contests: the talent's project entered in a contest the organizer
-	// closes, so it has a ranking.
-	w.ids = map[string]int64{}
-	w.ids["project"] = mustAtoi(t, lastID(t, form(tc, "/my/projects", url.Values{"title": {"Quantum sensor start-up"}, "stage": {"prototype"}, "field": {"Physics"}, "funding_sought": {"2000000"}})))
-	w.ids["contest"] = mustAtoi(t, lastID(t, form(org, "/contests", url.Values{"name": {"Chunhui Cup"}, "name_zh": {"春晖杯"}, "tracks": {"Deep tech"}, "k": {"1"}, "select_n": {"1"},
-		"rubric": {"team | Team | 团队 | 0.5 | 10\nmarket | Market | 市场 | 0.5 | 10"}})))
-	cpath := fmt.Sprintf("/contests/%d", w.ids["contest"])
-	form(org, cpath+"/judges", url.Values{"email": {f.users[model.RoleJudge].Email}})
-	form(tc, cpath+"/enter", url.Values{"project_id": {fmt.Sprint(w.ids["project"])}, "track": {"deep-tech"}})
-	form(org, cpath+"/close", nil)
-	// events: one with a registration; checkin: a gate and everyone's badge.
-	var ev struct{ ID int64 }
-	json.Unmarshal([]byte(must(org, "POST", "/api/v1/events", `{"kind":"forum","title":"Small forum","room":"Room 9","starts_at":"2017-12-17T14:00","ends_at":"2017-12-17T16:00","capacity":2,"hold_seconds":60}`, 201)), &ev)
-	w.ids["event"] = ev.ID
-	form(tc, fmt.Sprintf("/events/%d/register", ev.ID), url.Values{})
-	form(org, "/admin/gates", url.Values{"name": {"North"}})
-	gs, err := db.Gates(bg, f.edition.ID)
-	if err != nil || len(gs) == 0 {
-		t.Fatalf("seed: gates %v %v", gs, err)
-	}
-	w.ids["gate"] = gs[0].ID
-	form(org, "/admin/badges/issue", url.Values{})
 	return w
 }
 
@@ -221,14 +188,6 @@ func (w *apiWorld) calls(pattern string) ([]apiCall, bool) {
 		return id(pattern, w.app), true
 	case "/api/v1/meetings/requests/{id}":
 		return append(id(pattern, w.request), id(pattern, w.waiting)...), true
-	case "/api/v1/contests/{id}/ranking":
-		return id(pattern, w.ids["contest"]), true
-	case "/api/v1/projects/{id}/policies":
-		return id(pattern, w.ids["project"]), true
-	case "/api/v1/events/{id}", "/api/v1/events/{id}/registrations":
-		return id(pattern, w.ids["event"]), true
-	case "/api/v1/gates/{id}/config":
-		return id(pattern, w.ids["gate"]), true
 	case "/api/v1/posts", "/api/v1/posts/search":
 		return []apiCall{{path: pattern}, {path: pattern + "?q=engineer&limit=1"}, {path: pattern + "?city=%E5%B9%BF%E5%B7%9E&offset=1"}}, true
 	case "/api/v1/search":
