@@ -85,6 +85,7 @@ type apiWorld struct {
 	post, postB      model.Post
 	app              int64
 	request, waiting int64
+	ids              map[string]int64 // the later areas' things, by kind
 }
 
 func newAPIWorld(t *testing.T, f *fixture) *apiWorld {
@@ -160,6 +161,29 @@ func newAPIWorld(t *testing.T, f *fixture) *apiWorld {
 	}
 	json.Unmarshal([]byte(must(del, "POST", "/api/v1/meetings/requests", fmt.Sprintf(`{"kind":"negotiation","project_id":%d,"org_id":%d,"video":true}`, pr.ID, entOrg), 201)), &rq)
 	w.waiting = rq.ID
+
+	// The areas that came later, through their own forms and API.
+	form := func(c *http.Client, path string, v url.Values) *http.Response {
+		t.Helper()
+		resp, body := f.postForm(c, path, v)
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("seed: POST %s: %d %.300s", path, resp.StatusCode, body)
+		}
+		return resp
+	}
+	w.ids = map[string]int64{}
+	// events: one with a registration; checkin: a gate and everyone's badge.
+	var ev struct{ ID int64 }
+	json.Unmarshal([]byte(must(org, "POST", "/api/v1/events", `{"kind":"forum","title":"Small forum","room":"Room 9","starts_at":"2017-12-17T14:00","ends_at":"2017-12-17T16:00","capacity":2,"hold_seconds":60}`, 201)), &ev)
+	w.ids["event"] = ev.ID
+	form(tc, fmt.Sprintf("/events/%d/register", ev.ID), url.Values{})
+	form(org, "/admin/gates", url.Values{"name": {"North"}})
+	gs, err := db.Gates(bg, f.edition.ID)
+	if err != nil || len(gs) == 0 {
+		t.Fatalf("seed: gates %v %v", gs, err)
+	}
+	w.ids["gate"] = gs[0].ID
+	form(org, "/admin/badges/issue", url.Values{})
 	return w
 }
 
@@ -188,6 +212,10 @@ func (w *apiWorld) calls(pattern string) ([]apiCall, bool) {
 		return id(pattern, w.app), true
 	case "/api/v1/meetings/requests/{id}":
 		return append(id(pattern, w.request), id(pattern, w.waiting)...), true
+	case "/api/v1/events/{id}", "/api/v1/events/{id}/registrations":
+		return id(pattern, w.ids["event"]), true
+	case "/api/v1/gates/{id}/config":
+		return id(pattern, w.ids["gate"]), true
 	case "/api/v1/posts", "/api/v1/posts/search":
 		return []apiCall{{path: pattern}, {path: pattern + "?q=engineer&limit=1"}, {path: pattern + "?city=%E5%B9%BF%E5%B7%9E&offset=1"}}, true
 	case "/api/v1/search":
