@@ -27,6 +27,7 @@ func TestContestsConformance(t *testing.T) {
 		{"ScoreVersusClose", testScoreVersusClose},
 		{"SelectAndPublish", testSelectAndPublish},
 		{"Policies", testPolicies},
+		{"DerivedConflicts", testDerivedConflicts},
 	}
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
@@ -462,5 +463,69 @@ func testPolicies(t *testing.T, db *store.DB, w contestWorld) {
 	}
 	if met != 1 {
 		t.Fatalf("%d projects meet the grant", met)
+	}
+}
+
+// testDerivedConflicts: a judge of the project's organization (a
+// delegation's project) and a judge who owns the project are conflicted
+// without declaring it; the assignment refuses both pairs.
+func testDerivedConflicts(t *testing.T, db *store.DB, w contestWorld) {
+	del := storetest.MustRegister(t, db, "lead@delegation.example", model.RoleDelegation)
+	// A judge account in the delegation's organization.
+	jd := model.User{Email: "judge@delegation.example", Name: "Delegation judge", Role: model.RoleJudge, OrgID: del.OrgID, Locale: "en"}
+	if err := db.CreateUser(ctx, &jd, "hash"); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.AddJudge(ctx, w.contest.ID, jd.ID, w.org.ID); err != nil {
+		t.Fatal(err)
+	}
+	// A judge who also owns a project.
+	owner := w.judges[0]
+	p := model.Project{EditionID: w.edition.ID, Source: model.SourceContest, OwnerUserID: &owner.ID, Title: "Judge's own", Stage: "idea"}
+	if err := db.CreateProject(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	e1, err := db.EnterContest(ctx, w.contest.ID, p.ID, owner.ID, "ai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The delegation's project, entered by a talent owner on its behalf.
+	dp := model.Project{EditionID: w.edition.ID, Source: model.SourceDelegation, OwnerUserID: &w.owner.ID, OrgID: del.OrgID, Title: "Delegation's", Stage: "idea"}
+	if err := db.CreateProject(ctx, &dp); err != nil {
+		t.Fatal(err)
+	}
+	e2, err := db.EnterContest(ctx, w.contest.ID, dp.ID, w.owner.ID, "ai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := db.ContestConflicts(ctx, w.contest.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[store.Pair]string{}
+	for _, c := range cs {
+		got[store.Pair{EntryID: c.EntryID, JudgeID: c.JudgeID}] = c.Reason
+	}
+	if got[store.Pair{EntryID: e1.ID, JudgeID: owner.ID}] != "owner" || got[store.Pair{EntryID: e2.ID, JudgeID: jd.ID}] != "same_org" || len(got) != 2 {
+		t.Fatalf("derived conflicts %v", got)
+	}
+	for _, bad := range []store.Pair{{EntryID: e1.ID, JudgeID: owner.ID}, {EntryID: e2.ID, JudgeID: jd.ID}} {
+		if err := db.SaveAssignment(ctx, w.contest.ID, []store.Pair{bad}, w.org.ID); key(err) != "err.contest.conflicted" {
+			t.Fatalf("assigning %v: %v", bad, err)
+		}
+	}
+	// Talents' facts for counting: the owner's best result is "submitted".
+	subs, err := db.TalentSubjects(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, s := range subs {
+		if s.ID == w.owner.ID {
+			found = s.Facts["entry.result"] == "submitted" && s.Facts["talent.overseas"] != nil
+		}
+	}
+	if !found {
+		t.Fatalf("owner's facts missing or wrong: %+v", subs)
 	}
 }
