@@ -58,23 +58,32 @@ const bucketSQL = `CASE WHEN p.source = 'delegation' AND po.is_foreign THEN p.or
 // DockingFunnel is the funnel by source for the filter's dockings, the
 // foreign delegations on rows of their own, sources in a fixed order.
 func (db *DB) DockingFunnel(ctx context.Context, f DockingFilter) ([]FunnelRow, error) {
+	// Dockings are counted per project first (each docking's column and
+	// furthest rank worked out once, no DISTINCT), then per source: the
+	// projects table is read once per docked project, not per docking.
 	var c conds
-	f.where(&c)
-	// The inner query works out each docking's column and furthest rank
-	// once; the outer one counts them.
-	var sel strings.Builder
-	sel.WriteString(`SELECT source, bucket, count(*), count(DISTINCT project_id)`)
-	for _, col := range BoardColumns {
-		sel.WriteString(`, sum(CASE WHEN col = '` + col + `' THEN 1 ELSE 0 END)`)
+	inner := "dockings d"
+	if s := f.Party; s != nil {
+		u, o := c.arg(s.UserID), c.arg(s.OrgID)
+		inner += " WHERE d.org_id = " + o + " OR d.project_id IN (SELECT id FROM projects WHERE owner_user_id = " + u + " OR org_id = " + o + ")"
+	}
+	g := f
+	g.Party = nil
+	g.where(&c)
+	var per, sel strings.Builder
+	per.WriteString(`SELECT d.project_id AS pid, count(*) AS n, max(f) AS pf`)
+	sel.WriteString(`SELECT p.source, ` + bucketSQL + `, sum(x.n), count(*)`)
+	for i, col := range BoardColumns {
+		per.WriteString(`, sum(CASE WHEN col = '` + col + `' THEN 1 ELSE 0 END) AS c` + itoa(i))
+		sel.WriteString(`, sum(x.c` + itoa(i) + `)`)
 	}
 	for i := range DockingRanks {
-		sel.WriteString(`, sum(CASE WHEN f >= ` + itoa(i) + ` THEN 1 ELSE 0 END)`)
-		sel.WriteString(`, count(DISTINCT CASE WHEN f >= ` + itoa(i) + ` THEN project_id END)`)
+		per.WriteString(`, sum(CASE WHEN f >= ` + itoa(i) + ` THEN 1 ELSE 0 END) AS r` + itoa(i))
+		sel.WriteString(`, sum(x.r` + itoa(i) + `), sum(CASE WHEN x.pf >= ` + itoa(i) + ` THEN 1 ELSE 0 END)`)
 	}
-	rows, err := db.r.QueryContext(ctx, sel.String()+` FROM (SELECT p.source AS source, `+bucketSQL+` AS bucket, d.project_id AS project_id,
-		`+columnSQL+` AS col, `+furthestSQL+` AS f
-		FROM dockings d JOIN projects p ON p.id = d.project_id
-		LEFT JOIN organizations po ON po.id = p.org_id`+c.sql()+`) x GROUP BY source, bucket`, c.args...)
+	rows, err := db.r.QueryContext(ctx, sel.String()+` FROM (`+per.String()+` FROM (SELECT d.project_id, `+columnSQL+` AS col, `+furthestSQL+` AS f
+		FROM `+inner+`) d GROUP BY d.project_id) x
+		JOIN projects p ON p.id = x.pid LEFT JOIN organizations po ON po.id = p.org_id`+c.sql()+` GROUP BY p.source, `+bucketSQL, c.args...)
 	if err != nil {
 		return nil, err
 	}
@@ -107,8 +116,6 @@ func (db *DB) DockingFunnel(ctx context.Context, f DockingFilter) ([]FunnelRow, 
 	// Projects brought, by the same buckets and filters (without the party
 	// and docking conditions, which need a docking).
 	var pc conds
-	g := f
-	g.Party = nil
 	g.where(&pc)
 	prow, err := db.r.QueryContext(ctx, `SELECT p.source, `+bucketSQL+`, count(*), COALESCE(max(po.name), ''), COALESCE(max(po.name_zh), '')
 		FROM projects p LEFT JOIN organizations po ON po.id = p.org_id`+pc.sql()+` GROUP BY p.source, `+bucketSQL, pc.args...)

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/convene/convene/internal/cputime"
 	"github.com/convene/convene/internal/gen"
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
@@ -23,7 +24,8 @@ import (
 // (browsing and searching), the docking funnel and a docking's page through
 // the real handlers over a generated convention (scale 1 unless
 // CONVENE_BENCH_SCALE says otherwise), on each database; it reports each
-// request's p99 beside the mean.
+// request's p50 and p99 beside the mean, and the process's CPU time per
+// request (on a shared machine wall time grows with other people's load).
 //
 //	go test ./internal/web -run '^$' -bench DockingPages -benchtime 200x
 //	CONVENE_BENCH_SCALE=10 CONVENE_BENCH_ONLY=funnel go test ./internal/web -run '^$' -bench 'DockingPages/sqlite' -benchtime 20x -timeout 60m
@@ -54,6 +56,7 @@ func BenchmarkDockingPages(b *testing.B) {
 				b.Run(p.name, func(b *testing.B) {
 					lat := make([]time.Duration, 0, b.N)
 					b.ResetTimer()
+					defer reportCPU(b, cputime.Process())
 					for i := 0; i < b.N; i++ {
 						req := httptest.NewRequest("GET", p.path, nil)
 						if c := cookies[p.who]; c != nil {
