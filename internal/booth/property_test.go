@@ -258,3 +258,15 @@ func TestBenchInstance(t *testing.T) {
 	t.Logf("supply %.0f m², demand ≈ %.0f m² (%.2f×)", supply, wantM2, wantM2/supply)
 	t.Logf("booths %d, requests %d, groups %d, quotas %d, served units %.0f, score %.0f", len(inst.Booths), len(inst.Requests), len(groups), len(inst.Quotas), res.Score.Units, res.Score.Value)
 }
+
+func TestAdjacentByGeometry(t *testing.T) {
+	bs := []booth.Booth{
+		{Code: "a", X: 0, Y: 0, W: 3, D: 3}, {Code: "b", X: 3, Y: 0, W: 6, D: 3},
+		{Code: "c", X: 0, Y: 3, W: 3, D: 3}, {Code: "d", X: 20, Y: 0, W: 3, D: 3}, {Code: "e", X: 3, Y: 3, W: 3, D: 3},
+	}
+	booth.AdjacentByGeometry(bs)
+	got := fmt.Sprint(bs[0].Adjacent, bs[1].Adjacent, bs[2].Adjacent, bs[3].Adjacent)
+	if got != "[b c] [e] [e] []" && got != "[c b] [e] [e] []" {
+		t.Fatalf("adjacency %s", got)
+	}
+}

@@ -81,6 +81,9 @@ func Load(ctx context.Context, db *store.DB, c *Convention, opt LoadOptions) (Su
 	if err == nil {
 		err = loadCheckin(ctx, db, c, sum.EditionID) // checkin.go
 	}
+	if err == nil {
+		err = loadExhibition(ctx, db, c, sum.EditionID) // exhibition.go
+	}
 	if err != nil {
 		return Summary{}, fmt.Errorf("gen: load: %w", err)
 	}

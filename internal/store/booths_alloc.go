@@ -162,15 +162,16 @@ func (db *DB) ReleaseBooth(ctx context.Context, editionID, orgID, boothID int64)
 			boothID, editionID, orgID, now); err != nil {
 			return err
 		}
-		next, err = db.offerNext(ctx, tx, editionID, boothID, now)
+		next, err = db.offerNext(ctx, tx, editionID, boothID, orgID, now)
 		return err
 	})
 	return next, err
 }
 
 // offerNext offers a free booth to the first request on its area's
-// waitlist that it fits and that holds no other offer.
-func (db *DB) offerNext(ctx context.Context, tx txq, editionID, boothID int64, now time.Time) (int64, error) {
+// waitlist that it fits and that holds no other offer, passing over the
+// organization that just gave it up.
+func (db *DB) offerNext(ctx context.Context, tx txq, editionID, boothID, skipOrg int64, now time.Time) (int64, error) {
 	var hold int
 	if err := tx.QueryRowContext(ctx, `SELECT hold_seconds FROM exhibitions WHERE edition_id = $1`, editionID).Scan(&hold); err != nil {
 		return 0, err
@@ -179,8 +180,8 @@ func (db *DB) offerNext(ctx context.Context, tx txq, editionID, boothID int64, n
 	err := tx.QueryRowContext(ctx, `SELECT r.id, r.org_id FROM booth_requests r JOIN booths b ON b.area_id = r.area_id
 		WHERE b.id = $1 AND r.edition_id = $2 AND r.status IN ('waitlisted','partial') AND r.waitlist > 0 AND NOT b.blocked
 		AND (r.kind = '' OR r.kind = b.kind) AND (r.count > 0 OR r.m2 >= b.area_m2)
-		AND NOT EXISTS (SELECT 1 FROM booth_assignments s WHERE s.request_id = r.id AND s.status = 'offered')
-		ORDER BY r.waitlist, r.id LIMIT 1`, boothID, editionID).Scan(&reqID, &org)
+		AND r.org_id <> $3 AND NOT EXISTS (SELECT 1 FROM booth_assignments s WHERE s.request_id = r.id AND s.status = 'offered')
+		ORDER BY r.waitlist, r.id LIMIT 1`, boothID, editionID, skipOrg).Scan(&reqID, &org)
 	if err == sql.ErrNoRows {
 		return 0, nil
 	}
@@ -226,7 +227,7 @@ func (db *DB) ExpireBoothHolds(ctx context.Context, editionID int64) (int, error
 				o.booth, editionID, o.org, now); err != nil {
 				return err
 			}
-			if _, err := db.offerNext(ctx, tx, editionID, o.booth, now); err != nil {
+			if _, err := db.offerNext(ctx, tx, editionID, o.booth, o.org, now); err != nil {
 				return err
 			}
 		}
@@ -256,7 +257,7 @@ func (db *DB) BookBooth(ctx context.Context, editionID, orgID, boothID int64) er
 			return err
 		}
 		if ok == 0 {
-			return model.Errorf(model.NotFound, "err.not_found")
+			return notFound("booth")
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM booth_assignments WHERE booth_id = $1 AND status = 'offered' AND hold_until <= $2`, boothID, now); err != nil {
 			return err

@@ -25,6 +25,7 @@ import (
 	"github.com/convene/convene/internal/web/account"
 	"github.com/convene/convene/internal/web/admin"
 	"github.com/convene/convene/internal/web/area"
+	"github.com/convene/convene/internal/web/booths"
 	"github.com/convene/convene/internal/web/checkin"
 	"github.com/convene/convene/internal/web/contests"
 	"github.com/convene/convene/internal/web/delegations"
@@ -87,10 +88,11 @@ var areaTemplates = []fs.FS{
 	contests.Templates,
 	docking.Templates, delegations.Templates, exhibits.Templates,
 	events.Templates, checkin.Templates,
+	booths.Templates,
 }
 
 // areaCatalogs are the areas' messages, for the catalog.
-var areaCatalogs = []fs.FS{contests.Catalog, recview.Catalog, fairs.Catalog, scan.Catalog, meetings.Catalog, docking.Catalog, delegations.Catalog, exhibits.Catalog, events.Catalog, checkin.Catalog}
+var areaCatalogs = []fs.FS{contests.Catalog, recview.Catalog, fairs.Catalog, scan.Catalog, meetings.Catalog, docking.Catalog, delegations.Catalog, exhibits.Catalog, events.Catalog, checkin.Catalog, booths.Catalog}
 
 // New builds a server over db: the services, then each area, by name.
 func New(db *store.DB, cfg Config) (*Server, error) {
@@ -127,6 +129,7 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 		"contests": contests.OpenAPI,
 		"docking":  docking.OpenAPI, "delegations": delegations.OpenAPI, "exhibits": exhibits.OpenAPI,
 		"events": events.OpenAPI, "checkin": checkin.OpenAPI,
+		"booths": booths.OpenAPI,
 	}); err != nil {
 		return nil, err
 	}
@@ -142,6 +145,7 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 		docking.New(d), delegations.New(d), exhibits.New(d),
 		events.New(d),
 		checkin.New(d),
+		booths.New(d),
 	} {
 		s.routes = append(s.routes, a.Routes()...)
 	}

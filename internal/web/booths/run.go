@@ -1,0 +1,20 @@
+package booths
+
+import (
+	"net/http"
+
+	"github.com/convene/convene/internal/booth/boothrun"
+)
+
+// run allocates the booths with the published seed; locked drafts stay.
+func (a *Area) run(w http.ResponseWriter, r *http.Request) {
+	e, err := a.edition(r)
+	if err == nil {
+		_, err = boothrun.Run(r.Context(), a.db, e.ID)
+	}
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	done(w, r, "flash.booths.ran", "/admin/booths")
+}

@@ -1,0 +1,192 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/convene/convene/internal/booth"
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/store/storetest"
+)
+
+func init() {
+	expect(map[string]string{
+		"GET /booths":                 "signed-in",
+		"POST /booths/requests":       "enterprise delegation",
+		"POST /booths/{id}/confirm":   "enterprise delegation",
+		"POST /booths/{id}/release":   "enterprise delegation",
+		"POST /booths/{id}/book":      "enterprise delegation",
+		"GET /admin/booths":           "organizer",
+		"POST /admin/booths/settings": "organizer",
+		"POST /admin/booths/quotas":   "organizer",
+		"POST /admin/booths/import":   "organizer",
+		"POST /admin/booths/run":      "organizer",
+		"POST /admin/booths/assign":   "organizer",
+		"POST /admin/booths/publish":  "organizer",
+		"GET /api/v1/booths/plan":     "signed-in",
+		"GET /api/v1/booths/figures":  "organizer",
+	})
+}
+
+// boothPlan adds a hall with one area of n standard booths in a row.
+func boothPlan(t *testing.T, db *store.DB, editionID int64, n int) model.Area {
+	t.Helper()
+	v := model.Venue{EditionID: editionID, Name: "Pazhou", AreaM2: 30000}
+	if err := db.CreateVenue(bg, &v); err != nil {
+		t.Fatal(err)
+	}
+	h := model.Hall{VenueID: v.ID, Name: "Hall 1"}
+	db.CreateHall(bg, &h)
+	a := model.Area{HallID: h.ID, Kind: model.AreaProvince, Name: "Guangdong area"}
+	db.CreateArea(bg, &a)
+	for i := range n {
+		b := model.Booth{AreaID: a.ID, Code: fmt.Sprintf("GD-%02d", i+1), AreaM2: 9, X: 3 * i}
+		if err := db.CreateBooth(bg, &b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return a
+}
+
+// The whole flow over HTTP: requests beyond supply, run, review, publish,
+// the plan with one's own booths highlighted, release, the waitlist offer
+// accepted; exhibitors never see others' requests.
+func TestBoothsFlow(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			f := newFixture(t, b.Open(t))
+			f.edition.Current = true
+			if err := f.db.UpdateEdition(bg, &f.edition, 0); err != nil {
+				t.Fatal(err)
+			}
+			a := boothPlan(t, f.db, f.edition.ID, 4)
+			org, del, ent := f.client(model.RoleOrganizer), f.client(model.RoleDelegation), f.client(model.RoleEnterprise)
+			if resp, body := f.postForm(org, "/admin/booths/settings", url.Values{"seed": {"2026"}, "hold_hours": {"24"}}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("settings: %d %s", resp.StatusCode, body)
+			}
+			area := fmt.Sprint(a.ID)
+			if resp, body := f.postForm(del, "/booths/requests", url.Values{"area_id": {area}, "count": {"3"}}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("delegation request: %d %s", resp.StatusCode, body)
+			}
+			if resp, _ := f.postForm(ent, "/booths/requests", url.Values{"area_id": {area}, "count": {"3"}}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("enterprise request: %d", resp.StatusCode)
+			}
+			if resp, _ := f.postForm(ent, "/booths/requests", url.Values{"area_id": {area}, "count": {"1"}, "m2": {"9"}}); resp.StatusCode != http.StatusUnprocessableEntity {
+				t.Fatalf("count and m² both: %d", resp.StatusCode)
+			}
+			// Quotas over 100% are refused.
+			f.postForm(org, "/admin/booths/quotas", url.Values{"group": {"Guangdong"}, "area_id": {area}, "percent": {"75"}})
+			if resp, _ := f.postForm(org, "/admin/booths/quotas", url.Values{"group": {"Hunan"}, "area_id": {area}, "percent": {"30"}}); resp.StatusCode != http.StatusUnprocessableEntity {
+				t.Fatalf("quota over 100%%: %d", resp.StatusCode)
+			}
+			// A published seed under which the delegation's request draws first.
+			reqs, _ := f.db.BoothRequests(bg, f.edition.ID, 0)
+			seed := uint64(1)
+			for booth.Ticket(seed, fmt.Sprintf("r%d", reqs[0].ID)) > booth.Ticket(seed, fmt.Sprintf("r%d", reqs[1].ID)) {
+				seed++
+			}
+			f.postForm(org, "/admin/booths/settings", url.Values{"seed": {fmt.Sprint(seed)}, "hold_hours": {"24"}})
+			if resp, body := f.postForm(org, "/admin/booths/run", nil); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("run: %d %s", resp.StatusCode, body)
+			}
+			_, review := f.do(org, "GET", "/admin/booths", "", "")
+			if !strings.Contains(review, `id="groups"`) || !strings.Contains(review, "75%") || !strings.Contains(review, "waitlisted") {
+				t.Fatalf("review lacks the group table or outcomes:\n%s", review)
+			}
+			// Before publication exhibitors see no draft.
+			if _, plan := f.do(del, "GET", "/booths", "", ""); strings.Contains(plan, "mine") && strings.Contains(plan, `class="b s-assigned mine"`) {
+				t.Fatal("a draft shown before publication")
+			}
+			if resp, body := f.postForm(org, "/admin/booths/publish", url.Values{"confirm_days": {"14"}}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("publish: %d %s", resp.StatusCode, body)
+			}
+			_, plan := f.do(del, "GET", "/booths", "", "")
+			if n := strings.Count(plan, `s-assigned mine`); n != 3 {
+				t.Fatalf("delegation sees %d of its 3 booths highlighted", n)
+			}
+			if !strings.Contains(plan, "<svg") || !strings.Contains(plan, "viewBox=") {
+				t.Fatal("no SVG plan")
+			}
+			_, entPlan := f.do(ent, "GET", "/booths", "", "")
+			if strings.Contains(entPlan, "Org delegation") || strings.Contains(entPlan, "Guangdong</td>") {
+				t.Fatal("an exhibitor sees another's request")
+			}
+			if n := strings.Count(entPlan, `s-assigned mine`); n != 1 {
+				t.Fatalf("enterprise sees %d booths highlighted, want 1", n)
+			}
+			// The delegation releases one booth: the enterprise (waitlisted) is offered it.
+			pb, _ := f.db.PlanBooths(bg, f.edition.ID, time.Now())
+			var delBooth int64
+			for _, x := range pb {
+				if x.OrgID == *f.users[model.RoleDelegation].OrgID {
+					delBooth = x.ID
+				}
+			}
+			if resp, body := f.postForm(del, fmt.Sprintf("/booths/%d/release", delBooth), nil); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("release: %d %s", resp.StatusCode, body)
+			}
+			_, entPlan = f.do(ent, "GET", "/booths", "", "")
+			if !strings.Contains(entPlan, "s-held mine") {
+				t.Fatal("the waitlisted enterprise was not offered the released booth")
+			}
+			if resp, body := f.postForm(ent, fmt.Sprintf("/booths/%d/confirm", delBooth), nil); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("accept: %d %s", resp.StatusCode, body)
+			}
+			if resp, _ := f.postForm(del, fmt.Sprintf("/booths/%d/confirm", delBooth), nil); resp.StatusCode != http.StatusConflict {
+				t.Fatalf("the delegation confirmed a booth it released: %d", resp.StatusCode)
+			}
+			_, js := f.do(org, "GET", "/api/v1/booths/figures", "", "")
+			if !strings.Contains(js, `"from_waitlist":1`) {
+				t.Fatalf("figures: %s", js)
+			}
+			// zh.
+			f.setLocale(del, "zh")
+			if _, zh := f.do(del, "GET", "/booths", "", ""); !strings.Contains(zh, "展位平面图") {
+				t.Fatal("no Chinese plan page")
+			}
+		})
+	}
+}
+
+// A plan file with a bad row saves nothing and names the row.
+func TestBoothsImportWhole(t *testing.T) {
+	f := newFixture(t, storetest.SQLite(t))
+	f.edition.Current = true
+	if err := f.db.UpdateEdition(bg, &f.edition, 0); err != nil {
+		t.Fatal(err)
+	}
+	boothPlan(t, f.db, f.edition.ID, 2)
+	org := f.client(model.RoleOrganizer)
+	vs, _ := f.db.ListVenues(bg, f.edition.ID)
+	csv := "hall,area,area_kind,code,m2,x,y,w,d,kind,corner,entrance,blocked\n" +
+		"Hall 1,Hunan,province,HN-01,9,30,0,3,3,standard,0,0,0\n" +
+		"Hall 1,Hunan,province,HN-02,9,31,0,3,3,standard,0,0,0\n" + // overlaps HN-01
+		"Hall 1,Hunan,province,HN-03,abc,40,0,3,3,standard,0,0,0\n"
+	ctype, body := importBody(t, map[string]string{"venue_id": fmt.Sprint(vs[0].ID)}, []byte(csv), "plan.csv")
+	resp, page := f.do(org, "POST", "/admin/booths/import", ctype, body)
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "row 4") {
+		t.Fatalf("bad file: %d\n%s", resp.StatusCode, page)
+	}
+	csv = strings.Replace(csv, "HN-03,abc", "HN-03,9", 1)
+	ctype, body = importBody(t, map[string]string{"venue_id": fmt.Sprint(vs[0].ID)}, []byte(csv), "plan.csv")
+	resp, page = f.do(org, "POST", "/admin/booths/import", ctype, body)
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "row 3") || !strings.Contains(page, "overlap") {
+		t.Fatalf("overlap: %d\n%s", resp.StatusCode, page)
+	}
+	if pb, _ := f.db.PlanBooths(bg, f.edition.ID, time.Now()); len(pb) != 2 {
+		t.Fatalf("a refused file saved booths: %d", len(pb))
+	}
+	csv = strings.Replace(csv, "HN-02,9,31", "HN-02,9,33", 1)
+	ctype, body = importBody(t, map[string]string{"venue_id": fmt.Sprint(vs[0].ID)}, []byte(csv), "plan.csv")
+	if resp, page := f.do(org, "POST", "/admin/booths/import", ctype, body); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("good file: %d\n%s", resp.StatusCode, page)
+	}
+	if pb, _ := f.db.PlanBooths(bg, f.edition.ID, time.Now()); len(pb) != 5 {
+		t.Fatalf("imported %d booths, want 5", len(pb)-2)
+	}
+}
