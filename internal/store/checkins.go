@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"slices"
+	"strconv"
 	"time"
 
 	"github.com/convene/convene/internal/model"
@@ -115,35 +117,127 @@ func (db *DB) RecordScans(ctx context.Context, gateID int64, device string, queu
 		if err := tx.QueryRowContext(ctx, `SELECT event_id FROM gates WHERE id = $1`, gateID).Scan(&eventID); err != nil {
 			return one(err, "gate")
 		}
-		if db.dialect == postgresDialect {
-			var ids []int64
-			for _, s := range scans {
-				if s.BadgeID != 0 {
-					ids = append(ids, s.BadgeID)
-				}
-			}
-			if len(ids) > 0 {
-				rows, err := tx.QueryContext(ctx, `SELECT id FROM badges WHERE id = ANY($1) ORDER BY id FOR UPDATE`, ids)
-				if err != nil {
-					return err
-				}
-				rows.Close()
-			}
+		b, err := db.prefetchScans(ctx, tx, gateID, scans)
+		if err != nil {
+			return err
 		}
 		for i, s := range scans {
-			o, err := db.recordScan(ctx, tx, gateID, eventID, device, s, now)
+			o, err := db.recordScan(ctx, tx, gateID, eventID, device, s, now, b)
 			if err != nil {
 				return err
 			}
 			out[i] = o
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE gates SET last_sync_at = $2, last_device = $3, last_queue = $4 WHERE id = $1`, gateID, now, device, queue)
+		_, err = tx.ExecContext(ctx, `UPDATE gates SET last_sync_at = $2, last_device = $3, last_queue = $4 WHERE id = $1`, gateID, now, device, queue)
 		return db.mapErr(err)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// scanBatch is what a batch's scans need to know, read once: the badges
+// (owner, revoked) and the people's first entries on the batch's days,
+// kept current as the batch is stored.
+type scanBatch struct {
+	badges  map[int64]badgeState
+	entries map[string][]gateEntry // person|day → first entries, in order
+	gates   map[int64]string       // gate names
+}
+
+type badgeState struct {
+	owner   int64
+	revoked bool
+}
+
+type gateEntry struct {
+	gate int64
+	name string
+}
+
+func entryKey(user int64, day string) string { return strconv.FormatInt(user, 10) + "|" + day }
+
+// prefetchScans reads, in three statements, what the batch's scans are
+// checked against. On PostgreSQL the badges are locked in id order, so
+// concurrent batches of one person neither deadlock nor both count a first
+// entry (SQLite's one writer serializes them anyway).
+func (db *DB) prefetchScans(ctx context.Context, tx txq, gateID int64, scans []ScanIn) (*scanBatch, error) {
+	b := &scanBatch{badges: map[int64]badgeState{}, entries: map[string][]gateEntry{}, gates: map[int64]string{}}
+	var ids, users []int64
+	seenU := map[int64]bool{}
+	minDay, maxDay := "", ""
+	for _, s := range scans {
+		if s.BadgeID == 0 {
+			continue
+		}
+		if _, ok := b.badges[s.BadgeID]; !ok {
+			b.badges[s.BadgeID] = badgeState{}
+			ids = append(ids, s.BadgeID)
+		}
+		if !seenU[s.UserID] {
+			seenU[s.UserID] = true
+			users = append(users, s.UserID)
+		}
+		if minDay == "" || s.Day < minDay {
+			minDay = s.Day
+		}
+		if s.Day > maxDay {
+			maxDay = s.Day
+		}
+	}
+	if len(ids) == 0 {
+		return b, nil
+	}
+	slices.Sort(ids)
+	cond, arg := db.inIDs("id", 1, ids)
+	q := `SELECT id, user_id, revoked_at IS NOT NULL FROM badges WHERE ` + cond + ` ORDER BY id`
+	if db.dialect == postgresDialect {
+		q += ` FOR UPDATE`
+	}
+	rows, err := tx.QueryContext(ctx, q, arg)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id int64
+		var st badgeState
+		if err := rows.Scan(&id, &st.owner, &st.revoked); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		b.badges[id] = st
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	cond, arg = db.inIDs("c.user_id", 1, users)
+	rows, err = tx.QueryContext(ctx, `SELECT c.user_id, c.day, c.gate_id, g.name FROM checkins c JOIN gates g ON g.id = c.gate_id
+		WHERE `+cond+` AND c.day >= $2 AND c.day <= $3 AND c.first_entry ORDER BY c.id`, arg, minDay, maxDay)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var u int64
+		var day string
+		var e gateEntry
+		if err := rows.Scan(&u, &day, &e.gate, &e.name); err != nil {
+			return nil, err
+		}
+		k := entryKey(u, day)
+		b.entries[k] = append(b.entries[k], e)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var name string
+	if err := tx.QueryRowContext(ctx, `SELECT name FROM gates WHERE id = $1`, gateID).Scan(&name); err != nil {
+		return nil, one(err, "gate")
+	}
+	b.gates[gateID] = name
+	return b, nil
 }
 
 func (db *DB) storedScan(ctx context.Context, tx txq, s ScanIn) (ScanOut, bool, error) {
@@ -164,25 +258,21 @@ func (db *DB) storedScan(ctx context.Context, tx txq, s ScanIn) (ScanOut, bool, 
 	return o, true, nil
 }
 
-func (db *DB) recordScan(ctx context.Context, tx txq, gateID int64, eventID sql.NullInt64, device string, s ScanIn, now time.Time) (ScanOut, error) {
-	if o, found, err := db.storedScan(ctx, tx, s); err != nil || found {
-		return o, err
-	}
+// recordScan decides one scan from the batch's knowledge and inserts it
+// unless its nonce is already stored (then it answers the stored scan, or
+// refuses a nonce reused with other content).
+func (db *DB) recordScan(ctx context.Context, tx txq, gateID int64, eventID sql.NullInt64, device string, s ScanIn, now time.Time, b *scanBatch) (ScanOut, error) {
 	o := ScanOut{Nonce: s.Nonce, Sync: SyncCreated, Result: ScanRefused, Reason: s.Refused}
 	var badgeID, userID any
 	if s.BadgeID != 0 {
 		badgeID, userID = s.BadgeID, s.UserID
 	}
 	if o.Reason == "" {
-		var owner int64
-		var revoked sql.NullTime
-		err := tx.QueryRowContext(ctx, `SELECT user_id, revoked_at FROM badges WHERE id = $1`, s.BadgeID).Scan(&owner, &revoked)
+		st := b.badges[s.BadgeID]
 		switch {
-		case err == sql.ErrNoRows || (err == nil && owner != s.UserID):
+		case st.owner == 0 || st.owner != s.UserID:
 			o.Reason = "unknown"
-		case err != nil:
-			return o, err
-		case revoked.Valid:
+		case st.revoked:
 			o.Reason = "revoked"
 		}
 	}
@@ -196,27 +286,17 @@ func (db *DB) recordScan(ctx context.Context, tx txq, gateID int64, eventID sql.
 			o.Reason = "not_registered"
 		}
 	}
+	key := ""
 	if o.Reason == "" {
-		rows, err := tx.QueryContext(ctx, `SELECT c.gate_id, g.name FROM checkins c JOIN gates g ON g.id = c.gate_id
-			WHERE c.user_id = $1 AND c.day = $2 AND c.first_entry ORDER BY c.id`, s.UserID, s.Day)
-		if err != nil {
-			return o, err
-		}
+		key = entryKey(s.UserID, s.Day)
 		same, other := false, ""
-		for rows.Next() {
-			var gid int64
-			var name string
-			if err := rows.Scan(&gid, &name); err != nil {
-				rows.Close()
-				return o, err
-			}
-			if gid == gateID {
+		for _, e := range b.entries[key] {
+			if e.gate == gateID {
 				same = true
 			} else if other == "" {
-				other = name
+				other = e.name
 			}
 		}
-		rows.Close()
 		o.FirstEntry = !same
 		o.Duplicate = same || other != ""
 		o.Result = ScanAdmitted
@@ -233,11 +313,17 @@ func (db *DB) recordScan(ctx context.Context, tx txq, gateID int64, eventID sql.
 		result, reason, device_result, offline, first_entry, duplicate) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)
 		ON CONFLICT (nonce) DO NOTHING RETURNING id`,
 		gateID, device, s.Nonce, s.Hash, badgeID, userID, s.Day, s.ScannedAt.UTC(), now, o.Result, o.Reason, s.DeviceResult, s.Offline, o.FirstEntry, o.Duplicate).Scan(&id)
-	if err == sql.ErrNoRows { // the same nonce, committed meanwhile by another batch
+	if err == sql.ErrNoRows { // this nonce was stored before (a replay, or a reuse)
 		so, _, err := db.storedScan(ctx, tx, s)
 		return so, err
 	}
-	return o, db.mapErr(err)
+	if err != nil {
+		return o, db.mapErr(err)
+	}
+	if o.FirstEntry {
+		b.entries[key] = append(b.entries[key], gateEntry{gate: gateID, name: b.gates[gateID]})
+	}
+	return o, nil
 }
 
 // GateStat is one gate as the organizer's view shows it.

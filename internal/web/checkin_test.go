@@ -1,18 +1,26 @@
 package web
 
 import (
+	"crypto/ed25519"
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/convene/convene/internal/badge"
+	"github.com/convene/convene/internal/cputime"
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/store/storetest"
+	"github.com/convene/convene/internal/web/session"
 )
 
 func init() {
@@ -201,6 +209,157 @@ func TestCheckinFlow(t *testing.T) {
 				t.Fatalf("script %d", resp.StatusCode)
 			}
 			_ = store.ScanAdmitted
+		})
+	}
+}
+
+// checkinBench is a server with a gate, a gate agent's session and signed
+// badges for n people.
+func checkinBench(b *testing.B, open func(testing.TB) *store.DB, n int) (*Server, *http.Cookie, int64, []string) {
+	b.Helper()
+	db := open(b)
+	ed := storetest.MustEdition(b, db, "ocs-bench")
+	srv, err := New(db, Config{Logger: discardLogger()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { srv.Close() })
+	gateUser := model.User{Email: "gate@bench.example", Name: "Gate", Role: model.RoleGate, Locale: "en"}
+	if err := db.CreateUser(bg, &gateUser, "x"); err != nil {
+		b.Fatal(err)
+	}
+	tok := "bench-gate-session-token-0123456789abcdef"
+	if err := db.CreateSession(bg, session.Hash(tok), gateUser.ID, time.Hour); err != nil {
+		b.Fatal(err)
+	}
+	g := store.Gate{EditionID: ed.ID, Name: "North"}
+	if err := db.CreateGate(bg, &g); err != nil {
+		b.Fatal(err)
+	}
+	for i := range n {
+		u := model.User{Email: fmt.Sprintf("p%d@bench.example", i), Name: fmt.Sprintf("P %d", i), Role: model.RoleTalent, Locale: "en"}
+		if err := db.CreateUser(bg, &u, "x"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	now := time.Now()
+	nbf, naf := badge.Window(ed.StartDate, ed.EndDate, now)
+	if _, err := db.IssueBadges(bg, ed.ID, map[model.Role]string{model.RoleTalent: "talent"}, nbf, naf); err != nil {
+		b.Fatal(err)
+	}
+	seed, err := db.Secret(bg, "badge-ed25519", ed25519.SeedSize)
+	if err != nil {
+		b.Fatal(err)
+	}
+	priv := ed25519.NewKeyFromSeed(seed)
+	bs, err := db.Badges(bg, ed.ID, n)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var tokens []string
+	for _, x := range bs {
+		t, err := badge.Sign(priv, badge.Claims{Badge: uint32(x.ID), Person: uint32(x.UserID), Edition: uint32(x.EditionID),
+			Role: badge.RoleNamed(x.Role), NotBefore: x.NotBefore, NotAfter: x.NotAfter})
+		if err != nil {
+			b.Fatal(err)
+		}
+		tokens = append(tokens, t)
+	}
+	return srv, &http.Cookie{Name: session.Cookie, Value: tok}, g.ID, tokens
+}
+
+var benchNonce atomic.Int64
+
+func scanBatch(tokens []string, k, size int) string {
+	at := time.Now().UTC().Add(-time.Minute).Format(time.RFC3339Nano)
+	var sb strings.Builder
+	sb.WriteString(`{"device":"bench","queue":0,"scans":[`)
+	for i := range size {
+		if i > 0 {
+			sb.WriteByte(',')
+		}
+		fmt.Fprintf(&sb, `{"nonce":"bench-%012d","token":%q,"scanned_at":%q,"offline":true}`, benchNonce.Add(1), tokens[(k*size+i)%len(tokens)], at)
+	}
+	sb.WriteString("]}")
+	return sb.String()
+}
+
+func postScans(b *testing.B, srv *Server, cookie *http.Cookie, gate int64, body string) {
+	req := httptest.NewRequest("POST", fmt.Sprintf("/api/v1/gates/%d/scans", gate), strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.AddCookie(cookie)
+	w := httptest.NewRecorder()
+	srv.ServeHTTP(w, req)
+	if w.Code != http.StatusOK {
+		b.Fatalf("scans: %d %s", w.Code, w.Body)
+	}
+}
+
+// BenchmarkCheckinIngest: scans through the real handler (middleware,
+// session, JSON, Ed25519 verification, the store's transaction), 8 gates'
+// requests at once: "single" is an online gate posting each scan as it
+// happens, "batch100" gates syncing 100 queued scans per request. Reports
+// scans/s and the p99 of a request.
+//
+//	go test ./internal/web -run '^$' -bench CheckinIngest -benchtime 3000x
+func BenchmarkCheckinIngest(b *testing.B) {
+	for _, be := range storetest.Backends(b) {
+		for _, size := range []int{1, 100} {
+			name := "single"
+			if size > 1 {
+				name = fmt.Sprintf("batch%d", size)
+			}
+			b.Run(be.Name+"/"+name, func(b *testing.B) {
+				srv, cookie, gate, tokens := checkinBench(b, be.Open, 2000)
+				var mu sync.Mutex
+				var lat []time.Duration
+				var k atomic.Int64
+				b.SetParallelism(4) // 8 goroutines on 2 cores
+				b.ResetTimer()
+				cpu0 := cputime.Process()
+				start := time.Now()
+				b.RunParallel(func(pb *testing.PB) {
+					var mine []time.Duration
+					for pb.Next() {
+						body := scanBatch(tokens, int(k.Add(1)), size)
+						t0 := time.Now()
+						postScans(b, srv, cookie, gate, body)
+						mine = append(mine, time.Since(t0))
+					}
+					mu.Lock()
+					lat = append(lat, mine...)
+					mu.Unlock()
+				})
+				el := time.Since(start)
+				b.StopTimer()
+				slices.Sort(lat)
+				b.ReportMetric(float64(b.N*size)/el.Seconds(), "scans/s")
+				b.ReportMetric(float64((cputime.Process()-cpu0).Microseconds())/float64(b.N*size), "cpu-µs/scan")
+				b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
+			})
+		}
+	}
+}
+
+// BenchmarkOfflineSync5000: a gate back after an hour offline syncs 5,000
+// queued scans in one request.
+//
+//	go test ./internal/web -run '^$' -bench OfflineSync5000 -benchtime 5x
+func BenchmarkOfflineSync5000(b *testing.B) {
+	for _, be := range storetest.Backends(b) {
+		b.Run(be.Name, func(b *testing.B) {
+			srv, cookie, gate, tokens := checkinBench(b, be.Open, 2000)
+			bodies := make([]string, b.N)
+			for i := range bodies {
+				bodies[i] = scanBatch(tokens, i, 5000)
+			}
+			b.ResetTimer()
+			cpu0 := cputime.Process()
+			for i := 0; i < b.N; i++ {
+				postScans(b, srv, cookie, gate, bodies[i])
+			}
+			b.ReportMetric(float64((cputime.Process()-cpu0).Microseconds())/float64(b.N*5000), "cpu-µs/scan")
+			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/batch")
 		})
 	}
 }

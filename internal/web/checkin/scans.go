@@ -5,8 +5,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
+	"runtime"
 	"slices"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/convene/convene/internal/badge"
@@ -45,6 +47,22 @@ type scanResultJ struct {
 // transaction.
 func judge(in []scanInput, g store.Gate, edition int64, pub ed25519.PublicKey, loc *time.Location, now time.Time) []store.ScanIn {
 	out := make([]store.ScanIn, len(in))
+	// A large batch (a gate back online) is verified on every core.
+	workers := min(runtime.GOMAXPROCS(0), len(in)/256+1)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*len(in)/workers, (w+1)*len(in)/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			judgeRange(in[lo:hi], out[lo:hi], g, edition, pub, loc, now)
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+func judgeRange(in []scanInput, out []store.ScanIn, g store.Gate, edition int64, pub ed25519.PublicKey, loc *time.Location, now time.Time) {
 	for i, s := range in {
 		at := s.ScannedAt.UTC()
 		if at.IsZero() || at.After(now.Add(time.Minute)) {
@@ -70,7 +88,6 @@ func judge(in []scanInput, g store.Gate, edition int64, pub ed25519.PublicKey, l
 		}
 		out[i] = x
 	}
-	return out
 }
 
 func (a *Area) record(r *http.Request) ([]scanResultJ, error) {
