@@ -224,6 +224,11 @@ func testContestFlow(t *testing.T, db *store.DB) {
 	if resp, _ := f.postForm(org, cpath+"/publish", nil); resp.StatusCode != http.StatusSeeOther {
 		t.Fatalf("publish: %d", resp.StatusCode)
 	}
+	// The report's figures: per track, selected, grant-eligible projects and their sum.
+	if _, body := f.do(org, "GET", cpath+"/review", "", ""); !strings.Contains(body, "Innovative plan grant: 1 projects meet it · ¥3000000") ||
+		!strings.Contains(body, "<td>Deep tech</td><td>2</td><td>1</td>") {
+		t.Fatalf("figures: %s", body)
+	}
 	_, body = f.do(owner, "GET", ppath, "", "")
 	if !strings.Contains(body, "meets: selected in a contest") || !strings.Contains(body, "judge 0") {
 		t.Fatalf("project page after selection: %s", body)

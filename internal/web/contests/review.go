@@ -31,11 +31,81 @@ type reviewRow struct {
 	Selected bool // proposed (top N by the method used) or recorded
 }
 
+type trackFigures struct {
+	Track             store.Track
+	Entries, Selected int
+}
+
+type grantFigures struct {
+	Policy   store.Policy
+	Projects int   // this contest's projects meeting the policy
+	Sum      int64 // and the grants they add up to
+}
+
 type reviewData struct {
-	Contest store.Contest
-	Ranking judging.Ranking
-	Rows    []reviewRow
-	Depends int
+	Contest  store.Contest
+	Ranking  judging.Ranking
+	Rows     []reviewRow
+	Depends  int
+	Entries  int
+	Selected int
+	Tracks   []trackFigures
+	Grants   []grantFigures
+}
+
+// figures counts entries and selected ones per track, and, for each
+// project policy, how many of the contest's projects meet it and the sum
+// of their grants (for the report).
+func (a *Area) figures(ctx context.Context, c store.Contest, es []store.EntryRow, d *reviewData) error {
+	at := map[string]int{}
+	for _, t := range c.Tracks {
+		at[t.Key] = len(d.Tracks)
+		d.Tracks = append(d.Tracks, trackFigures{Track: t})
+	}
+	inContest := map[int64]bool{}
+	for _, e := range es {
+		inContest[e.ProjectID] = true
+		i, ok := at[e.Track]
+		if !ok {
+			at[e.Track] = len(d.Tracks)
+			i = len(d.Tracks)
+			d.Tracks = append(d.Tracks, trackFigures{Track: store.Track{Key: e.Track, Name: e.Track, NameZH: e.Track}})
+		}
+		d.Tracks[i].Entries++
+		d.Entries++
+		if e.Status == model.EntrySelected {
+			d.Tracks[i].Selected++
+			d.Selected++
+		}
+	}
+	ps, err := a.db.ListPolicies(ctx, c.EditionID)
+	if err != nil {
+		return err
+	}
+	var subs []store.Subject
+	for _, p := range ps {
+		if p.Subject != "project" {
+			continue
+		}
+		cp, err := p.Compile()
+		if err != nil {
+			continue
+		}
+		if subs == nil {
+			if subs, err = a.db.ProjectSubjects(ctx, c.EditionID); err != nil {
+				return err
+			}
+		}
+		g := grantFigures{Policy: p}
+		for _, s := range subs {
+			if inContest[s.ID] && cp.Met(s.Facts) {
+				g.Projects++
+			}
+		}
+		g.Sum = int64(g.Projects) * p.AmountYuan
+		d.Grants = append(d.Grants, g)
+	}
+	return nil
 }
 
 // reviewPage shows raw and normalized ranks side by side, the spread per
@@ -77,6 +147,10 @@ func (a *Area) reviewPage(w http.ResponseWriter, r *http.Request) {
 			d.Depends++
 		}
 		d.Rows = append(d.Rows, reviewRow{Ranked: x, Entry: e, Selected: sel})
+	}
+	if err := a.figures(ctx, c, es, &d); err != nil {
+		a.rd.Fail(w, r, err)
+		return
 	}
 	a.rd.Page(w, r, http.StatusOK, "contest_review", a.rd.View(r, "contest.review", d))
 }
