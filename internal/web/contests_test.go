@@ -192,6 +192,16 @@ func testContestFlow(t *testing.T, db *store.DB) {
 	if resp.StatusCode != 200 || !strings.Contains(body, `id="kendall-w"`) || !strings.Contains(body, "Raw rank") {
 		t.Fatalf("review: %d %s", resp.StatusCode, body)
 	}
+	if !strings.Contains(body, `aria-label="Select" checked`) {
+		t.Fatal("the top entry is not proposed")
+	}
+	// By threshold: nothing scores 100; a bad threshold is refused.
+	if _, body := f.do(org, "GET", cpath+"/review?min=100", "", ""); strings.Contains(body, `aria-label="Select" checked`) {
+		t.Fatal("an entry below the threshold is proposed")
+	}
+	if resp, _ := f.do(org, "GET", cpath+"/review?min=lots", "", ""); resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("bad threshold: %d", resp.StatusCode)
+	}
 	_, rk := f.json(org, "GET", "/api/v1/contests/"+contest+"/ranking", "")
 	var ranking struct {
 		Entries []struct {

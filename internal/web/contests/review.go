@@ -47,6 +47,7 @@ type reviewData struct {
 	Ranking  judging.Ranking
 	Rows     []reviewRow
 	Depends  int
+	Min      string // the threshold asked for, if any
 	Entries  int
 	Selected int
 	Tracks   []trackFigures
@@ -137,9 +138,27 @@ func (a *Area) reviewPage(w http.ResponseWriter, r *http.Request) {
 		byID[e.ID] = e
 	}
 	d := reviewData{Contest: c, Ranking: rk}
+	// ?min=7.5 proposes every entry scoring at least that (by the method
+	// used) instead of the top N.
+	min, byMin := 0.0, false
+	if s := r.URL.Query().Get("min"); s != "" {
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.invalid", "min", "err.number"))
+			return
+		}
+		min, byMin, d.Min = v, true, s
+	}
 	for _, x := range rk.Entries {
 		e := byID[x.Entry]
 		sel := x.Rank <= c.SelectN
+		if byMin {
+			score := x.Raw
+			if rk.Normalized {
+				score = x.Normalized
+			}
+			sel = score >= min
+		}
 		if c.State == store.ContestDecided {
 			sel = e.Status == model.EntrySelected
 		}
