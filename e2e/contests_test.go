@@ -198,6 +198,18 @@ func TestContestJudgedAndGrantMet(t *testing.T) {
 	if !strings.Contains(method, "raw scores") { // one entry a judge: too few to normalize, said so
 		t.Fatalf("method: %q", method)
 	}
+	// The organizer's pages fit a phone too (wide tables scroll in their box).
+	phone()
+	for _, p := range []string{"/contests/1/review", "/contests/1/assignment", "/contests/1", "/contests/new", "/policies"} {
+		do(t, ctx, chromedp.Navigate(s.URL+p))
+		waitPath(t, ctx, s.URL, p)
+		if w, err := chromedp.Run(ctx, chromedp.Evaluate[float64]("document.documentElement.scrollWidth")); err != nil || w > 390 {
+			t.Fatalf("%s is %v px wide at 390 px: %v", p, w, err)
+		}
+	}
+	desk()
+	do(t, ctx, chromedp.Navigate(s.URL+"/contests/1/review"))
+	waitPath(t, ctx, s.URL, "/contests/1/review")
 	click(t, ctx, "#select-top")
 	waitPath(t, ctx, s.URL, "/contests/1/review")
 	if got := text(t, ctx, "#decided"); !strings.Contains(got, "Selection recorded") {
