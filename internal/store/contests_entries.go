@@ -72,7 +72,7 @@ func (db *DB) EnterContest(ctx context.Context, contestID, projectID, ownerID in
 			}
 		}
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM projects WHERE id = $1 AND owner_user_id = $2 AND edition_id = $3`, projectID, ownerID, c.EditionID).Scan(&n); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM projects WHERE id = $1 AND edition_id = $3 AND `+ownedBy("$2"), projectID, ownerID, c.EditionID).Scan(&n); err != nil {
 			return err
 		}
 		if n == 0 {
@@ -121,9 +121,17 @@ func (db *DB) EntryByID(ctx context.Context, id int64) (EntryRow, error) {
 	return e, one(err, "entry")
 }
 
-// OwnerEntries lists the entries of an owner's projects.
+// ownedBy is the SQL condition that a project (of the query's projects
+// row) belongs to user u: its owner, or a member of the delegation that
+// brought it.
+func ownedBy(u string) string {
+	return `(owner_user_id = ` + u + ` OR (org_id IS NOT NULL AND org_id = (SELECT org_id FROM users WHERE id = ` + u + ` AND role = 'delegation')))`
+}
+
+// OwnerEntries lists the entries of an owner's projects (a talent's own,
+// or a delegation member's delegation's).
 func (db *DB) OwnerEntries(ctx context.Context, ownerID int64) ([]EntryRow, error) {
-	return queryAll(ctx, db.r, scanEntryRow, `SELECT `+entryRowCols+entryRowFrom+` WHERE p.owner_user_id = $1 ORDER BY e.id DESC`, ownerID)
+	return queryAll(ctx, db.r, scanEntryRow, `SELECT `+entryRowCols+entryRowFrom+` WHERE p.id IN (SELECT id FROM projects WHERE `+ownedBy("$1")+`) ORDER BY e.id DESC`, ownerID)
 }
 
 // ProjectEntries lists a project's entries.

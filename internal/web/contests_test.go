@@ -16,10 +16,10 @@ import (
 
 func init() {
 	expect(map[string]string{
-		"GET /contests":                      "organizer judge talent",
+		"GET /contests":                      "organizer judge talent delegation",
 		"GET /contests/new":                  "organizer",
 		"POST /contests":                     "organizer",
-		"GET /contests/{id}":                 "organizer judge talent",
+		"GET /contests/{id}":                 "organizer judge talent delegation",
 		"POST /contests/{id}/judges":         "organizer",
 		"POST /contests/{id}/assign":         "organizer",
 		"GET /contests/{id}/assignment":      "organizer",
@@ -28,11 +28,11 @@ func init() {
 		"GET /contests/{id}/review":          "organizer",
 		"POST /contests/{id}/select":         "organizer",
 		"POST /contests/{id}/publish":        "organizer",
-		"GET /my/projects":                   "talent",
-		"POST /my/projects":                  "talent",
-		"GET /projects/{id}/contests":        "talent organizer",
-		"POST /contests/{id}/enter":          "talent",
-		"POST /entries/{id}/withdraw":        "talent",
+		"GET /my/projects":                   "talent delegation",
+		"POST /my/projects":                  "talent delegation",
+		"GET /projects/{id}/contests":        "talent delegation organizer",
+		"POST /contests/{id}/enter":          "talent delegation",
+		"POST /entries/{id}/withdraw":        "talent delegation",
 		"GET /contests/{id}/judge":           "judge",
 		"GET /entries/{id}/score":            "judge",
 		"POST /entries/{id}/score":           "judge",
@@ -43,7 +43,7 @@ func init() {
 		"GET /api/v1/contests/{id}/ranking":  "organizer",
 		"PUT /api/v1/entries/{id}/scores":    "judge",
 		"POST /api/v1/policies":              "organizer",
-		"GET /api/v1/projects/{id}/policies": "talent organizer",
+		"GET /api/v1/projects/{id}/policies": "talent delegation organizer",
 	})
 }
 
@@ -319,4 +319,45 @@ func contestWorld(w *apiWorld) map[string]int64 {
 	ids := map[string]int64{"/api/v1/contests/{id}/ranking": c.ID, "/api/v1/projects/{id}/policies": p.ID}
 	contestWorlds[w] = ids
 	return ids
+}
+
+// TestDelegationEntersContest: a delegation member creates the
+// delegation's project and enters it; another member of another
+// organization cannot see it.
+func TestDelegationEntersContest(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			db := b.Open(t)
+			f := newFixture(t, db)
+			org, del := f.client(model.RoleOrganizer), f.client(model.RoleDelegation)
+			resp, body := f.postForm(org, "/contests", url.Values{"name": {"Intelligence and Future"}, "k": {"3"}, "rubric": {"team | Team | 团队 | 1 | 10"}})
+			if resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("contest: %d %s", resp.StatusCode, body)
+			}
+			contest := lastID(t, resp)
+			resp, body = f.postForm(del, "/my/projects", url.Values{"title": {"Provincial battery plant"}, "stage": {"growth"}})
+			if resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("project: %d %s", resp.StatusCode, body)
+			}
+			project := lastID(t, resp)
+			p, err := db.LoadProject(bg, mustAtoi(t, project))
+			if err != nil || p.OrgID == nil || *p.OrgID != *f.users[model.RoleDelegation].OrgID || p.Source != model.SourceDelegation {
+				t.Fatalf("project %+v %v", p, err)
+			}
+			if resp, body := f.postForm(del, "/contests/"+contest+"/enter", url.Values{"project_id": {project}}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("enter: %d %s", resp.StatusCode, body)
+			}
+			if _, body := f.do(del, "GET", "/contests", "", ""); !strings.Contains(body, "Provincial battery plant") {
+				t.Fatalf("the delegation's entries: %s", body)
+			}
+			// The talent (no member of the delegation) neither sees nor enters it.
+			tal := f.client(model.RoleTalent)
+			if resp, _ := f.do(tal, "GET", "/projects/"+project+"/contests", "", ""); resp.StatusCode != http.StatusNotFound {
+				t.Fatalf("talent sees the delegation's project: %d", resp.StatusCode)
+			}
+			if _, err := db.EnterContest(bg, mustAtoi(t, contest), p.ID, f.users[model.RoleTalent].ID, ""); model.ErrorCode(err) != model.NotFound {
+				t.Fatalf("talent entering the delegation's project: %v", err)
+			}
+		})
+	}
 }

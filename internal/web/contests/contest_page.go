@@ -45,7 +45,7 @@ func (a *Area) contestPage(w http.ResponseWriter, r *http.Request) {
 					d.Mine = &es[i]
 				}
 			}
-			d.Projects, err = a.db.ListProjects(ctx, store.ProjectFilter{EditionID: c.EditionID, OwnerUserID: u.ID, Limit: 200})
+			d.Projects, err = a.db.ListProjects(ctx, mine(u, c.EditionID))
 		}
 	}
 	if err != nil {

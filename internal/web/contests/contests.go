@@ -71,15 +71,16 @@ func (a *Area) judgeOf(r *http.Request, contestID int64) error {
 	return nil
 }
 
-// ownProject loads a project the signed-in user may see: its owner, or an
-// organizer.
+// ownProject loads a project the signed-in user may see: its owner, a
+// member of the delegation that brought it, or an organizer.
 func (a *Area) ownProject(r *http.Request, id int64) (model.Project, error) {
 	p, err := a.db.LoadProject(r.Context(), id)
 	if err != nil {
 		return p, err
 	}
 	u := request.User(r)
-	if u.Role == model.RoleOrganizer || p.OwnerUserID != nil && *p.OwnerUserID == u.ID {
+	if u.Role == model.RoleOrganizer || p.OwnerUserID != nil && *p.OwnerUserID == u.ID ||
+		u.Role == model.RoleDelegation && u.OrgID != nil && p.OrgID != nil && *p.OrgID == *u.OrgID {
 		return p, nil
 	}
 	return p, model.ErrNotFound("project")
@@ -103,3 +104,15 @@ func back(w http.ResponseWriter, r *http.Request, to, flash string) {
 }
 
 func itoa(n int64) string { return fmtInt(n) }
+
+// mine is the filter for the signed-in owner's projects: a talent's own,
+// a delegation member's delegation's.
+func mine(u *model.User, editionID int64) store.ProjectFilter {
+	f := store.ProjectFilter{EditionID: editionID, Limit: 200}
+	if u.Role == model.RoleDelegation && u.OrgID != nil {
+		f.OrgID = *u.OrgID
+	} else {
+		f.OwnerUserID = u.ID
+	}
+	return f
+}

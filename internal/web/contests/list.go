@@ -34,7 +34,7 @@ func (a *Area) listPage(w http.ResponseWriter, r *http.Request) {
 			err = nil
 		}
 	}
-	if err == nil && u.Role == model.RoleTalent {
+	if err == nil && (u.Role == model.RoleTalent || u.Role == model.RoleDelegation) {
 		d.Entries, err = a.db.OwnerEntries(ctx, u.ID)
 	}
 	if err != nil {

@@ -69,7 +69,7 @@ func (a *Area) myProjectsWith(w http.ResponseWriter, r *http.Request, code int, 
 		a.rd.Fail(w, r, err)
 		return
 	}
-	if d.Projects, err = a.db.ListProjects(ctx, store.ProjectFilter{EditionID: ed.ID, OwnerUserID: u.ID, Limit: 200}); err != nil {
+	if d.Projects, err = a.db.ListProjects(ctx, mine(u, ed.ID)); err != nil {
 		a.rd.Fail(w, r, err)
 		return
 	}
@@ -98,7 +98,7 @@ type projectInput struct {
 	FundingSought int64  `json:"funding_sought"`
 }
 
-// createProject adds a project the talent owns.
+// createProject adds a project the talent owns, or the delegation's.
 func (a *Area) createProject(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	var in projectInput
@@ -109,6 +109,9 @@ func (a *Area) createProject(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := model.Project{EditionID: ed.ID, Source: model.SourceTalent, OwnerUserID: &u.ID}
+	if u.Role == model.RoleDelegation && u.OrgID != nil { // the delegation's project
+		p = model.Project{EditionID: ed.ID, Source: model.SourceDelegation, OrgID: u.OrgID}
+	}
 	err = request.DecodeThen(r, &in, func() error {
 		pr := model.Problems{}
 		p.Title, p.TitleZH, p.Summary = strings.TrimSpace(in.Title), strings.TrimSpace(in.TitleZH), strings.TrimSpace(in.Summary)

@@ -3,14 +3,15 @@ package contests
 import "github.com/convene/convene/internal/web/route"
 
 // Routes: contests for organizers (set-up, judges, assignment, close,
-// review, selection), owners (projects, entering, withdrawing), judges
+// review, selection), owners (talents and delegations: projects, entering,
+// withdrawing), judges
 // (their sheets, conflicts, scoring) and policies, and their API.
 func (a *Area) Routes() []route.Route {
 	org := route.Only(route.Organizer)
 	judge := route.Only(route.Judge)
-	owner := route.Only(route.Talent)
-	ownerOrg := route.Only(route.Talent, route.Organizer)
-	all := route.Only(route.Organizer, route.Judge, route.Talent)
+	owner := route.Only(route.Talent, route.Delegation)
+	ownerOrg := route.Only(route.Talent, route.Delegation, route.Organizer)
+	all := route.Only(route.Organizer, route.Judge, route.Talent, route.Delegation)
 	return []route.Route{
 		{Pattern: "GET /contests", Access: all, Handle: a.listPage},
 		{Pattern: "GET /contests/new", Access: org, Handle: a.newPage},
