@@ -182,7 +182,6 @@ func planSVG(bs []store.PlanBooth, me int64, T func(string, ...any) string) temp
 	var s strings.Builder
 	fmt.Fprintf(&s, `<svg class="plan" xmlns="http://www.w3.org/2000/svg" viewBox="%g %g %g %g" role="img" aria-label="%s" preserveAspectRatio="xMinYMin meet">`,
 		minX-1, minY-1, maxX-minX+2, maxY-minY+2, template.HTMLEscapeString(T("booths.plan")))
-	s.WriteString(`<style>.b rect{stroke:#555;stroke-width:.08}.s-available rect{fill:#e8f5e9}.s-held rect{fill:#fff3cd}.s-assigned rect{fill:#cfd8dc}.s-blocked rect{fill:#9e9e9e}.mine rect{fill:#1565c0;stroke:#0d47a1;stroke-width:.3}.mine text{fill:#fff}.b text{font:.62px sans-serif;text-anchor:middle;dominant-baseline:middle}</style>`)
 	for _, b := range bs {
 		w, d := b.Size()
 		cls := "b s-" + b.State
