@@ -67,6 +67,30 @@ func (f DockingFilter) where(c *conds) {
 	}
 }
 
+// dockWhere adds the filter's conditions on d (dockings) alone, projects
+// reached through semi-joins: with only the edition to match, the
+// projects' edition index answers without reading their rows.
+func (f DockingFilter) dockWhere(c *conds) {
+	if s := f.Party; s != nil {
+		u, o := c.arg(s.UserID), c.arg(s.OrgID)
+		c.where = append(c.where, "(d.org_id = "+o+" OR d.project_id IN (SELECT id FROM projects WHERE owner_user_id = "+u+" OR org_id = "+o+"))")
+	}
+	g := f
+	g.Party = nil
+	var pc conds
+	pc.args = c.args
+	g.where(&pc)
+	if len(pc.where) == 0 {
+		return
+	}
+	join := ""
+	if f.Province != "" {
+		join = " LEFT JOIN organizations po ON po.id = p.org_id"
+	}
+	c.args = pc.args
+	c.where = append(c.where, "d.project_id IN (SELECT p.id FROM projects p"+join+pc.sql()+")")
+}
+
 // ScopeOf is the docking scope of a user: nil for organizers (everything).
 func ScopeOf(u *model.User) *DockingScope {
 	if u.Role == model.RoleOrganizer {
@@ -128,15 +152,14 @@ func (db *DB) DockingBoard(ctx context.Context, f DockingFilter, perColumn int) 
 		perColumn = 30
 	}
 	var c conds
-	f.where(&c)
+	f.dockWhere(&c)
 	cols := make([]BoardColumn, len(BoardColumns))
 	idx := map[string]int{}
 	for i, k := range BoardColumns {
 		cols[i].Key = k
 		idx[k] = i
 	}
-	rows, err := db.r.QueryContext(ctx, `SELECT `+columnSQL+`, count(*) FROM dockings d JOIN projects p ON p.id = d.project_id
-		LEFT JOIN organizations po ON po.id = p.org_id`+c.sql()+` GROUP BY `+columnSQL, c.args...)
+	rows, err := db.r.QueryContext(ctx, `SELECT `+columnSQL+`, count(*) FROM dockings d`+c.sql()+` GROUP BY `+columnSQL, c.args...)
 	if err != nil {
 		return nil, err
 	}
@@ -155,12 +178,23 @@ func (db *DB) DockingBoard(ctx context.Context, f DockingFilter, perColumn int) 
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	cards, err := queryAll(ctx, db.r, scanCard, cardSQL+` WHERE d.id IN (SELECT id FROM (SELECT d.id,
-		row_number() OVER (PARTITION BY `+columnSQL+` ORDER BY d.updated_at DESC, d.id DESC) AS rn
-		FROM dockings d JOIN projects p ON p.id = d.project_id LEFT JOIN organizations po ON po.id = p.org_id`+c.sql()+`) x
-		WHERE rn <= `+itoa(perColumn)+`) ORDER BY d.updated_at DESC, d.id DESC`, c.args...)
-	if err != nil {
-		return nil, err
+	// Each column's newest cards, through the (stage, updated_at) index.
+	var cards []DockingCard
+	for _, col := range BoardColumns {
+		if cols[idx[col]].Count == 0 {
+			continue
+		}
+		cc := conds{where: append([]string(nil), c.where...), args: append([]any(nil), c.args...)}
+		if col == StageStalled {
+			cc.where = append(cc.where, "d.stalled")
+		} else {
+			cc.add("d.stage = ? AND NOT d.stalled", col)
+		}
+		l, err := queryAll(ctx, db.r, scanCard, cardSQL+cc.sql()+` ORDER BY d.updated_at DESC, d.id DESC LIMIT `+itoa(perColumn), cc.args...)
+		if err != nil {
+			return nil, err
+		}
+		cards = append(cards, l...)
 	}
 	for _, cd := range cards {
 		i := idx[cd.Column()]

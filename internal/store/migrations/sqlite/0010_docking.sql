@@ -19,7 +19,7 @@ ALTER TABLE dockings ADD COLUMN proposed_park INTEGER REFERENCES organizations(i
 ALTER TABLE dockings ADD COLUMN proposed_at TIMESTAMP;
 UPDATE dockings SET reached = stage WHERE stage <> 'declined';
 CREATE INDEX dockings_org ON dockings (org_id);
-CREATE INDEX dockings_stage ON dockings (stage);
+CREATE INDEX dockings_stage ON dockings (stage, updated_at);
 
 -- Every stage change: from, to (a stage or 'stalled'), who proposed it,
 -- who recorded it (the confirming party, or an organizer on their behalf),
