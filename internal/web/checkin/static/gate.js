@@ -197,7 +197,20 @@
     $('code').focus();
     handle(c);
   });
-  window.addEventListener('online', () => { setOnline(true); sync(); });
+  // While online, the revocation list and the rules are refreshed every minute.
+  async function refreshConfig() {
+    if (!navigator.onLine) return;
+    try {
+      const res = await fetch('/api/v1/gates/' + gateID + '/config', {credentials: 'same-origin'});
+      if (!res.ok) return;
+      const c = await res.json();
+      c.revoked.forEach((id) => revoked.add(id));
+      cfg.gate.roles = c.gate.roles;
+      cfg.gate.days = c.gate.days;
+    } catch (e) {}
+  }
+  setInterval(refreshConfig, 60000);
+  window.addEventListener('online', () => { setOnline(true); sync(); refreshConfig(); });
   window.addEventListener('offline', () => setOnline(false));
   setInterval(sync, 5000);
   setOnline(navigator.onLine);
