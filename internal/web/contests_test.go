@@ -178,6 +178,34 @@ func testContestFlow(t *testing.T, db *store.DB) {
 	if resp, _ := f.postForm(f.clientFor(judges[3]), spath, url.Values{"score_team": {"1"}}); resp.StatusCode != http.StatusForbidden {
 		t.Fatalf("conflicted judge scoring: %d", resp.StatusCode)
 	}
+	// Every judge scores the other entry's draft, then the organizer runs the
+	// assignment again: scored pairs stay and count toward k, so each entry
+	// still has exactly three judges.
+	other2 := es[1].ID
+	for _, j := range per[other2] {
+		if err := db.SaveScores(bg, other2, j, []store.Mark{{Criterion: "team", Value: 6}}, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A fifth judge joins first, so the engine has other choices.
+	fifth := model.User{Email: "judge-e@test.example", Name: "Judge e", Role: model.RoleJudge, Locale: "en"}
+	if err := db.CreateUser(bg, &fifth, testHash); err != nil {
+		t.Fatal(err)
+	}
+	if resp, _ := f.postForm(org, cpath+"/judges", url.Values{"email": {fifth.Email}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("invite the fifth: %d", resp.StatusCode)
+	}
+	if resp, _ := f.postForm(org, cpath+"/assign", nil); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("assign again: %d", resp.StatusCode)
+	}
+	again, _ := db.ContestAssignments(bg, mustAtoi(t, contest))
+	count := map[int64]int{}
+	for _, p := range again {
+		count[p.EntryID]++
+	}
+	if count[mine.ID] != 3 || count[other2] != 3 {
+		t.Fatalf("after a second run: %v", count)
+	}
 	// The review is refused before the close; close; scores then refused.
 	if resp, _ := f.do(org, "GET", cpath+"/review", "", ""); resp.StatusCode != http.StatusConflict {
 		t.Fatalf("review before the close: %d", resp.StatusCode)
@@ -209,7 +237,7 @@ func testContestFlow(t *testing.T, db *store.DB) {
 			Rank    int   `json:"rank"`
 		} `json:"entries"`
 	}
-	if err := json.Unmarshal([]byte(rk), &ranking); err != nil || len(ranking.Entries) != 1 || ranking.Entries[0].EntryID != mine.ID {
+	if err := json.Unmarshal([]byte(rk), &ranking); err != nil || len(ranking.Entries) != 2 || ranking.Entries[0].EntryID != mine.ID {
 		t.Fatalf("ranking %s %v", rk, err)
 	}
 	// Owners see no scores before they are published.

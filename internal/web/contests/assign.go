@@ -56,6 +56,21 @@ func (a *Area) autoAssign(w http.ResponseWriter, r *http.Request) {
 		back(w, r, "/contests/"+itoa(c.ID), "err.contest.nothing_to_assign")
 		return
 	}
+	// Pairs a judge already scored stay (SaveAssignment keeps them): the
+	// engine counts them toward k and the loads.
+	scored, err := a.db.ContestScores(ctx, c.ID)
+	if err != nil {
+		a.rd.Fail(w, r, err)
+		return
+	}
+	seen := map[judging.Pair]bool{}
+	for _, s := range scored {
+		p := judging.Pair{Entry: s.EntryID, Judge: s.JudgeID}
+		if !seen[p] {
+			seen[p] = true
+			in.Fixed = append(in.Fixed, p)
+		}
+	}
 	out := judging.Assign(in)
 	pairs := make([]store.Pair, len(out.Pairs))
 	for i, p := range out.Pairs {
