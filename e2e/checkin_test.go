@@ -186,4 +186,15 @@ func TestGateOfflineAndSync(t *testing.T) {
 		t.Fatalf("online scan was queued: %q", q)
 	}
 	shot(t, ctx, "4-second-gate")
+
+	// On a phone: the gate page, the gate's own badge and the agenda fit 390 px.
+	do(t, ctx, chromedp.EmulateViewport(390, 844))
+	for _, p := range []string{fmt.Sprintf("/gate/%d", south), "/me/badge", "/events"} {
+		do(t, ctx, chromedp.Navigate(base+p))
+		waitPath(t, ctx, base, p)
+		if w, err := chromedp.Run(ctx, chromedp.Evaluate[float64]("document.documentElement.scrollWidth")); err != nil || w > 390 {
+			shot(t, ctx, "5-phone")
+			t.Fatalf("%s is %v px wide on a 390 px screen (%v)", p, w, err)
+		}
+	}
 }

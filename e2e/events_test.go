@@ -118,4 +118,13 @@ func TestForumWaitlistAndHold(t *testing.T) {
 	if s := status(ent); s != "expired" {
 		t.Fatalf("the first in line after the seat passed: %s", s)
 	}
+	// On a phone: the event page and the agenda fit 390 px.
+	do(t, ctx, chromedp.EmulateViewport(390, 844))
+	for _, p := range []string{path, "/events"} {
+		do(t, ctx, chromedp.Navigate(base+p))
+		waitPath(t, ctx, base, p)
+		if w, err := chromedp.Run(ctx, chromedp.Evaluate[float64]("document.documentElement.scrollWidth")); err != nil || w > 390 {
+			t.Fatalf("%s is %v px wide on a 390 px screen (%v)", p, w, err)
+		}
+	}
 }
