@@ -42,7 +42,7 @@ func Allocate(inst Instance) (Result, error) {
 var Tries = 400
 
 // TriesWork bounds an area's rounds to about TriesWork / (requests × booths).
-var TriesWork = 400000
+var TriesWork = 200000
 
 type state struct {
 	c      *compiled
