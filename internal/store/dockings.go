@@ -612,3 +612,11 @@ func (db *DB) SettleLoadedDockings(ctx context.Context) error {
 	}
 	return db.LinkExhibitOwners(ctx)
 }
+
+// DockingRows lists every docking the filter matches, as cards with the
+// park named, newest change first, for the pipeline's export.
+func (db *DB) DockingRows(ctx context.Context, f DockingFilter) ([]DockingCard, error) {
+	var c conds
+	f.dockWhere(&c)
+	return queryAll(ctx, db.r, scanCard, cardSQL+c.sql()+` ORDER BY d.updated_at DESC, d.id DESC LIMIT 100000`, c.args...)
+}

@@ -19,6 +19,7 @@ func init() {
 		"GET /dockings/request":                   "delegation enterprise talent",
 		"POST /dockings/request":                  "delegation enterprise talent",
 		"GET /dockings/funnel":                    "organizer",
+		"GET /dockings/export.csv":                "organizer",
 		"GET /dockings/{id}":                      "organizer delegation enterprise talent",
 		"POST /dockings/{id}/propose":             "delegation enterprise talent",
 		"POST /dockings/{id}/confirm":             "delegation enterprise talent",
@@ -121,6 +122,9 @@ func TestDockingFlow(t *testing.T) {
 			}
 			if resp, body = f.do(oc, "GET", "/admin/delegations", "", ""); resp.StatusCode != 200 || !strings.Contains(body, `data-delegation="`+itoa(int(*deleg.OrgID))+`"`) {
 				t.Fatalf("side by side: %d %s", resp.StatusCode, body)
+			}
+			if resp, body = f.do(oc, "GET", "/dockings/export.csv?source=delegation", "", ""); resp.StatusCode != 200 || !strings.Contains(body, "Satellite imaging") || !strings.Contains(body, ",preliminary_agreement,") {
+				t.Fatalf("pipeline export: %d %s", resp.StatusCode, body)
 			}
 			if resp, body = f.json(oc, "GET", "/api/v1/dockings/funnel", ""); resp.StatusCode != 200 || !strings.Contains(body, `"preliminary_agreement":1`) {
 				t.Fatalf("funnel API: %d %s", resp.StatusCode, body)

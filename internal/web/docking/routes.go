@@ -13,6 +13,7 @@ func (a *Area) Routes() []route.Route {
 		{Pattern: "GET /dockings/request", Access: sides, Handle: a.requestForm},
 		{Pattern: "POST /dockings/request", Access: sides, Handle: a.requestCreate},
 		{Pattern: "GET /dockings/funnel", Access: org, Handle: a.funnelPage},
+		{Pattern: "GET /dockings/export.csv", Access: org, Handle: a.export},
 		{Pattern: "GET /dockings/{id}", Access: party, Handle: a.page},
 		{Pattern: "POST /dockings/{id}/propose", Access: sides, Handle: a.propose},
 		{Pattern: "POST /dockings/{id}/confirm", Access: sides, Handle: a.confirm},
