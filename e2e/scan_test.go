@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/device"
@@ -128,12 +129,23 @@ func TestScanRegisterApply(t *testing.T) {
 	}
 	shot(t, bctx, "4-enterprise-inbox")
 
-	// Opening the application shows the talent, the CV and the history, and
-	// makes it "viewed".
+	// Opening the application shows the talent, the CV and the history and
+	// changes nothing (GET is safe); "Mark as viewed" makes it viewed.
 	click(t, bctx, fmt.Sprintf(`table.table a[href="/inbox/%d"]`, apps[0].ID))
 	waitPath(t, bctx, s.URL, fmt.Sprintf("/inbox/%d", apps[0].ID))
-	if st := text(t, bctx, "#app-status"); st != "Viewed" {
-		t.Fatalf("application page status %q", st)
+	if st := text(t, bctx, "#app-status"); st != "Applied" {
+		t.Fatalf("application page status on opening %q", st)
+	}
+	click(t, bctx, "#app-viewed button")
+	// The form posts and comes back to the same path: wait for the status.
+	for st := ""; st != "Viewed"; {
+		select {
+		case <-bctx.Done():
+			t.Fatalf("application page status after marking %q", st)
+		case <-time.After(50 * time.Millisecond):
+		}
+		st, _ = chromedp.Run(bctx, chromedp.Evaluate[string](`(document.querySelector("#app-status") || {}).textContent || ""`))
+		st = strings.TrimSpace(st)
 	}
 	if got := text(t, bctx, `#app-cv`); got == "" {
 		t.Fatal("application page shows no CV link")
