@@ -338,16 +338,7 @@ func dedup(s []int32) []int32 {
 
 // overlaps finds booths of one hall whose rectangles share more than an edge.
 func overlaps(bs []Booth) []*Error {
-	byHall := map[string][]int{}
-	for i, b := range bs {
-		if b.W > 0 && b.D > 0 {
-			h := b.Hall
-			if h == "" {
-				h = "area:" + b.Area
-			}
-			byHall[h] = append(byHall[h], i)
-		}
-	}
+	byHall := sizedByHall(bs)
 	var errs []*Error
 	halls := make([]string, 0, len(byHall))
 	for h := range byHall {

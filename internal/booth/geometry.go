@@ -6,16 +6,7 @@ import "sort"
 // hall (or area, when no hall is given) that share a side of positive
 // length with it, from X, Y, W and D. Booths without a size are left alone.
 func AdjacentByGeometry(bs []Booth) {
-	byHall := map[string][]int{}
-	for i, b := range bs {
-		if b.W > 0 && b.D > 0 {
-			h := b.Hall
-			if h == "" {
-				h = "area:" + b.Area
-			}
-			byHall[h] = append(byHall[h], i)
-		}
-	}
+	byHall := sizedByHall(bs)
 	touch := func(a0, a1, b0, b1 float64) bool { return a0 < b1-eps && b0 < a1-eps }
 	near := func(x, y float64) bool { return x-y < 1e-6 && y-x < 1e-6 }
 	for _, ix := range byHall {
@@ -35,4 +26,20 @@ func AdjacentByGeometry(bs []Booth) {
 			}
 		}
 	}
+}
+
+// sizedByHall groups the booths that have a size by hall (or area, when no
+// hall is given): only booths of one group can touch or overlap.
+func sizedByHall(bs []Booth) map[string][]int {
+	byHall := map[string][]int{}
+	for i, b := range bs {
+		if b.W > 0 && b.D > 0 {
+			h := b.Hall
+			if h == "" {
+				h = "area:" + b.Area
+			}
+			byHall[h] = append(byHall[h], i)
+		}
+	}
+	return byHall
 }

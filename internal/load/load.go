@@ -28,12 +28,14 @@ const (
 	MaxDuration = 10 * time.Minute
 	MaxVUs      = 1000
 	MaxRequests = 10_000_000
+	MaxStreams  = 5000
 )
 
 // Config describes one run.
 type Config struct {
 	BaseURL  string        // the server, e.g. http://127.0.0.1:8080; loopback only
-	Scenario string        // "scan" or "replay"
+	Also     []string      // more instances of it (one database): virtual users are spread over all, as a load balancer would
+	Scenario string        // "scan", "replay" or "screen"
 	VUs      int           // concurrent virtual users
 	Duration time.Duration // the scenario stops after this long
 	Requests int           // ... or after this many requests (0: Duration alone)
@@ -44,6 +46,9 @@ type Config struct {
 
 	NewShare float64 // scan: share of visitors who are new talents and register first
 	Talents  int     // scan: returning talents, signed in before the scenario (0: 16 per virtual user)
+
+	Streams    int    // screen: live dashboard streams held open
+	StreamPath string // screen: the stream ("": /screen/stream, the public big screen's)
 }
 
 // CheckLoopback parses a base URL and refuses anything that is not a
@@ -72,6 +77,12 @@ func (c *Config) check() error {
 		return err
 	}
 	c.BaseURL = strings.TrimRight(c.BaseURL, "/")
+	for i, u := range c.Also {
+		if _, err := CheckLoopback(u); err != nil {
+			return err
+		}
+		c.Also[i] = strings.TrimRight(u, "/")
+	}
 	switch {
 	case c.VUs < 1 || c.VUs > MaxVUs:
 		return fmt.Errorf("load: virtual users must be 1 to %d, not %d", MaxVUs, c.VUs)
@@ -132,8 +143,10 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		sc = &scanScenario{}
 	case "replay":
 		sc = &replayScenario{}
+	case "screen":
+		sc = &screenScenario{}
 	default:
-		return nil, fmt.Errorf("load: unknown scenario %q (scan or replay)", cfg.Scenario)
+		return nil, fmt.Errorf("load: unknown scenario %q (scan, replay or screen)", cfg.Scenario)
 	}
 	tr := &http.Transport{
 		Proxy:               nil, // never through a proxy: loopback only

@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -19,6 +20,7 @@ import (
 type vu struct {
 	h      *harness
 	id     int
+	base   string // the instance this user's requests go to ("": BaseURL)
 	rng    *rand.Rand
 	res    *results
 	budget *atomic.Int64
@@ -26,8 +28,9 @@ type vu struct {
 }
 
 func newVU(h *harness, id int, budget *atomic.Int64) *vu {
+	bases := append([]string{h.cfg.BaseURL}, h.cfg.Also...)
 	return &vu{
-		h: h, id: id, budget: budget,
+		h: h, id: id, budget: budget, base: bases[id%len(bases)],
 		rng:   rand.New(rand.NewPCG(uint64(h.cfg.Seed), uint64(id)+1)),
 		res:   &results{},
 		plain: &http.Client{Transport: h.tr, Timeout: 30 * time.Second, CheckRedirect: noRedirect},
@@ -68,7 +71,7 @@ func (v *vu) send(ctx context.Context, c *http.Client, op, method, path string, 
 		}
 		rd = bytes.NewReader(b)
 	}
-	req, err := http.NewRequestWithContext(ctx, method, v.h.cfg.BaseURL+path, rd)
+	req, err := http.NewRequestWithContext(ctx, method, cmp.Or(v.base, v.h.cfg.BaseURL)+path, rd)
 	if err != nil {
 		v.res.record(op, 0, err)
 		return false

@@ -65,17 +65,6 @@ func (ix *Index) buildLists() {
 	sh := &buildShared{pinfo: make([]uint32, np), gmin: make([]atomic.Int32, np),
 		theaps: make([]uint64, nt*d), tlen: make([]uint16, nt),
 		tg: ix.groupSide(sideT), pg: ix.groupSide(sideP)}
-	sh.posts = make([]postings, len(P.bySkill))
-	for k, pl := range P.bySkill {
-		f := &sh.posts[k]
-		for i, c := range pl.slots {
-			if sh.pg.rep[c] == c {
-				f.key = append(f.key, pl.key[i])
-				f.slots = append(f.slots, c)
-			}
-		}
-	}
-	reps := sh.tg.reps
 	for c := range np {
 		sh.pinfo[c] = packInfo(&ix.pf[c])
 		if sh.pg.rep[c] >= 0 && sh.pg.size(sh.pg.rep[c]) > 1 {
@@ -94,6 +83,31 @@ func (ix *Index) buildLists() {
 			pmut:   make([]int32, np),
 		}
 	}
+	// By skill set when posts repeat few of them (see build_classes.go): a
+	// quarter of the representatives or fewer, 1 in 20 on dense overlap.
+	// Class ids take 24 bits in the scan.
+	if pc := ix.postClasses(sh); len(pc.np) < 1<<24 && (ix.opt.classes > 0 || ix.opt.classes == 0 && 4*len(pc.np) <= len(sh.pg.reps)) {
+		ix.buildByClasses(sh, pc, workers)
+	} else {
+		ix.buildPairs(sh, workers)
+	}
+	ix.mergeLists(sh, workers)
+}
+
+// buildPairs runs the two passes of the pair scan (see buildLists).
+func (ix *Index) buildPairs(sh *buildShared, workers []*buildWorker) {
+	P := &ix.s[sideP]
+	sh.posts = make([]postings, len(P.bySkill))
+	for k, pl := range P.bySkill {
+		f := &sh.posts[k]
+		for i, c := range pl.slots {
+			if sh.pg.rep[c] == c {
+				f.key = append(f.key, pl.key[i])
+				f.slots = append(f.slots, c)
+			}
+		}
+	}
+	reps := sh.tg.reps
 	var wg sync.WaitGroup
 	for pass := 1; pass <= 2; pass++ {
 		if pass == 2 {
@@ -116,7 +130,14 @@ func (ix *Index) buildLists() {
 		}
 		wg.Wait()
 	}
+}
 
+// mergeLists merges the workers' post heaps into the posts' lists and
+// builds the in-lists.
+func (ix *Index) mergeLists(sh *buildShared, workers []*buildWorker) {
+	T, P := &ix.s[sideT], &ix.s[sideP]
+	np, d := len(P.ids), ix.depth
+	var wg sync.WaitGroup
 	// Merge the workers' post heaps, posts split among goroutines.
 	per := (np + len(workers) - 1) / len(workers)
 	for w := range workers {

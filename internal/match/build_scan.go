@@ -46,33 +46,12 @@ type talentScan struct {
 // buildTalent runs one pass over talent t's candidates: pairs sharing two
 // or more skills in pass 1, one skill in pass 2, which also sets its list.
 func (ix *Index) buildTalent(bw *buildWorker, sh *buildShared, t int32, pass int) {
-	T, P := &ix.s[sideT], &ix.s[sideP]
+	T := &ix.s[sideT]
 	if !T.live[t] {
 		return
 	}
-	tf := &ix.tf[t]
-	d := ix.depth
-	ts := talentScan{ix: ix, bw: bw, sh: sh, t: t, tf: tf, nt: int32(len(tf.skills)),
-		rest: upperRest(tf), mayMutual: tf.intent != IntentNo, tminS: -1,
-		h: sh.theaps[int(t)*d : int(t)*d+int(sh.tlen[t]) : int(t)*d+d], mut: T.mutual[t],
-		tsize: sh.tg.size(t), tmem: sh.tg.members(t)}
-	for m := range min(int(ts.nt)+1, tableM) {
-		_, use := skillPoints(int32(m), 1, ts.nt)
-		ts.bound[m] = use + ts.rest
-		ts.use[m] = use
-	}
-	for pd := DegreeNone; pd <= tf.degree; pd++ {
-		ts.degree[pd] = degreePoints(tf.degree, pd)
-	}
-	for f := range fieldCount + 1 {
-		ts.aff[f] = affinityPts[(int(tf.disc)+1)*(fieldCount+1)+f]
-	}
-	ts.lang = [2]int32{tf.langPts, pointsLanguage}
-	ts.base = ts.rest - degreePoints(tf.degree, DegreeNone) - pointsExperience - slices.Max(ts.aff[:]) - pointsLanguage
-	ts.cityMax = ts.base - intentPoints[tf.intent]
-	if len(ts.h) == d {
-		ts.tmin, ts.tminS = ts.h[0], keyScore(ts.h[0])
-	}
+	ts := ix.newTalentScan(bw, sh, t)
+	tf := ts.tf
 	postings := sh.posts
 	if pass == 1 {
 		for r := ts.bound[1]; ; {
@@ -130,7 +109,14 @@ func (ix *Index) buildTalent(bw *buildWorker, sh *buildShared, t int32, pass int
 	if pass == 1 {
 		return
 	}
+	ts.finish()
+}
 
+// finish sets the list and mutual count of every talent in the scanned
+// talent's group.
+func (ts *talentScan) finish() {
+	ix, t, d := ts.ix, ts.t, ts.ix.depth
+	T, P := &ix.s[sideT], &ix.s[sideP]
 	h := ts.h
 	slices.Sort(h)
 	l := make([]entry, len(h))
@@ -140,12 +126,42 @@ func (ix *Index) buildTalent(bw *buildWorker, sh *buildShared, t int32, pass int
 		l[i] = entry{id: P.ids[c], score: keyScore(k), slot: c}
 	}
 	// Pairs are skipped only once t's heap is full, as for posts.
-	for i, x := range sh.tg.members(t) {
+	for i, x := range ts.sh.tg.members(t) {
 		if i > 0 {
 			l = slices.Clone(l)
 		}
 		T.lists[x], T.complete[x], T.mutual[x] = l, len(h) < d, ts.mut
 	}
+}
+
+// newTalentScan sets up the scan of talent t: its bounds and its heap as
+// left by an earlier pass.
+func (ix *Index) newTalentScan(bw *buildWorker, sh *buildShared, t int32) talentScan {
+	T := &ix.s[sideT]
+	tf := &ix.tf[t]
+	d := ix.depth
+	ts := talentScan{ix: ix, bw: bw, sh: sh, t: t, tf: tf, nt: int32(len(tf.skills)),
+		rest: upperRest(tf), mayMutual: tf.intent != IntentNo, tminS: -1,
+		h: sh.theaps[int(t)*d : int(t)*d+int(sh.tlen[t]) : int(t)*d+d], mut: T.mutual[t],
+		tsize: sh.tg.size(t), tmem: sh.tg.members(t)}
+	for m := range min(int(ts.nt)+1, tableM) {
+		_, use := skillPoints(int32(m), 1, ts.nt)
+		ts.bound[m] = use + ts.rest
+		ts.use[m] = use
+	}
+	for pd := DegreeNone; pd <= tf.degree; pd++ {
+		ts.degree[pd] = degreePoints(tf.degree, pd)
+	}
+	for f := range fieldCount + 1 {
+		ts.aff[f] = affinityPts[(int(tf.disc)+1)*(fieldCount+1)+f]
+	}
+	ts.lang = [2]int32{tf.langPts, pointsLanguage}
+	ts.base = ts.rest - degreePoints(tf.degree, DegreeNone) - pointsExperience - slices.Max(ts.aff[:]) - pointsLanguage
+	ts.cityMax = ts.base - intentPoints[tf.intent]
+	if len(ts.h) == d {
+		ts.tmin, ts.tminS = ts.h[0], keyScore(ts.h[0])
+	}
+	return ts
 }
 
 // visit handles candidate post c sharing m skills with the scanned talent.
@@ -195,7 +211,7 @@ func (ts *talentScan) visit(c, m int32) {
 	} else if score, mutual = pairScore(ts.tf, &ts.ix.pf[c], &ts.ix.pc[c], m); score < 0 {
 		return
 	}
-	if mutual {
+	if mutual && ts.mayMutual {
 		ts.mut += ts.psize(c, info)
 		bw.pmut[c] += ts.tsize
 	}

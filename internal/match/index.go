@@ -23,6 +23,9 @@ type Options struct {
 	K       int // list length kept exact per talent and per post; default 20
 	Slack   int // extra entries kept so removals rarely force a rescan; default 10, negative for none
 	Workers int // goroutines for Build; default GOMAXPROCS
+	// classes chooses Build's scan in tests: 1 by post skill set, -1 by
+	// pair, 0 by the number of distinct skill sets.
+	classes int8
 }
 
 // maxDepth bounds K+Slack: the build counts list lengths in 16 bits.

@@ -155,7 +155,10 @@ func CanonicalSkills(skills []string) []string {
 // LookupSkill returns the vocabulary entry of a canonical key or any
 // spelling of it, for showing labels next to explanation keys.
 func LookupSkill(s string) (Skill, bool) {
-	i, ok := skillAlias[CanonicalSkill(s)]
+	i, ok := skillAlias[s]
+	if !ok {
+		i, ok = skillAlias[foldText(s)] // a key's own "_" folds to a space
+	}
 	if !ok {
 		return Skill{}, false
 	}
@@ -224,3 +227,8 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// FoldText is the normalization under every vocabulary (case, width,
+// separators, edge punctuation folded): two spellings that fold alike are
+// one value. Callers group free text the vocabularies do not know by it.
+func FoldText(s string) string { return foldText(s) }

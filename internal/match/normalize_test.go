@@ -184,3 +184,13 @@ func FuzzCanonicalSkill(f *testing.F) {
 		}
 	})
 }
+
+// TestLookupSkillByKey: every entry is found by its own key, underscores
+// included ("machine_learning" folds to "machine learning").
+func TestLookupSkillByKey(t *testing.T) {
+	for _, s := range Vocabulary() {
+		if got, ok := LookupSkill(s.Key); !ok || got.Key != s.Key {
+			t.Errorf("LookupSkill(%q) = %q, %v", s.Key, got.Key, ok)
+		}
+	}
+}

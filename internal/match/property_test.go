@@ -238,11 +238,21 @@ func TestBuildEqualsBruteForce(t *testing.T) {
 				w.posts[id] = propPost(r, id, rare)
 			}
 			ts, ps := w.slices()
-			ix, err := Build(ts, ps, propOptions(r))
+			opt := propOptions(r)
+			ix, err := Build(ts, ps, opt)
 			if err != nil {
 				t.Fatal(err)
 			}
 			checkAgainstBruteForce(t, ix, w)
+			checkMutualCounts(t, ix, ts, ps)
+			// The same by post skill set (build_classes.go), which Build
+			// chooses on its own only when posts repeat few skill sets.
+			opt.classes = 1
+			if ix, err = Build(ts, ps, opt); err != nil {
+				t.Fatal(err)
+			}
+			checkAgainstBruteForce(t, ix, w)
+			checkMutualCounts(t, ix, ts, ps)
 		})
 	}
 }

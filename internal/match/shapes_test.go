@@ -96,9 +96,20 @@ func pick(r *rand.Rand, pool []string, n int) []string {
 // TestShapesEqualBruteForce builds each shape at a size where pruning and
 // the second pass's reduced index run, on two workers, and compares every
 // kept list with the brute force, then again after random updates.
+// It runs each shape through both scans: by pair and by post skill set
+// (build_classes.go), whichever Build would choose at this size.
 func TestShapesEqualBruteForce(t *testing.T) {
 	for _, shape := range buildShapes {
-		t.Run(shape, func(t *testing.T) {
+		for _, scan := range []int8{-1, 1} {
+			name := shape + map[int8]string{-1: "/pairs", 1: "/classes"}[scan]
+			t.Run(name, func(t *testing.T) { testShape(t, shape, scan) })
+		}
+	}
+}
+
+func testShape(t *testing.T, shape string, scan int8) {
+	{
+		{
 			sw := shapedWorld(shape, 11, 500, 250)
 			w := &world{talents: map[int64]Talent{}, posts: map[int64]Post{}}
 			for _, tal := range sw.Talents {
@@ -108,11 +119,12 @@ func TestShapesEqualBruteForce(t *testing.T) {
 				w.posts[p.ID] = p
 			}
 			ts, ps := w.slices()
-			ix, err := Build(ts, ps, Options{K: 5, Slack: 2, Workers: 2})
+			ix, err := Build(ts, ps, Options{K: 5, Slack: 2, Workers: 2, classes: scan})
 			if err != nil {
 				t.Fatal(err)
 			}
 			checkTopAgainstBruteForce(t, ix, w)
+			checkMutualCounts(t, ix, ts, ps)
 			fresh := shapedWorld(shape, 12, 40, 40)
 			r := rand.New(rand.NewPCG(11, 12))
 			for op := range 40 {
@@ -129,6 +141,46 @@ func TestShapesEqualBruteForce(t *testing.T) {
 				}
 			}
 			checkTopAgainstBruteForce(t, ix, w)
-		})
+			ts, ps = w.slices()
+			checkMutualCounts(t, ix, ts, ps)
+		}
+	}
+}
+
+// checkMutualCounts compares every entity's count of mutually acceptable
+// counterparts with a brute force: updates add to and take from them, so
+// they must be exact, not only nonzero.
+func checkMutualCounts(t *testing.T, ix *Index, ts []Talent, ps []Post) {
+	t.Helper()
+	tm, pm := make(map[int64]int32), make(map[int64]int32)
+	sy := newSymbols()
+	tfs := make([]tfeat, len(ts))
+	for i := range ts {
+		tfs[i] = sy.compileTalent(&ts[i])
+	}
+	for i := range ps {
+		pf, pc := sy.compilePost(&ps[i])
+		if !pf.open() {
+			continue
+		}
+		for j := range tfs {
+			if _, mutual := pairScore(&tfs[j], &pf, &pc, shared(tfs[j].skills, pc.skills)); mutual {
+				tm[ts[j].ID]++
+				pm[ps[i].ID]++
+			}
+		}
+	}
+	for _, tal := range ts {
+		if got := ix.s[sideT].mutual[ix.s[sideT].slotOf[tal.ID]]; got != tm[tal.ID] {
+			t.Fatalf("talent %d: %d mutually acceptable posts, want %d", tal.ID, got, tm[tal.ID])
+		}
+	}
+	for _, p := range ps {
+		if !p.Open {
+			continue
+		}
+		if got := ix.s[sideP].mutual[ix.s[sideP].slotOf[p.ID]]; got != pm[p.ID] {
+			t.Fatalf("post %d: %d mutually acceptable talents, want %d", p.ID, got, pm[p.ID])
+		}
 	}
 }

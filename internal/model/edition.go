@@ -19,12 +19,15 @@ type Edition struct {
 }
 
 // Location returns the edition's time zone; Validate guarantees it loads.
-func (e *Edition) Location() *time.Location {
-	loc, err := time.LoadLocation(e.TimeZone)
-	if err != nil {
-		return time.UTC
+func (e *Edition) Location() *time.Location { return Zone(e.TimeZone) }
+
+// Zone is the IANA zone tz, or UTC when tz is empty or unknown (names are
+// checked where they are entered: LoadZone).
+func Zone(tz string) *time.Location {
+	if loc, err := time.LoadLocation(tz); err == nil && tz != "" {
+		return loc
 	}
-	return loc
+	return time.UTC
 }
 
 func (e *Edition) Validate() error {

@@ -3,8 +3,10 @@
 // application made or moved. Handlers publish; the match index, the scan
 // landing's caches (and later the dashboard and webhooks) subscribe, so no
 // handler wires another area's side effects by hand. It is in-process and
-// synchronous: subscribers must be quick and must not fail the change
-// (changes made through other instances reach them by their own polling).
+// synchronous: subscribers must be quick and must not fail the change.
+// Changes made through other instances on the same PostgreSQL arrive too,
+// republished here by internal/peers with FromPeer(ctx) true (and only
+// what a subscriber needs reloaded; Elsewhere for the rest).
 package notify
 
 import (
@@ -35,6 +37,11 @@ type ApplicationsMoved struct {
 	To  model.AppStatus
 }
 
+// Elsewhere: another instance changed applications (kinds it names); the
+// subscribers that only recompute (the dashboard) listen for it.
+type Elsewhere struct{ Kinds []string }
+
+func (Elsewhere) event()         {}
 func (TalentSaved) event()       {}
 func (PostsSaved) event()        {}
 func (Applied) event()           {}
@@ -63,3 +70,12 @@ func (b *Bus) Publish(ctx context.Context, e Event) {
 		f(ctx, e)
 	}
 }
+
+type peerKey struct{}
+
+// WithPeer marks ctx as carrying another instance's change, which must not
+// be sent back out.
+func WithPeer(ctx context.Context) context.Context { return context.WithValue(ctx, peerKey{}, true) }
+
+// FromPeer reports whether ctx carries another instance's change.
+func FromPeer(ctx context.Context) bool { v, _ := ctx.Value(peerKey{}).(bool); return v }

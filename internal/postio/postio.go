@@ -1,5 +1,5 @@
-// Package postio reads posts from CSV and XLSX files and writes posts and
-// applications to XLSX. A file is checked whole: every bad cell is reported
+// Package postio reads posts and projects from CSV and XLSX files and
+// writes posts and applications to XLSX. A file is checked whole: every bad cell is reported
 // with its row and column as a message key, so the caller can say it in
 // the user's language and import nothing.
 package postio
@@ -10,11 +10,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/vocab"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -61,6 +64,22 @@ func (e Errors) Error() string {
 	return b.String()
 }
 
+// Invalid is the problems as the one error type: err.import, with a field
+// per problem named by row and column ("row 3 · min_degree").
+func (e Errors) Invalid() error {
+	pr := model.Problems{}
+	for _, x := range e {
+		f := "row " + strconv.Itoa(x.Row)
+		if x.Column != "" {
+			f += " · " + x.Column
+		}
+		pr.Add(f, x.Key)
+	}
+	me := model.Errorf(model.Invalid, "err.import")
+	me.Fields = pr
+	return me
+}
+
 // Format is a file kind.
 type Format string
 
@@ -81,13 +100,31 @@ func Detect(b []byte) Format {
 // session) and take each row's cells. Either every row is good and posts
 // come back, or errs lists every problem and posts is nil.
 func Parse(data []byte, base model.Post) (posts []model.Post, errs Errors) {
-	rows, err := readRows(data)
-	if err != nil {
-		return nil, Errors{{Row: 0, Column: "", Key: "err.import_file"}}
-	}
-	return ParseRows(rows, base)
+	posts, _, errs = ParseNoticed(data, base)
+	return posts, errs
 }
 
+// Notice is a cell kept as typed that the vocabulary does not know (a city
+// or an industry): legal, but the importer should hear of it, since filters
+// and other languages cannot place it. Row counts as in RowError.
+type Notice struct {
+	Row    int
+	Column string
+	Value  string
+}
+
+// ParseNoticed is Parse that also lists the cities and industries the
+// vocabulary does not know, by row. A known one in any spelling ("广州市",
+// "Canton") is mapped where it is read, so it is kept as typed silently.
+func ParseNoticed(data []byte, base model.Post) ([]model.Post, []Notice, Errors) {
+	rows, err := readRows(data)
+	if err != nil {
+		return nil, nil, Errors{{Row: 0, Column: "", Key: "err.import_file"}}
+	}
+	return parseRows(rows, base)
+}
+
+// readRows reads a CSV (UTF-8) or XLSX (its first sheet) file's rows.
 func readRows(data []byte) (rows [][]string, err error) {
 	if Detect(data) == CSV {
 		data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // Excel's UTF-8 mark
@@ -146,54 +183,23 @@ const maxColumns = 64
 
 // ParseRows checks rows whose first is the header.
 func ParseRows(rows [][]string, base model.Post) ([]model.Post, Errors) {
-	var errs Errors
-	for len(rows) > 0 && blank(rows[len(rows)-1]) {
-		rows = rows[:len(rows)-1]
-	}
-	if len(rows) < 2 {
-		return nil, Errors{{Row: 1, Key: "err.import_empty"}}
-	}
-	if len(rows)-1 > MaxRows {
-		return nil, Errors{{Row: MaxRows + 2, Key: "err.import_too_many"}}
-	}
-	col := map[string]int{}
-	for i, h := range rows[0] {
-		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
-		name := strings.ToLower(h)
-		if a, ok := aliases[h]; ok {
-			name = a
-		}
-		if h == "" {
-			continue
-		}
-		if !known(name) {
-			errs = append(errs, RowError{1, clip(h), "err.import_unknown_column"})
-			continue
-		}
-		if _, dup := col[name]; dup {
-			errs = append(errs, RowError{1, name, "err.import_duplicate_column"})
-			continue
-		}
-		col[name] = i
-	}
-	if _, ok := col["title"]; !ok {
-		errs = append(errs, RowError{1, "title", "err.import_missing_column"})
-	}
-	if len(errs) > 0 {
-		return nil, errs
+	posts, _, errs := parseRows(rows, base)
+	return posts, errs
+}
+
+func parseRows(rows [][]string, base model.Post) ([]model.Post, []Notice, Errors) {
+	rows, col, errs := table(rows, Columns, aliases, "title")
+	if errs != nil {
+		return nil, nil, errs
 	}
 	var posts []model.Post
+	var notices []Notice
 	for n, rec := range rows[1:] {
 		if blank(rec) {
 			continue
 		}
 		row := n + 2
-		cell := func(name string) string {
-			if i, ok := col[name]; ok && i < len(rec) {
-				return strings.TrimSpace(rec[i])
-			}
-			return ""
-		}
+		cell := cells(col, rec)
 		p := base
 		p.ID = 0
 		p.Title, p.Description, p.Industry, p.City = cell("title"), cell("description"), cell("industry"), cell("city")
@@ -217,25 +223,25 @@ func ParseRows(rows [][]string, base model.Post) ([]model.Post, Errors) {
 			*dst = v
 		}
 		pr.Merge(p.Validate())
-		for _, name := range Columns { // stable order of messages
-			if k, ok := pr[name]; ok {
-				errs = append(errs, RowError{row, name, k})
-			}
-		}
-		for name, k := range pr {
-			if !known(name) {
-				errs = append(errs, RowError{row, name, k})
-			}
-		}
+		errs = append(errs, rowErrors(row, pr, Columns)...)
 		posts = append(posts, p)
+		for _, c := range []struct {
+			kind  vocab.Kind
+			name  string
+			value string
+		}{{vocab.City, "city", p.City}, {vocab.Industry, "industry", p.Industry}} {
+			if c.kind.Unknown(c.value) {
+				notices = append(notices, Notice{row, c.name, c.value})
+			}
+		}
 	}
 	if len(errs) > 0 {
-		return nil, errs
+		return nil, nil, errs
 	}
 	if len(posts) == 0 {
-		return nil, Errors{{Row: 2, Key: "err.import_empty"}}
+		return nil, nil, Errors{{Row: 2, Key: "err.import_empty"}}
 	}
-	return posts, nil
+	return posts, notices, nil
 }
 
 func degree(s string) model.Degree {
@@ -248,13 +254,118 @@ func degree(s string) model.Degree {
 	return model.Degree(strings.ToLower(s))
 }
 
-func known(name string) bool {
-	for _, c := range Columns {
-		if c == name {
-			return true
+// Row is one non-blank data row of a file: its line as a spreadsheet
+// numbers it (the header is 1) and its cells by column name.
+type Row struct {
+	Line  int
+	Cells map[string]string
+}
+
+// Cell is a column's trimmed value ("" when the file has no such column).
+func (r Row) Cell(name string) string { return r.Cells[name] }
+
+// ReadTable reads a whole CSV or XLSX file whose first row names columns
+// (or aliases of them), with the required one present, into its non-blank
+// rows; or every problem of its header.
+func ReadTable(data []byte, columns []string, aliases map[string]string, required string) ([]Row, Errors) {
+	raw, err := readRows(data)
+	if err != nil {
+		return nil, Errors{{Row: 0, Column: "", Key: "err.import_file"}}
+	}
+	raw, col, errs := table(raw, columns, aliases, required)
+	if errs != nil {
+		return nil, errs
+	}
+	var rows []Row
+	for n, rec := range raw[1:] {
+		if blank(rec) {
+			continue
+		}
+		cell := cells(col, rec)
+		r := Row{Line: n + 2, Cells: make(map[string]string, len(col))}
+		for name := range col {
+			r.Cells[name] = cell(name)
+		}
+		rows = append(rows, r)
+	}
+	if len(rows) == 0 {
+		return nil, Errors{{Row: 2, Key: "err.import_empty"}}
+	}
+	return rows, nil
+}
+
+// Problems adds a row's problems to errs, the file's columns first in
+// their order, then any other field's.
+func (r Row) Problems(errs Errors, pr model.Problems, columns []string) Errors {
+	return append(errs, rowErrors(r.Line, pr, columns)...)
+}
+
+// table checks a file's rows whose first is the header: not empty, not too
+// many, every header a known column (or an alias of one) once, the
+// required one present. It returns the rows without trailing blank ones
+// and each column's index.
+func table(rows [][]string, columns []string, aliases map[string]string, required string) ([][]string, map[string]int, Errors) {
+	var errs Errors
+	for len(rows) > 0 && blank(rows[len(rows)-1]) {
+		rows = rows[:len(rows)-1]
+	}
+	if len(rows) < 2 {
+		return nil, nil, Errors{{Row: 1, Key: "err.import_empty"}}
+	}
+	if len(rows)-1 > MaxRows {
+		return nil, nil, Errors{{Row: MaxRows + 2, Key: "err.import_too_many"}}
+	}
+	col := map[string]int{}
+	for i, h := range rows[0] {
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		name := strings.ToLower(h)
+		if a, ok := aliases[h]; ok {
+			name = a
+		}
+		if h == "" {
+			continue
+		}
+		if !slices.Contains(columns, name) {
+			errs = append(errs, RowError{1, clip(h), "err.import_unknown_column"})
+			continue
+		}
+		if _, dup := col[name]; dup {
+			errs = append(errs, RowError{1, name, "err.import_duplicate_column"})
+			continue
+		}
+		col[name] = i
+	}
+	if _, ok := col[required]; !ok {
+		errs = append(errs, RowError{1, required, "err.import_missing_column"})
+	}
+	return rows, col, errs
+}
+
+// cells reads one row's cells by column name.
+func cells(col map[string]int, rec []string) func(string) string {
+	return func(name string) string {
+		if i, ok := col[name]; ok && i < len(rec) {
+			return strings.TrimSpace(rec[i])
+		}
+		return ""
+	}
+}
+
+// rowErrors are a row's problems, the file's columns first in their order
+// (stable messages), then any other field's.
+func rowErrors(row int, pr model.Problems, columns []string) Errors {
+	var errs Errors
+	for _, name := range columns {
+		if k, ok := pr[name]; ok {
+			errs = append(errs, RowError{row, name, k})
 		}
 	}
-	return false
+	for _, name := range slices.Sorted(maps.Keys(pr)) {
+		if !slices.Contains(columns, name) {
+			errs = append(errs, RowError{row, name, pr[name]})
+		}
+	}
+	return errs
 }
 
 func blank(rec []string) bool {

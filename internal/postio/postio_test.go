@@ -104,3 +104,29 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestParseNoticed: cities and industries in any spelling the vocabulary
+// knows pass silently and are kept as typed; others are listed by row and
+// column, and the file still imports. A refused file lists no notices.
+func TestParseNoticed(t *testing.T) {
+	in := "title,城市,行业\nA,广州市,Smart manufacturing\n,,\nB,Foshan,智能制造\nC,canton,Basket weaving\nD,,\n"
+	posts, notices, errs := ParseNoticed([]byte(in), base)
+	if errs != nil || len(posts) != 4 {
+		t.Fatalf("posts %d, errs %v", len(posts), errs)
+	}
+	if posts[0].City != "广州市" || posts[0].Industry != "Smart manufacturing" {
+		t.Fatalf("not kept as typed: %+v", posts[0])
+	}
+	want := []Notice{{4, "city", "Foshan"}, {5, "industry", "Basket weaving"}}
+	if len(notices) != len(want) {
+		t.Fatalf("notices %v, want %v", notices, want)
+	}
+	for i := range want {
+		if notices[i] != want[i] {
+			t.Fatalf("notices %v, want %v", notices, want)
+		}
+	}
+	if _, notices, errs := ParseNoticed([]byte("title,city\n,Foshan\n"), base); errs == nil || notices != nil {
+		t.Fatalf("a refused file: notices %v, errs %v", notices, errs)
+	}
+}

@@ -73,7 +73,7 @@ func PostSheet(posts []model.Post) Sheet {
 // Template is the import template: the header and one example row.
 func Template() Sheet {
 	return Sheet{Name: "posts", Header: Columns, Rows: [][]any{{
-		"数据科学家 Data scientist", "Build models for smart manufacturing", "人工智能", "Python, SQL, 机器学习", "master", 3,
+		"数据科学家 Data scientist", "Build models for smart manufacturing", "电子信息", "Python, SQL, 机器学习", "master", 3,
 		"广州", 20000, 35000, 2, "中文, English"}}}
 }
 

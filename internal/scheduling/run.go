@@ -57,12 +57,41 @@ func Run(ctx context.Context, db *store.DB, editionID int64, kind string, by int
 		slotByID[s.ID] = s
 		inst.Slots = append(inst.Slots, schedule.Slot{ID: sid(s.ID), Start: s.StartsAt, End: s.EndsAt})
 	}
+	// What this run keeps in place (published, or drafts of other kinds),
+	// by table and slot: a room keeps what it holds, even outside hours set
+	// later.
+	held := map[[2]int64]bool{}
+	for _, r := range reqs {
+		if r.SlotID != 0 && (r.Published || r.Draft && !in(r.Kind)) {
+			held[[2]int64{r.TableID, r.SlotID}] = true
+		}
+	}
+	sessions := map[int64]model.RemoteSession{}
 	for _, t := range tables {
 		r := schedule.Resource{ID: tid(t.ID), Kind: schedule.KindTable}
 		if t.Video {
 			r.Kind = schedule.KindVideo
 		} else if t.VenueID != nil {
 			r.Venue = "v" + strconv.FormatInt(*t.VenueID, 10)
+		}
+		if t.SessionID != nil {
+			// A remote session's room exists only in the session's hours
+			// (Singapore's afternoon is not Tokyo's).
+			rs, ok := sessions[*t.SessionID]
+			if !ok {
+				if rs, err = db.RemoteSession(ctx, *t.SessionID); err != nil {
+					return run, err
+				}
+				sessions[*t.SessionID] = rs
+			}
+			for _, s := range slots {
+				if !s.StartsAt.Before(rs.StartsAt) && !s.EndsAt.After(rs.EndsAt) || held[[2]int64{t.ID, s.ID}] {
+					r.Slots = append(r.Slots, sid(s.ID))
+				}
+			}
+			if len(r.Slots) == 0 {
+				continue // no slot in its hours: the room takes no meeting
+			}
 		}
 		inst.Resources = append(inst.Resources, r)
 	}

@@ -3,6 +3,7 @@ package scheduling_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/scheduling"
@@ -102,4 +103,69 @@ func testScheduleAndPublish(t *testing.T, db *store.DB, w storetest.MeetWorld) {
 	if got, _ := db.LatestScheduleRun(ctx, w.Edition.ID); got.ID != run4.ID || len(got.Unplaced) != 1 {
 		t.Fatalf("latest run: %+v", got)
 	}
+}
+
+// TestVideoInSessionHours: a remote session's video room takes meetings
+// only in the session's hours; a room whose session holds no slot takes
+// none (the request is left unplaced, with its reason).
+func TestVideoInSessionHours(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			// Tokyo's session covers the last two slots only.
+			db, w, rs, run := videoSessionRun(t, b.Open(t), 2, 3)
+			if run.Placed != 1 {
+				t.Fatalf("run %+v", run)
+			}
+			if _, err := db.PublishScheduleRun(ctx, run.ID, 0); err != nil {
+				t.Fatal(err)
+			}
+			at, _ := db.AgendaOf(ctx, w.Tal.ID)
+			if len(at) != 1 || at[0].TableCode != "TOKYO-1" || at[0].StartsAt.Before(rs.StartsAt) {
+				t.Fatalf("placed outside Tokyo's hours: %+v (session from %v)", at, rs.StartsAt)
+			}
+			// A session that ends before the first slot: nowhere to go.
+			_, _, _, run = videoSessionRun(t, b.Open(t), -1, -1)
+			if run.Placed != 0 || len(run.Unplaced) != 1 {
+				t.Fatalf("run with no slot in the session's hours: %+v", run)
+			}
+		})
+	}
+}
+
+// videoSessionRun sets up a video interview whose only room belongs to a
+// remote session from slot first to slot last (-1: the hour before the
+// first slot) and runs the scheduler.
+func videoSessionRun(t *testing.T, db *store.DB, first, last int) (*store.DB, storetest.MeetWorld, model.RemoteSession, store.ScheduleRun) {
+	t.Helper()
+	w := storetest.NewMeetWorld(t, db)
+	slots := storetest.AddSlotsAndTable(t, db, w)
+	fair := model.Fair{EditionID: w.Edition.ID, Kind: model.FairVideo, Name: "Video fair"}
+	if err := db.CreateFair(ctx, &fair); err != nil {
+		t.Fatal(err)
+	}
+	rs := model.RemoteSession{FairID: fair.ID, Location: "Tokyo", TimeZone: "Asia/Tokyo"}
+	if first < 0 {
+		rs.StartsAt, rs.EndsAt = slots[0].StartsAt.Add(-time.Hour), slots[0].StartsAt.Add(-time.Minute)
+	} else {
+		rs.StartsAt, rs.EndsAt = slots[first].StartsAt, slots[last].EndsAt
+	}
+	if err := db.CreateRemoteSession(ctx, &rs); err != nil {
+		t.Fatal(err)
+	}
+	room := model.Table{EditionID: w.Edition.ID, Code: "TOKYO-1", Video: true, SessionID: &rs.ID}
+	if err := db.CreateMeetingTable(ctx, &room, "Asia/Tokyo"); err != nil {
+		t.Fatal(err)
+	}
+	r, err := db.CreateMeetingRequest(ctx, store.MeetingRequestInput{Kind: model.MeetingInterview, ByUserID: w.Ent.ID, ApplicationID: w.App.ID, Video: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.AnswerMeetingRequest(ctx, r.ID, w.Tal.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	run, err := scheduling.Run(ctx, db, w.Edition.ID, "interview", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, w, rs, run
 }

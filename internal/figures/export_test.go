@@ -1,0 +1,4 @@
+package figures
+
+// VideoRate is videoRate, for the benchmarks.
+var VideoRate = videoRate
