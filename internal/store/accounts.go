@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"time"
 
 	"github.com/convene/convene/internal/model"
@@ -125,9 +126,25 @@ func (db *DB) SessionUser(ctx context.Context, tokenHash string) (model.User, er
 // holds the resolved user in memory and must not outlive a sign-out made
 // through another instance.
 func (db *DB) SessionLive(ctx context.Context, tokenHash string) (bool, error) {
-	var n int
-	err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM sessions WHERE token_hash = $1 AND expires_at > $2`, tokenHash, db.clock()).Scan(&n)
-	return n > 0, err
+	_, live, err := db.SessionAccess(ctx, tokenHash)
+	return live, err
+}
+
+// SessionAccess is SessionLive with what decides the user's access now
+// (role and organization: two primary-key reads), so a cached session
+// follows a change made through another instance at the next request.
+func (db *DB) SessionAccess(ctx context.Context, tokenHash string) (model.User, bool, error) {
+	var u model.User
+	var org sql.NullInt64
+	err := db.r.QueryRowContext(ctx, `SELECT u.role, u.org_id FROM sessions s JOIN users u ON u.id = s.user_id
+		WHERE s.token_hash = $1 AND s.expires_at > $2`, tokenHash, db.clock()).Scan(&u.Role, &org)
+	if errors.Is(err, sql.ErrNoRows) {
+		return u, false, nil
+	}
+	if org.Valid {
+		u.OrgID = &org.Int64
+	}
+	return u, err == nil, err
 }
 
 // DeleteUserSessions ends every session of a user but keep (a token hash,

@@ -108,7 +108,37 @@ func (db *DB) PublishBooths(ctx context.Context, editionID int64, confirmBy time
 			return model.Errorf(model.Conflict, "booths.err_not_drawn")
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE booth_assignments SET status = 'assigned', updated_at = $2 WHERE edition_id = $1 AND status = 'draft'`, editionID, now)
-		return err
+		if err != nil {
+			return err
+		}
+		// Every member of an organization that asked is told its outcome.
+		type told struct {
+			org int64
+			n   int
+		}
+		deadline := confirmBy.UTC().Format("2006-01-02 15:04") + " UTC"
+		for _, q := range []struct{ key, sql string }{
+			{"booths.notice.assigned", `SELECT org_id, count(*) FROM booth_assignments WHERE edition_id = $1 AND status = 'assigned' GROUP BY org_id ORDER BY org_id`},
+			{"booths.notice.waitlisted", `SELECT org_id, min(waitlist) FROM booth_requests WHERE edition_id = $1 AND status = 'waitlisted' AND waitlist > 0 GROUP BY org_id ORDER BY org_id`},
+		} {
+			ts, err := queryAll(ctx, tx, func(r interface{ Scan(...any) error }) (told, error) {
+				var t told
+				return t, r.Scan(&t.org, &t.n)
+			}, q.sql, editionID)
+			if err != nil {
+				return err
+			}
+			for _, t := range ts {
+				args := []string{itoa(t.n)}
+				if q.key == "booths.notice.assigned" {
+					args = append(args, deadline)
+				}
+				if err := db.meetingNotify(ctx, tx, 0, &t.org, q.key, args...); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
 	})
 }
 
@@ -188,9 +218,18 @@ func (db *DB) offerNext(ctx context.Context, tx txq, editionID, boothID, skipOrg
 	if err != nil {
 		return 0, err
 	}
+	until := now.Add(time.Duration(hold) * time.Second)
 	_, err = tx.ExecContext(ctx, `INSERT INTO booth_assignments (booth_id, edition_id, org_id, request_id, status, via, hold_until, updated_at)
-		VALUES ($1,$2,$3,$4,'offered','waitlist',$5,$6)`, boothID, editionID, org, reqID, now.Add(time.Duration(hold)*time.Second), now)
-	return org, db.mapErr(err)
+		VALUES ($1,$2,$3,$4,'offered','waitlist',$5,$6)`, boothID, editionID, org, reqID, until, now)
+	if err != nil {
+		return org, db.mapErr(err)
+	}
+	var code string
+	if err := tx.QueryRowContext(ctx, `SELECT code FROM booths WHERE id = $1`, boothID).Scan(&code); err != nil {
+		return org, err
+	}
+	o := org
+	return org, db.meetingNotify(ctx, tx, 0, &o, "booths.notice.offered", code, until.UTC().Format("2006-01-02 15:04")+" UTC")
 }
 
 // ExpireBoothHolds ends the offers whose hold has run out (their requests

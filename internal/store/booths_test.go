@@ -17,6 +17,7 @@ type boothWorld struct {
 	area    model.Area
 	booths  []model.Booth
 	orgs    []int64
+	users   []model.User // one member of each organization
 }
 
 func newBoothWorld(t *testing.T, db *store.DB, nBooths, nOrgs int) boothWorld {
@@ -45,6 +46,7 @@ func newBoothWorld(t *testing.T, db *store.DB, nBooths, nOrgs int) boothWorld {
 	for i := range nOrgs {
 		u := storetest.MustRegister(t, db, fmt.Sprintf("d%d@gov.example", i), model.RoleDelegation)
 		w.orgs = append(w.orgs, *u.OrgID)
+		w.users = append(w.users, u)
 	}
 	return w
 }
@@ -96,8 +98,45 @@ func testBoothLifecycle(t *testing.T, db *store.DB) {
 	if err := db.ConfirmBooth(ctx, w.orgs[0], w.booths[0].ID); model.AsError(err) == nil {
 		t.Fatal("a draft was confirmed before publication")
 	}
+	// The delegation's figures count its request, and its m² once published
+	// (a draft is not yet the delegation's).
+	boothFigures := func() (int, float64) {
+		t.Helper()
+		fs, err := db.DelegationsFigures(ctx, w.edition.ID, w.orgs[0])
+		if err != nil || len(fs) != 1 {
+			t.Fatalf("figures %+v %v", fs, err)
+		}
+		return fs[0].BoothAsks, fs[0].BoothM2
+	}
+	if n, m2 := boothFigures(); n != 1 || m2 != 0 {
+		t.Fatalf("before publication: %d requests, %v m²", n, m2)
+	}
 	if err := db.PublishBooths(ctx, w.edition.ID, now.Add(48*time.Hour)); err != nil {
 		t.Fatal(err)
+	}
+	if n, m2 := boothFigures(); n != 1 || m2 != 9 {
+		t.Fatalf("after publication: %d requests, %v m²", n, m2)
+	}
+	// Every organization that asked is told: booths to confirm, or its place in line.
+	told := func(u model.User, key string) []string {
+		t.Helper()
+		ns, err := db.Notifications(ctx, u.ID, 20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range ns {
+			if n.Key == key {
+				return n.Args
+			}
+		}
+		t.Fatalf("%s has no %s among %+v", u.Email, key, ns)
+		return nil
+	}
+	if args := told(w.users[0], "booths.notice.assigned"); len(args) != 2 || args[0] != "1" || args[1] != "2026-12-06 10:00 UTC" {
+		t.Fatalf("assigned notice %q", args)
+	}
+	if args := told(w.users[3], "booths.notice.waitlisted"); len(args) != 1 || args[0] != "1" {
+		t.Fatalf("waitlisted notice %q", args)
 	}
 	if err := db.PublishBooths(ctx, w.edition.ID, now); model.AsError(err) == nil {
 		t.Fatal("published twice")
@@ -115,6 +154,9 @@ func testBoothLifecycle(t *testing.T, db *store.DB) {
 	next, err := db.ReleaseBooth(ctx, w.edition.ID, w.orgs[1], w.booths[1].ID)
 	if err != nil || next != w.orgs[3] {
 		t.Fatalf("release offered to %d, %v; want %d", next, err, w.orgs[3])
+	}
+	if args := told(w.users[3], "booths.notice.offered"); len(args) != 2 || args[0] != "P01-002" {
+		t.Fatalf("offer notice %q", args)
 	}
 	plan, err := db.PlanBooths(ctx, w.edition.ID, now)
 	if err != nil {

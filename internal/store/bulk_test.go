@@ -13,22 +13,12 @@ import (
 
 // TestBulk runs the bulk loader's behaviour on every backend.
 func TestBulk(t *testing.T) {
-	cases := []struct {
-		name string
-		fn   func(t *testing.T, db *store.DB)
-	}{
-		{"IsEmpty", testBulkIsEmpty},
-		{"ManyRowsAndSequences", testBulkManyRows},
-		{"RollsBack", testBulkRollsBack},
-		{"Visits", testBulkVisits},
-	}
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			for _, c := range cases {
-				t.Run(c.name, func(t *testing.T) { c.fn(t, b.Open(t)) })
-			}
-		})
-	}
+	storetest.Run(t, storetest.Cases{
+		"IsEmpty":              testBulkIsEmpty,
+		"ManyRowsAndSequences": testBulkManyRows,
+		"RollsBack":            testBulkRollsBack,
+		"Visits":               testBulkVisits,
+	})
 }
 
 var at = time.Date(2017, 12, 1, 8, 0, 0, 0, time.UTC)

@@ -78,6 +78,9 @@ func (db *DB) EnterContest(ctx context.Context, contestID, projectID, ownerID in
 		if n == 0 {
 			return model.ErrNotFound("project")
 		}
+		if err := liveProject(ctx, tx, projectID); err != nil {
+			return err
+		}
 		now := db.clock()
 		var id int64
 		err = tx.QueryRowContext(ctx, `INSERT INTO entries (contest_id, project_id, status, track, owner_user_id, created_at)

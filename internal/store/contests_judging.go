@@ -135,14 +135,20 @@ func (db *DB) assignOne(ctx context.Context, tx txq, contestID int64, p Pair) er
 	return nil
 }
 
+// lockJudging holds the contest's row for the transaction, which must
+// find judging open (a conflict otherwise).
+func (db *DB) lockJudging(ctx context.Context, tx txq, contestID int64) error {
+	res, err := tx.ExecContext(ctx, `UPDATE contests SET state = state WHERE id = $1 AND state = 'judging'`, contestID)
+	if err != nil {
+		return db.mapErr(err)
+	}
+	return oneRow(res, model.Errorf(model.Conflict, "err.contest.state"))
+}
+
 // Assign adds one pair by hand (judging must be open).
 func (db *DB) Assign(ctx context.Context, contestID int64, p Pair, by int64) error {
 	return db.tx(ctx, func(tx txq) error {
-		res, err := tx.ExecContext(ctx, `UPDATE contests SET state = state WHERE id = $1 AND state = 'judging'`, contestID)
-		if err != nil {
-			return db.mapErr(err)
-		}
-		if err := oneRow(res, model.Errorf(model.Conflict, "err.contest.state")); err != nil {
+		if err := db.lockJudging(ctx, tx, contestID); err != nil {
 			return err
 		}
 		if err := db.assignOne(ctx, tx, contestID, p); err != nil {
@@ -155,14 +161,10 @@ func (db *DB) Assign(ctx context.Context, contestID int64, p Pair, by int64) err
 // Unassign removes a pair the judge has not scored (judging open).
 func (db *DB) Unassign(ctx context.Context, contestID int64, p Pair, by int64) error {
 	return db.tx(ctx, func(tx txq) error {
-		res, err := tx.ExecContext(ctx, `UPDATE contests SET state = state WHERE id = $1 AND state = 'judging'`, contestID)
-		if err != nil {
-			return db.mapErr(err)
-		}
-		if err := oneRow(res, model.Errorf(model.Conflict, "err.contest.state")); err != nil {
+		if err := db.lockJudging(ctx, tx, contestID); err != nil {
 			return err
 		}
-		res, err = tx.ExecContext(ctx, `DELETE FROM judge_assignments WHERE entry_id = $1 AND judge_id = $2
+		res, err := tx.ExecContext(ctx, `DELETE FROM judge_assignments WHERE entry_id = $1 AND judge_id = $2
 			AND entry_id IN (SELECT id FROM entries WHERE contest_id = $3)
 			AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.entry_id = $1 AND s.judge_id = $2)`, p.EntryID, p.JudgeID, contestID)
 		if err != nil {

@@ -145,9 +145,11 @@ type DelegationFigures struct {
 	Cooperative  int // reached a cooperative intention
 	Contracts    int // reached a contract intention
 	Signed       int
-	Posts        int // job demands: the delegation's posts in the edition's fairs
-	Applications int // applications received to them
-	Exhibits     int // exhibits it shows
+	Posts        int     // job demands: the delegation's posts in the edition's fairs
+	Applications int     // applications received to them
+	Exhibits     int     // exhibits it shows
+	BoothAsks    int     // booth requests it made (not withdrawn)
+	BoothM2      float64 // m² of booths it holds once published (assigned, confirmed, booked)
 }
 
 // DelegationsFigures are the figures of every delegation (orgID 0) or of
@@ -159,7 +161,10 @@ func (db *DB) DelegationsFigures(ctx context.Context, editionID, orgID int64) ([
 	q := `SELECT o.id, o.name, o.name_zh, o.province, o.is_foreign,
 		(SELECT count(*) FROM users u WHERE u.org_id = o.id),
 		COALESCE(pj.n, 0), COALESCE(dk.n, 0), COALESCE(dk.r1, 0), COALESCE(dk.r2, 0), COALESCE(dk.r3, 0), COALESCE(dk.r4, 0), COALESCE(dk.r5, 0),
-		COALESCE(ps.n, 0), COALESCE(ap.n, 0), COALESCE(ex.n, 0)
+		COALESCE(ps.n, 0), COALESCE(ap.n, 0), COALESCE(ex.n, 0),
+		(SELECT count(*) FROM booth_requests br WHERE br.org_id = o.id AND br.edition_id = $1 AND br.status <> 'withdrawn'),
+		(SELECT COALESCE(sum(b.area_m2), 0) FROM booth_assignments ba JOIN booths b ON b.id = ba.booth_id
+			WHERE ba.org_id = o.id AND ba.edition_id = $1 AND ba.status IN ('assigned','confirmed','booked'))
 	FROM organizations o
 	LEFT JOIN (SELECT org_id, count(*) AS n FROM projects WHERE edition_id = $1 AND org_id IS NOT NULL GROUP BY org_id) pj ON pj.org_id = o.id
 	LEFT JOIN (SELECT p.org_id, count(*) AS n, ` + reach(1) + ` AS r1, ` + reach(2) + ` AS r2, ` + reach(3) + ` AS r3, ` + reach(4) + ` AS r4, ` + reach(5) + ` AS r5
@@ -173,7 +178,7 @@ func (db *DB) DelegationsFigures(ctx context.Context, editionID, orgID int64) ([
 	return queryAll(ctx, db.r, func(row interface{ Scan(...any) error }) (DelegationFigures, error) {
 		var f DelegationFigures
 		err := row.Scan(&f.OrgID, &f.Name, &f.NameZH, &f.Province, &f.Foreign, &f.Members, &f.Projects, &f.Dockings, &f.Negotiations,
-			&f.Agreements, &f.Cooperative, &f.Contracts, &f.Signed, &f.Posts, &f.Applications, &f.Exhibits)
+			&f.Agreements, &f.Cooperative, &f.Contracts, &f.Signed, &f.Posts, &f.Applications, &f.Exhibits, &f.BoothAsks, &f.BoothM2)
 		return f, err
 	}, q, editionID, orgID)
 }

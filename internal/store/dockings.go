@@ -366,22 +366,33 @@ func (db *DB) defaultPark(ctx context.Context, q queryer, d dockRow, in *StageIn
 	return nil
 }
 
+// partyDock reads the docking for a move by userID: the user, the docking
+// and the user's side of it; one who has no side does not see it.
+func (db *DB) partyDock(ctx context.Context, tx txq, userID, dockingID int64) (model.User, dockRow, string, error) {
+	u, err := db.user(ctx, tx, userID)
+	if err != nil {
+		return u, dockRow{}, "", err
+	}
+	d, err := db.readDock(ctx, tx, dockingID)
+	if err != nil {
+		return u, d, "", err
+	}
+	side := d.sideOf(u)
+	if side == "" {
+		return u, d, "", notFound("docking")
+	}
+	return u, d, side, nil
+}
+
 // ProposeStage records a party's proposal (replacing an open one); the
-// other party confirms it.
+// other party confirms it. Declining is the exception: either party
+// declines on its own.
 func (db *DB) ProposeStage(ctx context.Context, in StageInput) error {
 	in.Note = strings.TrimSpace(in.Note)
 	return db.tx(ctx, func(tx txq) error {
-		u, err := db.user(ctx, tx, in.ByUserID)
+		u, d, side, err := db.partyDock(ctx, tx, in.ByUserID, in.DockingID)
 		if err != nil {
 			return err
-		}
-		d, err := db.readDock(ctx, tx, in.DockingID)
-		if err != nil {
-			return err
-		}
-		side := d.sideOf(u)
-		if side == "" {
-			return notFound("docking")
 		}
 		if side == SideOrganizer {
 			return model.Errorf(model.Forbidden, "err.docking.not_party")
@@ -397,6 +408,11 @@ func (db *DB) ProposeStage(ctx context.Context, in StageInput) error {
 		}
 		if err := CheckMove(d.state, in.Stage, in.Note, in.ParkOrgID); err != nil {
 			return err
+		}
+		if in.Stage == string(model.DockDeclined) {
+			// Walking away needs no one's agreement: it applies at once
+			// and the other party is told.
+			return db.applyMove(ctx, tx, d, in, u.ID, false, side, u.Name)
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE dockings SET proposed_stage = $1, proposed_side = $2, proposed_by = $3, proposed_note = $4,
 			proposed_park = $5, proposed_at = $6, version = version + 1 WHERE id = $7 AND version = $8`,
@@ -436,17 +452,9 @@ func (db *DB) dockNotify(ctx context.Context, tx txq, d dockRow, side, key strin
 // it, and only as the page showed it (version).
 func (db *DB) ConfirmStage(ctx context.Context, dockingID, byUserID, version int64) error {
 	return db.tx(ctx, func(tx txq) error {
-		u, err := db.user(ctx, tx, byUserID)
+		u, d, side, err := db.partyDock(ctx, tx, byUserID, dockingID)
 		if err != nil {
 			return err
-		}
-		d, err := db.readDock(ctx, tx, dockingID)
-		if err != nil {
-			return err
-		}
-		side := d.sideOf(u)
-		if side == "" {
-			return notFound("docking")
 		}
 		if version != d.version || !d.propStage.Valid {
 			return staleDocking()
@@ -463,17 +471,9 @@ func (db *DB) ConfirmStage(ctx context.Context, dockingID, byUserID, version int
 // the open proposal; the stage stays.
 func (db *DB) RejectProposal(ctx context.Context, dockingID, byUserID, version int64) error {
 	return db.tx(ctx, func(tx txq) error {
-		u, err := db.user(ctx, tx, byUserID)
+		_, d, side, err := db.partyDock(ctx, tx, byUserID, dockingID)
 		if err != nil {
 			return err
-		}
-		d, err := db.readDock(ctx, tx, dockingID)
-		if err != nil {
-			return err
-		}
-		side := d.sideOf(u)
-		if side == "" {
-			return notFound("docking")
 		}
 		if side == SideOrganizer {
 			return model.Errorf(model.Forbidden, "err.docking.not_party")

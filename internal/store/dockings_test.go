@@ -82,6 +82,8 @@ func TestDockingsConformance(t *testing.T) {
 		{"BoardAndFunnel", testDockingBoardFunnel},
 		{"Delegations", testDelegations},
 		{"Exhibits", testExhibits},
+		{"WithdrawnProject", testWithdrawnProject},
+		{"OneSidedDecline", testOneSidedDecline},
 	}
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
@@ -391,5 +393,102 @@ func testExhibits(t *testing.T, db *store.DB, w dockWorld) {
 	v, err := db.Docking(ctx, dock, w.park.ID)
 	if err != nil || v.Stage != model.DockRequested || v.ProjectID != w.talentProject.ID {
 		t.Fatalf("docking from message %+v %v", v, err)
+	}
+}
+
+// testWithdrawnProject: only the project's side (or an organizer) withdraws
+// it, once, with one winner among many at once; a withdrawn project starts
+// no docking and enters no contest; its earlier docking stays.
+func testWithdrawnProject(t *testing.T, db *store.DB, w dockWorld) {
+	before := negotiate(t, db, w.deleg, w.project.ID, w.parkOrg, w.park)
+	if err := db.WithdrawProject(ctx, w.project.ID, w.deleg2.ID); model.ErrorCode(err) != model.NotFound {
+		t.Fatalf("another delegation withdraws: %v", err)
+	}
+	if err := db.WithdrawProject(ctx, w.project.ID, w.park.ID); model.ErrorCode(err) != model.NotFound {
+		t.Fatalf("the counterpart withdraws: %v", err)
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	won, lost := 0, 0
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			err := db.WithdrawProject(ctx, w.project.ID, w.deleg.ID)
+			mu.Lock()
+			defer mu.Unlock()
+			switch {
+			case err == nil:
+				won++
+			case model.AsError(err) != nil && model.AsError(err).Key == "err.project.withdrawn":
+				lost++
+			default:
+				t.Errorf("withdraw: %v", err)
+			}
+		}()
+	}
+	wg.Wait()
+	if won != 1 || lost != 7 {
+		t.Fatalf("%d withdrawals won, %d refused; want 1 and 7", won, lost)
+	}
+	p, err := db.LoadProject(ctx, w.project.ID)
+	if err != nil || p.WithdrawnAt == nil {
+		t.Fatalf("withdrawn project reads %+v %v", p, err)
+	}
+	other := model.Organization{Kind: model.OrgPark, Name: "Second Park", Status: model.OrgApproved}
+	if err := db.CreateOrganization(ctx, &other); err != nil {
+		t.Fatal(err)
+	}
+	member := model.User{Email: "m@second.example", Name: "Second", Role: model.RoleEnterprise, OrgID: &other.ID, Locale: "en"}
+	if err := db.CreateUser(ctx, &member, "hash"); err != nil {
+		t.Fatal(err)
+	}
+	_, err = db.CreateMeetingRequest(ctx, store.MeetingRequestInput{Kind: model.MeetingNegotiation, ByUserID: w.deleg.ID, ProjectID: w.project.ID, OrgID: other.ID})
+	if me := model.AsError(err); me == nil || me.Key != "err.project.withdrawn" {
+		t.Fatalf("negotiation for a withdrawn project: %v", err)
+	}
+	_, err = db.CreateMeetingRequest(ctx, store.MeetingRequestInput{Kind: model.MeetingNegotiation, ByUserID: member.ID, ProjectID: w.project.ID})
+	if me := model.AsError(err); me == nil || me.Key != "err.project.withdrawn" {
+		t.Fatalf("a counterpart asks for a withdrawn project: %v", err)
+	}
+	if v, err := db.Docking(ctx, before, w.park.ID); err != nil || v.ID != before {
+		t.Fatalf("the earlier docking: %+v %v", v, err)
+	}
+	// The organizer may withdraw a talent's project; the talent then cannot enter it.
+	if err := db.WithdrawProject(ctx, w.talentProject.ID, w.org.ID); err != nil {
+		t.Fatal(err)
+	}
+	c := store.Contest{EditionID: w.ed.ID, Name: "Cup", K: 1, SelectN: 1,
+		Rubric: []store.Criterion{{Key: "team", Name: "Team", Weight: 1, Max: 10}}}
+	if err := db.CreateContest(ctx, &c, w.org.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.EnterContest(ctx, c.ID, w.talentProject.ID, w.tal.ID, ""); key(err) != "err.project.withdrawn" {
+		t.Fatalf("entering a withdrawn project: %v", err)
+	}
+}
+
+// testOneSidedDecline: either party walks away without the other's
+// agreement: the decline applies at once, with its history line, and an
+// open proposal goes with it; the organizer cannot "propose".
+func testOneSidedDecline(t *testing.T, db *store.DB, w dockWorld) {
+	id := negotiate(t, db, w.deleg, w.project.ID, w.parkOrg, w.park)
+	v, _ := db.Docking(ctx, id, w.park.ID)
+	if err := db.ProposeStage(ctx, store.StageInput{DockingID: id, ByUserID: w.deleg.ID, Version: v.Version, Stage: "preliminary_agreement", ParkOrgID: w.parkOrg}); err != nil {
+		t.Fatal(err)
+	}
+	v, _ = db.Docking(ctx, id, w.park.ID)
+	if err := db.ProposeStage(ctx, store.StageInput{DockingID: id, ByUserID: w.org.ID, Version: v.Version, Stage: "declined"}); model.ErrorCode(err) != model.Forbidden {
+		t.Fatalf("organizer proposes a decline: %v", err)
+	}
+	if err := db.ProposeStage(ctx, store.StageInput{DockingID: id, ByUserID: w.park.ID, Version: v.Version, Stage: "declined", Note: "not our field"}); err != nil {
+		t.Fatal(err)
+	}
+	after, err := db.Docking(ctx, id, w.deleg.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(after.Stage) != "declined" || after.ProposedStage != "" || len(after.History) != len(v.History)+1 {
+		t.Fatalf("after a one-sided decline: stage %s, proposal %q, %d history lines (was %d)", after.Stage, after.ProposedStage, len(after.History), len(v.History))
 	}
 }

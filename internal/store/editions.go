@@ -17,28 +17,30 @@ func scanEdition(row interface{ Scan(...any) error }) (model.Edition, error) {
 
 // CreateEdition adds an edition; the first one becomes current.
 func (db *DB) CreateEdition(ctx context.Context, e *model.Edition, by int64) error {
-	return db.tx(ctx, func(tx txq) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM editions`).Scan(&n); err != nil {
+	return db.tx(ctx, func(tx txq) error { return db.createEdition(ctx, tx, e, by) })
+}
+
+func (db *DB) createEdition(ctx context.Context, tx txq, e *model.Edition, by int64) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM editions`).Scan(&n); err != nil {
+		return err
+	}
+	e.Current = e.Current || n == 0
+	if e.Current {
+		if _, err := tx.ExecContext(ctx, `UPDATE editions SET is_current = false WHERE is_current`); err != nil {
 			return err
 		}
-		e.Current = e.Current || n == 0
-		if e.Current {
-			if _, err := tx.ExecContext(ctx, `UPDATE editions SET is_current = false WHERE is_current`); err != nil {
-				return err
-			}
+	}
+	id, err := db.insertID(ctx, tx, `INSERT INTO editions (slug, name, name_zh, city, start_date, end_date, time_zone, is_current)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`, e.Slug, e.Name, e.NameZH, e.City, e.StartDate, e.EndDate, e.TimeZone, e.Current)
+	if err != nil {
+		if model.ErrorCode(err) == model.Conflict {
+			return model.Errorf(model.Conflict, "err.conflict", "slug", "err.taken")
 		}
-		id, err := db.insertID(ctx, tx, `INSERT INTO editions (slug, name, name_zh, city, start_date, end_date, time_zone, is_current)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`, e.Slug, e.Name, e.NameZH, e.City, e.StartDate, e.EndDate, e.TimeZone, e.Current)
-		if err != nil {
-			if model.ErrorCode(err) == model.Conflict {
-				return model.Errorf(model.Conflict, "err.conflict", "slug", "err.taken")
-			}
-			return err
-		}
-		e.ID = id
-		return db.audit(ctx, tx, by, "edition.create", "edition", id, e.Slug)
-	})
+		return err
+	}
+	e.ID = id
+	return db.audit(ctx, tx, by, "edition.create", "edition", id, e.Slug)
 }
 
 // UpdateEdition saves an edition; making it current un-currents the others.

@@ -86,12 +86,7 @@ func (db *DB) SaveEvent(ctx context.Context, e *EventInfo) error {
 		return err
 	}
 	if e.ID == 0 {
-		id, err := db.insertID(ctx, db.w, `INSERT INTO events (edition_id, kind, title, title_zh, topics, speakers, room, starts_at, ends_at, capacity, abstract, abstract_zh, audience, hold_seconds)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`,
-			e.EditionID, e.Kind, e.Title, e.TitleZH, list(e.Topics).String(), list(e.Speakers).String(), e.Room, e.StartsAt.UTC(), e.EndsAt.UTC(), e.Capacity,
-			e.Abstract, e.AbstractZH, e.Audience, e.HoldSeconds)
-		e.ID = id
-		return err
+		return db.insertEvent(ctx, db.w, e)
 	}
 	// A larger capacity offers the new seats to the waitlist at once.
 	return db.tx(ctx, func(tx txq) error {
@@ -103,6 +98,35 @@ func (db *DB) SaveEvent(ctx context.Context, e *EventInfo) error {
 		}
 		_, err := db.settleSeats(ctx, tx, e.ID, db.clock())
 		return err
+	})
+}
+
+func (db *DB) insertEvent(ctx context.Context, q queryer, e *EventInfo) error {
+	id, err := db.insertID(ctx, q, `INSERT INTO events (edition_id, kind, title, title_zh, topics, speakers, room, starts_at, ends_at, capacity, abstract, abstract_zh, audience, hold_seconds)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`,
+		e.EditionID, e.Kind, e.Title, e.TitleZH, list(e.Topics).String(), list(e.Speakers).String(), e.Room, e.StartsAt.UTC(), e.EndsAt.UTC(), e.Capacity,
+		e.Abstract, e.AbstractZH, e.Audience, e.HoldSeconds)
+	e.ID = id
+	return err
+}
+
+// ImportEvents adds checked events in one transaction: all or none.
+func (db *DB) ImportEvents(ctx context.Context, evs []EventInfo, by int64) error {
+	for _, e := range evs {
+		if err := ValidateEvent(e); err != nil {
+			return err
+		}
+	}
+	return db.tx(ctx, func(tx txq) error {
+		for i := range evs {
+			if err := db.insertEvent(ctx, tx, &evs[i]); err != nil {
+				return db.mapErr(err)
+			}
+		}
+		if len(evs) == 0 {
+			return nil
+		}
+		return db.audit(ctx, tx, by, "event.import", "edition", evs[0].EditionID, itoa(len(evs)))
 	})
 }
 

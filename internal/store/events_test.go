@@ -14,21 +14,11 @@ import (
 // TestEventsConformance: registration, waitlist and holds behave alike on
 // SQLite and PostgreSQL, including under 2,000 concurrent registrations.
 func TestEventsConformance(t *testing.T) {
-	cases := []struct {
-		name string
-		fn   func(t *testing.T, db *store.DB)
-	}{
-		{"SaveEvent", testSaveEvent},
-		{"WaitlistAndHolds", testWaitlistAndHolds},
-		{"ConcurrentRegistrations", testConcurrentRegistrations},
-	}
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			for _, c := range cases {
-				t.Run(c.name, func(t *testing.T) { c.fn(t, b.Open(t)) })
-			}
-		})
-	}
+	storetest.Run(t, storetest.Cases{
+		"SaveEvent":               testSaveEvent,
+		"WaitlistAndHolds":        testWaitlistAndHolds,
+		"ConcurrentRegistrations": testConcurrentRegistrations,
+	})
 }
 
 func mustEvent(t *testing.T, db *store.DB, editionID int64, capacity int) store.EventInfo {

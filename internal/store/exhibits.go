@@ -232,6 +232,9 @@ func (db *DB) MessageToDocking(ctx context.Context, messageID, ownerID int64) (i
 		if !org.Valid {
 			return model.Errorf(model.Invalid, "err.exhibits.no_org")
 		}
+		if err := liveProject(ctx, tx, project.Int64); err != nil {
+			return err
+		}
 		err = tx.QueryRowContext(ctx, `SELECT id FROM dockings WHERE project_id = $1 AND org_id = $2`, project.Int64, org.Int64).Scan(&dock)
 		if errors.Is(err, sql.ErrNoRows) {
 			dock, err = db.insertID(ctx, tx, `INSERT INTO dockings (project_id, org_id, stage, updated_at) VALUES ($1,$2,'requested',$3) RETURNING id`,

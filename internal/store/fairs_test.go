@@ -154,8 +154,10 @@ func testSearch(t *testing.T, db *store.DB, w fairWorld) {
 		{"two words", store.PostSearch{Query: "engineer guangzhou", Status: model.PostOpen}, []string{"Embedded software engineer"}},
 		{"fts syntax is text", store.PostSearch{Query: `"engineer" OR (NEAR`}, nil},
 		{"fair filter", store.PostSearch{Query: "engineer", FairID: w.video.ID}, []string{"Embedded software engineer"}},
-		{"industry filter", store.PostSearch{Industry: "ai"}, []string{"Machine learning engineer"}},
-		{"city filter", store.PostSearch{City: "广州"}, []string{"生物医药研发工程师"}},
+		{"industry filter", store.PostSearch{Industries: []string{"ai"}}, []string{"Machine learning engineer"}},
+		{"city filter", store.PostSearch{Cities: []string{"广州"}}, []string{"生物医药研发工程师"}},
+		{"city filter: any of its spellings, case aside", store.PostSearch{Cities: []string{"广州", " GUANGZHOU", ""}}, []string{"生物医药研发工程师", "Embedded software engineer"}},
+		{"blank spellings filter nothing", store.PostSearch{Cities: []string{" "}, Query: "engineer", Status: model.PostOpen}, []string{"Machine learning engineer", "Embedded software engineer"}},
 		{"degree filter: a master sees posts up to master", store.PostSearch{MinDegree: model.DegreeMaster, Status: model.PostOpen, Query: "engineer"}, []string{"Embedded software engineer", "Machine learning engineer"}},
 		{"open only", store.PostSearch{Query: "closed", Status: model.PostOpen}, nil},
 		{"edition", store.PostSearch{EditionID: w.edition.ID + 1}, nil},
@@ -193,6 +195,11 @@ func testSearch(t *testing.T, db *store.DB, w fairWorld) {
 	fc, err := db.SearchFacets(ctx, w.edition.ID)
 	if err != nil || len(fc.Cities) != 3 || len(fc.Industries) != 3 {
 		t.Fatalf("facets %+v %v", fc, err)
+	}
+	mustPost(t, db, model.Post{OrgID: w.orgA, FairID: w.fair.ID, Title: "Another", City: "Shenzhen"})
+	fc, err = db.SearchFacets(ctx, w.edition.ID)
+	if want := (store.FacetCount{Value: "Shenzhen", N: 2}); err != nil || len(fc.Cities) != 3 || fc.Cities[0] != want {
+		t.Fatalf("cities %+v %v, want %+v first", fc.Cities, err, want)
 	}
 }
 

@@ -374,6 +374,14 @@ func testSignOutEverywhere(t *testing.T, db *store.DB) {
 			t.Fatal(err)
 		}
 	}
+	if who, live, err := db.SessionAccess(ctx, "a"); err != nil || !live || who.Role != model.RoleTalent || who.OrgID != nil {
+		t.Fatalf("access %+v %v %v", who, live, err)
+	}
+	ent := storetest.MustRegister(t, db, "hr@example.com", model.RoleEnterprise)
+	db.CreateSession(ctx, "e", ent.ID, time.Hour)
+	if who, live, err := db.SessionAccess(ctx, "e"); err != nil || !live || who.Role != model.RoleEnterprise || who.OrgID == nil || *who.OrgID != *ent.OrgID {
+		t.Fatalf("enterprise access %+v %v %v", who, live, err)
+	}
 	if n, err := db.DeleteUserSessions(ctx, u.ID, "a"); err != nil || n != 2 {
 		t.Fatalf("deleted %d, %v", n, err)
 	}

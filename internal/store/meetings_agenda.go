@@ -8,11 +8,10 @@ import (
 	"github.com/convene/convene/internal/model"
 )
 
-const agendaSQL = `SELECT r.id, r.kind, s.starts_at, s.ends_at, t.code, t.video, COALESCE(v.name, ''),
-	CASE WHEN r.from_user_id = $1 THEN tu.name ELSE fu.name END,
-	COALESCE(CASE WHEN r.from_user_id = $1 THEN tog.name ELSE fog.name END, ''),
-	COALESCE(p.title, pr.title, ''), e.time_zone, COALESCE(rs.time_zone, t.time_zone), COALESCE(rs.location, ''), m.published
-FROM meetings m
+// meetingFrom joins a meeting to its request, slot, table, edition, both
+// people and their organizations, the remote session and what it is about
+// (the post applied to, or the docking's project).
+const meetingFrom = `FROM meetings m
 JOIN meeting_requests r ON r.id = m.request_id
 JOIN slots s ON s.id = m.slot_id
 JOIN meeting_tables t ON t.id = m.table_id
@@ -21,12 +20,18 @@ JOIN users fu ON fu.id = r.from_user_id
 JOIN users tu ON tu.id = r.to_user_id
 LEFT JOIN organizations fog ON fog.id = fu.org_id
 LEFT JOIN organizations tog ON tog.id = tu.org_id
-LEFT JOIN venues v ON v.id = t.venue_id
 LEFT JOIN remote_sessions rs ON rs.id = t.session_id
 LEFT JOIN applications a ON a.id = r.application_id
 LEFT JOIN posts p ON p.id = a.post_id
 LEFT JOIN dockings d ON d.id = r.docking_id
 LEFT JOIN projects pr ON pr.id = d.project_id
+`
+
+const agendaSQL = `SELECT r.id, r.kind, s.starts_at, s.ends_at, t.code, t.video, COALESCE(v.name, ''),
+	CASE WHEN r.from_user_id = $1 THEN tu.name ELSE fu.name END,
+	COALESCE(CASE WHEN r.from_user_id = $1 THEN tog.name ELSE fog.name END, ''),
+	COALESCE(p.title, pr.title, ''), e.time_zone, COALESCE(rs.time_zone, t.time_zone), COALESCE(rs.location, ''), m.published
+` + meetingFrom + `LEFT JOIN venues v ON v.id = t.venue_id
 WHERE m.published AND r.cancelled_at IS NULL AND (r.from_user_id = $1 OR r.to_user_id = $1)
 ORDER BY s.starts_at, r.id`
 

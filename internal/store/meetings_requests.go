@@ -81,6 +81,9 @@ func (db *DB) CreateMeetingRequest(ctx context.Context, in MeetingRequestInput) 
 			if err != nil {
 				return err
 			}
+			if err := liveProject(ctx, tx, in.ProjectID); err != nil {
+				return err
+			}
 			projectSide := (owner.Valid && owner.Int64 == me.ID) || (projOrg.Valid && me.OrgID != nil && *me.OrgID == projOrg.Int64)
 			var other int64
 			if projectSide {

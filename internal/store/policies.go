@@ -149,19 +149,7 @@ func (db *DB) ProjectFacts(ctx context.Context, projectID int64) (judging.Facts,
 	}
 	f := judging.Facts{"project.field": p.Field, "project.stage": p.Stage, "project.source": string(p.Source),
 		"project.funding_sought": p.FundingSought, "entry.result": "none"}
-	rows, err := db.r.QueryContext(ctx, `SELECT status FROM entries WHERE project_id = $1`, projectID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		f["entry.result"] = better(f["entry.result"].(string), s)
-	}
-	if err := rows.Err(); err != nil {
+	if err := db.bestResult(ctx, f, `SELECT status FROM entries WHERE project_id = $1`, projectID); err != nil {
 		return nil, err
 	}
 	if p.OwnerUserID != nil {
@@ -181,19 +169,25 @@ func (db *DB) TalentFacts(ctx context.Context, userID int64) (judging.Facts, err
 	}
 	f := judging.Facts{"entry.result": "none"}
 	talentFacts(f, t)
-	rows, err := db.r.QueryContext(ctx, `SELECT e.status FROM entries e JOIN projects p ON p.id = e.project_id WHERE p.owner_user_id = $1`, userID)
+	return f, db.bestResult(ctx, f, `SELECT e.status FROM entries e JOIN projects p ON p.id = e.project_id WHERE p.owner_user_id = $1`, userID)
+}
+
+// bestResult sets f's entry.result to the best of the entry statuses q
+// returns for id.
+func (db *DB) bestResult(ctx context.Context, f judging.Facts, q string, id int64) error {
+	rows, err := db.r.QueryContext(ctx, q, id)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var s string
 		if err := rows.Scan(&s); err != nil {
-			return nil, err
+			return err
 		}
 		f["entry.result"] = better(f["entry.result"].(string), s)
 	}
-	return f, rows.Err()
+	return rows.Err()
 }
 
 // Subject is a talent or project with its facts, for counting who meets

@@ -10,16 +10,16 @@ import (
 
 // PostSearch is a talent's search: words (any language) and filters.
 type PostSearch struct {
-	EditionID int64
-	FairID    int64
-	OrgID     int64
-	Industry  string
-	City      string
-	MinDegree model.Degree // posts asking at most this degree
-	Status    model.PostStatus
-	Query     string
-	Limit     int
-	Offset    int
+	EditionID  int64
+	FairID     int64
+	OrgID      int64
+	Industries []string // any of these spellings, case aside (a vocabulary's key maps to several)
+	Cities     []string
+	MinDegree  model.Degree // posts asking at most this degree
+	Status     model.PostStatus
+	Query      string
+	Limit      int
+	Offset     int
 }
 
 // searchTerms splits a query into words; quotes and operators are dropped
@@ -58,12 +58,8 @@ func (db *DB) SearchPosts(ctx context.Context, f PostSearch) ([]model.Post, erro
 	if f.Status != "" {
 		c.add("p.status = ?", f.Status)
 	}
-	if s := strings.TrimSpace(f.Industry); s != "" {
-		c.add("lower(p.industry) = ?", strings.ToLower(s))
-	}
-	if s := strings.TrimSpace(f.City); s != "" {
-		c.add("lower(p.city) = ?", strings.ToLower(s))
-	}
+	c.anyOf("lower(p.industry)", f.Industries)
+	c.anyOf("lower(p.city)", f.Cities)
 	if f.MinDegree != "" && f.MinDegree.Valid() {
 		c.degrees("p.min_degree", func(d model.Degree) bool { return d.Rank() <= f.MinDegree.Rank() })
 	}
@@ -95,23 +91,49 @@ func (db *DB) SearchPosts(ctx context.Context, f PostSearch) ([]model.Post, erro
 	return queryAll(ctx, db.r, scanPost, `SELECT `+prefixed("p.", postCols)+` FROM `+from+c.sql()+` ORDER BY `+order+` LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), c.args...)
 }
 
-// PostFacets are the values the search filters offer.
-type PostFacets struct {
-	Industries []string
-	Cities     []string
+// anyOf appends "col is one of vals", lower-cased and trimmed, when vals
+// has any non-blank value.
+func (c *conds) anyOf(col string, vals []string) {
+	var in []string
+	for _, v := range vals {
+		if v = strings.ToLower(strings.TrimSpace(v)); v != "" {
+			in = append(in, c.arg(v))
+		}
+	}
+	if len(in) > 0 {
+		c.where = append(c.where, col+" IN ("+strings.Join(in, ",")+")")
+	}
 }
 
-// SearchFacets lists the industries and cities of an edition's open posts.
+// FacetCount is one stored spelling of a filter's value and how many
+// records carry it.
+type FacetCount struct {
+	Value string
+	N     int
+}
+
+// PostFacets are the values the search filters offer, as stored: the
+// caller groups spellings of one value (广州, Guangzhou) by its vocabulary.
+type PostFacets struct {
+	Industries []FacetCount
+	Cities     []FacetCount
+}
+
+// facetLimit bounds each list: an edition's posts name a few dozen cities
+// and industries, spellings included; 500 leaves room for typos.
+const facetLimit = 500
+
+// SearchFacets counts the industries and cities of an edition's open posts.
 func (db *DB) SearchFacets(ctx context.Context, editionID int64) (PostFacets, error) {
 	var pf PostFacets
-	scan := func(row interface{ Scan(...any) error }) (string, error) {
-		var s string
-		err := row.Scan(&s)
-		return s, err
+	scan := func(row interface{ Scan(...any) error }) (FacetCount, error) {
+		var fc FacetCount
+		err := row.Scan(&fc.Value, &fc.N)
+		return fc, err
 	}
-	q := func(col string) ([]string, error) {
-		return queryAll(ctx, db.r, scan, `SELECT DISTINCT `+col+` FROM posts WHERE `+col+` <> '' AND status = 'open'
-			AND fair_id IN (SELECT id FROM fairs WHERE edition_id = $1) ORDER BY `+col+` LIMIT 200`, editionID)
+	q := func(col string) ([]FacetCount, error) {
+		return queryAll(ctx, db.r, scan, `SELECT `+col+`, count(*) FROM posts WHERE `+col+` <> '' AND status = 'open'
+			AND fair_id IN (SELECT id FROM fairs WHERE edition_id = $1) GROUP BY `+col+` ORDER BY count(*) DESC, `+col+` LIMIT `+itoa(facetLimit), editionID)
 	}
 	var err error
 	if pf.Industries, err = q("industry"); err != nil {

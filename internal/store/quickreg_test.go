@@ -15,22 +15,12 @@ const quickPDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\nstartxref\n0\n%%EOF\
 // TestQuickRegister: the scan landing's registration stores account,
 // profile, CV and application together, or nothing at all.
 func TestQuickRegister(t *testing.T) {
-	cases := []struct {
-		name string
-		fn   func(t *testing.T, db *store.DB)
-	}{
-		{"Applies", testQuickRegisterApplies},
-		{"ClosedPost", testQuickRegisterClosedPost},
-		{"UnknownPostStoresNothing", testQuickRegisterUnknownPost},
-		{"TakenEmailStoresNothing", testQuickRegisterTakenEmail},
-	}
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			for _, c := range cases {
-				t.Run(c.name, func(t *testing.T) { c.fn(t, b.Open(t)) })
-			}
-		})
-	}
+	storetest.Run(t, storetest.Cases{
+		"Applies":                  testQuickRegisterApplies,
+		"ClosedPost":               testQuickRegisterClosedPost,
+		"UnknownPostStoresNothing": testQuickRegisterUnknownPost,
+		"TakenEmailStoresNothing":  testQuickRegisterTakenEmail,
+	})
 }
 
 // quickWorld is an open post to apply to.

@@ -12,21 +12,11 @@ import (
 
 // TestScanConformance: secrets, CVs and visit counts on every backend.
 func TestScanConformance(t *testing.T) {
-	cases := []struct {
-		name string
-		fn   func(t *testing.T, db *store.DB)
-	}{
-		{"Secret", testSecret},
-		{"CV", testCV},
-		{"Visits", testVisits},
-	}
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			for _, c := range cases {
-				t.Run(c.name, func(t *testing.T) { c.fn(t, b.Open(t)) })
-			}
-		})
-	}
+	storetest.Run(t, storetest.Cases{
+		"Secret": testSecret,
+		"CV":     testCV,
+		"Visits": testVisits,
+	})
 }
 
 func testSecret(t *testing.T, db *store.DB) {

@@ -14,29 +14,19 @@ import (
 // TestConformance runs every store behaviour against every backend: the
 // same assertions on SQLite and PostgreSQL.
 func TestConformance(t *testing.T) {
-	cases := []struct {
-		name string
-		fn   func(t *testing.T, db *store.DB)
-	}{
-		{"Register", testRegister},
-		{"Sessions", testSessions},
-		{"LoginFailures", testLoginFailures},
-		{"Organizations", testOrganizations},
-		{"Editions", testEditions},
-		{"Fairs", testFairs},
-		{"Talents", testTalents},
-		{"PostsAndApply", testPostsAndApply},
-		{"Constraints", testConstraints},
-		{"ProjectsEventsCounts", testProjectsEventsCounts},
-		{"MigrateTwice", testMigrateTwice},
-	}
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			for _, c := range cases {
-				t.Run(c.name, func(t *testing.T) { c.fn(t, b.Open(t)) })
-			}
-		})
-	}
+	storetest.Run(t, storetest.Cases{
+		"Register":             testRegister,
+		"Sessions":             testSessions,
+		"LoginFailures":        testLoginFailures,
+		"Organizations":        testOrganizations,
+		"Editions":             testEditions,
+		"Fairs":                testFairs,
+		"Talents":              testTalents,
+		"PostsAndApply":        testPostsAndApply,
+		"Constraints":          testConstraints,
+		"ProjectsEventsCounts": testProjectsEventsCounts,
+		"MigrateTwice":         testMigrateTwice,
+	})
 }
 
 var ctx = context.Background()

@@ -10,9 +10,11 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"time"
 
@@ -108,4 +110,18 @@ func NewPostgresDB(tb testing.TB) string {
 	}
 	pu.Path = "/" + name
 	return fmt.Sprint(pu)
+}
+
+// Cases are store behaviours by name, each checked on a fresh database.
+type Cases map[string]func(t *testing.T, db *store.DB)
+
+// Run checks every case on each backend, in name order.
+func Run(t *testing.T, cases Cases) {
+	for _, b := range Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			for _, name := range slices.Sorted(maps.Keys(cases)) {
+				t.Run(name, func(t *testing.T) { cases[name](t, b.Open(t)) })
+			}
+		})
+	}
 }
