@@ -16,34 +16,36 @@ import (
 
 func init() {
 	expect(map[string]string{
-		"GET /contests":                      "organizer judge talent delegation",
-		"GET /contests/new":                  "organizer",
-		"POST /contests":                     "organizer",
-		"GET /contests/{id}":                 "organizer judge talent delegation",
-		"POST /contests/{id}/judges":         "organizer",
-		"POST /contests/{id}/assign":         "organizer",
-		"GET /contests/{id}/assignment":      "organizer",
-		"POST /contests/{id}/assignment":     "organizer",
-		"POST /contests/{id}/close":          "organizer",
-		"GET /contests/{id}/review":          "organizer",
-		"POST /contests/{id}/select":         "organizer",
-		"POST /contests/{id}/publish":        "organizer",
-		"GET /my/projects":                   "talent delegation",
-		"POST /my/projects":                  "talent delegation",
-		"GET /projects/{id}/contests":        "talent delegation organizer",
-		"POST /contests/{id}/enter":          "talent delegation",
-		"POST /entries/{id}/withdraw":        "talent delegation",
-		"GET /contests/{id}/judge":           "judge",
-		"GET /entries/{id}/score":            "judge",
-		"POST /entries/{id}/score":           "judge",
-		"POST /entries/{id}/conflict":        "judge",
-		"GET /policies":                      "organizer",
-		"POST /policies":                     "organizer",
-		"GET /policies/{id}":                 "organizer",
-		"GET /api/v1/contests/{id}/ranking":  "organizer",
-		"PUT /api/v1/entries/{id}/scores":    "judge",
-		"POST /api/v1/policies":              "organizer",
-		"GET /api/v1/projects/{id}/policies": "talent delegation organizer",
+		"GET /contests":                       "organizer judge talent delegation",
+		"GET /contests/new":                   "organizer",
+		"POST /contests":                      "organizer",
+		"GET /contests/{id}":                  "organizer judge talent delegation",
+		"POST /contests/{id}/judges":          "organizer",
+		"POST /contests/{id}/assign":          "organizer",
+		"GET /contests/{id}/assignment":       "organizer",
+		"POST /contests/{id}/assignment":      "organizer",
+		"POST /contests/{id}/close":           "organizer",
+		"GET /contests/{id}/review":           "organizer",
+		"POST /contests/{id}/select":          "organizer",
+		"POST /contests/{id}/publish":         "organizer",
+		"GET /my/projects":                    "talent delegation",
+		"POST /my/projects":                   "talent delegation",
+		"GET /projects/{id}/contests":         "talent delegation organizer",
+		"POST /contests/{id}/enter":           "talent delegation",
+		"POST /entries/{id}/withdraw":         "talent delegation",
+		"GET /contests/{id}/judge":            "judge",
+		"GET /entries/{id}/score":             "judge",
+		"POST /entries/{id}/score":            "judge",
+		"POST /entries/{id}/conflict":         "judge",
+		"GET /policies":                       "organizer",
+		"POST /policies":                      "organizer",
+		"GET /policies/{id}":                  "organizer",
+		"GET /api/v1/contests/{id}/ranking":   "organizer",
+		"PUT /api/v1/entries/{id}/scores":     "judge",
+		"POST /api/v1/policies":               "organizer",
+		"GET /api/v1/projects/{id}/policies":  "talent delegation organizer",
+		"POST /projects/{id}/withdraw":        "talent delegation organizer",
+		"POST /api/v1/projects/{id}/withdraw": "talent delegation organizer",
 	})
 }
 
@@ -279,6 +281,21 @@ func testContestFlow(t *testing.T, db *store.DB) {
 	if c.DecidedBy == nil || *c.DecidedBy != f.users[model.RoleOrganizer].ID {
 		t.Fatalf("decided by %v", c.DecidedBy)
 	}
+	// The selected project goes to docking: an enterprise finds it (and not
+	// the unselected one) on its negotiation request and asks to meet it.
+	ent := f.client(model.RoleEnterprise)
+	_, body = f.do(ent, "GET", "/dockings/request", "", "")
+	if !strings.Contains(body, "Quantum sensor start-up") || strings.Contains(body, "Battery recycling") {
+		t.Fatalf("the enterprise's request form:\n%s", body)
+	}
+	resp, body = f.postForm(ent, "/dockings/request", url.Values{"project_id": {project}})
+	if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/dockings/") {
+		t.Fatalf("request to meet the selected project: %d %s", resp.StatusCode, body)
+	}
+	cards, err := db.DockingRows(bg, store.DockingFilter{EditionID: f.edition.ID})
+	if err != nil || len(cards) != 1 || cards[0].ProjectID != mustAtoi(t, project) {
+		t.Fatalf("dockings %+v %v", cards, err)
+	}
 }
 
 func mustAtoi(t *testing.T, s string) int64 {
@@ -385,6 +402,50 @@ func TestDelegationEntersContest(t *testing.T) {
 			}
 			if _, err := db.EnterContest(bg, mustAtoi(t, contest), p.ID, f.users[model.RoleTalent].ID, ""); model.ErrorCode(err) != model.NotFound {
 				t.Fatalf("talent entering the delegation's project: %v", err)
+			}
+		})
+	}
+}
+
+// TestWithdrawProject: the project's page withdraws it (someone else's
+// withdrawal is not found), the page then says so and offers no second
+// withdrawal, the API answers 409 to a second one, and the project enters
+// no contest.
+func TestWithdrawProject(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			db := b.Open(t)
+			f := newFixture(t, db)
+			org, tal, del := f.client(model.RoleOrganizer), f.client(model.RoleTalent), f.client(model.RoleDelegation)
+			resp, body := f.postForm(org, "/contests", url.Values{"name": {"Chunhui Cup"}, "k": {"1"}, "rubric": {"team | Team | 团队 | 1 | 10"}})
+			if resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("contest: %d %s", resp.StatusCode, body)
+			}
+			contest := lastID(t, resp)
+			resp, body = f.postForm(tal, "/my/projects", url.Values{"title": {"Solid-state battery"}, "stage": {"prototype"}})
+			if resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("project: %d %s", resp.StatusCode, body)
+			}
+			project := lastID(t, resp)
+			page := "/projects/" + project + "/contests"
+			if _, body := f.do(tal, "GET", page, "", ""); !strings.Contains(body, `id="project-withdraw"`) {
+				t.Fatalf("no withdraw form on the owner's page")
+			}
+			if resp, _ := f.postForm(del, "/projects/"+project+"/withdraw", url.Values{}); resp.StatusCode != http.StatusNotFound {
+				t.Fatalf("another owner withdraws: %d", resp.StatusCode)
+			}
+			if resp, _ := f.postForm(tal, "/projects/"+project+"/withdraw", url.Values{}); resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != page {
+				t.Fatalf("withdraw: %d %s", resp.StatusCode, resp.Header.Get("Location"))
+			}
+			_, body = f.do(tal, "GET", page, "", "")
+			if !strings.Contains(body, `id="project-withdrawn"`) || strings.Contains(body, `id="project-withdraw"`) {
+				t.Fatalf("the page after withdrawal:\n%s", body)
+			}
+			if resp, body := f.json(tal, "POST", "/api/v1/projects/"+project+"/withdraw", ""); resp.StatusCode != http.StatusConflict || !strings.Contains(body, "withdrawn") {
+				t.Fatalf("second withdrawal: %d %s", resp.StatusCode, body)
+			}
+			if _, err := db.EnterContest(bg, mustAtoi(t, contest), mustAtoi(t, project), f.users[model.RoleTalent].ID, ""); model.ErrorCode(err) != model.Conflict {
+				t.Fatalf("entering a withdrawn project: %v", err)
 			}
 		})
 	}

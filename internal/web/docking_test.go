@@ -20,6 +20,9 @@ func init() {
 		"POST /dockings/request":                  "delegation enterprise talent",
 		"GET /dockings/funnel":                    "organizer",
 		"GET /dockings/export.csv":                "organizer",
+		"GET /admin/projects/import":              "organizer",
+		"POST /admin/projects/import":             "organizer",
+		"GET /admin/projects/template.xlsx":       "organizer",
 		"GET /dockings/{id}":                      "organizer delegation enterprise talent",
 		"POST /dockings/{id}/propose":             "delegation enterprise talent",
 		"POST /dockings/{id}/confirm":             "delegation enterprise talent",
@@ -193,4 +196,54 @@ func mustUser(t *testing.T, db *store.DB, email string, role model.Role, org *in
 		t.Fatal(err)
 	}
 	return u
+}
+
+// TestImportProjects: the funnel links to the import; a file with a bad row
+// imports nothing and shows every problem with the choices kept; the
+// template imports whole for the chosen delegation and source.
+func TestImportProjects(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			db := b.Open(t)
+			f := newFixture(t, db)
+			org := f.client(model.RoleOrganizer)
+			if _, body := f.do(org, "GET", "/dockings/funnel", "", ""); !strings.Contains(body, `href="/admin/projects/import"`) {
+				t.Fatal("the funnel does not link to the import")
+			}
+			deleg := strconv.FormatInt(*f.users[model.RoleDelegation].OrgID, 10)
+			count := func() int {
+				ps, err := db.ListProjects(bg, store.ProjectFilter{OrgID: *f.users[model.RoleDelegation].OrgID})
+				if err != nil {
+					t.Fatal(err)
+				}
+				return len(ps)
+			}
+			before := count()
+			ctype, body := importBody(t, map[string]string{"source": "delegation", "org_id": deleg}, []byte("title,stage\nGood one,idea\n,moonshot\n"), "p.csv")
+			resp, page := f.do(org, "POST", "/admin/projects/import", ctype, body)
+			if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "row 3 · title") || !strings.Contains(page, "row 3 · stage") ||
+				!strings.Contains(page, `value="`+deleg+`" selected`) {
+				t.Fatalf("bad file: %d %s", resp.StatusCode, page)
+			}
+			if n := count(); n != before {
+				t.Fatalf("a bad file imported %d projects", n-before)
+			}
+			ctype, body = importBody(t, map[string]string{"source": "expert_program", "org_id": "999999"}, []byte("title\nX\n"), "p.csv")
+			if resp, _ := f.do(org, "POST", "/admin/projects/import", ctype, body); resp.StatusCode != http.StatusUnprocessableEntity {
+				t.Fatalf("unknown organization: %d", resp.StatusCode)
+			}
+			resp, xlsx := f.do(org, "GET", "/admin/projects/template.xlsx", "", "")
+			if resp.StatusCode != http.StatusOK {
+				t.Fatalf("template: %d", resp.StatusCode)
+			}
+			ctype, body = importBody(t, map[string]string{"source": "delegation", "org_id": deleg}, []byte(xlsx), "t.xlsx")
+			if resp, page := f.do(org, "POST", "/admin/projects/import", ctype, body); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("template import: %d %s", resp.StatusCode, page)
+			}
+			ps, _ := db.ListProjects(bg, store.ProjectFilter{OrgID: *f.users[model.RoleDelegation].OrgID})
+			if len(ps) != before+1 || ps[0].TitleZH != "固态电池" || ps[0].Source != model.SourceDelegation {
+				t.Fatalf("imported: %+v", ps)
+			}
+		})
+	}
 }

@@ -24,6 +24,9 @@ func init() {
 		"GET /me/events.ics":                    "signed-in",
 		"GET /admin/events":                     "organizer",
 		"GET /admin/events/new":                 "organizer",
+		"GET /admin/events/import":              "organizer",
+		"POST /admin/events/import":             "organizer",
+		"GET /admin/events/template.xlsx":       "organizer",
 		"POST /admin/events":                    "organizer",
 		"GET /admin/events/{id}/edit":           "organizer",
 		"POST /admin/events/{id}":               "organizer",
@@ -142,6 +145,62 @@ func TestEventRegistrationFlow(t *testing.T) {
 				"starts_at": {"2017-12-17T16:00"}, "ends_at": {"2017-12-17T14:00"}, "capacity": {"2"}, "audience": {"all"}, "hold_minutes": {"5"}})
 			if resp.StatusCode != http.StatusUnprocessableEntity {
 				t.Fatalf("inverted times: %d", resp.StatusCode)
+			}
+		})
+	}
+}
+
+// TestImportEvents: the organizer's events page links to the import; a file
+// with bad rows imports nothing and names each problem by row and column;
+// the template imports whole, its time read in the edition's zone.
+func TestImportEvents(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			db := b.Open(t)
+			f := newFixture(t, db)
+			org := f.client(model.RoleOrganizer)
+			if _, body := f.do(org, "GET", "/admin/events", "", ""); !strings.Contains(body, `href="/admin/events/import"`) {
+				t.Fatal("the events page does not link to the import")
+			}
+			count := func() int {
+				evs, err := db.EventInfos(bg, f.edition.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return len(evs)
+			}
+			before := count()
+			bad := "title,kind,starts_at,ends_at,capacity\nGood,forum,2017-12-17 14:00,2017-12-17 16:00,10\nBad,party,2017-12-17 14:00,yesterday,many\n"
+			ctype, body := importBody(t, nil, []byte(bad), "e.csv")
+			resp, page := f.do(org, "POST", "/admin/events/import", ctype, body)
+			if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "row 3 · kind") || !strings.Contains(page, "row 3 · ends_at") ||
+				!strings.Contains(page, "row 3 · capacity") || strings.Contains(page, "row 2") {
+				t.Fatalf("bad file: %d %s", resp.StatusCode, page)
+			}
+			if n := count(); n != before {
+				t.Fatalf("a bad file imported %d events", n-before)
+			}
+			resp, xlsx := f.do(org, "GET", "/admin/events/template.xlsx", "", "")
+			if resp.StatusCode != http.StatusOK {
+				t.Fatalf("template: %d", resp.StatusCode)
+			}
+			ctype, body = importBody(t, nil, []byte(xlsx), "t.xlsx")
+			if resp, page := f.do(org, "POST", "/admin/events/import", ctype, body); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("template import: %d %s", resp.StatusCode, page)
+			}
+			evs, _ := db.EventInfos(bg, f.edition.ID)
+			if len(evs) != before+1 {
+				t.Fatalf("%d events after the import, want %d", len(evs), before+1)
+			}
+			var got store.EventInfo
+			for _, e := range evs {
+				if e.TitleZH == "海外人才与大湾区" {
+					got = e
+				}
+			}
+			want := time.Date(2017, 12, 17, 14, 0, 0, 0, f.edition.Location())
+			if !got.StartsAt.Equal(want) || got.Capacity != 300 || len(got.Speakers) != 2 || got.HoldSeconds != 3600 {
+				t.Fatalf("imported %+v, want a start at %v", got, want)
 			}
 		})
 	}

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/qr"
@@ -13,6 +14,7 @@ import (
 	"github.com/convene/convene/internal/store/storetest"
 	"github.com/convene/convene/internal/web/account"
 	"github.com/convene/convene/internal/web/jsonview"
+	"github.com/convene/convene/internal/web/session"
 )
 
 // TestRegisterApproveLogin runs the enterprise journey over the JSON API on
@@ -160,8 +162,11 @@ func TestBadInput(t *testing.T) {
 
 // TestLoginThrottle: after five wrong passwords the account is locked for
 // the window even with the right password; the lock lives in the database.
+// The back-off is long, so a slow machine's five attempts do not outlast it.
 func TestLoginThrottle(t *testing.T) {
-	f := newFixture(t, storetest.SQLite(t))
+	lim := session.DefaultLimits()
+	lim.Account.Backoff = time.Hour
+	f := newFixtureWith(t, storetest.SQLite(t), Config{Limits: lim})
 	c := f.client("")
 	email := f.users[model.RoleTalent].Email
 	for i := 0; i < account.MaxFailsAccount; i++ {

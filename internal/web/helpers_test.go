@@ -105,7 +105,14 @@ var testHash, _ = password.Hash(testPassword)
 
 func newFixture(t *testing.T, db *store.DB) *fixture {
 	t.Helper()
-	srv, err := New(db, Config{Logger: testLogger(t)})
+	return newFixtureWith(t, db, Config{})
+}
+
+// newFixtureWith is newFixture on a server with cfg (its logger the test's).
+func newFixtureWith(t *testing.T, db *store.DB, cfg Config) *fixture {
+	t.Helper()
+	cfg.Logger = testLogger(t)
+	srv, err := New(db, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

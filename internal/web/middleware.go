@@ -13,6 +13,7 @@ import (
 
 	"github.com/convene/convene/internal/i18n"
 	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/web/integrations"
 	"github.com/convene/convene/internal/web/request"
 )
 
@@ -78,7 +79,18 @@ func (s *Server) outer(next http.Handler) http.Handler {
 		}()
 		ri.Client = s.cfg.TrustedProxies.Client(r)
 		r = request.With(r, ri)
-		s.deps.Sessions.Load(r, ri)
+		if integrations.BearerOf(r) != "" && request.IsAPI(r) {
+			// An API token (issue 18): the cookie is not read, so a token
+			// request carries no session and skips cross-origin protection.
+			var err error
+			if r, err = s.bearer.Resolve(r, ri); err != nil {
+				h.Set("WWW-Authenticate", `Bearer realm="convene", error="invalid_token"`)
+				s.deps.Render.Fail(sw, r, err)
+				return
+			}
+		} else {
+			s.deps.Sessions.Load(r, ri)
+		}
 		ri.Locale = pickLocale(r, ri.User)
 		if ri.User != nil {
 			// Whatever a signed-in user is shown is theirs: no cache keeps

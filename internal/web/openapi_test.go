@@ -78,7 +78,8 @@ func TestOpenAPIDocumentValid(t *testing.T) {
 // apiWorld is a seeded world with every kind of thing the API lists: a
 // current edition with a venue, a video fair with a remote session, two
 // enterprises' posts, a talent with a profile who applied and was moved
-// along, meeting requests (one scheduled and published, one waiting),
+// along, meeting requests (a video interview scheduled and published, one
+// waiting),
 // availability, and the notifications all this sent.
 type apiWorld struct {
 	*fixture
@@ -142,7 +143,7 @@ func newAPIWorld(t *testing.T, f *fixture) *apiWorld {
 	must(tc, "POST", fmt.Sprintf("/api/v1/posts/%d/apply", w.post.ID), `{"channel":"pc"}`, 201)
 	must(ent, "POST", "/api/v1/applications/status", fmt.Sprintf(`{"ids":[%d],"status":"interview"}`, appID), 200)
 	var rq meetingRequestJ
-	json.Unmarshal([]byte(must(ent, "POST", "/api/v1/meetings/requests", fmt.Sprintf(`{"kind":"interview","application_id":%d}`, appID), 201)), &rq)
+	json.Unmarshal([]byte(must(ent, "POST", "/api/v1/meetings/requests", fmt.Sprintf(`{"kind":"interview","application_id":%d,"video":true}`, appID), 201)), &rq)
 	w.request = rq.ID
 	must(tc, "POST", fmt.Sprintf("/api/v1/meetings/requests/%d/accept", rq.ID), "", 200)
 	must(tc, "PUT", "/api/v1/me/availability", `{"time_zone":"Asia/Singapore","windows":[{"starts_at":"2017-12-17T09:30","ends_at":"2017-12-17T12:00"}]}`, 200)
@@ -184,6 +185,8 @@ func newAPIWorld(t *testing.T, f *fixture) *apiWorld {
 	}
 	w.ids["gate"] = gs[0].ID
 	form(org, "/admin/badges/issue", url.Values{})
+	// report: the edition's report published.
+	must(org, "POST", fmt.Sprintf("/api/v1/reports/%d/publish", f.edition.ID), `{"press_zh":"新闻稿","press_en":"Press release"}`, 201)
 	return w
 }
 
@@ -214,6 +217,10 @@ func (w *apiWorld) calls(pattern string) ([]apiCall, bool) {
 		return append(id(pattern, w.request), id(pattern, w.waiting)...), true
 	case "/api/v1/events/{id}", "/api/v1/events/{id}/registrations":
 		return id(pattern, w.ids["event"]), true
+	case "/api/v1/reports/{id}":
+		return id(pattern, w.edition.ID), true
+	case "/api/v1/video/{id}": // the interview, published in the video room V-01
+		return id(pattern, w.request), true
 	case "/api/v1/gates/{id}/config":
 		return id(pattern, w.ids["gate"]), true
 	case "/api/v1/posts", "/api/v1/posts/search":

@@ -6,6 +6,7 @@ import (
 	"net/url"
 
 	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/web/integrations"
 	"github.com/convene/convene/internal/web/render"
 	"github.com/convene/convene/internal/web/request"
 	"github.com/convene/convene/internal/web/route"
@@ -48,21 +49,29 @@ func (s *Server) metricsBearer(w http.ResponseWriter, r *http.Request) {
 	s.metrics.handler().ServeHTTP(w, r)
 }
 
-// buildHandler puts each route behind its access check and body limit, the
+// buildHandler puts each route behind its access check (and, for API
+// tokens, its scopes and the token's rate) and body limit, the
 // mux behind cross-origin protection (CSRF) and the outer middleware. The
 // authorization test puts a probe where each handler goes, so it sees
 // exactly what the access layer lets through.
 func (s *Server) buildHandler(final func(route.Route) http.Handler) http.Handler {
 	mux := http.NewServeMux()
 	for _, rt := range s.routes {
-		mux.Handle(rt.Pattern, s.authorize(rt.Access, s.orgGate(rt, limitBody(rt.Limit(), s.textForms(final(rt))))))
+		mux.Handle(rt.Pattern, s.authorize(rt.Access, s.bearer.Scoped(rt, s.deps.Render.Fail, s.orgGate(rt, limitBody(rt.Limit(), s.textForms(final(rt)))))))
 	}
 	mux.HandleFunc("/", s.notFound)
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.deps.Render.Fail(w, r, model.Errorf(model.Forbidden, "err.cross_origin"))
 	}))
-	return s.outer(cop.Handler(mux))
+	csrf := cop.Handler(mux)
+	return s.outer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if integrations.ByToken(r) { // no cookie was read: nothing to forge
+			mux.ServeHTTP(w, r)
+			return
+		}
+		csrf.ServeHTTP(w, r)
+	}))
 }
 
 // unapprovedMay are the signed-in routes a member of an organization that

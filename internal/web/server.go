@@ -18,6 +18,7 @@ import (
 	"github.com/convene/convene/internal/i18n"
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/notify"
+	"github.com/convene/convene/internal/peers"
 	"github.com/convene/convene/internal/recommend"
 	"github.com/convene/convene/internal/scancode"
 	"github.com/convene/convene/internal/store"
@@ -28,19 +29,23 @@ import (
 	"github.com/convene/convene/internal/web/booths"
 	"github.com/convene/convene/internal/web/checkin"
 	"github.com/convene/convene/internal/web/contests"
+	"github.com/convene/convene/internal/web/dashboard"
 	"github.com/convene/convene/internal/web/delegations"
 	"github.com/convene/convene/internal/web/docking"
 	"github.com/convene/convene/internal/web/events"
 	"github.com/convene/convene/internal/web/exhibits"
 	"github.com/convene/convene/internal/web/fairs"
+	"github.com/convene/convene/internal/web/integrations"
 	"github.com/convene/convene/internal/web/matching"
 	"github.com/convene/convene/internal/web/meetings"
 	"github.com/convene/convene/internal/web/recview"
 	"github.com/convene/convene/internal/web/render"
+	"github.com/convene/convene/internal/web/report"
 	"github.com/convene/convene/internal/web/request"
 	"github.com/convene/convene/internal/web/route"
 	"github.com/convene/convene/internal/web/scan"
 	"github.com/convene/convene/internal/web/session"
+	"github.com/convene/convene/internal/web/video"
 	"github.com/prometheus/client_golang/prometheus"
 )
 
@@ -66,6 +71,9 @@ type Config struct {
 	TrustedProxies request.Proxies
 	Limits         session.Limits
 	MetricsToken   string
+	// TokenLimits is the API tokens' request rate per token and instance
+	// (zero: integrations.DefaultLimits).
+	TokenLimits integrations.Limits
 }
 
 // Server is the HTTP face of one Convene instance. It keeps no state that
@@ -79,20 +87,20 @@ type Server struct {
 	openapi []byte
 	routes  []route.Route
 	handler http.Handler
+	bearer  *integrations.Bearer
+	peers   *peers.Peers
 }
 
-// areaTemplates are the areas' pages and partials, for the renderer.
-var areaTemplates = []fs.FS{
-	recview.Templates, account.Templates, admin.Templates, fairs.Templates,
-	scan.Templates, matching.Templates, meetings.Templates,
-	contests.Templates,
-	docking.Templates, delegations.Templates, exhibits.Templates,
-	events.Templates, checkin.Templates,
-	booths.Templates,
+// areaParts are every area's pages, messages and API document parts, with
+// the shared recommendation view's.
+var areaParts = []area.Parts{
+	{Name: "recview", Templates: recview.Templates, Catalog: recview.Catalog},
+	account.Parts, admin.Parts, fairs.Parts, scan.Parts, matching.Parts, meetings.Parts,
+	contests.Parts, docking.Parts, delegations.Parts, exhibits.Parts,
+	events.Parts, checkin.Parts, booths.Parts,
+	dashboard.Parts, report.Parts, video.Parts,
+	integrations.Parts,
 }
-
-// areaCatalogs are the areas' messages, for the catalog.
-var areaCatalogs = []fs.FS{contests.Catalog, recview.Catalog, fairs.Catalog, scan.Catalog, meetings.Catalog, docking.Catalog, delegations.Catalog, exhibits.Catalog, events.Catalog, checkin.Catalog, booths.Catalog}
 
 // New builds a server over db: the services, then each area, by name.
 func New(db *store.DB, cfg Config) (*Server, error) {
@@ -102,11 +110,24 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	cat, err := i18n.Load(areaCatalogs...)
+	var catalogs, templates []fs.FS
+	fragments := map[string][]byte{}
+	for _, p := range areaParts {
+		if p.Catalog != nil {
+			catalogs = append(catalogs, p.Catalog)
+		}
+		if p.Templates != nil {
+			templates = append(templates, p.Templates)
+		}
+		if p.OpenAPI != nil {
+			fragments[p.Name] = p.OpenAPI
+		}
+	}
+	cat, err := i18n.Load(catalogs...)
 	if err != nil {
 		return nil, err
 	}
-	rd, err := render.New(cat, cfg.Logger, areaTemplates...)
+	rd, err := render.New(cat, cfg.Logger, templates...)
 	if err != nil {
 		return nil, err
 	}
@@ -123,14 +144,10 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 		SecureCookies: cfg.SecureCookies,
 	}
 	s := &Server{db: db, cfg: cfg, log: cfg.Logger, deps: d, metrics: newMetrics(prometheus.NewRegistry())}
-	if s.openapi, err = mergeOpenAPI(map[string][]byte{
-		"account": account.OpenAPI, "admin": admin.OpenAPI, "fairs": fairs.OpenAPI,
-		"scan": scan.OpenAPI, "matching": matching.OpenAPI, "meetings": meetings.OpenAPI,
-		"contests": contests.OpenAPI,
-		"docking":  docking.OpenAPI, "delegations": delegations.OpenAPI, "exhibits": exhibits.OpenAPI,
-		"events": events.OpenAPI, "checkin": checkin.OpenAPI,
-		"booths": booths.OpenAPI,
-	}); err != nil {
+	if db != nil {
+		s.peers = peers.New(db, bus, cfg.Logger)
+	}
+	if s.openapi, err = mergeOpenAPI(fragments); err != nil {
 		return nil, err
 	}
 	s.routes = s.coreRoutes()
@@ -146,8 +163,17 @@ func New(db *store.DB, cfg Config) (*Server, error) {
 		events.New(d),
 		checkin.New(d),
 		booths.New(d),
+		dashboard.New(d),
+		report.New(d),
+		video.New(d),
+		integrations.New(d),
 	} {
 		s.routes = append(s.routes, a.Routes()...)
+	}
+	// Issue 18: each API route's token scopes, in the routes and the document.
+	s.routes, s.bearer = integrations.WithScopes(s.routes), integrations.NewBearer(db, cfg.Logger, cfg.TokenLimits)
+	if s.openapi, err = integrations.DescribeScopes(s.openapi, s.routes); err != nil {
+		return nil, err
 	}
 	s.handler = s.buildHandler(func(rt route.Route) http.Handler { return rt.Handle })
 	return s, nil
@@ -175,20 +201,61 @@ func (s *Server) Close() error { return s.deps.Visits.Close() }
 
 // Sweep purges expired sessions now and then until ctx ends.
 func (s *Server) Sweep(ctx context.Context, every time.Duration) {
-	t := time.NewTicker(every)
+	repeat(ctx, every, func() {
+		n, err := s.db.PurgeSessions(ctx)
+		logDone(s.log, "purged sessions", n, err)
+	})
+}
+
+// RunPeers keeps this instance in step with the others on the same
+// PostgreSQL (internal/peers) until ctx ends; ready is called each time it
+// listens. On SQLite it returns at once.
+func (s *Server) RunPeers(ctx context.Context, ready func()) {
+	if s.peers != nil {
+		s.peers.Run(ctx, ready)
+	}
+}
+
+// SettleHolds passes on the event seats and booths whose holds have ended,
+// every `every` until ctx ends, so the next in line is offered without
+// waiting for someone else's write (writes settle first too; instances
+// may all run it: each settlement is a conditional update).
+func (s *Server) SettleHolds(ctx context.Context, every time.Duration) {
+	repeat(ctx, every, func() { s.settleHolds(ctx) })
+}
+
+// repeat runs fn every d until ctx ends.
+func repeat(ctx context.Context, d time.Duration, fn func()) {
+	t := time.NewTicker(d)
 	defer t.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
-			if n, err := s.db.PurgeSessions(ctx); err != nil {
-				s.log.Warn("purge sessions", "err", err)
-			} else if n > 0 {
-				s.log.Info("purged sessions", "n", n)
-			}
+			fn()
 		}
 	}
+}
+
+// logDone logs a background job's count, or its failure.
+func logDone[N int | int64](log *slog.Logger, what string, n N, err error) {
+	if err != nil {
+		log.Warn(what, "err", err)
+	} else if n > 0 {
+		log.Info(what, "n", n)
+	}
+}
+
+func (s *Server) settleHolds(ctx context.Context) {
+	n, err := s.db.SettleHolds(ctx, 0)
+	logDone(s.log, "settled event holds", n, err)
+	e, err := s.db.CurrentEdition(ctx)
+	if err != nil {
+		return // no edition yet: no booths
+	}
+	n, err = s.db.ExpireBoothHolds(ctx, e.ID)
+	logDone(s.log, "expired booth holds", n, err)
 }
 
 func staticFiles() http.Handler {

@@ -6,35 +6,22 @@ package account
 
 import (
 	"embed"
-	"io/fs"
-	"log/slog"
 
-	"github.com/convene/convene/internal/notify"
-	"github.com/convene/convene/internal/recommend"
-	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/web/area"
-	"github.com/convene/convene/internal/web/render"
-	"github.com/convene/convene/internal/web/session"
 )
 
-//go:embed templates
-var templatesFS embed.FS
+//go:embed templates/*.html openapi.json
+var files embed.FS
 
-// Templates are the area's pages and partials (*.html at its root).
-var Templates, _ = fs.Sub(templatesFS, "templates")
+// Parts are the area's pages, messages and part of the API document.
+var Parts = area.Embedded("account", files)
 
 // Area answers the account routes.
 type Area struct {
-	db       *store.DB
-	rd       *render.Renderer
-	log      *slog.Logger
-	sessions *session.Manager
-	notify   *notify.Bus          // TalentSaved after a profile is saved
-	suggest  *recommend.Suggester // the dashboard's recommendations
-	secure   bool                 // the language cookie is Secure behind TLS
+	*area.Deps
 }
 
 // New keeps the parts of d the area uses.
 func New(d *area.Deps) *Area {
-	return &Area{db: d.DB, rd: d.Render, log: d.Log, sessions: d.Sessions, notify: d.Notify, suggest: d.Suggest, secure: d.SecureCookies}
+	return &Area{Deps: d}
 }

@@ -26,6 +26,15 @@ import (
 
 // testServer serves the area's routes over an in-memory database, with
 // sessions resolved and access checked as the server does.
+// slowLimits are the default limits with a back-off of an hour, so a test
+// on a busy machine (argon2id under -race takes seconds) still finds the
+// account throttled when its next attempt comes.
+func slowLimits() session.Limits {
+	l := session.DefaultLimits()
+	l.Account.Backoff = time.Hour
+	return l
+}
+
 func testServer(t *testing.T) (*httptest.Server, *notify.Bus) {
 	t.Helper()
 	ctx := context.Background()
@@ -39,14 +48,14 @@ func testServer(t *testing.T) (*httptest.Server, *notify.Bus) {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(t.Output(), nil))
-	rd, err := render.New(cat, log, recview.Templates, Templates)
+	rd, err := render.New(cat, log, recview.Templates, Parts.Templates)
 	if err != nil {
 		t.Fatal(err)
 	}
 	bus := &notify.Bus{}
 	rec := recommend.New(db, recommend.Options{})
 	d := &area.Deps{DB: db, Render: rd, Log: log, Notify: bus, Match: rec,
-		Sessions: session.New(db, log, time.Hour, false), Suggest: recommend.NewSuggester(rec, db, bus, log)}
+		Sessions: session.NewWith(db, log, session.Options{TTL: time.Hour, Limits: slowLimits()}), Suggest: recommend.NewSuggester(rec, db, bus, log)}
 	mux := http.NewServeMux()
 	for _, rt := range New(d).Routes() {
 		mux.HandleFunc(rt.Pattern, func(w http.ResponseWriter, r *http.Request) {

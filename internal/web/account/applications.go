@@ -10,28 +10,28 @@ import (
 
 // myApplications is the signed-in talent's applications, newest first.
 func (a *Area) myApplications(w http.ResponseWriter, r *http.Request) {
-	t, err := a.db.TalentByUser(r.Context(), request.User(r).ID)
+	t, err := a.DB.TalentByUser(r.Context(), request.User(r).ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	apps, err := a.db.TalentApplications(r.Context(), t.ID)
+	apps, err := a.DB.TalentApplications(r.Context(), t.ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "applications", a.rd.View(r, "apps.title", apps))
+	a.Render.Page(w, r, http.StatusOK, "applications", a.Render.View(r, "apps.title", apps))
 }
 
 func (a *Area) apiMyApplications(w http.ResponseWriter, r *http.Request) {
-	t, err := a.db.TalentByUser(r.Context(), request.User(r).ID)
+	t, err := a.DB.TalentByUser(r.Context(), request.User(r).ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	apps, err := a.db.ApplicationsOfTalent(r.Context(), t.ID)
+	apps, err := a.DB.ApplicationsOfTalent(r.Context(), t.ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	render.JSON(w, http.StatusOK, jsonview.Map(apps, jsonview.ApplicationOf))

@@ -27,7 +27,7 @@ var MaxFailsAccount = session.DefaultLimits().Account.Free
 func (a *Area) authenticate(w http.ResponseWriter, r *http.Request, email, pw string) (model.User, error) {
 	ctx := r.Context()
 	email, _ = model.NormalizeEmail(email)
-	u, hash, err := a.db.UserByEmail(ctx, email)
+	u, hash, err := a.DB.UserByEmail(ctx, email)
 	if err != nil && !model.IsNotFound(err) {
 		return model.User{}, err
 	}
@@ -35,14 +35,14 @@ func (a *Area) authenticate(w http.ResponseWriter, r *http.Request, email, pw st
 	if !known {
 		hash = dummyHash
 	}
-	lim := a.sessions.Limits()
+	lim := a.Sessions.Limits()
 	type counted struct {
 		key string
 		th  store.Throttle
 	}
 	var keys []counted
 	if dev := ""; known {
-		if dev = a.sessions.Device(r, u.ID); dev != "" {
+		if dev = a.Sessions.Device(r, u.ID); dev != "" {
 			keys = []counted{{"dev:" + dev, lim.Device}}
 		}
 	}
@@ -50,7 +50,7 @@ func (a *Area) authenticate(w http.ResponseWriter, r *http.Request, email, pw st
 		keys = []counted{{"ip:" + request.ClientIP(r), lim.Address}, {"acct:" + email, lim.Account}}
 	}
 	for _, k := range keys {
-		ok, retry, err := a.db.AdmitAttempt(ctx, k.key, k.th)
+		ok, retry, err := a.DB.AdmitAttempt(ctx, k.key, k.th)
 		if err != nil {
 			return model.User{}, err
 		}
@@ -65,9 +65,9 @@ func (a *Area) authenticate(w http.ResponseWriter, r *http.Request, email, pw st
 	}
 	for _, k := range keys {
 		if k.key[:3] == "ip:" {
-			a.db.ForgiveAttempt(ctx, k.key) // a success is not held against the address
+			a.DB.ForgiveAttempt(ctx, k.key) // a success is not held against the address
 		} else {
-			a.db.ClearLoginFailures(ctx, k.key)
+			a.DB.ClearLoginFailures(ctx, k.key)
 		}
 	}
 	return u, nil

@@ -18,7 +18,7 @@ type dashData struct {
 	Pending      []model.Organization
 	Edition      *model.Edition
 	Events       []model.Event
-	Notes        []noteView    // the talent's notifications, in the reader's language
+	Notes        []noteView    // the user's notifications, in the reader's language
 	Recs         []recview.Rec // the talent's recommended posts
 }
 
@@ -28,7 +28,7 @@ func (a *Area) dashboard(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	d := dashData{}
 	var err error
-	if e, err := a.db.CurrentEdition(ctx); err == nil {
+	if e, err := a.DB.CurrentEdition(ctx); err == nil {
 		d.Edition = &e
 	}
 	switch u.Role {
@@ -37,49 +37,49 @@ func (a *Area) dashboard(w http.ResponseWriter, r *http.Request) {
 		return
 	case model.RoleTalent:
 		var t model.Talent
-		if t, err = a.db.TalentByUser(ctx, u.ID); err == nil {
+		if t, err = a.DB.TalentByUser(ctx, u.ID); err == nil {
 			d.Talent = &t
 			d.Recs = a.myRecs(r, t.ID)
-			d.Applications, err = a.db.ApplicationsOfTalent(ctx, t.ID)
+			d.Applications, err = a.DB.ApplicationsOfTalent(ctx, t.ID)
 		}
 		if err == nil {
-			d.Projects, err = a.db.ListProjects(ctx, store.ProjectFilter{OwnerUserID: u.ID})
-		}
-		if err == nil {
-			d.Notes, err = a.noteViews(r, u.ID)
+			d.Projects, err = a.DB.ListProjects(ctx, store.ProjectFilter{OwnerUserID: u.ID})
 		}
 	case model.RoleEnterprise, model.RoleDelegation:
 		var o model.Organization
-		if o, err = a.db.Organization(ctx, *u.OrgID); err == nil {
+		if o, err = a.DB.Organization(ctx, *u.OrgID); err == nil {
 			d.Org = &o
 			if u.Role == model.RoleEnterprise {
-				d.Posts, err = a.db.ListPosts(ctx, store.PostFilter{OrgID: o.ID})
+				d.Posts, err = a.DB.ListPosts(ctx, store.PostFilter{OrgID: o.ID})
 				if err == nil {
-					d.Applications, err = a.db.ApplicationsOfOrg(ctx, o.ID, 20, 0)
+					d.Applications, err = a.DB.ApplicationsOfOrg(ctx, o.ID, 20, 0)
 				}
 			} else {
-				d.Projects, err = a.db.ListProjects(ctx, store.ProjectFilter{OrgID: o.ID})
+				d.Projects, err = a.DB.ListProjects(ctx, store.ProjectFilter{OrgID: o.ID})
 			}
 		}
 	case model.RoleJudge, model.RoleGate:
 		if d.Edition != nil {
-			d.Events, err = a.db.ListEvents(ctx, d.Edition.ID)
+			d.Events, err = a.DB.ListEvents(ctx, d.Edition.ID)
 		}
 	}
+	if err == nil { // every role's: dockings, booths and meetings notify organizations' members too
+		d.Notes, err = a.noteViews(r, u.ID)
+	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "dashboard", a.rd.View(r, "dash.title", d))
+	a.Render.Page(w, r, http.StatusOK, "dashboard", a.Render.View(r, "dash.title", d))
 }
 
 // myRecs is the signed-in talent's recommendations, with their reasons.
 // Matching is a help, not the page: a failure is logged and shows nothing.
 func (a *Area) myRecs(r *http.Request, talentID int64) []recview.Rec {
-	sg, err := a.suggest.Suggest(r.Context(), talentID, recview.Shown, 0, false)
+	sg, err := a.Suggest.Suggest(r.Context(), talentID, recview.Shown, 0, false)
 	if err != nil {
-		a.log.Warn("recommendations", "err", err, "req", request.From(r).ID)
+		a.Log.Warn("recommendations", "err", err, "req", request.From(r).ID)
 		return nil
 	}
-	return recview.In(a.rd, request.Locale(r)).Suggestions(sg, false)
+	return recview.In(a.Render, request.Locale(r)).Suggestions(sg, false)
 }

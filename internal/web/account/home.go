@@ -19,26 +19,26 @@ type homeData struct {
 func (a *Area) home(w http.ResponseWriter, r *http.Request) {
 	d := homeData{}
 	ctx := r.Context()
-	e, err := a.db.CurrentEdition(ctx)
+	e, err := a.DB.CurrentEdition(ctx)
 	if err != nil && !model.IsNotFound(err) {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	if err == nil {
 		d.Edition = &e
-		if d.Venues, err = a.db.ListVenues(ctx, e.ID); err == nil {
-			d.Fairs, err = a.db.FairsWithSessions(r.Context(), e.ID)
+		if d.Venues, err = a.DB.ListVenues(ctx, e.ID); err == nil {
+			d.Fairs, err = a.DB.FairsWithSessions(r.Context(), e.ID)
 		}
 		if err == nil {
-			d.Events, err = a.db.ListEvents(ctx, e.ID)
+			d.Events, err = a.DB.ListEvents(ctx, e.ID)
 		}
 		if err == nil {
-			d.Counts, err = a.db.Counts(ctx, e.ID)
+			d.Counts, err = a.DB.Counts(ctx, e.ID)
 		}
 		if err != nil {
-			a.rd.Fail(w, r, err)
+			a.Render.Fail(w, r, err)
 			return
 		}
 	}
-	a.rd.Page(w, r, http.StatusOK, "home", a.rd.View(r, "home.title", d))
+	a.Render.Page(w, r, http.StatusOK, "home", a.Render.View(r, "home.title", d))
 }

@@ -14,17 +14,17 @@ import (
 func (a *Area) setLang(w http.ResponseWriter, r *http.Request) {
 	l := r.FormValue("locale")
 	if !model.ValidLocale(l) {
-		a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.invalid", "locale", "err.choice"))
+		a.Render.Fail(w, r, model.Errorf(model.Invalid, "err.invalid", "locale", "err.choice"))
 		return
 	}
 	if u := request.User(r); u != nil {
-		if err := a.db.SetLocale(r.Context(), u.ID, l); err != nil {
-			a.rd.Fail(w, r, err)
+		if err := a.DB.SetLocale(r.Context(), u.ID, l); err != nil {
+			a.Render.Fail(w, r, err)
 			return
 		}
-		a.sessions.Forget(r)
+		a.Sessions.Forget(r)
 	}
-	http.SetCookie(w, &http.Cookie{Name: "lang", Value: l, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, Secure: a.secure})
+	http.SetCookie(w, &http.Cookie{Name: "lang", Value: l, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, Secure: a.SecureCookies})
 	http.Redirect(w, r, request.SafeNext(r.FormValue("next")), http.StatusSeeOther)
 }
 
@@ -35,15 +35,15 @@ type localeInput struct {
 func (a *Area) apiSetLocale(w http.ResponseWriter, r *http.Request) {
 	var in localeInput
 	if err := request.ReadJSON(r, &in); err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	u := request.User(r)
-	if err := a.db.SetLocale(r.Context(), u.ID, in.Locale); err != nil {
-		a.rd.Fail(w, r, err)
+	if err := a.DB.SetLocale(r.Context(), u.ID, in.Locale); err != nil {
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.sessions.Forget(r)
+	a.Sessions.Forget(r)
 	u.Locale = in.Locale
 	render.JSON(w, http.StatusOK, jsonview.UserOf(*u))
 }

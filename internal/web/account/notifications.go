@@ -10,21 +10,9 @@ import (
 	"github.com/convene/convene/internal/web/request"
 )
 
-// noteText says a notification in locale: arguments that are catalog keys
-// (a status such as app.interview) are translated, others shown as they are.
-// A notification whose key the catalogs lack says nothing.
+// noteText says a notification in locale (render.Notice).
 func (a *Area) noteText(locale string, n store.Notification) string {
-	if !a.rd.Has(n.Key) {
-		return ""
-	}
-	args := make([]any, len(n.Args))
-	for i, arg := range n.Args {
-		if a.rd.Has(arg) {
-			arg = a.rd.T(locale, arg)
-		}
-		args[i] = arg
-	}
-	return a.rd.T(locale, n.Key, args...)
+	return a.Render.Notice(locale, n.Key, n.Args)
 }
 
 type noteView struct {
@@ -34,7 +22,7 @@ type noteView struct {
 
 // noteViews are a user's latest 20 notifications for the dashboard.
 func (a *Area) noteViews(r *http.Request, userID int64) ([]noteView, error) {
-	ns, err := a.db.Notifications(r.Context(), userID, 20)
+	ns, err := a.DB.Notifications(r.Context(), userID, 20)
 	if err != nil {
 		return nil, err
 	}
@@ -59,9 +47,9 @@ func (a *Area) apiNotifications(w http.ResponseWriter, r *http.Request) {
 	limit, _, err := request.Page(r)
 	var ns []store.Notification
 	if err == nil {
-		ns, err = a.db.Notifications(r.Context(), request.User(r).ID, limit)
+		ns, err = a.DB.Notifications(r.Context(), request.User(r).ID, limit)
 	}
-	render.Answer(a.rd, w, r, http.StatusOK, ns, err, func(l []store.Notification) []noteJ {
+	render.Answer(a.Render, w, r, http.StatusOK, ns, err, func(l []store.Notification) []noteJ {
 		return jsonview.Map(l, func(n store.Notification) noteJ {
 			return noteJ{n.Key, jsonview.NonNil(n.Args), a.noteText(request.Locale(r), n), n.CreatedAt}
 		})

@@ -28,7 +28,7 @@ func (in orgInput) apply(o *model.Organization) error {
 }
 
 func (a *Area) saveOrg(r *http.Request) (model.Organization, error) {
-	o, err := a.db.Organization(r.Context(), *request.User(r).OrgID)
+	o, err := a.DB.Organization(r.Context(), *request.User(r).OrgID)
 	if err != nil {
 		return o, err
 	}
@@ -39,16 +39,16 @@ func (a *Area) saveOrg(r *http.Request) (model.Organization, error) {
 	if err := in.apply(&o); err != nil {
 		return o, err
 	}
-	return o, a.db.UpdateOwnOrganization(r.Context(), &o)
+	return o, a.DB.UpdateOwnOrganization(r.Context(), &o)
 }
 
 func (a *Area) orgForm(w http.ResponseWriter, r *http.Request) {
-	o, err := a.db.Organization(r.Context(), *request.User(r).OrgID)
+	o, err := a.DB.Organization(r.Context(), *request.User(r).OrgID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	v := a.rd.View(r, "org.title", o)
+	v := a.Render.View(r, "org.title", o)
 	v.Form.Set("name", o.Name)
 	v.Form.Set("name_zh", o.NameZH)
 	v.Form.Set("industry", o.Industry)
@@ -57,13 +57,13 @@ func (a *Area) orgForm(w http.ResponseWriter, r *http.Request) {
 	if o.Foreign {
 		v.Form.Set("foreign", "on")
 	}
-	a.rd.Page(w, r, http.StatusOK, "org", v)
+	a.Render.Page(w, r, http.StatusOK, "org", v)
 }
 
 func (a *Area) orgSave(w http.ResponseWriter, r *http.Request) {
 	o, err := a.saveOrg(r)
 	if err != nil {
-		a.rd.FormError(w, r, "org", "org.title", err, o)
+		a.Render.FormError(w, r, "org", "org.title", err, o)
 		return
 	}
 	render.SetFlash(w, "flash.saved")
@@ -71,9 +71,9 @@ func (a *Area) orgSave(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *Area) apiOrg(w http.ResponseWriter, r *http.Request) {
-	o, err := a.db.Organization(r.Context(), *request.User(r).OrgID)
+	o, err := a.DB.Organization(r.Context(), *request.User(r).OrgID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	render.JSON(w, http.StatusOK, jsonview.OrgOf(o))
@@ -81,5 +81,5 @@ func (a *Area) apiOrg(w http.ResponseWriter, r *http.Request) {
 
 func (a *Area) apiOrgSave(w http.ResponseWriter, r *http.Request) {
 	o, err := a.saveOrg(r)
-	render.Answer(a.rd, w, r, http.StatusOK, o, err, jsonview.OrgOf)
+	render.Answer(a.Render, w, r, http.StatusOK, o, err, jsonview.OrgOf)
 }

@@ -2,8 +2,6 @@ package account
 
 import (
 	"net/http"
-	"strconv"
-	"strings"
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/notify"
@@ -12,20 +10,9 @@ import (
 	"github.com/convene/convene/internal/web/request"
 )
 
-type talentInput struct {
-	Name            string   `json:"name"`
-	Category        string   `json:"category"`
-	Residence       string   `json:"residence"`
-	Nationality     string   `json:"nationality"`
-	Degree          string   `json:"degree"`
-	Discipline      string   `json:"discipline"`
-	Skills          []string `json:"skills"`
-	Languages       []string `json:"languages"`
-	YearsExperience int      `json:"years_experience"`
-	IntentChina     string   `json:"intent_china"`
-	PreferredCities []string `json:"preferred_cities"`
-	Phone           string   `json:"phone"`
-}
+// talentInput is what a talent's profile form and PUT /api/v1/me/talent
+// send: the fields the API shows.
+type talentInput jsonview.TalentFields
 
 func (in talentInput) apply(t *model.Talent) error {
 	t.Name, t.Category, t.Residence, t.Nationality = in.Name, model.TalentCategory(in.Category), in.Residence, in.Nationality
@@ -42,7 +29,7 @@ type profileData struct {
 // saveProfile reads and stores the signed-in talent's profile, then tells
 // the services (the match index, the suggester's caches).
 func (a *Area) saveProfile(r *http.Request) (model.Talent, error) {
-	t, err := a.db.TalentByUser(r.Context(), request.User(r).ID)
+	t, err := a.DB.TalentByUser(r.Context(), request.User(r).ID)
 	if err != nil {
 		return t, err
 	}
@@ -50,44 +37,27 @@ func (a *Area) saveProfile(r *http.Request) (model.Talent, error) {
 	if err := request.DecodeThen(r, &in, func() error { return in.apply(&t) }); err != nil {
 		return t, err
 	}
-	if err := a.db.UpdateTalent(r.Context(), &t); err != nil {
+	if err := a.DB.UpdateTalent(r.Context(), &t); err != nil {
 		return t, err
 	}
-	a.notify.Publish(r.Context(), notify.TalentSaved{Talent: t})
+	a.Notify.Publish(r.Context(), notify.TalentSaved{Talent: t})
 	return t, nil
 }
 
 func (a *Area) profileForm(w http.ResponseWriter, r *http.Request) {
-	t, err := a.db.TalentByUser(r.Context(), request.User(r).ID)
+	t, err := a.DB.TalentByUser(r.Context(), request.User(r).ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	v := a.rd.View(r, "profile.title", profileData{Talent: t})
-	fillTalentForm(v, t)
-	a.rd.Page(w, r, http.StatusOK, "profile", v)
-}
-
-// fillTalentForm shows a stored profile in the form.
-func fillTalentForm(v *render.View, t model.Talent) {
-	f := v.Form
-	f.Set("name", t.Name)
-	f.Set("category", string(t.Category))
-	f.Set("residence", t.Residence)
-	f.Set("nationality", t.Nationality)
-	f.Set("degree", string(t.Degree))
-	f.Set("discipline", t.Discipline)
-	f.Set("skills", strings.Join(t.Skills, ", "))
-	f.Set("languages", strings.Join(t.Languages, ", "))
-	f.Set("years_experience", strconv.Itoa(t.YearsExperience))
-	f.Set("intent_china", string(t.IntentChina))
-	f.Set("preferred_cities", strings.Join(t.PreferredCities, ", "))
-	f.Set("phone", t.Phone)
+	v := a.Render.View(r, "profile.title", profileData{Talent: t})
+	request.EncodeForm(v.Form, jsonview.TalentOf(t).TalentFields)
+	a.Render.Page(w, r, http.StatusOK, "profile", v)
 }
 
 func (a *Area) profileSave(w http.ResponseWriter, r *http.Request) {
 	if t, err := a.saveProfile(r); err != nil {
-		a.rd.FormError(w, r, "profile", "profile.title", err, profileData{Talent: t})
+		a.Render.FormError(w, r, "profile", "profile.title", err, profileData{Talent: t})
 		return
 	}
 	render.SetFlash(w, "flash.saved")
@@ -95,9 +65,9 @@ func (a *Area) profileSave(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *Area) apiProfile(w http.ResponseWriter, r *http.Request) {
-	t, err := a.db.TalentByUser(r.Context(), request.User(r).ID)
+	t, err := a.DB.TalentByUser(r.Context(), request.User(r).ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	render.JSON(w, http.StatusOK, jsonview.TalentOf(t))
@@ -105,5 +75,5 @@ func (a *Area) apiProfile(w http.ResponseWriter, r *http.Request) {
 
 func (a *Area) apiProfileSave(w http.ResponseWriter, r *http.Request) {
 	t, err := a.saveProfile(r)
-	render.Answer(a.rd, w, r, http.StatusOK, t, err, jsonview.TalentOf)
+	render.Answer(a.Render, w, r, http.StatusOK, t, err, jsonview.TalentOf)
 }

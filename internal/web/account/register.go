@@ -5,19 +5,18 @@ import (
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/password"
-	"github.com/convene/convene/internal/web/jsonview"
 	"github.com/convene/convene/internal/web/render"
 	"github.com/convene/convene/internal/web/request"
 )
 
 func (a *Area) registerForm(w http.ResponseWriter, r *http.Request) {
-	v := a.rd.View(r, "register.title", nil)
+	v := a.Render.View(r, "register.title", nil)
 	role := r.URL.Query().Get("role")
 	if role != string(model.RoleEnterprise) && role != string(model.RoleDelegation) {
 		role = string(model.RoleTalent)
 	}
 	v.Form.Set("role", role)
-	a.rd.Page(w, r, http.StatusOK, "register", v)
+	a.Render.Page(w, r, http.StatusOK, "register", v)
 }
 
 // registration reads the sign-up form (shared by the page and the API).
@@ -50,19 +49,19 @@ func (a *Area) doRegister(w http.ResponseWriter, r *http.Request, reg *model.Reg
 	if err := reg.Validate(); err != nil {
 		return model.User{}, err
 	}
-	if err := a.sessions.AdmitRegistration(w, r); err != nil {
+	if err := a.Sessions.AdmitRegistration(w, r); err != nil {
 		return model.User{}, err
 	}
 	hash, err := password.Hash(reg.Password)
 	if err != nil {
 		return model.User{}, err
 	}
-	return a.db.Register(r.Context(), reg, hash)
+	return a.DB.Register(r.Context(), reg, hash)
 }
 
 func (a *Area) register(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.form"))
+	if err := request.Form(r); err != nil {
+		a.Render.Fail(w, r, err)
 		return
 	}
 	f := r.PostForm
@@ -70,11 +69,11 @@ func (a *Area) register(w http.ResponseWriter, r *http.Request) {
 		OrgName: f.Get("org_name"), OrgNameZH: f.Get("org_name_zh"), Industry: f.Get("industry"), Province: f.Get("province"), Foreign: f.Get("foreign") == "on"}
 	u, err := a.doRegister(w, r, g.model(request.Locale(r)))
 	if err != nil {
-		a.rd.FormError(w, r, "register", "register.title", err, nil)
+		a.Render.FormError(w, r, "register", "register.title", err, nil)
 		return
 	}
-	if err := a.sessions.SignIn(w, r, u); err != nil {
-		a.rd.Fail(w, r, err)
+	if err := a.Sessions.SignIn(w, r, u); err != nil {
+		a.Render.Fail(w, r, err)
 		return
 	}
 	if u.OrgID != nil {
@@ -88,17 +87,9 @@ func (a *Area) register(w http.ResponseWriter, r *http.Request) {
 func (a *Area) apiRegister(w http.ResponseWriter, r *http.Request) {
 	var g registration
 	if err := request.ReadJSON(r, &g); err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	u, err := a.doRegister(w, r, g.model(request.Locale(r)))
-	if err != nil {
-		a.rd.Fail(w, r, err)
-		return
-	}
-	if err := a.sessions.SignIn(w, r, u); err != nil {
-		a.rd.Fail(w, r, err)
-		return
-	}
-	render.JSON(w, http.StatusCreated, jsonview.UserOf(u))
+	a.signInJSON(w, r, u, err, http.StatusCreated)
 }

@@ -18,7 +18,7 @@ type passwordInput struct {
 }
 
 func (a *Area) securityPage(w http.ResponseWriter, r *http.Request) {
-	a.rd.Page(w, r, http.StatusOK, "security", a.rd.View(r, "security.title", nil))
+	a.Render.Page(w, r, http.StatusOK, "security", a.Render.View(r, "security.title", nil))
 }
 
 // changePassword checks the current password (counted like a sign-in, so
@@ -40,7 +40,7 @@ func (a *Area) changePassword(w http.ResponseWriter, r *http.Request, in passwor
 		}
 		return err
 	}
-	old, err := a.db.PasswordHash(ctx, u.ID)
+	old, err := a.DB.PasswordHash(ctx, u.ID)
 	if err != nil {
 		return err
 	}
@@ -48,10 +48,10 @@ func (a *Area) changePassword(w http.ResponseWriter, r *http.Request, in passwor
 	if err != nil {
 		return err
 	}
-	if err := a.db.ChangePassword(ctx, u.ID, old, hash, request.From(r).Token); err != nil {
+	if err := a.DB.ChangePassword(ctx, u.ID, old, hash, request.From(r).Token); err != nil {
 		return err
 	}
-	a.sessions.Revoked(r, u.ID)
+	a.Sessions.Revoked(r, u.ID)
 	return nil
 }
 
@@ -62,7 +62,7 @@ func (a *Area) passwordSave(w http.ResponseWriter, r *http.Request) {
 		err = a.changePassword(w, r, in)
 	}
 	if err != nil {
-		a.rd.FormError(w, r, "security", "security.title", err, nil)
+		a.Render.FormError(w, r, "security", "security.title", err, nil)
 		return
 	}
 	render.SetFlash(w, "security.password_changed")
@@ -76,15 +76,15 @@ func (a *Area) apiPasswordSave(w http.ResponseWriter, r *http.Request) {
 		err = a.changePassword(w, r, in)
 	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
 }
 
 func (a *Area) signOutEverywhere(w http.ResponseWriter, r *http.Request) {
-	if err := a.sessions.SignOutEverywhere(w, r); err != nil {
-		a.rd.Fail(w, r, err)
+	if err := a.Sessions.SignOutEverywhere(w, r); err != nil {
+		a.Render.Fail(w, r, err)
 		return
 	}
 	render.SetFlash(w, "security.signed_out_everywhere")
@@ -92,8 +92,8 @@ func (a *Area) signOutEverywhere(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *Area) apiSignOutEverywhere(w http.ResponseWriter, r *http.Request) {
-	if err := a.sessions.SignOutEverywhere(w, r); err != nil {
-		a.rd.Fail(w, r, err)
+	if err := a.Sessions.SignOutEverywhere(w, r); err != nil {
+		a.Render.Fail(w, r, err)
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)

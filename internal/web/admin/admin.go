@@ -5,29 +5,22 @@ package admin
 
 import (
 	"embed"
-	"io/fs"
 
-	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/web/area"
-	"github.com/convene/convene/internal/web/render"
 )
 
-// The pattern names the files: a bare directory would leave out the
-// partials, since embed skips names that begin with "_".
-//
-//go:embed templates/*.html
-var templatesFS embed.FS
+//go:embed templates/*.html openapi.json
+var files embed.FS
 
-// Templates are the area's pages and partials (*.html at its root).
-var Templates, _ = fs.Sub(templatesFS, "templates")
+// Parts are the area's pages, messages and part of the API document.
+var Parts = area.Embedded("admin", files)
 
 // Area answers the organizer's set-up routes.
 type Area struct {
-	db *store.DB
-	rd *render.Renderer
+	*area.Deps
 }
 
 // New keeps the parts of d the area uses.
 func New(d *area.Deps) *Area {
-	return &Area{db: d.DB, rd: d.Render}
+	return &Area{Deps: d}
 }

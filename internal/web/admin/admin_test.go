@@ -35,7 +35,7 @@ func testServer(t *testing.T) (*httptest.Server, *store.DB) {
 		t.Fatal(err)
 	}
 	log := slog.New(slog.NewTextHandler(t.Output(), nil))
-	rd, err := render.New(cat, log, Templates)
+	rd, err := render.New(cat, log, Parts.Templates)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,6 +144,43 @@ func TestSetUpAnEdition(t *testing.T) {
 		get(t, "/api/v1/editions/999/fairs", http.StatusNotFound)
 		if got := strings.TrimSpace(get(t, "/api/v1/search?q=nothing-like-it", http.StatusOK)); got != `{"query":"nothing-like-it","organizations":[],"talents":[],"posts":[]}` {
 			t.Errorf("empty search: %s", got)
+		}
+	})
+	// The next edition, started from this one's structure: the form offers
+	// the latest edition first; a bad choice re-shows the form and creates
+	// nothing; a good one copies the venue, the fair and its session a
+	// year on.
+	t.Run("next edition copies the structure", func(t *testing.T) {
+		page := get(t, "/admin/editions/new", http.StatusOK)
+		if !strings.Contains(page, `<option value="`+strconv.FormatInt(e.ID, 10)+`" selected>OCS 2017`) {
+			t.Fatalf("the new-edition form does not offer the last edition:\n%s", page)
+		}
+		next := url.Values{"slug": {"ocs-2018"}, "name": {"OCS 2018"}, "city": {"Guangzhou"},
+			"start_date": {"2018-12-17"}, "end_date": {"2018-12-18"}, "time_zone": {"Asia/Shanghai"}, "copy_from": {"999"}}
+		if res := post(t, "/admin/editions", next); res.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("copy from a missing edition: %d", res.StatusCode)
+		}
+		if eds, _ := db.ListEditions(context.Background()); len(eds) != 1 {
+			t.Fatalf("a refused copy created an edition: %v", eds)
+		}
+		next.Set("copy_from", strconv.FormatInt(e.ID, 10))
+		res := post(t, "/admin/editions", next)
+		if res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("create with a copy: %d", res.StatusCode)
+		}
+		page = get(t, res.Header.Get("Location"), http.StatusOK)
+		for _, want := range []string{"Pazhou", "Video fair", "Moscow", "12-17 10:00 MSK"} {
+			if !strings.Contains(page, want) {
+				t.Errorf("the copied edition's page lacks %q", want)
+			}
+		}
+		eds, _ := db.ListEditions(context.Background())
+		fs, _ := db.ListFairs(context.Background(), eds[0].ID)
+		if len(fs) != 1 {
+			t.Fatalf("copied fairs %+v", fs)
+		}
+		if ss, _ := db.ListRemoteSessions(context.Background(), fs[0].ID); len(ss) != 1 || ss[0].StartsAt.Year() != 2018 {
+			t.Fatalf("copied sessions %+v, want one a year on", ss)
 		}
 	})
 }

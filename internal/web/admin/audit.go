@@ -6,10 +6,10 @@ import "net/http"
 const auditShown = 100
 
 func (a *Area) audit(w http.ResponseWriter, r *http.Request) {
-	entries, err := a.db.AuditEntries(r.Context(), auditShown)
+	entries, err := a.DB.AuditEntries(r.Context(), auditShown)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "audit", a.rd.View(r, "audit.title", entries))
+	a.Render.Page(w, r, http.StatusOK, "audit", a.Render.View(r, "audit.title", entries))
 }

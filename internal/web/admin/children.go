@@ -10,20 +10,20 @@ import (
 )
 
 func (a *Area) apiVenues(w http.ResponseWriter, r *http.Request) {
-	children(a.rd, w, r, a.editionExists, a.db.ListVenues, jsonview.VenueOf)
+	children(a.Render, w, r, a.editionExists, a.DB.ListVenues, jsonview.VenueOf)
 }
 
 func (a *Area) apiFairs(w http.ResponseWriter, r *http.Request) {
-	children(a.rd, w, r, a.editionExists, a.db.ListFairs, jsonview.FairOf)
+	children(a.Render, w, r, a.editionExists, a.DB.ListFairs, jsonview.FairOf)
 }
 
 func (a *Area) apiSessions(w http.ResponseWriter, r *http.Request) {
-	children(a.rd, w, r, func(ctx context.Context, id int64) error { _, err := a.db.Fair(ctx, id); return err },
-		a.db.ListRemoteSessions, jsonview.SessionOf)
+	children(a.Render, w, r, func(ctx context.Context, id int64) error { _, err := a.DB.Fair(ctx, id); return err },
+		a.DB.ListRemoteSessions, jsonview.SessionOf)
 }
 
 func (a *Area) editionExists(ctx context.Context, id int64) error {
-	_, err := a.db.Edition(ctx, id)
+	_, err := a.DB.Edition(ctx, id)
 	return err
 }
 

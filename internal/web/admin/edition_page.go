@@ -19,6 +19,8 @@ type editionData struct {
 	Fairs   []store.FairSessions
 	Zones   []string
 	Kinds   []model.FairKind
+	// Previous are the editions a new one may copy its structure from.
+	Previous []model.Edition
 }
 
 func (a *Area) editionData(r *http.Request) (editionData, error) {
@@ -27,23 +29,23 @@ func (a *Area) editionData(r *http.Request) (editionData, error) {
 	if err != nil {
 		return d, err
 	}
-	if d.Edition, err = a.db.Edition(r.Context(), id); err != nil {
+	if d.Edition, err = a.DB.Edition(r.Context(), id); err != nil {
 		return d, err
 	}
-	if d.Venues, err = a.db.ListVenues(r.Context(), id); err != nil {
+	if d.Venues, err = a.DB.ListVenues(r.Context(), id); err != nil {
 		return d, err
 	}
-	d.Fairs, err = a.db.FairsWithSessions(r.Context(), id)
+	d.Fairs, err = a.DB.FairsWithSessions(r.Context(), id)
 	return d, err
 }
 
 func (a *Area) editionPage(w http.ResponseWriter, r *http.Request) {
 	d, err := a.editionData(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	v := a.rd.View(r, "edition.title", d)
+	v := a.Render.View(r, "edition.title", d)
 	e := d.Edition
 	for k, val := range map[string]string{"slug": e.Slug, "name": e.Name, "name_zh": e.NameZH, "city": e.City,
 		"start_date": e.StartDate.Format("2006-01-02"), "end_date": e.EndDate.Format("2006-01-02"), "time_zone": e.TimeZone} {
@@ -52,7 +54,7 @@ func (a *Area) editionPage(w http.ResponseWriter, r *http.Request) {
 	if e.Current {
 		v.Form.Set("current", "on")
 	}
-	a.rd.Page(w, r, http.StatusOK, "edition", v)
+	a.Render.Page(w, r, http.StatusOK, "edition", v)
 }
 
 // backToEdition ends every form of the edition page: on success a flash and
@@ -61,16 +63,16 @@ func (a *Area) editionPage(w http.ResponseWriter, r *http.Request) {
 func (a *Area) backToEdition(w http.ResponseWriter, r *http.Request, editionID int64, err error) {
 	if err != nil {
 		if editionID == 0 {
-			a.rd.Fail(w, r, err)
+			a.Render.Fail(w, r, err)
 			return
 		}
 		r.SetPathValue("id", strconv.FormatInt(editionID, 10))
 		d, derr := a.editionData(r)
 		if derr != nil {
-			a.rd.Fail(w, r, derr)
+			a.Render.Fail(w, r, derr)
 			return
 		}
-		a.rd.FormError(w, r, "edition", "edition.title", err, d)
+		a.Render.FormError(w, r, "edition", "edition.title", err, d)
 		return
 	}
 	render.SetFlash(w, "flash.saved")

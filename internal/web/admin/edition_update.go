@@ -14,7 +14,7 @@ func (a *Area) updateEdition(r *http.Request) (model.Edition, error) {
 	if err != nil {
 		return model.Edition{}, err
 	}
-	e, err := a.db.Edition(r.Context(), id)
+	e, err := a.DB.Edition(r.Context(), id)
 	if err != nil {
 		return e, err
 	}
@@ -25,7 +25,7 @@ func (a *Area) updateEdition(r *http.Request) (model.Edition, error) {
 	if err := in.apply(&e); err != nil {
 		return e, err
 	}
-	return e, a.db.UpdateEdition(r.Context(), &e, request.User(r).ID)
+	return e, a.DB.UpdateEdition(r.Context(), &e, request.User(r).ID)
 }
 
 func (a *Area) editionUpdate(w http.ResponseWriter, r *http.Request) {
@@ -35,5 +35,5 @@ func (a *Area) editionUpdate(w http.ResponseWriter, r *http.Request) {
 
 func (a *Area) apiEditionUpdate(w http.ResponseWriter, r *http.Request) {
 	e, err := a.updateEdition(r)
-	render.Answer(a.rd, w, r, http.StatusOK, e, err, jsonview.EditionOf)
+	render.Answer(a.Render, w, r, http.StatusOK, e, err, jsonview.EditionOf)
 }

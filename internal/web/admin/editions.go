@@ -9,18 +9,18 @@ import (
 )
 
 func (a *Area) editionList(w http.ResponseWriter, r *http.Request) {
-	eds, err := a.db.ListEditions(r.Context())
+	eds, err := a.DB.ListEditions(r.Context())
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "editions", a.rd.View(r, "editions.title", eds))
+	a.Render.Page(w, r, http.StatusOK, "editions", a.Render.View(r, "editions.title", eds))
 }
 
 func (a *Area) apiEditions(w http.ResponseWriter, r *http.Request) {
-	eds, err := a.db.ListEditions(r.Context())
+	eds, err := a.DB.ListEditions(r.Context())
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	render.JSON(w, http.StatusOK, jsonview.Map(eds, jsonview.EditionOf))
@@ -29,12 +29,12 @@ func (a *Area) apiEditions(w http.ResponseWriter, r *http.Request) {
 func (a *Area) apiEdition(w http.ResponseWriter, r *http.Request) {
 	id, err := request.PathID(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	e, err := a.db.Edition(r.Context(), id)
+	e, err := a.DB.Edition(r.Context(), id)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	render.JSON(w, http.StatusOK, jsonview.EditionOf(e))

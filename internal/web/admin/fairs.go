@@ -14,7 +14,7 @@ func (a *Area) createFair(r *http.Request) (model.Fair, error) {
 	if err != nil {
 		return model.Fair{}, err
 	}
-	if _, err := a.db.Edition(r.Context(), id); err != nil {
+	if _, err := a.DB.Edition(r.Context(), id); err != nil {
 		return model.Fair{}, err
 	}
 	var in fairInput
@@ -28,7 +28,7 @@ func (a *Area) createFair(r *http.Request) (model.Fair, error) {
 	if err := a.checkVenue(r, f); err != nil {
 		return f, err
 	}
-	return f, a.db.CreateFair(r.Context(), &f)
+	return f, a.DB.CreateFair(r.Context(), &f)
 }
 
 func (a *Area) fairCreate(w http.ResponseWriter, r *http.Request) {
@@ -38,7 +38,7 @@ func (a *Area) fairCreate(w http.ResponseWriter, r *http.Request) {
 
 func (a *Area) apiFairCreate(w http.ResponseWriter, r *http.Request) {
 	f, err := a.createFair(r)
-	render.Answer(a.rd, w, r, http.StatusCreated, f, err, jsonview.FairOf)
+	render.Answer(a.Render, w, r, http.StatusCreated, f, err, jsonview.FairOf)
 }
 
 func (a *Area) updateFair(r *http.Request) (model.Fair, error) {
@@ -46,7 +46,7 @@ func (a *Area) updateFair(r *http.Request) (model.Fair, error) {
 	if err != nil {
 		return model.Fair{}, err
 	}
-	f, err := a.db.Fair(r.Context(), id)
+	f, err := a.DB.Fair(r.Context(), id)
 	if err != nil {
 		return f, err
 	}
@@ -57,7 +57,7 @@ func (a *Area) updateFair(r *http.Request) (model.Fair, error) {
 	if err := a.checkVenue(r, f); err != nil {
 		return f, err
 	}
-	return f, a.db.UpdateFair(r.Context(), &f)
+	return f, a.DB.UpdateFair(r.Context(), &f)
 }
 
 func (a *Area) fairUpdate(w http.ResponseWriter, r *http.Request) {
@@ -67,7 +67,7 @@ func (a *Area) fairUpdate(w http.ResponseWriter, r *http.Request) {
 
 func (a *Area) apiFairUpdate(w http.ResponseWriter, r *http.Request) {
 	f, err := a.updateFair(r)
-	render.Answer(a.rd, w, r, http.StatusOK, f, err, jsonview.FairOf)
+	render.Answer(a.Render, w, r, http.StatusOK, f, err, jsonview.FairOf)
 }
 
 // checkVenue refuses a fair's venue from another edition (or none at all).
@@ -75,7 +75,7 @@ func (a *Area) checkVenue(r *http.Request, f model.Fair) error {
 	if f.VenueID == nil {
 		return nil
 	}
-	if v, err := a.db.Venue(r.Context(), *f.VenueID); err != nil || v.EditionID != f.EditionID {
+	if v, err := a.DB.Venue(r.Context(), *f.VenueID); err != nil || v.EditionID != f.EditionID {
 		return model.Errorf(model.Invalid, "err.invalid", "venue_id", "err.choice")
 	}
 	return nil

@@ -19,16 +19,16 @@ func (a *Area) home(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	d := homeData{}
 	var err error
-	if e, err := a.db.CurrentEdition(ctx); err == nil {
+	if e, err := a.DB.CurrentEdition(ctx); err == nil {
 		d.Edition = &e
-		if d.Counts, err = a.db.Counts(ctx, e.ID); err != nil {
-			a.rd.Fail(w, r, err)
+		if d.Counts, err = a.DB.Counts(ctx, e.ID); err != nil {
+			a.Render.Fail(w, r, err)
 			return
 		}
 	}
-	if d.Orgs, err = a.db.ListOrganizations(ctx, store.OrgFilter{Status: model.OrgPending}); err != nil {
-		a.rd.Fail(w, r, err)
+	if d.Orgs, err = a.DB.ListOrganizations(ctx, store.OrgFilter{Status: model.OrgPending}); err != nil {
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "admin", a.rd.View(r, "admin.title", d))
+	a.Render.Page(w, r, http.StatusOK, "admin", a.Render.View(r, "admin.title", d))
 }

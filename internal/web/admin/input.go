@@ -2,22 +2,14 @@ package admin
 
 import (
 	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/web/jsonview"
 	"github.com/convene/convene/internal/web/request"
 )
 
 // Inputs are read once per operation, from a JSON body (the API) or a form
 // (the pages), into the same struct, so both paths validate alike.
 
-type editionInput struct {
-	Slug      string `json:"slug"`
-	Name      string `json:"name"`
-	NameZH    string `json:"name_zh"`
-	City      string `json:"city"`
-	StartDate string `json:"start_date"`
-	EndDate   string `json:"end_date"`
-	TimeZone  string `json:"time_zone"`
-	Current   bool   `json:"current"`
-}
+type editionInput jsonview.EditionFields
 
 func (in editionInput) apply(e *model.Edition) error {
 	p := model.Problems{}

@@ -19,15 +19,15 @@ func (a *Area) setOrgStatus(r *http.Request) (model.Organization, error) {
 	if err := request.Read(r, &in); err != nil {
 		return model.Organization{}, err
 	}
-	if err := a.db.SetOrgStatus(r.Context(), id, model.OrgStatus(in.Status), request.User(r).ID); err != nil {
+	if err := a.DB.SetOrgStatus(r.Context(), id, model.OrgStatus(in.Status), request.User(r).ID); err != nil {
 		return model.Organization{}, err
 	}
-	return a.db.Organization(r.Context(), id)
+	return a.DB.Organization(r.Context(), id)
 }
 
 func (a *Area) orgStatus(w http.ResponseWriter, r *http.Request) {
 	if _, err := a.setOrgStatus(r); err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	render.SetFlash(w, "flash.saved")
@@ -36,5 +36,5 @@ func (a *Area) orgStatus(w http.ResponseWriter, r *http.Request) {
 
 func (a *Area) apiOrgStatus(w http.ResponseWriter, r *http.Request) {
 	o, err := a.setOrgStatus(r)
-	render.Answer(a.rd, w, r, http.StatusOK, o, err, jsonview.OrgOf)
+	render.Answer(a.Render, w, r, http.StatusOK, o, err, jsonview.OrgOf)
 }

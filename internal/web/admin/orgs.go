@@ -25,12 +25,12 @@ func orgFilter(r *http.Request) store.OrgFilter {
 
 func (a *Area) orgList(w http.ResponseWriter, r *http.Request) {
 	f := orgFilter(r)
-	orgs, err := a.db.ListOrganizations(r.Context(), f)
+	orgs, err := a.DB.ListOrganizations(r.Context(), f)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "orgs", a.rd.View(r, "orgs.title", orgListData{orgs, string(f.Kind), string(f.Status), f.Query}))
+	a.Render.Page(w, r, http.StatusOK, "orgs", a.Render.View(r, "orgs.title", orgListData{orgs, string(f.Kind), string(f.Status), f.Query}))
 }
 
 func (a *Area) apiOrgs(w http.ResponseWriter, r *http.Request) {
@@ -38,7 +38,7 @@ func (a *Area) apiOrgs(w http.ResponseWriter, r *http.Request) {
 	var orgs []model.Organization
 	var err error
 	if f.Limit, f.Offset, err = request.Page(r); err == nil {
-		orgs, err = a.db.ListOrganizations(r.Context(), f)
+		orgs, err = a.DB.ListOrganizations(r.Context(), f)
 	}
-	render.Answer(a.rd, w, r, http.StatusOK, orgs, err, func(l []model.Organization) []jsonview.Org { return jsonview.Map(l, jsonview.OrgOf) })
+	render.Answer(a.Render, w, r, http.StatusOK, orgs, err, func(l []model.Organization) []jsonview.Org { return jsonview.Map(l, jsonview.OrgOf) })
 }

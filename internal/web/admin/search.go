@@ -27,23 +27,23 @@ func (a *Area) doSearch(r *http.Request) (searchData, error) {
 	}
 	var err error
 	ctx := r.Context()
-	if d.Orgs, err = a.db.ListOrganizations(ctx, store.OrgFilter{Query: d.Query, Limit: searchShown}); err != nil {
+	if d.Orgs, err = a.DB.ListOrganizations(ctx, store.OrgFilter{Query: d.Query, Limit: searchShown}); err != nil {
 		return d, err
 	}
-	if d.Talents, err = a.db.ListTalents(ctx, store.TalentFilter{Query: d.Query, Limit: searchShown}); err != nil {
+	if d.Talents, err = a.DB.ListTalents(ctx, store.TalentFilter{Query: d.Query, Limit: searchShown}); err != nil {
 		return d, err
 	}
-	d.Posts, err = a.db.ListPosts(ctx, store.PostFilter{Query: d.Query, Limit: searchShown})
+	d.Posts, err = a.DB.ListPosts(ctx, store.PostFilter{Query: d.Query, Limit: searchShown})
 	return d, err
 }
 
 func (a *Area) search(w http.ResponseWriter, r *http.Request) {
 	d, err := a.doSearch(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "search", a.rd.View(r, "search.title", d))
+	a.Render.Page(w, r, http.StatusOK, "search", a.Render.View(r, "search.title", d))
 }
 
 type searchJSON struct {
@@ -55,7 +55,7 @@ type searchJSON struct {
 
 func (a *Area) apiSearch(w http.ResponseWriter, r *http.Request) {
 	d, err := a.doSearch(r)
-	render.Answer(a.rd, w, r, http.StatusOK, d, err, func(d searchData) searchJSON {
+	render.Answer(a.Render, w, r, http.StatusOK, d, err, func(d searchData) searchJSON {
 		return searchJSON{d.Query, jsonview.Map(d.Orgs, jsonview.OrgOf), jsonview.Map(d.Talents, jsonview.TalentOf), jsonview.Map(d.Posts, jsonview.PostOf)}
 	})
 }

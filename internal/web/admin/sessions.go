@@ -16,7 +16,7 @@ func (a *Area) createSession(r *http.Request) (model.RemoteSession, model.Fair, 
 	if err != nil {
 		return model.RemoteSession{}, model.Fair{}, err
 	}
-	f, err := a.db.Fair(r.Context(), id)
+	f, err := a.DB.Fair(r.Context(), id)
 	if err != nil {
 		return model.RemoteSession{}, f, err
 	}
@@ -28,7 +28,7 @@ func (a *Area) createSession(r *http.Request) (model.RemoteSession, model.Fair, 
 	if err := in.apply(&rs); err != nil {
 		return rs, f, err
 	}
-	return rs, f, a.db.CreateRemoteSession(r.Context(), &rs)
+	return rs, f, a.DB.CreateRemoteSession(r.Context(), &rs)
 }
 
 func (a *Area) sessionCreate(w http.ResponseWriter, r *http.Request) {
@@ -38,5 +38,5 @@ func (a *Area) sessionCreate(w http.ResponseWriter, r *http.Request) {
 
 func (a *Area) apiSessionCreate(w http.ResponseWriter, r *http.Request) {
 	rs, _, err := a.createSession(r)
-	render.Answer(a.rd, w, r, http.StatusCreated, rs, err, jsonview.SessionOf)
+	render.Answer(a.Render, w, r, http.StatusCreated, rs, err, jsonview.SessionOf)
 }

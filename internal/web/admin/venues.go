@@ -14,7 +14,7 @@ func (a *Area) createVenue(r *http.Request) (model.Venue, error) {
 	if err != nil {
 		return model.Venue{}, err
 	}
-	if _, err := a.db.Edition(r.Context(), id); err != nil {
+	if _, err := a.DB.Edition(r.Context(), id); err != nil {
 		return model.Venue{}, err
 	}
 	var in venueInput
@@ -22,7 +22,7 @@ func (a *Area) createVenue(r *http.Request) (model.Venue, error) {
 	if err := request.DecodeThen(r, &in, func() error { return in.apply(&v) }); err != nil {
 		return v, err
 	}
-	return v, a.db.CreateVenue(r.Context(), &v)
+	return v, a.DB.CreateVenue(r.Context(), &v)
 }
 
 func (a *Area) venueCreate(w http.ResponseWriter, r *http.Request) {
@@ -32,7 +32,7 @@ func (a *Area) venueCreate(w http.ResponseWriter, r *http.Request) {
 
 func (a *Area) apiVenueCreate(w http.ResponseWriter, r *http.Request) {
 	v, err := a.createVenue(r)
-	render.Answer(a.rd, w, r, http.StatusCreated, v, err, jsonview.VenueOf)
+	render.Answer(a.Render, w, r, http.StatusCreated, v, err, jsonview.VenueOf)
 }
 
 func (a *Area) updateVenue(r *http.Request) (model.Venue, error) {
@@ -40,7 +40,7 @@ func (a *Area) updateVenue(r *http.Request) (model.Venue, error) {
 	if err != nil {
 		return model.Venue{}, err
 	}
-	v, err := a.db.Venue(r.Context(), id)
+	v, err := a.DB.Venue(r.Context(), id)
 	if err != nil {
 		return v, err
 	}
@@ -48,7 +48,7 @@ func (a *Area) updateVenue(r *http.Request) (model.Venue, error) {
 	if err := request.DecodeThen(r, &in, func() error { return in.apply(&v) }); err != nil {
 		return v, err
 	}
-	return v, a.db.UpdateVenue(r.Context(), &v)
+	return v, a.DB.UpdateVenue(r.Context(), &v)
 }
 
 func (a *Area) venueUpdate(w http.ResponseWriter, r *http.Request) {
@@ -58,5 +58,5 @@ func (a *Area) venueUpdate(w http.ResponseWriter, r *http.Request) {
 
 func (a *Area) apiVenueUpdate(w http.ResponseWriter, r *http.Request) {
 	v, err := a.updateVenue(r)
-	render.Answer(a.rd, w, r, http.StatusOK, v, err, jsonview.VenueOf)
+	render.Answer(a.Render, w, r, http.StatusOK, v, err, jsonview.VenueOf)
 }

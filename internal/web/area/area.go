@@ -9,6 +9,7 @@ import (
 	"net/http"
 
 	"github.com/convene/convene/internal/chromium"
+	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/notify"
 	"github.com/convene/convene/internal/recommend"
 	"github.com/convene/convene/internal/scancode"
@@ -45,4 +46,14 @@ func (d *Deps) BaseURL(r *http.Request) string {
 		scheme = "https"
 	}
 	return scheme + "://" + r.Host
+}
+
+// Edition is the current edition; when there is none yet the error is one
+// a user can read (err.not_found.edition).
+func (d *Deps) Edition(r *http.Request) (model.Edition, error) {
+	e, err := d.DB.CurrentEdition(r.Context())
+	if model.IsNotFound(err) {
+		return e, model.Errorf(model.NotFound, "err.not_found.edition")
+	}
+	return e, err
 }

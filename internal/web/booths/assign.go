@@ -22,7 +22,7 @@ func (a *Area) assign(w http.ResponseWriter, r *http.Request) {
 		err = a.assignByCode(r, in)
 	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	done(w, r, "flash.booths.saved", "/admin/booths")
@@ -33,13 +33,13 @@ func (a *Area) assignByCode(r *http.Request, in assignInput) error {
 	if err != nil {
 		return err
 	}
-	plan, err := a.db.PlanBooths(r.Context(), e.ID, time.Now())
+	plan, err := a.DB.PlanBooths(r.Context(), e.ID, time.Now())
 	if err != nil {
 		return err
 	}
 	for _, b := range plan {
 		if b.Code == in.Booth {
-			return a.db.AssignBoothByHand(r.Context(), e.ID, b.ID, in.RequestID)
+			return a.DB.AssignBoothByHand(r.Context(), e.ID, b.ID, in.RequestID)
 		}
 	}
 	return model.Errorf(model.Invalid, "err.invalid", "booth", "booths.err_no_booth")

@@ -13,11 +13,11 @@ func (a *Area) book(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		ed, eerr := a.edition(r)
 		if err = eerr; err == nil {
-			err = a.db.BookBooth(r.Context(), ed.ID, request.OrgID(r), id)
+			err = a.DB.BookBooth(r.Context(), ed.ID, request.OrgID(r), id)
 		}
 	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	done(w, r, "flash.booths.booked", "/booths")

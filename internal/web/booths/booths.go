@@ -10,51 +10,35 @@ package booths
 
 import (
 	"embed"
-	"io/fs"
-	"log/slog"
 	"net/http"
 	"strconv"
 	"time"
 
 	"github.com/convene/convene/internal/model"
-	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/web/area"
 	"github.com/convene/convene/internal/web/render"
 	"github.com/convene/convene/internal/web/request"
 )
 
-//go:embed templates/*.html
-var templatesFS embed.FS
+//go:embed templates/*.html catalog openapi.json
+var files embed.FS
 
-// Templates are the area's pages.
-var Templates, _ = fs.Sub(templatesFS, "templates")
-
-//go:embed catalog
-var catalogFS embed.FS
-
-// Catalog is the area's messages (zh.json, en.json).
-var Catalog, _ = fs.Sub(catalogFS, "catalog")
-
-// OpenAPI is the area's part of the API document.
-//
-//go:embed openapi.json
-var OpenAPI []byte
+// Parts are the area's pages, messages and part of the API document.
+var Parts = area.Embedded("booths", files)
 
 // Area answers the exhibition's routes.
 type Area struct {
-	db  *store.DB
-	rd  *render.Renderer
-	log *slog.Logger
+	*area.Deps
 }
 
 // New keeps the parts of d the area uses.
-func New(d *area.Deps) *Area { return &Area{db: d.DB, rd: d.Render, log: d.Log} }
+func New(d *area.Deps) *Area { return &Area{Deps: d} }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // edition is the current edition.
 func (a *Area) edition(r *http.Request) (model.Edition, error) {
-	return a.db.CurrentEdition(r.Context())
+	return a.DB.CurrentEdition(r.Context())
 }
 
 // myOrg is the signed-in exhibitor's organization id (0 for organizers).

@@ -11,10 +11,10 @@ import (
 func (a *Area) confirm(w http.ResponseWriter, r *http.Request) {
 	id, err := request.PathID(r)
 	if err == nil {
-		err = a.db.ConfirmBooth(r.Context(), request.OrgID(r), id)
+		err = a.DB.ConfirmBooth(r.Context(), request.OrgID(r), id)
 	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	done(w, r, "flash.booths.confirmed", "/booths")

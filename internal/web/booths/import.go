@@ -27,13 +27,13 @@ func (a *Area) importPlan(w http.ResponseWriter, r *http.Request) {
 	venueID, _ := strconv.ParseInt(r.FormValue("venue_id"), 10, 64)
 	f, hdr, err := r.FormFile("file")
 	if err != nil {
-		a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.invalid", "file", "booths.err_file"))
+		a.Render.Fail(w, r, model.Errorf(model.Invalid, "err.invalid", "file", "booths.err_file"))
 		return
 	}
 	defer f.Close()
 	body, err := io.ReadAll(f)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	records, err := readRecords(hdr.Filename, body)
@@ -46,22 +46,22 @@ func (a *Area) importPlan(w http.ResponseWriter, r *http.Request) {
 	}
 	e, err := a.edition(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	if len(problems) == 0 {
 		problems, err = a.checkGeometry(r, e.ID, venueID, rows)
 		if err != nil {
-			a.rd.Fail(w, r, err)
+			a.Render.Fail(w, r, err)
 			return
 		}
 	}
 	if len(problems) == 0 {
-		if _, err := a.db.ImportPlan(r.Context(), venueID, rows); err != nil {
+		if _, err := a.DB.ImportPlan(r.Context(), venueID, rows); err != nil {
 			if me := model.AsError(err); me != nil && me.Fields["row"] != "" {
-				problems = []string{fmt.Sprintf("%s %s: %s", a.rd.T(locale(r), "booths.import.row"), me.Fields["row"], a.rd.T(locale(r), me.Key))}
+				problems = []string{fmt.Sprintf("%s %s: %s", a.Render.T(locale(r), "booths.import.row"), me.Fields["row"], a.Render.T(locale(r), me.Key))}
 			} else {
-				a.rd.Fail(w, r, err)
+				a.Render.Fail(w, r, err)
 				return
 			}
 		}
@@ -69,7 +69,7 @@ func (a *Area) importPlan(w http.ResponseWriter, r *http.Request) {
 	if len(problems) > 0 {
 		d, err := a.loadReview(r)
 		if err != nil {
-			a.rd.Fail(w, r, err)
+			a.Render.Fail(w, r, err)
 			return
 		}
 		d.Problems = problems
@@ -143,7 +143,7 @@ func parsePlan(records [][]string) ([]store.PlanRow, []string) {
 // checkGeometry runs the engine's input check over the venue's plan with
 // the new rows: codes taken, a booth in two areas, overlaps in a hall.
 func (a *Area) checkGeometry(r *http.Request, editionID, venueID int64, rows []store.PlanRow) ([]string, error) {
-	plan, err := a.db.PlanBooths(r.Context(), editionID, timeNow())
+	plan, err := a.DB.PlanBooths(r.Context(), editionID, timeNow())
 	if err != nil {
 		return nil, err
 	}

@@ -58,10 +58,10 @@ func (a *Area) loadPlan(r *http.Request) (planData, []store.PlanBooth, error) {
 		return d, nil, err
 	}
 	d.Edition, d.Now = e, time.Now().UTC()
-	if d.Exhibition, err = a.db.BoothExhibition(ctx, e.ID); err != nil {
+	if d.Exhibition, err = a.DB.BoothExhibition(ctx, e.ID); err != nil {
 		return d, nil, err
 	}
-	plan, err := a.db.PlanBooths(ctx, e.ID, d.Now)
+	plan, err := a.DB.PlanBooths(ctx, e.ID, d.Now)
 	if err != nil {
 		return d, nil, err
 	}
@@ -111,12 +111,12 @@ func (a *Area) loadPlan(r *http.Request) (planData, []store.PlanBooth, error) {
 			}
 		}
 	}
-	d.SVG = planSVG(inHall, me, func(k string, args ...any) string { return a.rd.T(request.Locale(r), k, args...) })
+	d.SVG = planSVG(inHall, me, func(k string, args ...any) string { return a.Render.T(request.Locale(r), k, args...) })
 	if me != 0 {
 		u := request.User(r)
 		d.CanRequest = !published && (u.Role == model.RoleEnterprise || u.Role == model.RoleDelegation)
 		d.CanBook = published && d.Exhibition.SelfService
-		reqs, err := a.db.BoothRequests(ctx, e.ID, me)
+		reqs, err := a.DB.BoothRequests(ctx, e.ID, me)
 		if err != nil {
 			return d, nil, err
 		}
@@ -134,7 +134,7 @@ func (a *Area) loadPlan(r *http.Request) (planData, []store.PlanBooth, error) {
 // explain renders a request's outcome from its reason codes in the
 // reader's language.
 func (a *Area) explain(r *http.Request, q store.BoothRequest) string {
-	T := func(k string, args ...any) string { return a.rd.T(request.Locale(r), k, args...) }
+	T := func(k string, args ...any) string { return a.Render.T(request.Locale(r), k, args...) }
 	if q.Status == "pending" {
 		return T("booths.status.pending")
 	}
@@ -199,12 +199,12 @@ func planSVG(bs []store.PlanBooth, me int64, T func(string, ...any) string) temp
 func (a *Area) planPage(w http.ResponseWriter, r *http.Request) {
 	d, _, err := a.loadPlan(r)
 	if err != nil && !model.IsNotFound(err) {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	v := a.rd.View(r, "booths.title", d)
-	a.rd.TakeFlash(w, r, v)
-	a.rd.Page(w, r, http.StatusOK, "booths_plan", v)
+	v := a.Render.View(r, "booths.title", d)
+	a.Render.TakeFlash(w, r, v)
+	a.Render.Page(w, r, http.StatusOK, "booths_plan", v)
 }
 
 type planBoothJ struct {
@@ -225,7 +225,7 @@ type planBoothJ struct {
 func (a *Area) apiPlan(w http.ResponseWriter, r *http.Request) {
 	_, plan, err := a.loadPlan(r)
 	me := myOrg(r)
-	render.Answer(a.rd, w, r, http.StatusOK, plan, err, func(plan []store.PlanBooth) []planBoothJ {
+	render.Answer(a.Render, w, r, http.StatusOK, plan, err, func(plan []store.PlanBooth) []planBoothJ {
 		out := make([]planBoothJ, 0, len(plan))
 		for _, b := range plan {
 			bw, bd := b.Size()

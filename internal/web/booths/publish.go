@@ -23,11 +23,11 @@ func (a *Area) publish(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		e, eerr := a.edition(r)
 		if err = eerr; err == nil {
-			err = a.db.PublishBooths(r.Context(), e.ID, time.Now().Add(time.Duration(in.ConfirmDays)*24*time.Hour))
+			err = a.DB.PublishBooths(r.Context(), e.ID, time.Now().Add(time.Duration(in.ConfirmDays)*24*time.Hour))
 		}
 	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	done(w, r, "flash.booths.published", "/admin/booths")

@@ -1,8 +1,9 @@
 package booths
 
 import (
-	"github.com/convene/convene/internal/model"
 	"net/http"
+
+	"github.com/convene/convene/internal/model"
 
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/web/request"
@@ -26,11 +27,11 @@ func (a *Area) setQuota(w http.ResponseWriter, r *http.Request) {
 			err = model.Errorf(model.Invalid, "err.invalid", "percent", "err.number")
 		}
 		if err == nil {
-			err = a.db.SetBoothQuota(r.Context(), e.ID, store.BoothQuota{Group: in.Group, AreaID: in.AreaID, Percent: pct})
+			err = a.DB.SetBoothQuota(r.Context(), e.ID, store.BoothQuota{Group: in.Group, AreaID: in.AreaID, Percent: pct})
 		}
 	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	done(w, r, "flash.booths.saved", "/admin/booths")

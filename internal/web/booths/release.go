@@ -13,13 +13,13 @@ func (a *Area) release(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		ed, eerr := a.edition(r)
 		if err = eerr; err == nil {
-			if _, err = a.db.ExpireBoothHolds(r.Context(), ed.ID); err == nil {
-				_, err = a.db.ReleaseBooth(r.Context(), ed.ID, request.OrgID(r), id)
+			if _, err = a.DB.ExpireBoothHolds(r.Context(), ed.ID); err == nil {
+				_, err = a.DB.ReleaseBooth(r.Context(), ed.ID, request.OrgID(r), id)
 			}
 		}
 	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	done(w, r, "flash.booths.released", "/booths")

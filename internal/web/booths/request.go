@@ -29,10 +29,10 @@ func (a *Area) fileRequest(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		d, _, derr := a.loadPlan(r)
 		if derr != nil {
-			a.rd.Fail(w, r, derr)
+			a.Render.Fail(w, r, derr)
 			return
 		}
-		a.rd.FormError(w, r, "booths_plan", "booths.title", err, d)
+		a.Render.FormError(w, r, "booths_plan", "booths.title", err, d)
 		return
 	}
 	done(w, r, "flash.booths.requested", "/booths")
@@ -43,7 +43,7 @@ func (a *Area) saveRequest(r *http.Request, in requestInput) error {
 	if err != nil {
 		return err
 	}
-	org, err := a.db.Organization(r.Context(), request.OrgID(r))
+	org, err := a.DB.Organization(r.Context(), request.OrgID(r))
 	if err != nil {
 		return err
 	}
@@ -59,5 +59,5 @@ func (a *Area) saveRequest(r *http.Request, in requestInput) error {
 			q.Group = org.Name
 		}
 	}
-	return a.db.CreateBoothRequest(r.Context(), &q)
+	return a.DB.CreateBoothRequest(r.Context(), &q)
 }

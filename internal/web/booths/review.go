@@ -56,11 +56,11 @@ func (a *Area) loadReview(r *http.Request) (reviewData, error) {
 		return d, err
 	}
 	d.Edition = e
-	if d.Exhibition, err = a.db.BoothExhibition(ctx, e.ID); err != nil {
+	if d.Exhibition, err = a.DB.BoothExhibition(ctx, e.ID); err != nil {
 		return d, err
 	}
 	d.HoldHours = max(1, d.Exhibition.HoldSeconds/3600)
-	if d.Areas, d.FromWaitlist, err = a.db.BoothFigures(ctx, e.ID); err != nil {
+	if d.Areas, d.FromWaitlist, err = a.DB.BoothFigures(ctx, e.ID); err != nil {
 		return d, err
 	}
 	vIdx := map[int64]int{}
@@ -80,7 +80,7 @@ func (a *Area) loadReview(r *http.Request) (reviewData, error) {
 		d.Waitlisted += f.Waitlisted
 		areaM2[f.AreaID], areaBooths[f.AreaID] = f.M2, f.Booths
 	}
-	plan, err := a.db.PlanBooths(ctx, e.ID, time.Now())
+	plan, err := a.DB.PlanBooths(ctx, e.ID, time.Now())
 	if err != nil {
 		return d, err
 	}
@@ -90,11 +90,11 @@ func (a *Area) loadReview(r *http.Request) (reviewData, error) {
 			held[b.RequestID] = append(held[b.RequestID], b)
 		}
 	}
-	reqs, err := a.db.BoothRequests(ctx, e.ID, 0)
+	reqs, err := a.DB.BoothRequests(ctx, e.ID, 0)
 	if err != nil {
 		return d, err
 	}
-	quotas, err := a.db.BoothQuotas(ctx, e.ID)
+	quotas, err := a.DB.BoothQuotas(ctx, e.ID)
 	if err != nil {
 		return d, err
 	}
@@ -158,16 +158,16 @@ func (a *Area) loadReview(r *http.Request) (reviewData, error) {
 func (a *Area) reviewPage(w http.ResponseWriter, r *http.Request) {
 	d, err := a.loadReview(r)
 	if err != nil && !model.IsNotFound(err) {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	a.showReview(w, r, http.StatusOK, d)
 }
 
 func (a *Area) showReview(w http.ResponseWriter, r *http.Request, code int, d reviewData) {
-	v := a.rd.View(r, "booths.review", d)
-	a.rd.TakeFlash(w, r, v)
-	a.rd.Page(w, r, code, "booths_review", v)
+	v := a.Render.View(r, "booths.review", d)
+	a.Render.TakeFlash(w, r, v)
+	a.Render.Page(w, r, code, "booths_review", v)
 }
 
 type areaFigureJ struct {
@@ -185,7 +185,7 @@ type areaFigureJ struct {
 // many booths the waitlist gave.
 func (a *Area) apiFigures(w http.ResponseWriter, r *http.Request) {
 	d, err := a.loadReview(r)
-	render.Answer(a.rd, w, r, http.StatusOK, d, err, func(d reviewData) map[string]any {
+	render.Answer(a.Render, w, r, http.StatusOK, d, err, func(d reviewData) map[string]any {
 		areas := make([]areaFigureJ, 0, len(d.Areas))
 		for _, f := range d.Areas {
 			areas = append(areas, areaFigureJ{Venue: f.VenueName, Area: f.Area, Booths: f.Booths, M2: f.M2, RequestedM2: f.RequestedM2,

@@ -10,10 +10,10 @@ import (
 func (a *Area) run(w http.ResponseWriter, r *http.Request) {
 	e, err := a.edition(r)
 	if err == nil {
-		_, err = boothrun.Run(r.Context(), a.db, e.ID)
+		_, err = boothrun.Run(r.Context(), a.DB, e.ID)
 	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	done(w, r, "flash.booths.ran", "/admin/booths")

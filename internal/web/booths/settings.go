@@ -21,11 +21,11 @@ func (a *Area) settings(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		e, eerr := a.edition(r)
 		if err = eerr; err == nil {
-			err = a.db.SetBoothExhibition(r.Context(), store.Exhibition{EditionID: e.ID, Seed: in.Seed, HoldSeconds: in.HoldHours * 3600, SelfService: in.SelfService})
+			err = a.DB.SetBoothExhibition(r.Context(), store.Exhibition{EditionID: e.ID, Seed: in.Seed, HoldSeconds: in.HoldHours * 3600, SelfService: in.SelfService})
 		}
 	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	done(w, r, "flash.booths.saved", "/admin/booths")

@@ -41,11 +41,11 @@ func (a *Area) view(r *http.Request, b store.Badge, loc *time.Location) (badgeVi
 
 // myBadge is the signed-in person's current badge, or not found.
 func (a *Area) myBadge(r *http.Request) (model.Edition, store.Badge, error) {
-	ed, err := a.edition(r)
+	ed, err := a.Edition(r)
 	if err != nil {
 		return ed, store.Badge{}, err
 	}
-	b, err := a.db.CurrentBadge(r.Context(), ed.ID, request.User(r).ID)
+	b, err := a.DB.CurrentBadge(r.Context(), ed.ID, request.User(r).ID)
 	return ed, b, err
 }
 
@@ -57,32 +57,32 @@ func (a *Area) badgePage(w http.ResponseWriter, r *http.Request) {
 	d := badgePageData{Edition: ed}
 	switch {
 	case err == nil:
-		v, err := a.view(r, b, zone(ed.TimeZone))
+		v, err := a.view(r, b, model.Zone(ed.TimeZone))
 		if err != nil {
-			a.rd.Fail(w, r, err)
+			a.Render.Fail(w, r, err)
 			return
 		}
 		d.Badge = &v
 	case !model.IsNotFound(err):
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	w.Header().Set("Cache-Control", "private, no-cache")
-	a.rd.Page(w, r, http.StatusOK, "ci_badge", a.rd.View(r, "badge.title", d))
+	a.Render.Page(w, r, http.StatusOK, "ci_badge", a.Render.View(r, "badge.title", d))
 }
 
 // badgeIssue gives the signed-in person their badge when they have none.
 func (a *Area) badgeIssue(w http.ResponseWriter, r *http.Request) {
-	ed, err := a.edition(r)
+	ed, err := a.Edition(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	u := request.User(r)
 	nbf, naf := validity(ed, a.now())
 	b := store.Badge{EditionID: ed.ID, UserID: u.ID, Role: badgeRoles[u.Role], NotBefore: nbf, NotAfter: naf}
-	if err := a.db.IssueBadge(r.Context(), &b); err != nil {
-		a.rd.Fail(w, r, err)
+	if err := a.DB.IssueBadge(r.Context(), &b); err != nil {
+		a.Render.Fail(w, r, err)
 		return
 	}
 	render.SetFlash(w, "flash.badge.issued")
@@ -102,11 +102,11 @@ type badgeJ struct {
 func (a *Area) apiBadge(w http.ResponseWriter, r *http.Request) {
 	_, b, err := a.myBadge(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	tok, err := a.token(r.Context(), b)
-	render.Answer(a.rd, w, r, http.StatusOK, b, err, func(b store.Badge) badgeJ {
+	render.Answer(a.Render, w, r, http.StatusOK, b, err, func(b store.Badge) badgeJ {
 		return badgeJ{ID: b.ID, Token: tok, Role: b.Role, Name: b.Name, Organization: b.OrgName, NotBefore: b.NotBefore, NotAfter: b.NotAfter}
 	})
 }

@@ -9,52 +9,35 @@ import (
 	"context"
 	"crypto/ed25519"
 	"embed"
-	"io/fs"
-	"net/http"
 	"sync"
 	"time"
 
 	"github.com/convene/convene/internal/badge"
-	"github.com/convene/convene/internal/chromium"
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/web/area"
-	"github.com/convene/convene/internal/web/render"
 )
 
-//go:embed templates
-var templatesFS embed.FS
+//go:embed templates/*.html catalog openapi.json
+var files embed.FS
 
-// Templates are the area's pages.
-var Templates, _ = fs.Sub(templatesFS, "templates")
-
-//go:embed catalog
-var catalogFS embed.FS
-
-// Catalog is the area's messages (zh.json, en.json), merged at start.
-var Catalog, _ = fs.Sub(catalogFS, "catalog")
-
-// OpenAPI is the area's part of the API document.
-//
-//go:embed openapi.json
-var OpenAPI []byte
+// Parts are the area's pages, messages and part of the API document.
+var Parts = area.Embedded("checkin", files)
 
 //go:embed static
 var staticFS embed.FS
 
 // Area answers the check-in routes.
 type Area struct {
-	db    *store.DB
-	rd    *render.Renderer
-	print *chromium.Printer
-	now   func() time.Time
+	*area.Deps
+	now func() time.Time
 
 	mu   sync.Mutex
 	priv ed25519.PrivateKey
 }
 
 // New keeps the store, the renderer and the printer.
-func New(d *area.Deps) *Area { return &Area{db: d.DB, rd: d.Render, print: d.Print, now: time.Now} }
+func New(d *area.Deps) *Area { return &Area{Deps: d, now: time.Now} }
 
 // key is the badge signing key: its seed is created once in the database,
 // so every instance signs alike, and read once per instance.
@@ -62,21 +45,13 @@ func (a *Area) key(ctx context.Context) (ed25519.PrivateKey, error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if a.priv == nil {
-		seed, err := a.db.Secret(ctx, "badge-ed25519", ed25519.SeedSize)
+		seed, err := a.DB.Secret(ctx, "badge-ed25519", ed25519.SeedSize)
 		if err != nil {
 			return nil, err
 		}
 		a.priv = ed25519.NewKeyFromSeed(seed)
 	}
 	return a.priv, nil
-}
-
-func (a *Area) edition(r *http.Request) (model.Edition, error) {
-	e, err := a.db.CurrentEdition(r.Context())
-	if model.IsNotFound(err) {
-		return e, model.Errorf(model.NotFound, "err.not_found.edition")
-	}
-	return e, err
 }
 
 // badgeRoles maps an account's role to its badge's.
@@ -101,11 +76,4 @@ func (a *Area) token(ctx context.Context, b store.Badge) (string, error) {
 	}
 	return badge.Sign(priv, badge.Claims{Badge: uint32(b.ID), Person: uint32(b.UserID), Edition: uint32(b.EditionID),
 		Role: badge.RoleNamed(b.Role), NotBefore: b.NotBefore, NotAfter: b.NotAfter})
-}
-
-func zone(tz string) *time.Location {
-	if loc, err := time.LoadLocation(tz); err == nil && tz != "" {
-		return loc
-	}
-	return time.UTC
 }

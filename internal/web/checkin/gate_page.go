@@ -19,17 +19,17 @@ type gateListData struct {
 
 // gateList lets gate staff pick their gate.
 func (a *Area) gateList(w http.ResponseWriter, r *http.Request) {
-	ed, err := a.edition(r)
+	ed, err := a.Edition(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	gs, err := a.db.Gates(r.Context(), ed.ID)
+	gs, err := a.DB.Gates(r.Context(), ed.ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "ci_gates", a.rd.View(r, "gate.choose", gateListData{gs}))
+	a.Render.Page(w, r, http.StatusOK, "ci_gates", a.Render.View(r, "gate.choose", gateListData{gs}))
 }
 
 type keyJ struct {
@@ -61,11 +61,11 @@ func (a *Area) config(r *http.Request) (configJ, error) {
 	if err != nil {
 		return configJ{}, err
 	}
-	g, err := a.db.GateByID(r.Context(), id)
+	g, err := a.DB.GateByID(r.Context(), id)
 	if err != nil {
 		return configJ{}, err
 	}
-	ed, err := a.edition(r)
+	ed, err := a.Edition(r)
 	if err != nil {
 		return configJ{}, err
 	}
@@ -76,7 +76,7 @@ func (a *Area) config(r *http.Request) (configJ, error) {
 	if err != nil {
 		return configJ{}, err
 	}
-	rev, err := a.db.RevokedBadges(r.Context(), ed.ID)
+	rev, err := a.DB.RevokedBadges(r.Context(), ed.ID)
 	if err != nil {
 		return configJ{}, err
 	}
@@ -102,7 +102,7 @@ func nonNilIDs(l []int64) []int64 {
 
 func (a *Area) apiConfig(w http.ResponseWriter, r *http.Request) {
 	c, err := a.config(r)
-	render.Answer(a.rd, w, r, http.StatusOK, c, err, func(c configJ) configJ { return c })
+	render.Answer(a.Render, w, r, http.StatusOK, c, err, func(c configJ) configJ { return c })
 }
 
 type gatePageData struct {
@@ -122,13 +122,13 @@ var gateWords = []string{"gate.admitted", "gate.already", "gate.refused", "gate.
 func (a *Area) gatePage(w http.ResponseWriter, r *http.Request) {
 	c, err := a.config(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	words := map[string]string{}
 	for _, k := range gateWords {
-		words[k] = a.rd.T(request.Locale(r), k)
+		words[k] = a.Render.T(request.Locale(r), k)
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	a.rd.Page(w, r, http.StatusOK, "ci_gate", a.rd.View(r, "gate.title", gatePageData{Gate: c.Gate, Config: c, Words: words}))
+	a.Render.Page(w, r, http.StatusOK, "ci_gate", a.Render.View(r, "gate.title", gatePageData{Gate: c.Gate, Config: c, Words: words}))
 }

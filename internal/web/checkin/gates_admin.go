@@ -27,15 +27,15 @@ type gatesData struct {
 }
 
 func (a *Area) gateRows(r *http.Request) ([]gateRow, model.Edition, error) {
-	ed, err := a.edition(r)
+	ed, err := a.Edition(r)
 	if err != nil {
 		return nil, ed, err
 	}
-	st, err := a.db.GateStats(r.Context(), ed.ID)
+	st, err := a.DB.GateStats(r.Context(), ed.ID)
 	if err != nil {
 		return nil, ed, err
 	}
-	now, loc := a.now(), zone(ed.TimeZone)
+	now, loc := a.now(), model.Zone(ed.TimeZone)
 	rows := make([]gateRow, len(st))
 	for i, s := range st {
 		rows[i] = gateRow{GateStat: s}
@@ -52,23 +52,23 @@ func (a *Area) gateRows(r *http.Request) ([]gateRow, model.Edition, error) {
 func (a *Area) gatesAdmin(w http.ResponseWriter, r *http.Request) {
 	rows, ed, err := a.gateRows(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	recent, err := a.db.RecentCheckins(r.Context(), ed.ID, true, 50)
+	recent, err := a.DB.RecentCheckins(r.Context(), ed.ID, true, 50)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	evs, err := a.db.EventInfos(r.Context(), ed.ID)
+	evs, err := a.DB.EventInfos(r.Context(), ed.ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	d := gatesData{Gates: rows, Recent: recent, Events: evs,
 		Roles: []string{"talent", "enterprise", "delegation", "judge", "speaker", "press", "staff"}}
 	w.Header().Set("Cache-Control", "no-store")
-	a.rd.Page(w, r, http.StatusOK, "ci_gates_admin", a.rd.View(r, "gates.title", d))
+	a.Render.Page(w, r, http.StatusOK, "ci_gates_admin", a.Render.View(r, "gates.title", d))
 }
 
 type gateInput struct {
@@ -80,18 +80,18 @@ type gateInput struct {
 
 // gateCreate adds a gate with its rules.
 func (a *Area) gateCreate(w http.ResponseWriter, r *http.Request) {
-	ed, err := a.edition(r)
+	ed, err := a.Edition(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.form"))
+	if err := request.Form(r); err != nil {
+		a.Render.Fail(w, r, err)
 		return
 	}
 	var in gateInput
 	if err := request.DecodeForm(r.PostForm, &in); err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	in.Roles = r.PostForm["roles"]
@@ -99,8 +99,8 @@ func (a *Area) gateCreate(w http.ResponseWriter, r *http.Request) {
 	if in.EventID != 0 {
 		g.EventID = &in.EventID
 	}
-	if err := a.db.CreateGate(r.Context(), &g); err != nil {
-		a.rd.Fail(w, r, err)
+	if err := a.DB.CreateGate(r.Context(), &g); err != nil {
+		a.Render.Fail(w, r, err)
 		return
 	}
 	render.SetFlash(w, "flash.gate.created")
@@ -109,14 +109,14 @@ func (a *Area) gateCreate(w http.ResponseWriter, r *http.Request) {
 
 // badgesIssue gives every account without a badge one.
 func (a *Area) badgesIssue(w http.ResponseWriter, r *http.Request) {
-	ed, err := a.edition(r)
+	ed, err := a.Edition(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	nbf, naf := validity(ed, a.now())
-	if _, err := a.db.IssueBadges(r.Context(), ed.ID, badgeRoles, nbf, naf); err != nil {
-		a.rd.Fail(w, r, err)
+	if _, err := a.DB.IssueBadges(r.Context(), ed.ID, badgeRoles, nbf, naf); err != nil {
+		a.Render.Fail(w, r, err)
 		return
 	}
 	render.SetFlash(w, "flash.badge.issued_all")
@@ -127,15 +127,15 @@ func (a *Area) badgesIssue(w http.ResponseWriter, r *http.Request) {
 func (a *Area) badgeReissue(w http.ResponseWriter, r *http.Request) {
 	id, err := request.PathID(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	b, err := a.db.BadgeByID(r.Context(), id)
+	b, err := a.DB.BadgeByID(r.Context(), id)
 	if err == nil {
-		_, err = a.db.ReissueBadge(r.Context(), b.EditionID, b.UserID)
+		_, err = a.DB.ReissueBadge(r.Context(), b.EditionID, b.UserID)
 	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	render.SetFlash(w, "flash.badge.reissued")
@@ -157,7 +157,7 @@ type statJ struct {
 
 func (a *Area) apiStats(w http.ResponseWriter, r *http.Request) {
 	rows, _, err := a.gateRows(r)
-	render.Answer(a.rd, w, r, http.StatusOK, rows, err, func(l []gateRow) []statJ {
+	render.Answer(a.Render, w, r, http.StatusOK, rows, err, func(l []gateRow) []statJ {
 		out := make([]statJ, len(l))
 		for i, g := range l {
 			out[i] = statJ{ID: g.ID, Name: g.Name, Scans: g.Scans, LastMinute: g.LastMinute, FirstEntries: g.FirstEntries,

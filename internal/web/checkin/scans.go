@@ -108,11 +108,11 @@ func (a *Area) record(r *http.Request) ([]scanResultJ, error) {
 			return nil, model.Errorf(model.Invalid, "err.gate.scan")
 		}
 	}
-	g, err := a.db.GateByID(ctx, id)
+	g, err := a.DB.GateByID(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	ed, err := a.edition(r)
+	ed, err := a.Edition(r)
 	if err != nil {
 		return nil, err
 	}
@@ -120,8 +120,8 @@ func (a *Area) record(r *http.Request) ([]scanResultJ, error) {
 	if err != nil {
 		return nil, err
 	}
-	scans := judge(in.Scans, g, ed.ID, priv.Public().(ed25519.PublicKey), zone(ed.TimeZone), a.now())
-	outs, err := a.db.RecordScans(ctx, g.ID, in.Device, in.Queue, scans)
+	scans := judge(in.Scans, g, ed.ID, priv.Public().(ed25519.PublicKey), model.Zone(ed.TimeZone), a.now())
+	outs, err := a.DB.RecordScans(ctx, g.ID, in.Device, in.Queue, scans)
 	if err != nil {
 		return nil, err
 	}
@@ -131,7 +131,7 @@ func (a *Area) record(r *http.Request) ([]scanResultJ, error) {
 	}
 	// A live scan (one at a time) shows who it is.
 	if len(outs) == 1 && scans[0].BadgeID != 0 {
-		if b, err := a.db.BadgeByID(ctx, scans[0].BadgeID); err == nil {
+		if b, err := a.DB.BadgeByID(ctx, scans[0].BadgeID); err == nil {
 			res[0].Name, res[0].Role = b.Name, b.Role
 		}
 	}
@@ -144,7 +144,7 @@ type resultsJ struct {
 
 func (a *Area) apiScans(w http.ResponseWriter, r *http.Request) {
 	res, err := a.record(r)
-	render.Answer(a.rd, w, r, http.StatusOK, res, err, func(l []scanResultJ) resultsJ {
+	render.Answer(a.Render, w, r, http.StatusOK, res, err, func(l []scanResultJ) resultsJ {
 		if l == nil {
 			l = []scanResultJ{}
 		}

@@ -17,7 +17,7 @@ func (a *Area) static(w http.ResponseWriter, r *http.Request) {
 func (a *Area) serviceWorker(w http.ResponseWriter, r *http.Request) {
 	b, err := fs.ReadFile(staticFS, "static/badge-sw.js")
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "text/javascript; charset=utf-8")

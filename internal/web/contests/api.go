@@ -3,7 +3,6 @@ package contests
 import (
 	"net/http"
 
-	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/web/render"
 	"github.com/convene/convene/internal/web/request"
@@ -34,23 +33,19 @@ type rankingJ struct {
 
 // apiRanking is the review as JSON (closed or decided contests only).
 func (a *Area) apiRanking(w http.ResponseWriter, r *http.Request) {
-	c, err := a.contest(r)
+	c, err := a.closedContest(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
-		return
-	}
-	if c.State != store.ContestClosed && c.State != store.ContestDecided {
-		a.rd.Fail(w, r, model.Errorf(model.Conflict, "err.contest.not_closed"))
+		a.Render.Fail(w, r, err)
 		return
 	}
 	rk, err := a.rankContest(r.Context(), c)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	es, err := a.db.ContestEntries(r.Context(), c.ID)
+	es, err := a.DB.ContestEntries(r.Context(), c.ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	byID := map[int64]store.EntryRow{}
@@ -85,20 +80,20 @@ type scoresIn struct {
 func (a *Area) apiScores(w http.ResponseWriter, r *http.Request) {
 	id, err := request.PathID(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	var in scoresIn
 	if err := request.ReadJSON(r, &in); err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	marks := make([]store.Mark, len(in.Marks))
 	for i, m := range in.Marks {
 		marks[i] = store.Mark{Criterion: m.Criterion, Value: m.Value, Comment: m.Comment}
 	}
-	if err := a.db.SaveScores(r.Context(), id, request.User(r).ID, marks, in.Submit); err != nil {
-		a.rd.Fail(w, r, err)
+	if err := a.DB.SaveScores(r.Context(), id, request.User(r).ID, marks, in.Submit); err != nil {
+		a.Render.Fail(w, r, err)
 		return
 	}
 	render.JSON(w, http.StatusOK, map[string]any{"entry_id": id, "saved": len(marks), "submitted": in.Submit})
@@ -117,19 +112,19 @@ type policyJ struct {
 // apiCreatePolicy saves a policy; a rule over an unknown field or with a
 // value of the wrong type is refused with 422 and nothing saved.
 func (a *Area) apiCreatePolicy(w http.ResponseWriter, r *http.Request) {
-	ed, err := a.db.CurrentEdition(r.Context())
+	ed, err := a.DB.CurrentEdition(r.Context())
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	var in policyInput
 	if err := request.ReadJSON(r, &in); err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	p := in.policy(ed.ID)
-	if err := a.db.CreatePolicy(r.Context(), &p, request.User(r).ID); err != nil {
-		a.rd.Fail(w, r, err)
+	if err := a.DB.CreatePolicy(r.Context(), &p, request.User(r).ID); err != nil {
+		a.Render.Fail(w, r, err)
 		return
 	}
 	render.JSON(w, http.StatusCreated, policyJ{ID: p.ID, Subject: p.Subject, Name: p.Name, NameZH: p.NameZH, AmountYuan: p.AmountYuan, Reasons: []string{}})
@@ -137,24 +132,19 @@ func (a *Area) apiCreatePolicy(w http.ResponseWriter, r *http.Request) {
 
 // apiProjectPolicies: the project policies a project meets or misses, and why.
 func (a *Area) apiProjectPolicies(w http.ResponseWriter, r *http.Request) {
-	id, err := request.PathID(r)
+	p, err := a.ownProject(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	p, err := a.ownProject(r, id)
+	f, err := a.DB.ProjectFacts(r.Context(), p.ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
-		return
-	}
-	f, err := a.db.ProjectFacts(r.Context(), p.ID)
-	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	vs, err := a.policiesFor(r.Context(), p.EditionID, "project", request.Locale(r), f)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	out := []policyJ{}

@@ -14,15 +14,15 @@ import (
 // assignInput reads a contest's entries, panel and conflicts for the engine.
 func (a *Area) assignInput(ctx context.Context, c store.Contest) (judging.AssignInput, []store.EntryRow, []store.Judge, []store.Conflict, error) {
 	in := judging.AssignInput{K: c.K, Conflicts: map[judging.Pair]bool{}}
-	es, err := a.db.ContestEntries(ctx, c.ID)
+	es, err := a.DB.ContestEntries(ctx, c.ID)
 	if err != nil {
 		return in, nil, nil, nil, err
 	}
-	js, err := a.db.ContestJudges(ctx, c.ID)
+	js, err := a.DB.ContestJudges(ctx, c.ID)
 	if err != nil {
 		return in, nil, nil, nil, err
 	}
-	cs, err := a.db.ContestConflicts(ctx, c.ID)
+	cs, err := a.DB.ContestConflicts(ctx, c.ID)
 	if err != nil {
 		return in, nil, nil, nil, err
 	}
@@ -44,12 +44,12 @@ func (a *Area) autoAssign(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	c, err := a.contest(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	in, _, _, _, err := a.assignInput(ctx, c)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	if len(in.Judges) == 0 || len(in.Entries) == 0 {
@@ -58,9 +58,9 @@ func (a *Area) autoAssign(w http.ResponseWriter, r *http.Request) {
 	}
 	// Pairs a judge already scored stay (SaveAssignment keeps them): the
 	// engine counts them toward k and the loads.
-	scored, err := a.db.ContestScores(ctx, c.ID)
+	scored, err := a.DB.ContestScores(ctx, c.ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	seen := map[judging.Pair]bool{}
@@ -76,12 +76,12 @@ func (a *Area) autoAssign(w http.ResponseWriter, r *http.Request) {
 	for i, p := range out.Pairs {
 		pairs[i] = store.Pair{EntryID: p.Entry, JudgeID: p.Judge}
 	}
-	if err := a.db.SaveAssignment(ctx, c.ID, pairs, request.User(r).ID); err != nil {
+	if err := a.DB.SaveAssignment(ctx, c.ID, pairs, request.User(r).ID); err != nil {
 		if model.ErrorCode(err) == model.Conflict || model.ErrorCode(err) == model.Invalid {
 			back(w, r, "/contests/"+itoa(c.ID), model.AsError(err).Key)
 			return
 		}
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	flash := "flash.contest.assigned"
@@ -113,17 +113,17 @@ func (a *Area) assignmentPage(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	c, err := a.contest(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	_, es, js, cs, err := a.assignInput(ctx, c)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	pairs, err := a.db.ContestAssignments(ctx, c.ID)
+	pairs, err := a.DB.ContestAssignments(ctx, c.ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	judge := map[int64]store.Judge{}
@@ -157,19 +157,15 @@ func (a *Area) assignmentPage(w http.ResponseWriter, r *http.Request) {
 		d.MaxLoad = max(d.MaxLoad, j.Assigned)
 	}
 	d.Balanced = d.MaxLoad-d.MinLoad <= 1
-	a.rd.Page(w, r, http.StatusOK, "contest_assignment", a.rd.View(r, "contest.assignment", d))
+	a.Render.Page(w, r, http.StatusOK, "contest_assignment", a.Render.View(r, "contest.assignment", d))
 }
 
 // adjust adds or removes one pair, or records a conflict
 // (op=add|remove|conflict, entry_id, judge_id).
 func (a *Area) adjust(w http.ResponseWriter, r *http.Request) {
-	c, err := a.contest(r)
+	c, err := a.contestForm(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
-		return
-	}
-	if err := r.ParseForm(); err != nil {
-		a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.form"))
+		a.Render.Fail(w, r, err)
 		return
 	}
 	e, _ := strconv.ParseInt(r.PostForm.Get("entry_id"), 10, 64)
@@ -178,11 +174,11 @@ func (a *Area) adjust(w http.ResponseWriter, r *http.Request) {
 	by := request.User(r).ID
 	switch r.PostForm.Get("op") {
 	case "remove":
-		err = a.db.Unassign(r.Context(), c.ID, p, by)
+		err = a.DB.Unassign(r.Context(), c.ID, p, by)
 	case "conflict": // the organizer knows of a conflict: the pair never meets
-		err = a.db.DeclareConflict(r.Context(), e, j, "organizer", "", by)
+		err = a.DB.DeclareConflict(r.Context(), e, j, "organizer", "", by)
 	default:
-		err = a.db.Assign(r.Context(), c.ID, p, by)
+		err = a.DB.Assign(r.Context(), c.ID, p, by)
 	}
 	to := "/contests/" + itoa(c.ID) + "/assignment"
 	if me := model.AsError(err); me != nil && (me.Code == model.Conflict || me.Code == model.Invalid) {
@@ -190,7 +186,7 @@ func (a *Area) adjust(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	back(w, r, to, "flash.contest.adjusted")
@@ -200,16 +196,13 @@ func (a *Area) adjust(w http.ResponseWriter, r *http.Request) {
 func (a *Area) closeRound(w http.ResponseWriter, r *http.Request) {
 	c, err := a.contest(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	if err := a.db.CloseRound(r.Context(), c.ID, request.User(r).ID); err != nil {
-		if model.ErrorCode(err) == model.Conflict {
-			back(w, r, "/contests/"+itoa(c.ID), "err.contest.state")
-			return
-		}
-		a.rd.Fail(w, r, err)
-		return
+	err = a.DB.CloseRound(r.Context(), c.ID, request.User(r).ID)
+	to := "/contests/" + itoa(c.ID)
+	if err == nil {
+		to += "/review"
 	}
-	back(w, r, "/contests/"+itoa(c.ID)+"/review", "flash.contest.closed")
+	a.after(w, r, to, err, "flash.contest.closed")
 }

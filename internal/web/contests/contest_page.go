@@ -24,7 +24,7 @@ func (a *Area) contestPage(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	c, err := a.contest(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	u := request.User(r)
@@ -34,50 +34,46 @@ func (a *Area) contestPage(w http.ResponseWriter, r *http.Request) {
 	}
 	d := contestData{Contest: c, Open: c.Open(timeNow())}
 	if u.Role == model.RoleOrganizer {
-		if d.Judges, err = a.db.ContestJudges(ctx, c.ID); err == nil {
-			d.Entries, err = a.db.ContestEntries(ctx, c.ID)
+		if d.Judges, err = a.DB.ContestJudges(ctx, c.ID); err == nil {
+			d.Entries, err = a.DB.ContestEntries(ctx, c.ID)
 		}
 	} else {
 		var es []store.EntryRow
-		if es, err = a.db.OwnerEntries(ctx, u.ID); err == nil {
+		if es, err = a.DB.OwnerEntries(ctx, u.ID); err == nil {
 			for i := range es {
 				if es[i].ContestID == c.ID {
 					d.Mine = &es[i]
 				}
 			}
-			d.Projects, err = a.db.ListProjects(ctx, mine(u, c.EditionID))
+			d.Projects, err = a.DB.ListProjects(ctx, mine(u, c.EditionID))
 		}
 	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	v := a.rd.View(r, "contest.title", d)
+	v := a.Render.View(r, "contest.title", d)
 	v.Title = model.DisplayName(v.L, c.Name, c.NameZH)
-	a.rd.Page(w, r, http.StatusOK, "contest", v)
+	a.Render.Page(w, r, http.StatusOK, "contest", v)
 }
 
 // inviteJudge puts a judge account (by email) on the panel.
 func (a *Area) inviteJudge(w http.ResponseWriter, r *http.Request) {
-	c, err := a.contest(r)
+	c, err := a.contestForm(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.form"))
-		return
-	}
-	u, _, err := a.db.UserByEmail(r.Context(), r.PostForm.Get("email"))
+	u, _, err := a.DB.UserByEmail(r.Context(), r.PostForm.Get("email"))
 	if model.IsNotFound(err) || err == nil && u.Role != model.RoleJudge {
 		back(w, r, "/contests/"+itoa(c.ID), "err.contest.not_judge")
 		return
 	}
 	if err == nil {
-		err = a.db.AddJudge(r.Context(), c.ID, u.ID, request.User(r).ID)
+		err = a.DB.AddJudge(r.Context(), c.ID, u.ID, request.User(r).ID)
 	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	back(w, r, "/contests/"+itoa(c.ID), "flash.contest.judge_added")

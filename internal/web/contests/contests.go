@@ -10,8 +10,6 @@ package contests
 
 import (
 	"embed"
-	"io/fs"
-	"log/slog"
 	"net/http"
 
 	"github.com/convene/convene/internal/judging"
@@ -22,32 +20,19 @@ import (
 	"github.com/convene/convene/internal/web/request"
 )
 
-//go:embed templates/*.html
-var templatesFS embed.FS
+//go:embed templates/*.html catalog openapi.json
+var files embed.FS
 
-// Templates are the area's pages and partials.
-var Templates, _ = fs.Sub(templatesFS, "templates")
-
-//go:embed catalog
-var catalogFS embed.FS
-
-// Catalog is the area's messages (zh.json, en.json), merged at start.
-var Catalog, _ = fs.Sub(catalogFS, "catalog")
-
-// OpenAPI is the area's part of the API document.
-//
-//go:embed openapi.json
-var OpenAPI []byte
+// Parts are the area's pages, messages and part of the API document.
+var Parts = area.Embedded("contests", files)
 
 // Area answers the contests' routes.
 type Area struct {
-	db  *store.DB
-	rd  *render.Renderer
-	log *slog.Logger
+	*area.Deps
 }
 
 // New keeps the parts of d the area uses.
-func New(d *area.Deps) *Area { return &Area{db: d.DB, rd: d.Render, log: d.Log} }
+func New(d *area.Deps) *Area { return &Area{Deps: d} }
 
 // contest loads the contest in the path.
 func (a *Area) contest(r *http.Request) (store.Contest, error) {
@@ -55,13 +40,13 @@ func (a *Area) contest(r *http.Request) (store.Contest, error) {
 	if err != nil {
 		return store.Contest{}, err
 	}
-	return a.db.ContestByID(r.Context(), id)
+	return a.DB.ContestByID(r.Context(), id)
 }
 
 // judgeOf checks the signed-in judge sits on the contest's panel.
 func (a *Area) judgeOf(r *http.Request, contestID int64) error {
 	u := request.User(r)
-	ok, err := a.db.IsJudge(r.Context(), contestID, u.ID)
+	ok, err := a.DB.IsJudge(r.Context(), contestID, u.ID)
 	if err != nil {
 		return err
 	}
@@ -71,10 +56,15 @@ func (a *Area) judgeOf(r *http.Request, contestID int64) error {
 	return nil
 }
 
-// ownProject loads a project the signed-in user may see: its owner, a
-// member of the delegation that brought it, or an organizer.
-func (a *Area) ownProject(r *http.Request, id int64) (model.Project, error) {
-	p, err := a.db.LoadProject(r.Context(), id)
+// ownProject loads the project in the path if the signed-in user may see
+// it: its owner, a member of the delegation that brought it, or an
+// organizer.
+func (a *Area) ownProject(r *http.Request) (model.Project, error) {
+	id, err := request.PathID(r)
+	if err != nil {
+		return model.Project{}, err
+	}
+	p, err := a.DB.LoadProject(r.Context(), id)
 	if err != nil {
 		return p, err
 	}
@@ -101,6 +91,38 @@ func back(w http.ResponseWriter, r *http.Request, to, flash string) {
 		render.SetFlash(w, flash)
 	}
 	http.Redirect(w, r, to, http.StatusSeeOther)
+}
+
+// after answers a state change: back to `to` with flash once done; with
+// err.contest.state when the contest has moved on (a conflict); a failure
+// otherwise.
+func (a *Area) after(w http.ResponseWriter, r *http.Request, to string, err error, flash string) {
+	if model.ErrorCode(err) == model.Conflict {
+		flash = "err.contest.state"
+	} else if err != nil {
+		a.Render.Fail(w, r, err)
+		return
+	}
+	back(w, r, to, flash)
+}
+
+// contestForm is the contest in the path and its posted form.
+func (a *Area) contestForm(r *http.Request) (store.Contest, error) {
+	c, err := a.contest(r)
+	if err == nil {
+		err = request.Form(r)
+	}
+	return c, err
+}
+
+// closedContest is the contest in the path once its round is closed: its
+// ranking is final.
+func (a *Area) closedContest(r *http.Request) (store.Contest, error) {
+	c, err := a.contest(r)
+	if err == nil && c.State != store.ContestClosed && c.State != store.ContestDecided {
+		err = model.Errorf(model.Conflict, "err.contest.not_closed")
+	}
+	return c, err
 }
 
 func itoa(n int64) string { return fmtInt(n) }

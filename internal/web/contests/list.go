@@ -25,23 +25,23 @@ func (a *Area) listPage(w http.ResponseWriter, r *http.Request) {
 	var d listData
 	var err error
 	if u.Role == model.RoleJudge {
-		d.Contests, err = a.db.ContestsForJudge(ctx, u.ID)
+		d.Contests, err = a.DB.ContestsForJudge(ctx, u.ID)
 	} else {
 		var ed model.Edition
-		if ed, err = a.db.CurrentEdition(ctx); err == nil {
-			d.Contests, err = a.db.ListContests(ctx, ed.ID)
+		if ed, err = a.DB.CurrentEdition(ctx); err == nil {
+			d.Contests, err = a.DB.ListContests(ctx, ed.ID)
 		} else if model.IsNotFound(err) {
 			err = nil
 		}
 	}
 	if err == nil && (u.Role == model.RoleTalent || u.Role == model.RoleDelegation) {
-		d.Entries, err = a.db.OwnerEntries(ctx, u.ID)
+		d.Entries, err = a.DB.OwnerEntries(ctx, u.ID)
 	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "contests", a.rd.View(r, "contest.list", d))
+	a.Render.Page(w, r, http.StatusOK, "contests", a.Render.View(r, "contest.list", d))
 }
 
 func parseID(s string) (int64, error) { return strconv.ParseInt(s, 10, 64) }

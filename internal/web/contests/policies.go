@@ -54,9 +54,9 @@ func (a *Area) fieldViews(lang string) []fieldView {
 // subjects reads the facts of the edition's talents or contest projects.
 func (a *Area) subjects(r *http.Request, editionID int64, kind string) ([]store.Subject, error) {
 	if kind == "talent" {
-		return a.db.TalentSubjects(r.Context())
+		return a.DB.TalentSubjects(r.Context())
 	}
-	return a.db.ProjectSubjects(r.Context(), editionID)
+	return a.DB.ProjectSubjects(r.Context(), editionID)
 }
 
 // policiesPage lists the policies with how many subjects meet each, and
@@ -66,14 +66,14 @@ func (a *Area) policiesPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *Area) policiesWith(w http.ResponseWriter, r *http.Request, formErr error) {
-	ed, err := a.db.CurrentEdition(r.Context())
+	ed, err := a.DB.CurrentEdition(r.Context())
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	ps, err := a.db.ListPolicies(r.Context(), ed.ID)
+	ps, err := a.DB.ListPolicies(r.Context(), ed.ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	d := policiesData{Fields: a.fieldViews(request.Locale(r)), Ops: []string{"eq", "ne", "in", "gte", "lte"}}
@@ -86,7 +86,7 @@ func (a *Area) policiesWith(w http.ResponseWriter, r *http.Request, formErr erro
 		subs, ok := cache[p.Subject]
 		if !ok {
 			if subs, err = a.subjects(r, ed.ID, p.Subject); err != nil {
-				a.rd.Fail(w, r, err)
+				a.Render.Fail(w, r, err)
 				return
 			}
 			cache[p.Subject] = subs
@@ -102,10 +102,10 @@ func (a *Area) policiesWith(w http.ResponseWriter, r *http.Request, formErr erro
 		d.Policies = append(d.Policies, row)
 	}
 	if formErr != nil {
-		a.rd.FormError(w, r, "policies", "policy.list", formErr, d)
+		a.Render.FormError(w, r, "policies", "policy.list", formErr, d)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "policies", a.rd.View(r, "policy.list", d))
+	a.Render.Page(w, r, http.StatusOK, "policies", a.Render.View(r, "policy.list", d))
 }
 
 // formRules turns the form's rule lines into rules, typing each value by
@@ -165,13 +165,13 @@ func (in policyInput) policy(editionID int64) store.Policy {
 // createPolicy saves a policy from the form; a bad rule saves nothing and
 // says which.
 func (a *Area) createPolicy(w http.ResponseWriter, r *http.Request) {
-	ed, err := a.db.CurrentEdition(r.Context())
+	ed, err := a.DB.CurrentEdition(r.Context())
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.form"))
+	if err := request.Form(r); err != nil {
+		a.Render.Fail(w, r, err)
 		return
 	}
 	f := r.PostForm
@@ -179,12 +179,12 @@ func (a *Area) createPolicy(w http.ResponseWriter, r *http.Request) {
 	in := policyInput{Subject: f.Get("subject"), Name: f.Get("name"), NameZH: f.Get("name_zh"), Benefit: f.Get("benefit"),
 		BenefitZH: f.Get("benefit_zh"), AmountYuan: amount, Rules: formRules(f.Get)}
 	p := in.policy(ed.ID)
-	if err := a.db.CreatePolicy(r.Context(), &p, request.User(r).ID); err != nil {
+	if err := a.DB.CreatePolicy(r.Context(), &p, request.User(r).ID); err != nil {
 		if model.ErrorCode(err) == model.Invalid {
 			a.policiesWith(w, r, err)
 			return
 		}
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	back(w, r, "/policies/"+itoa(p.ID), "flash.policy.created")
@@ -210,22 +210,22 @@ type policyData struct {
 func (a *Area) policyPage(w http.ResponseWriter, r *http.Request) {
 	id, err := request.PathID(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	p, err := a.db.PolicyByID(r.Context(), id)
+	p, err := a.DB.PolicyByID(r.Context(), id)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	cp, err := p.Compile()
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	subs, err := a.subjects(r, p.EditionID, p.Subject)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	lang := request.Locale(r)
@@ -251,7 +251,7 @@ func (a *Area) policyPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	d.Sum = int64(d.MetCount) * p.AmountYuan
-	v := a.rd.View(r, "policy.title", d)
+	v := a.Render.View(r, "policy.title", d)
 	v.Title = model.DisplayName(v.L, p.Name, p.NameZH)
-	a.rd.Page(w, r, http.StatusOK, "policy", v)
+	a.Render.Page(w, r, http.StatusOK, "policy", v)
 }

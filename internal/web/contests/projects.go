@@ -3,7 +3,6 @@ package contests
 import (
 	"context"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/convene/convene/internal/judging"
@@ -24,7 +23,7 @@ type policyView struct {
 
 // policiesFor evaluates the edition's policies of a subject kind.
 func (a *Area) policiesFor(ctx context.Context, editionID int64, subject, lang string, facts judging.Facts) ([]policyView, error) {
-	ps, err := a.db.ListPolicies(ctx, editionID)
+	ps, err := a.DB.ListPolicies(ctx, editionID)
 	if err != nil {
 		return nil, err
 	}
@@ -35,7 +34,7 @@ func (a *Area) policiesFor(ctx context.Context, editionID int64, subject, lang s
 		}
 		cp, err := p.Compile()
 		if err != nil {
-			a.log.Warn("stored policy does not compile", "policy", p.ID, "err", err)
+			a.Log.Warn("stored policy does not compile", "policy", p.ID, "err", err)
 			continue
 		}
 		res := cp.Evaluate(facts)
@@ -49,9 +48,10 @@ func (a *Area) policiesFor(ctx context.Context, editionID int64, subject, lang s
 }
 
 type myProjectsData struct {
-	Projects []model.Project
-	Stages   []string
-	Policies []policyView
+	Projects     []model.Project
+	Stages       []string
+	Visibilities []model.Visibility
+	Policies     []policyView
 }
 
 // myProjects lists a talent's projects with the form to add one, and the
@@ -63,30 +63,30 @@ func (a *Area) myProjects(w http.ResponseWriter, r *http.Request) {
 func (a *Area) myProjectsWith(w http.ResponseWriter, r *http.Request, code int, formErr error) {
 	ctx := r.Context()
 	u := request.User(r)
-	d := myProjectsData{Stages: []string{"idea", "prototype", "revenue", "growth"}}
-	ed, err := a.db.CurrentEdition(ctx)
+	d := myProjectsData{Stages: model.ProjectStages, Visibilities: model.Visibilities}
+	ed, err := a.DB.CurrentEdition(ctx)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	if d.Projects, err = a.db.ListProjects(ctx, mine(u, ed.ID)); err != nil {
-		a.rd.Fail(w, r, err)
+	if d.Projects, err = a.DB.ListProjects(ctx, mine(u, ed.ID)); err != nil {
+		a.Render.Fail(w, r, err)
 		return
 	}
-	if f, err := a.db.TalentFacts(ctx, u.ID); err == nil {
+	if f, err := a.DB.TalentFacts(ctx, u.ID); err == nil {
 		if d.Policies, err = a.policiesFor(ctx, ed.ID, "talent", request.Locale(r), f); err != nil {
-			a.rd.Fail(w, r, err)
+			a.Render.Fail(w, r, err)
 			return
 		}
 	} else if !model.IsNotFound(err) {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	if formErr != nil {
-		a.rd.FormError(w, r, "my_projects", "project.mine", formErr, d)
+		a.Render.FormError(w, r, "my_projects", "project.mine", formErr, d)
 		return
 	}
-	a.rd.Page(w, r, code, "my_projects", a.rd.View(r, "project.mine", d))
+	a.Render.Page(w, r, code, "my_projects", a.Render.View(r, "project.mine", d))
 }
 
 type projectInput struct {
@@ -96,6 +96,13 @@ type projectInput struct {
 	Field         string `json:"field"`
 	Stage         string `json:"stage"`
 	FundingSought int64  `json:"funding_sought"`
+	Visibility    string `json:"visibility"` // public when not given
+}
+
+// apply writes the input over p's fields.
+func (in projectInput) apply(p *model.Project) {
+	p.Title, p.TitleZH, p.Summary, p.Field, p.Stage, p.FundingSought = in.Title, in.TitleZH, in.Summary, in.Field, in.Stage, in.FundingSought
+	p.Visibility = model.Visibility(in.Visibility)
 }
 
 // createProject adds a project the talent owns, or the delegation's.
@@ -103,9 +110,9 @@ func (a *Area) createProject(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	var in projectInput
 	u := request.User(r)
-	ed, err := a.db.CurrentEdition(ctx)
+	ed, err := a.DB.CurrentEdition(ctx)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	p := model.Project{EditionID: ed.ID, Source: model.SourceTalent, OwnerUserID: &u.ID}
@@ -113,40 +120,18 @@ func (a *Area) createProject(w http.ResponseWriter, r *http.Request) {
 		p = model.Project{EditionID: ed.ID, Source: model.SourceDelegation, OrgID: u.OrgID}
 	}
 	err = request.DecodeThen(r, &in, func() error {
-		pr := model.Problems{}
-		p.Title, p.TitleZH, p.Summary = strings.TrimSpace(in.Title), strings.TrimSpace(in.TitleZH), strings.TrimSpace(in.Summary)
-		p.Field, p.Stage, p.FundingSought = strings.TrimSpace(in.Field), in.Stage, in.FundingSought
-		if p.Title == "" && p.TitleZH == "" {
-			pr.Add("title", "err.required")
-		}
-		if len(p.Title) > 200 || len(p.TitleZH) > 200 {
-			pr.Add("title", "err.too_long")
-		}
-		if len(p.Summary) > 4000 {
-			pr.Add("summary", "err.too_long")
-		}
-		switch p.Stage {
-		case "idea", "prototype", "revenue", "growth":
-		default:
-			pr.Add("stage", "err.choice")
-		}
-		if p.FundingSought < 0 {
-			pr.Add("funding_sought", "err.range")
-		}
-		if p.Title == "" {
-			p.Title = p.TitleZH
-		}
-		return pr.Err()
+		in.apply(&p)
+		return p.Validate()
 	})
 	if err == nil {
-		err = a.db.CreateProject(ctx, &p)
+		err = a.DB.CreateProject(ctx, &p)
 	}
 	if err != nil {
 		if model.ErrorCode(err) == model.Invalid {
 			a.myProjectsWith(w, r, 0, err)
 			return
 		}
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	back(w, r, "/projects/"+itoa(p.ID)+"/contests", "flash.project.created")
@@ -168,66 +153,57 @@ type projectData struct {
 // meets or misses, and why.
 func (a *Area) projectPage(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	id, err := request.PathID(r)
+	p, err := a.ownProject(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
-		return
-	}
-	p, err := a.ownProject(r, id)
-	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	d := projectData{Project: p}
-	es, err := a.db.ProjectEntries(ctx, p.ID)
+	es, err := a.DB.ProjectEntries(ctx, p.ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	for _, e := range es {
 		v := entryView{EntryRow: e}
 		if e.Published {
-			if v.Scores, err = a.db.EntryScores(ctx, e.ID); err != nil {
-				a.rd.Fail(w, r, err)
+			if v.Scores, err = a.DB.EntryScores(ctx, e.ID); err != nil {
+				a.Render.Fail(w, r, err)
 				return
 			}
 		}
 		d.Entries = append(d.Entries, v)
 	}
-	f, err := a.db.ProjectFacts(ctx, p.ID)
+	f, err := a.DB.ProjectFacts(ctx, p.ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	if d.Policies, err = a.policiesFor(ctx, p.EditionID, "project", request.Locale(r), f); err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	v := a.rd.View(r, "project.title", d)
+	v := a.Render.View(r, "project.title", d)
 	v.Title = model.DisplayName(v.L, p.Title, p.TitleZH)
-	a.rd.Page(w, r, http.StatusOK, "project_contests", v)
+	a.Render.Page(w, r, http.StatusOK, "project_contests", v)
 }
 
 // enter enters one of the talent's projects into the contest.
 func (a *Area) enter(w http.ResponseWriter, r *http.Request) {
-	c, err := a.contest(r)
+	c, err := a.contestForm(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
-		return
-	}
-	if err := r.ParseForm(); err != nil {
-		a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.form"))
+		a.Render.Fail(w, r, err)
 		return
 	}
 	pid, _ := parseID(r.PostForm.Get("project_id"))
-	_, err = a.db.EnterContest(r.Context(), c.ID, pid, request.User(r).ID, r.PostForm.Get("track"))
+	_, err = a.DB.EnterContest(r.Context(), c.ID, pid, request.User(r).ID, r.PostForm.Get("track"))
 	to := "/contests/" + itoa(c.ID)
 	if me := model.AsError(err); me != nil && me.Code != model.Forbidden {
 		back(w, r, to, me.Key)
 		return
 	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	back(w, r, to, "flash.contest.entered")
@@ -237,21 +213,21 @@ func (a *Area) enter(w http.ResponseWriter, r *http.Request) {
 func (a *Area) withdraw(w http.ResponseWriter, r *http.Request) {
 	id, err := request.PathID(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	e, err := a.db.EntryByID(r.Context(), id)
+	e, err := a.DB.EntryByID(r.Context(), id)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	to := "/contests/" + itoa(e.ContestID)
-	if err := a.db.WithdrawEntry(r.Context(), id, request.User(r).ID); err != nil {
+	if err := a.DB.WithdrawEntry(r.Context(), id, request.User(r).ID); err != nil {
 		if model.ErrorCode(err) == model.Conflict {
 			back(w, r, to, "err.contest.not_open")
 			return
 		}
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	back(w, r, to, "flash.contest.withdrawn")

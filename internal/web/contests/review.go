@@ -14,7 +14,7 @@ import (
 // rankContest ranks a contest's scores with its rubric, selection size and
 // tie-break rule.
 func (a *Area) rankContest(ctx context.Context, c store.Contest) (judging.Ranking, error) {
-	rows, err := a.db.ContestScores(ctx, c.ID)
+	rows, err := a.DB.ContestScores(ctx, c.ID)
 	if err != nil {
 		return judging.Ranking{}, err
 	}
@@ -79,7 +79,7 @@ func (a *Area) figures(ctx context.Context, c store.Contest, es []store.EntryRow
 			d.Selected++
 		}
 	}
-	ps, err := a.db.ListPolicies(ctx, c.EditionID)
+	ps, err := a.DB.ListPolicies(ctx, c.EditionID)
 	if err != nil {
 		return err
 	}
@@ -93,7 +93,7 @@ func (a *Area) figures(ctx context.Context, c store.Contest, es []store.EntryRow
 			continue
 		}
 		if subs == nil {
-			if subs, err = a.db.ProjectSubjects(ctx, c.EditionID); err != nil {
+			if subs, err = a.DB.ProjectSubjects(ctx, c.EditionID); err != nil {
 				return err
 			}
 		}
@@ -114,23 +114,19 @@ func (a *Area) figures(ctx context.Context, c store.Contest, es []store.EntryRow
 // the selection form (the top N checked) once the round is closed.
 func (a *Area) reviewPage(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	c, err := a.contest(r)
+	c, err := a.closedContest(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
-		return
-	}
-	if c.State != store.ContestClosed && c.State != store.ContestDecided {
-		a.rd.Fail(w, r, model.Errorf(model.Conflict, "err.contest.not_closed"))
+		a.Render.Fail(w, r, err)
 		return
 	}
 	rk, err := a.rankContest(ctx, c)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	es, err := a.db.ContestEntries(ctx, c.ID)
+	es, err := a.DB.ContestEntries(ctx, c.ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	byID := map[int64]store.EntryRow{}
@@ -144,7 +140,7 @@ func (a *Area) reviewPage(w http.ResponseWriter, r *http.Request) {
 	if s := r.URL.Query().Get("min"); s != "" {
 		v, err := strconv.ParseFloat(s, 64)
 		if err != nil {
-			a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.invalid", "min", "err.number"))
+			a.Render.Fail(w, r, model.Errorf(model.Invalid, "err.invalid", "min", "err.number"))
 			return
 		}
 		min, byMin, d.Min = v, true, s
@@ -168,38 +164,34 @@ func (a *Area) reviewPage(w http.ResponseWriter, r *http.Request) {
 		d.Rows = append(d.Rows, reviewRow{Ranked: x, Entry: e, Selected: sel})
 	}
 	if err := a.figures(ctx, c, es, &d); err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "contest_review", a.rd.View(r, "contest.review", d))
+	a.Render.Page(w, r, http.StatusOK, "contest_review", a.Render.View(r, "contest.review", d))
 }
 
 // selectTop records the organizer's selection (the entries checked).
 func (a *Area) selectTop(w http.ResponseWriter, r *http.Request) {
-	c, err := a.contest(r)
+	c, err := a.contestForm(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
-		return
-	}
-	if err := r.ParseForm(); err != nil {
-		a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.form"))
+		a.Render.Fail(w, r, err)
 		return
 	}
 	var ids []int64
 	for _, s := range r.PostForm["entry_id"] {
 		id, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
-			a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.form"))
+			a.Render.Fail(w, r, model.Errorf(model.Invalid, "err.form"))
 			return
 		}
 		ids = append(ids, id)
 	}
-	if err := a.db.Select(r.Context(), c.ID, ids, request.User(r).ID, r.PostForm.Get("note")); err != nil {
+	if err := a.DB.Select(r.Context(), c.ID, ids, request.User(r).ID, r.PostForm.Get("note")); err != nil {
 		if me := model.AsError(err); me != nil && me.Code != model.Forbidden {
 			back(w, r, "/contests/"+itoa(c.ID)+"/review", me.Key)
 			return
 		}
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	back(w, r, "/contests/"+itoa(c.ID)+"/review", "flash.contest.selected")
@@ -209,16 +201,8 @@ func (a *Area) selectTop(w http.ResponseWriter, r *http.Request) {
 func (a *Area) publish(w http.ResponseWriter, r *http.Request) {
 	c, err := a.contest(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	if err := a.db.PublishScores(r.Context(), c.ID, request.User(r).ID); err != nil {
-		if model.ErrorCode(err) == model.Conflict {
-			back(w, r, "/contests/"+itoa(c.ID)+"/review", "err.contest.state")
-			return
-		}
-		a.rd.Fail(w, r, err)
-		return
-	}
-	back(w, r, "/contests/"+itoa(c.ID)+"/review", "flash.contest.published")
+	a.after(w, r, "/contests/"+itoa(c.ID)+"/review", a.DB.PublishScores(r.Context(), c.ID, request.User(r).ID), "flash.contest.published")
 }

@@ -3,8 +3,9 @@ package contests
 import "github.com/convene/convene/internal/web/route"
 
 // Routes: contests for organizers (set-up, judges, assignment, close,
-// review, selection), owners (talents and delegations: projects, entering,
-// withdrawing), judges
+// review, selection), owners (talents and delegations: projects, editing
+// them and their decks, entering, withdrawing), the projects' catalogue
+// and pages (enterprises, delegations, organizers), judges
 // (their sheets, conflicts, scoring) and policies, and their API.
 func (a *Area) Routes() []route.Route {
 	org := route.Only(route.Organizer)
@@ -12,6 +13,11 @@ func (a *Area) Routes() []route.Route {
 	owner := route.Only(route.Talent, route.Delegation)
 	ownerOrg := route.Only(route.Talent, route.Delegation, route.Organizer)
 	all := route.Only(route.Organizer, route.Judge, route.Talent, route.Delegation)
+	// The catalogue's readers: enterprises (parks and investors are
+	// enterprise accounts of those kinds), delegations, organizers; a
+	// project's page also to its talent.
+	readers := route.Only(route.Enterprise, route.Delegation, route.Organizer)
+	viewers := route.Only(route.Enterprise, route.Delegation, route.Organizer, route.Talent)
 	return []route.Route{
 		{Pattern: "GET /contests", Access: all, Handle: a.listPage},
 		{Pattern: "GET /contests/new", Access: org, Handle: a.newPage},
@@ -31,6 +37,13 @@ func (a *Area) Routes() []route.Route {
 		{Pattern: "GET /projects/{id}/contests", Access: ownerOrg, Handle: a.projectPage},
 		{Pattern: "POST /contests/{id}/enter", Access: owner, Handle: a.enter},
 		{Pattern: "POST /entries/{id}/withdraw", Access: owner, Handle: a.withdraw},
+		{Pattern: "POST /projects/{id}/withdraw", Access: ownerOrg, Handle: a.withdrawProject},
+		{Pattern: "GET /projects/{id}/edit", Access: ownerOrg, Handle: a.editPage},
+		{Pattern: "POST /projects/{id}/edit", Access: ownerOrg, Handle: a.editSave},
+		{Pattern: "POST /projects/{id}/deck", Access: ownerOrg, Handle: a.deckUpload, MaxBody: deckBody},
+		{Pattern: "GET /projects/{id}/deck", Access: viewers, Handle: a.deckDownload},
+		{Pattern: "GET /projects", Access: readers, Handle: a.catalogPage},
+		{Pattern: "GET /projects/{id}", Access: viewers, Handle: a.detailPage},
 
 		{Pattern: "GET /contests/{id}/judge", Access: judge, Handle: a.sheetsPage},
 		{Pattern: "GET /entries/{id}/score", Access: judge, Handle: a.scorePage},
@@ -45,5 +58,6 @@ func (a *Area) Routes() []route.Route {
 		{Pattern: "PUT /api/v1/entries/{id}/scores", Access: judge, Handle: a.apiScores},
 		{Pattern: "POST /api/v1/policies", Access: org, Handle: a.apiCreatePolicy},
 		{Pattern: "GET /api/v1/projects/{id}/policies", Access: ownerOrg, Handle: a.apiProjectPolicies},
+		{Pattern: "POST /api/v1/projects/{id}/withdraw", Access: ownerOrg, Handle: a.apiWithdrawProject},
 	}
 }

@@ -20,16 +20,16 @@ type sheetsData struct {
 func (a *Area) sheetsPage(w http.ResponseWriter, r *http.Request) {
 	c, err := a.contest(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	if err := a.judgeOf(r, c.ID); err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	d := sheetsData{Contest: c}
-	if d.Sheets, err = a.db.JudgeSheets(r.Context(), c.ID, request.User(r).ID); err != nil {
-		a.rd.Fail(w, r, err)
+	if d.Sheets, err = a.DB.JudgeSheets(r.Context(), c.ID, request.User(r).ID); err != nil {
+		a.Render.Fail(w, r, err)
 		return
 	}
 	for _, s := range d.Sheets {
@@ -37,8 +37,8 @@ func (a *Area) sheetsPage(w http.ResponseWriter, r *http.Request) {
 			d.Done++
 		}
 	}
-	v := a.rd.View(r, "judge.sheets", d)
-	a.rd.Page(w, r, http.StatusOK, "contest_sheets", v)
+	v := a.Render.View(r, "judge.sheets", d)
+	a.Render.Page(w, r, http.StatusOK, "contest_sheets", v)
 }
 
 type criterionView struct {
@@ -56,21 +56,31 @@ type scoreData struct {
 }
 
 // sheet finds the judge's sheet for the entry in the path; an entry not
+
+// sheetForm is the judge's sheet in the path and its posted form.
+func (a *Area) sheetForm(r *http.Request) (store.Contest, store.Sheet, error) {
+	c, s, err := a.sheet(r)
+	if err == nil {
+		err = request.Form(r)
+	}
+	return c, s, err
+}
+
 // assigned to the judge (or conflicted) is not found.
 func (a *Area) sheet(r *http.Request) (store.Contest, store.Sheet, error) {
 	id, err := request.PathID(r)
 	if err != nil {
 		return store.Contest{}, store.Sheet{}, err
 	}
-	e, err := a.db.EntryByID(r.Context(), id)
+	e, err := a.DB.EntryByID(r.Context(), id)
 	if err != nil {
 		return store.Contest{}, store.Sheet{}, err
 	}
-	c, err := a.db.ContestByID(r.Context(), e.ContestID)
+	c, err := a.DB.ContestByID(r.Context(), e.ContestID)
 	if err != nil {
 		return c, store.Sheet{}, err
 	}
-	sheets, err := a.db.JudgeSheets(r.Context(), c.ID, request.User(r).ID)
+	sheets, err := a.DB.JudgeSheets(r.Context(), c.ID, request.User(r).ID)
 	if err != nil {
 		return c, store.Sheet{}, err
 	}
@@ -103,23 +113,19 @@ func (a *Area) scoreView(c store.Contest, s store.Sheet, form map[string][2]stri
 func (a *Area) scorePage(w http.ResponseWriter, r *http.Request) {
 	c, s, err := a.sheet(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	v := a.rd.View(r, "judge.score", a.scoreView(c, s, nil, nil))
+	v := a.Render.View(r, "judge.score", a.scoreView(c, s, nil, nil))
 	v.Title = model.DisplayName(v.L, s.ProjectTitle, s.ProjectZH)
-	a.rd.Page(w, r, http.StatusOK, "contest_score", v)
+	a.Render.Page(w, r, http.StatusOK, "contest_score", v)
 }
 
 // score saves the marks as a draft (action=draft) or submits the sheet.
 func (a *Area) score(w http.ResponseWriter, r *http.Request) {
-	c, s, err := a.sheet(r)
+	c, s, err := a.sheetForm(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
-		return
-	}
-	if err := r.ParseForm(); err != nil {
-		a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.form"))
+		a.Render.Fail(w, r, err)
 		return
 	}
 	form := map[string][2]string{}
@@ -142,25 +148,25 @@ func (a *Area) score(w http.ResponseWriter, r *http.Request) {
 	submit := r.PostForm.Get("action") == "submit"
 	err = p.Err()
 	if err == nil {
-		err = a.db.SaveScores(r.Context(), s.EntryID, request.User(r).ID, marks, submit)
+		err = a.DB.SaveScores(r.Context(), s.EntryID, request.User(r).ID, marks, submit)
 	}
 	if me := model.AsError(err); me != nil && (me.Code == model.Invalid || me.Code == model.Conflict) {
 		errs := map[string]string{}
 		for k, key := range me.Fields {
-			errs[k] = a.rd.T(request.Locale(r), key)
+			errs[k] = a.Render.T(request.Locale(r), key)
 		}
-		v := a.rd.View(r, "judge.score", a.scoreView(c, s, form, errs))
+		v := a.Render.View(r, "judge.score", a.scoreView(c, s, form, errs))
 		v.Title = model.DisplayName(v.L, s.ProjectTitle, s.ProjectZH)
-		v.Flash = a.rd.T(v.L, me.Key)
+		v.Flash = a.Render.T(v.L, me.Key)
 		code := http.StatusUnprocessableEntity
 		if me.Code == model.Conflict {
 			code = http.StatusConflict
 		}
-		a.rd.Page(w, r, code, "contest_score", v)
+		a.Render.Page(w, r, code, "contest_score", v)
 		return
 	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	if submit {
@@ -173,13 +179,9 @@ func (a *Area) score(w http.ResponseWriter, r *http.Request) {
 // declareConflict: the judge declares a conflict with an assigned entry,
 // which leaves the judge's list; the organizer reassigns it.
 func (a *Area) declareConflict(w http.ResponseWriter, r *http.Request) {
-	c, s, err := a.sheet(r)
+	c, s, err := a.sheetForm(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
-		return
-	}
-	if err := r.ParseForm(); err != nil {
-		a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.form"))
+		a.Render.Fail(w, r, err)
 		return
 	}
 	u := request.User(r)
@@ -187,13 +189,5 @@ func (a *Area) declareConflict(w http.ResponseWriter, r *http.Request) {
 	if len(note) > 500 {
 		note = note[:500]
 	}
-	if err := a.db.DeclareConflict(r.Context(), s.EntryID, u.ID, "declared", note, u.ID); err != nil {
-		if model.ErrorCode(err) == model.Conflict {
-			back(w, r, "/contests/"+itoa(c.ID)+"/judge", "err.contest.state")
-			return
-		}
-		a.rd.Fail(w, r, err)
-		return
-	}
-	back(w, r, "/contests/"+itoa(c.ID)+"/judge", "flash.judge.conflict")
+	a.after(w, r, "/contests/"+itoa(c.ID)+"/judge", a.DB.DeclareConflict(r.Context(), s.EntryID, u.ID, "declared", note, u.ID), "flash.judge.conflict")
 }

@@ -24,11 +24,11 @@ type setupData struct {
 
 // newPage is the contest set-up form.
 func (a *Area) newPage(w http.ResponseWriter, r *http.Request) {
-	v := a.rd.View(r, "contest.new", setupData{Rubric: defaultRubric})
+	v := a.Render.View(r, "contest.new", setupData{Rubric: defaultRubric})
 	v.Form.Set("k", "3")
 	v.Form.Set("select_n", "10")
 	v.Form.Set("rounds", "Screening, Final")
-	a.rd.Page(w, r, http.StatusOK, "contest_new", v)
+	a.Render.Page(w, r, http.StatusOK, "contest_new", v)
 }
 
 // parseRubric reads the rubric text; problems go on "rubric".
@@ -74,14 +74,14 @@ func slug(s string) string {
 
 // create saves a new contest of the current edition.
 func (a *Area) create(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.form"))
+	if err := request.Form(r); err != nil {
+		a.Render.Fail(w, r, err)
 		return
 	}
 	f := r.PostForm
-	ed, err := a.db.CurrentEdition(r.Context())
+	ed, err := a.DB.CurrentEdition(r.Context())
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	p := model.Problems{}
@@ -112,11 +112,11 @@ func (a *Area) create(w http.ResponseWriter, r *http.Request) {
 		p.Merge(err)
 	}
 	if err := p.Err(); err != nil {
-		a.rd.FormError(w, r, "contest_new", "contest.new", err, setupData{Rubric: f.Get("rubric")})
+		a.Render.FormError(w, r, "contest_new", "contest.new", err, setupData{Rubric: f.Get("rubric")})
 		return
 	}
-	if err := a.db.CreateContest(r.Context(), &c, request.User(r).ID); err != nil {
-		a.rd.FormError(w, r, "contest_new", "contest.new", err, setupData{Rubric: f.Get("rubric")})
+	if err := a.DB.CreateContest(r.Context(), &c, request.User(r).ID); err != nil {
+		a.Render.FormError(w, r, "contest_new", "contest.new", err, setupData{Rubric: f.Get("rubric")})
 		return
 	}
 	back(w, r, "/contests/"+itoa(c.ID), "flash.contest.created")

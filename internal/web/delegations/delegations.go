@@ -6,45 +6,30 @@ package delegations
 
 import (
 	"embed"
-	"io/fs"
 	"net/http"
 
 	"github.com/convene/convene/internal/model"
-	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/web/area"
-	"github.com/convene/convene/internal/web/render"
 	"github.com/convene/convene/internal/web/request"
 )
 
-//go:embed templates/*.html
-var templatesFS embed.FS
+//go:embed templates/*.html catalog openapi.json
+var files embed.FS
 
-// Templates are the area's pages.
-var Templates, _ = fs.Sub(templatesFS, "templates")
-
-//go:embed catalog
-var catalogFS embed.FS
-
-// Catalog is the area's messages (zh.json, en.json), merged at start.
-var Catalog, _ = fs.Sub(catalogFS, "catalog")
-
-// OpenAPI is the area's part of the API document.
-//
-//go:embed openapi.json
-var OpenAPI []byte
+// Parts are the area's pages, messages and part of the API document.
+var Parts = area.Embedded("delegations", files)
 
 // Area answers the delegations' routes.
 type Area struct {
-	db *store.DB
-	rd *render.Renderer
+	*area.Deps
 }
 
 // New keeps the store and the renderer.
-func New(d *area.Deps) *Area { return &Area{db: d.DB, rd: d.Render} }
+func New(d *area.Deps) *Area { return &Area{Deps: d} }
 
 // edition is the current edition's id (0 when there is none yet).
 func (a *Area) edition(r *http.Request) (int64, error) {
-	e, err := a.db.CurrentEdition(r.Context())
+	e, err := a.DB.CurrentEdition(r.Context())
 	if model.IsNotFound(err) {
 		return 0, nil
 	}

@@ -9,7 +9,8 @@ import (
 )
 
 var exportHeader = []string{"delegation_id", "name", "name_zh", "province", "members", "projects", "dockings", "negotiations",
-	"preliminary_agreements", "cooperative_intentions", "contract_intentions", "signed", "job_demands", "applications", "exhibits"}
+	"preliminary_agreements", "cooperative_intentions", "contract_intentions", "signed", "job_demands", "applications", "exhibits",
+	"booth_requests", "booth_m2"}
 
 func writeFigures(w http.ResponseWriter, name string, l []store.DelegationFigures) {
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
@@ -20,7 +21,8 @@ func writeFigures(w http.ResponseWriter, name string, l []store.DelegationFigure
 	n := strconv.Itoa
 	for _, f := range l {
 		cw.Write([]string{strconv.FormatInt(f.OrgID, 10), f.Name, f.NameZH, f.Province, n(f.Members), n(f.Projects), n(f.Dockings), n(f.Negotiations),
-			n(f.Agreements), n(f.Cooperative), n(f.Contracts), n(f.Signed), n(f.Posts), n(f.Applications), n(f.Exhibits)})
+			n(f.Agreements), n(f.Cooperative), n(f.Contracts), n(f.Signed), n(f.Posts), n(f.Applications), n(f.Exhibits),
+			n(f.BoothAsks), strconv.FormatFloat(f.BoothM2, 'f', -1, 64)})
 	}
 	cw.Flush()
 }
@@ -29,7 +31,7 @@ func writeFigures(w http.ResponseWriter, name string, l []store.DelegationFigure
 func (a *Area) exportOwn(w http.ResponseWriter, r *http.Request) {
 	d, err := a.loadOwn(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	writeFigures(w, "delegation-figures.csv", []store.DelegationFigures{d.Figures})
@@ -39,7 +41,7 @@ func (a *Area) exportOwn(w http.ResponseWriter, r *http.Request) {
 func (a *Area) exportAll(w http.ResponseWriter, r *http.Request) {
 	l, err := a.loadAll(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	writeFigures(w, "delegations-figures.csv", l)

@@ -21,7 +21,7 @@ type inviteInput struct {
 func (a *Area) invite(w http.ResponseWriter, r *http.Request) {
 	org, err := myDelegation(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	var in inviteInput
@@ -32,27 +32,27 @@ func (a *Area) invite(w http.ResponseWriter, r *http.Request) {
 		hash, err = password.Hash(pw)
 	}
 	if err == nil {
-		m, ierr := a.db.InviteMember(r.Context(), store.InviteInput{OrgID: org, ByUserID: request.User(r).ID, Email: in.Email, Name: in.Name, Locale: in.Locale}, hash)
+		m, ierr := a.DB.InviteMember(r.Context(), store.InviteInput{OrgID: org, ByUserID: request.User(r).ID, Email: in.Email, Name: in.Name, Locale: in.Locale}, hash)
 		err = ierr
 		if err == nil {
 			d, derr := a.loadOwn(r)
 			if derr != nil {
-				a.rd.Fail(w, r, derr)
+				a.Render.Fail(w, r, derr)
 				return
 			}
 			d.Invited, d.Password = &m, pw
-			v := a.rd.View(r, "delegations.own", d)
-			v.Flash = a.rd.T(v.L, "flash.delegations.invited")
-			a.rd.Page(w, r, http.StatusCreated, "delegation_page", v)
+			v := a.Render.View(r, "delegations.own", d)
+			v.Flash = a.Render.T(v.L, "flash.delegations.invited")
+			a.Render.Page(w, r, http.StatusCreated, "delegation_page", v)
 			return
 		}
 	}
 	d, derr := a.loadOwn(r)
 	if derr != nil {
-		a.rd.Fail(w, r, derr)
+		a.Render.Fail(w, r, derr)
 		return
 	}
-	a.rd.FormError(w, r, "delegation_page", "delegations.own", err, d)
+	a.Render.FormError(w, r, "delegation_page", "delegations.own", err, d)
 }
 
 func firstPassword() string {

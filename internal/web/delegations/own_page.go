@@ -27,21 +27,21 @@ func (a *Area) loadOwn(r *http.Request) (ownData, error) {
 		return d, err
 	}
 	ctx := r.Context()
-	if d.Org, err = a.db.Organization(ctx, org); err != nil {
+	if d.Org, err = a.DB.Organization(ctx, org); err != nil {
 		return d, err
 	}
 	ed, err := a.edition(r)
 	if err != nil {
 		return d, err
 	}
-	figs, err := a.db.DelegationsFigures(ctx, ed, org)
+	figs, err := a.DB.DelegationsFigures(ctx, ed, org)
 	if err != nil {
 		return d, err
 	}
 	if len(figs) == 1 {
 		d.Figures = figs[0]
 	}
-	if d.Members, err = a.db.DelegationMembers(ctx, org); err != nil {
+	if d.Members, err = a.DB.DelegationMembers(ctx, org); err != nil {
 		return d, err
 	}
 	for _, m := range d.Members {
@@ -50,7 +50,7 @@ func (a *Area) loadOwn(r *http.Request) (ownData, error) {
 		}
 	}
 	if ed != 0 {
-		d.Projects, err = a.db.ListProjects(ctx, store.ProjectFilter{EditionID: ed, OrgID: org, Limit: 200})
+		d.Projects, err = a.DB.ListProjects(ctx, store.ProjectFilter{EditionID: ed, OrgID: org, Limit: 200})
 	}
 	return d, err
 }
@@ -58,8 +58,8 @@ func (a *Area) loadOwn(r *http.Request) (ownData, error) {
 func (a *Area) ownPage(w http.ResponseWriter, r *http.Request) {
 	d, err := a.loadOwn(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "delegation_page", a.rd.View(r, "delegations.own", d))
+	a.Render.Page(w, r, http.StatusOK, "delegation_page", a.Render.View(r, "delegations.own", d))
 }

@@ -3,7 +3,8 @@ package delegations
 import "github.com/convene/convene/internal/web/route"
 
 // Routes: a delegation's page, invitations and export; the organizer's
-// side-by-side view and export; the figures' API.
+// side-by-side view and export, and import of a delegation's members from
+// a file (with its template); the figures' API.
 func (a *Area) Routes() []route.Route {
 	deleg := route.Only(route.Delegation)
 	org := route.Only(route.Organizer)
@@ -14,6 +15,9 @@ func (a *Area) Routes() []route.Route {
 		{Pattern: "GET /delegation/figures.csv", Access: deleg, Handle: a.exportOwn},
 		{Pattern: "GET /admin/delegations", Access: org, Handle: a.sideBySide},
 		{Pattern: "GET /admin/delegations.csv", Access: org, Handle: a.exportAll},
+		{Pattern: "GET /admin/delegations/import", Access: org, Handle: a.importForm},
+		{Pattern: "POST /admin/delegations/import", Access: org, Handle: a.importMembers},
+		{Pattern: "GET /admin/delegations/template.xlsx", Access: org, Handle: a.importTemplate},
 		{Pattern: "GET /api/v1/delegations/figures", Access: both, Handle: a.apiFigures},
 	}
 }

@@ -18,7 +18,7 @@ func (a *Area) loadAll(r *http.Request) ([]store.DelegationFigures, error) {
 	if err != nil {
 		return nil, err
 	}
-	return a.db.DelegationsFigures(r.Context(), ed, 0)
+	return a.DB.DelegationsFigures(r.Context(), ed, 0)
 }
 
 func group(l []store.DelegationFigures) []provinceGroup {
@@ -41,6 +41,8 @@ func group(l []store.DelegationFigures) []provinceGroup {
 		s.Posts += f.Posts
 		s.Applications += f.Applications
 		s.Exhibits += f.Exhibits
+		s.BoothAsks += f.BoothAsks
+		s.BoothM2 += f.BoothM2
 	}
 	return out
 }
@@ -49,8 +51,8 @@ func group(l []store.DelegationFigures) []provinceGroup {
 func (a *Area) sideBySide(w http.ResponseWriter, r *http.Request) {
 	l, err := a.loadAll(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "delegations_admin", a.rd.View(r, "delegations.all", group(l)))
+	a.Render.Page(w, r, http.StatusOK, "delegations_admin", a.Render.View(r, "delegations.all", group(l)))
 }

@@ -27,7 +27,7 @@ func (a *Area) loadBoard(r *http.Request) (boardData, error) {
 	if err != nil {
 		return d, err
 	}
-	d.Columns, err = a.db.DockingBoard(r.Context(), f, perColumn)
+	d.Columns, err = a.DB.DockingBoard(r.Context(), f, perColumn)
 	for _, c := range d.Columns {
 		d.Total += c.Count
 	}
@@ -37,10 +37,10 @@ func (a *Area) loadBoard(r *http.Request) (boardData, error) {
 func (a *Area) board(w http.ResponseWriter, r *http.Request) {
 	d, err := a.loadBoard(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "docking_board", a.rd.View(r, "docking.board", d))
+	a.Render.Page(w, r, http.StatusOK, "docking_board", a.Render.View(r, "docking.board", d))
 }
 
 type cardJ struct {
@@ -65,7 +65,7 @@ type columnJ struct {
 func (a *Area) apiBoard(w http.ResponseWriter, r *http.Request) {
 	d, err := a.loadBoard(r)
 	loc := request.Locale(r)
-	render.Answer(a.rd, w, r, http.StatusOK, d, err, func(d boardData) []columnJ {
+	render.Answer(a.Render, w, r, http.StatusOK, d, err, func(d boardData) []columnJ {
 		out := make([]columnJ, 0, len(d.Columns))
 		for _, c := range d.Columns {
 			cj := columnJ{Key: c.Key, Count: c.Count, Cards: []cardJ{}}

@@ -6,7 +6,7 @@ import "net/http"
 func (a *Area) confirm(w http.ResponseWriter, r *http.Request) {
 	in, err := readMove(r)
 	if err == nil {
-		err = a.db.ConfirmStage(r.Context(), in.DockingID, in.ByUserID, in.Version)
+		err = a.DB.ConfirmStage(r.Context(), in.DockingID, in.ByUserID, in.Version)
 	}
 	if err != nil {
 		a.formError(w, r, err)

@@ -8,42 +8,28 @@ package docking
 
 import (
 	"embed"
-	"io/fs"
 	"net/http"
 	"strconv"
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/web/area"
-	"github.com/convene/convene/internal/web/render"
 	"github.com/convene/convene/internal/web/request"
 )
 
-//go:embed templates/*.html
-var templatesFS embed.FS
+//go:embed templates/*.html catalog openapi.json
+var files embed.FS
 
-// Templates are the area's pages.
-var Templates, _ = fs.Sub(templatesFS, "templates")
-
-//go:embed catalog
-var catalogFS embed.FS
-
-// Catalog is the area's messages (zh.json, en.json), merged at start.
-var Catalog, _ = fs.Sub(catalogFS, "catalog")
-
-// OpenAPI is the area's part of the API document.
-//
-//go:embed openapi.json
-var OpenAPI []byte
+// Parts are the area's pages, messages and part of the API document.
+var Parts = area.Embedded("docking", files)
 
 // Area answers the docking routes.
 type Area struct {
-	db *store.DB
-	rd *render.Renderer
+	*area.Deps
 }
 
 // New keeps the store and the renderer.
-func New(d *area.Deps) *Area { return &Area{db: d.DB, rd: d.Render} }
+func New(d *area.Deps) *Area { return &Area{Deps: d} }
 
 // filterOf reads the board's and funnel's filters from the query; the
 // edition is the current one.
@@ -54,11 +40,8 @@ func (a *Area) filterOf(r *http.Request) (store.DockingFilter, error) {
 		f.Source = s
 	}
 	f.DelegationID, _ = strconv.ParseInt(q.Get("delegation_id"), 10, 64)
-	e, err := a.db.CurrentEdition(r.Context())
+	e, err := a.Edition(r)
 	if err != nil {
-		if model.IsNotFound(err) {
-			return f, model.Errorf(model.NotFound, "err.not_found.edition")
-		}
 		return f, err
 	}
 	f.EditionID = e.ID

@@ -12,12 +12,12 @@ import (
 func (a *Area) export(w http.ResponseWriter, r *http.Request) {
 	f, err := a.filterOf(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	rows, err := a.db.DockingRows(r.Context(), f)
+	rows, err := a.DB.DockingRows(r.Context(), f)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")

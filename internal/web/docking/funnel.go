@@ -36,7 +36,7 @@ func (a *Area) loadFunnel(r *http.Request) (funnelData, error) {
 	if err != nil {
 		return d, err
 	}
-	rows, err := a.db.DockingFunnel(r.Context(), f)
+	rows, err := a.DB.DockingFunnel(r.Context(), f)
 	for _, x := range rows {
 		d.Rows = append(d.Rows, withRates(x))
 	}
@@ -51,10 +51,10 @@ func (a *Area) loadFunnel(r *http.Request) (funnelData, error) {
 func (a *Area) funnelPage(w http.ResponseWriter, r *http.Request) {
 	d, err := a.loadFunnel(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "docking_funnel", a.rd.View(r, "docking.funnel", d))
+	a.Render.Page(w, r, http.StatusOK, "docking_funnel", a.Render.View(r, "docking.funnel", d))
 }
 
 type funnelJ struct {
@@ -71,7 +71,7 @@ type funnelJ struct {
 
 func (a *Area) apiFunnel(w http.ResponseWriter, r *http.Request) {
 	d, err := a.loadFunnel(r)
-	render.Answer(a.rd, w, r, http.StatusOK, d, err, func(d funnelData) []funnelJ {
+	render.Answer(a.Render, w, r, http.StatusOK, d, err, func(d funnelData) []funnelJ {
 		out := []funnelJ{}
 		for _, x := range d.Rows {
 			if x.Total {

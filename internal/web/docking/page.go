@@ -24,13 +24,13 @@ func (a *Area) loadPage(r *http.Request) (pageData, error) {
 		return d, err
 	}
 	ctx := r.Context()
-	if d.D, err = a.db.Docking(ctx, id, request.User(r).ID); err != nil {
+	if d.D, err = a.DB.Docking(ctx, id, request.User(r).ID); err != nil {
 		return d, err
 	}
-	if d.Requests, err = a.db.DockingRequests(ctx, id); err != nil {
+	if d.Requests, err = a.DB.DockingRequests(ctx, id); err != nil {
 		return d, err
 	}
-	if d.Parks, err = a.db.DockingParks(ctx); err != nil {
+	if d.Parks, err = a.DB.DockingParks(ctx); err != nil {
 		return d, err
 	}
 	d.Stages = stageChoices
@@ -43,20 +43,20 @@ func (a *Area) loadPage(r *http.Request) (pageData, error) {
 func (a *Area) page(w http.ResponseWriter, r *http.Request) {
 	d, err := a.loadPage(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "docking_page", a.rd.View(r, "docking.page", d))
+	a.Render.Page(w, r, http.StatusOK, "docking_page", a.Render.View(r, "docking.page", d))
 }
 
 // formError re-shows the docking's page with a move's problems.
 func (a *Area) formError(w http.ResponseWriter, r *http.Request, err error) {
 	d, derr := a.loadPage(r)
 	if derr != nil {
-		a.rd.Fail(w, r, derr)
+		a.Render.Fail(w, r, derr)
 		return
 	}
-	a.rd.FormError(w, r, "docking_page", "docking.page", err, d)
+	a.Render.FormError(w, r, "docking_page", "docking.page", err, d)
 }
 
 // done sends the browser back to the docking's page with a message.

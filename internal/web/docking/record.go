@@ -6,7 +6,7 @@ import "net/http"
 func (a *Area) record(w http.ResponseWriter, r *http.Request) {
 	in, err := readMove(r)
 	if err == nil {
-		err = a.db.RecordStage(r.Context(), in)
+		err = a.DB.RecordStage(r.Context(), in)
 	}
 	if err != nil {
 		a.formError(w, r, err)

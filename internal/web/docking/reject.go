@@ -7,7 +7,7 @@ import "net/http"
 func (a *Area) reject(w http.ResponseWriter, r *http.Request) {
 	in, err := readMove(r)
 	if err == nil {
-		err = a.db.RejectProposal(r.Context(), in.DockingID, in.ByUserID, in.Version)
+		err = a.DB.RejectProposal(r.Context(), in.DockingID, in.ByUserID, in.Version)
 	}
 	if err != nil {
 		a.formError(w, r, err)

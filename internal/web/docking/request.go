@@ -9,16 +9,26 @@ import (
 )
 
 type requestData struct {
-	Projects []model.Project      // the asker's: own, or brought by their delegation
+	Projects []model.Project      // the asker's: own, or brought by their delegation; a counterpart's: the selected ones
 	Orgs     []model.Organization // parks and investors to meet
+	// Counterpart: the asker is a park, investor or enterprise asking to
+	// meet a project selected in a contest (their organization is the other side).
+	Counterpart bool
 }
 
 func (a *Area) loadRequest(r *http.Request) (requestData, error) {
 	var d requestData
 	ctx := r.Context()
 	u := request.User(r)
-	e, err := a.db.CurrentEdition(ctx)
+	e, err := a.DB.CurrentEdition(ctx)
 	if err != nil && !model.IsNotFound(err) {
+		return d, err
+	}
+	if u.Role == model.RoleEnterprise {
+		d.Counterpart = true
+		if e.ID != 0 {
+			d.Projects, err = a.DB.SelectedProjects(ctx, e.ID)
+		}
 		return d, err
 	}
 	f := store.ProjectFilter{EditionID: e.ID, OwnerUserID: u.ID, Limit: 200}
@@ -26,12 +36,12 @@ func (a *Area) loadRequest(r *http.Request) (requestData, error) {
 		f = store.ProjectFilter{EditionID: e.ID, OrgID: *u.OrgID, Limit: 200}
 	}
 	if e.ID != 0 {
-		if d.Projects, err = a.db.ListProjects(ctx, f); err != nil {
+		if d.Projects, err = a.DB.ListProjects(ctx, f); err != nil {
 			return d, err
 		}
 	}
 	for _, k := range []model.OrgKind{model.OrgPark, model.OrgInvestor} {
-		l, err := a.db.ListOrganizations(ctx, store.OrgFilter{Kind: k, Status: model.OrgApproved, Limit: 200})
+		l, err := a.DB.ListOrganizations(ctx, store.OrgFilter{Kind: k, Status: model.OrgApproved, Limit: 200})
 		if err != nil {
 			return d, err
 		}
@@ -43,10 +53,10 @@ func (a *Area) loadRequest(r *http.Request) (requestData, error) {
 func (a *Area) requestForm(w http.ResponseWriter, r *http.Request) {
 	d, err := a.loadRequest(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "docking_request", a.rd.View(r, "docking.request", d))
+	a.Render.Page(w, r, http.StatusOK, "docking_request", a.Render.View(r, "docking.request", d))
 }
 
 type requestInput struct {
@@ -62,16 +72,16 @@ func (a *Area) requestCreate(w http.ResponseWriter, r *http.Request) {
 	err := request.Read(r, &in)
 	var m model.MeetingRequest
 	if err == nil {
-		m, err = a.db.CreateMeetingRequest(r.Context(), store.MeetingRequestInput{Kind: model.MeetingNegotiation, ByUserID: request.User(r).ID,
+		m, err = a.DB.CreateMeetingRequest(r.Context(), store.MeetingRequestInput{Kind: model.MeetingNegotiation, ByUserID: request.User(r).ID,
 			ProjectID: in.ProjectID, OrgID: in.OrgID, Video: in.Video})
 	}
 	if err != nil {
 		d, derr := a.loadRequest(r)
 		if derr != nil {
-			a.rd.Fail(w, r, derr)
+			a.Render.Fail(w, r, derr)
 			return
 		}
-		a.rd.FormError(w, r, "docking_request", "docking.request", err, d)
+		a.Render.FormError(w, r, "docking_request", "docking.request", err, d)
 		return
 	}
 	done(w, r, *m.DockingID, "flash.docking.requested")

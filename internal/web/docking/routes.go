@@ -3,7 +3,7 @@ package docking
 import "github.com/convene/convene/internal/web/route"
 
 // Routes: the board, a docking's page and its moves, the negotiation
-// request, the funnel (organizers) and its API.
+// request, the funnel (organizers), the projects import and the API.
 func (a *Area) Routes() []route.Route {
 	party := route.Only(route.Organizer, route.Delegation, route.Enterprise, route.Talent)
 	sides := route.Only(route.Delegation, route.Enterprise, route.Talent)
@@ -14,6 +14,9 @@ func (a *Area) Routes() []route.Route {
 		{Pattern: "POST /dockings/request", Access: sides, Handle: a.requestCreate},
 		{Pattern: "GET /dockings/funnel", Access: org, Handle: a.funnelPage},
 		{Pattern: "GET /dockings/export.csv", Access: org, Handle: a.export},
+		{Pattern: "GET /admin/projects/import", Access: org, Handle: a.importForm},
+		{Pattern: "POST /admin/projects/import", Access: org, Handle: a.importProjects},
+		{Pattern: "GET /admin/projects/template.xlsx", Access: org, Handle: a.importTemplate},
 		{Pattern: "GET /dockings/{id}", Access: party, Handle: a.page},
 		{Pattern: "POST /dockings/{id}/propose", Access: sides, Handle: a.propose},
 		{Pattern: "POST /dockings/{id}/confirm", Access: sides, Handle: a.confirm},

@@ -2,6 +2,8 @@ package events
 
 import (
 	"net/http"
+
+	"github.com/convene/convene/internal/model"
 )
 
 type adminData struct {
@@ -10,20 +12,20 @@ type adminData struct {
 
 // adminPage lists every event with its seats for organizers to edit.
 func (a *Area) adminPage(w http.ResponseWriter, r *http.Request) {
-	ed, err := a.edition(r)
+	ed, err := a.Edition(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	evs, err := a.db.EventInfos(r.Context(), ed.ID)
+	evs, err := a.DB.EventInfos(r.Context(), ed.ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	loc := zone(ed.TimeZone)
+	loc := model.Zone(ed.TimeZone)
 	d := adminData{}
 	for _, e := range evs {
 		d.Rows = append(d.Rows, agendaRow{EventInfo: e, When: e.StartsAt.In(loc).Format("01-02 15:04")})
 	}
-	a.rd.Page(w, r, http.StatusOK, "ev_admin", a.rd.View(r, "events.admin", d))
+	a.Render.Page(w, r, http.StatusOK, "ev_admin", a.Render.View(r, "events.admin", d))
 }

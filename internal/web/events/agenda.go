@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 
+	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/web/jsonview"
 	"github.com/convene/convene/internal/web/render"
@@ -36,24 +37,24 @@ type agendaData struct {
 // of one topic, with the viewer's registrations.
 func (a *Area) agendaPage(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	ed, err := a.edition(r)
+	ed, err := a.Edition(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	evs, err := a.db.EventInfos(ctx, ed.ID)
+	evs, err := a.DB.EventInfos(ctx, ed.ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	regs := map[int64]store.Registration{}
 	if u := request.User(r); u != nil {
-		if regs, err = a.db.MyRegistrations(ctx, u.ID); err != nil {
-			a.rd.Fail(w, r, err)
+		if regs, err = a.DB.MyRegistrations(ctx, u.ID); err != nil {
+			a.Render.Fail(w, r, err)
 			return
 		}
 	}
-	loc := zone(ed.TimeZone)
+	loc := model.Zone(ed.TimeZone)
 	d := agendaData{Topic: r.URL.Query().Get("topic")}
 	for _, e := range evs {
 		for _, t := range e.Topics {
@@ -81,15 +82,15 @@ func (a *Area) agendaPage(w http.ResponseWriter, r *http.Request) {
 		dd.Rooms[i].Events = append(dd.Rooms[i].Events, row)
 	}
 	slices.Sort(d.Topics)
-	a.rd.Page(w, r, http.StatusOK, "ev_agenda", a.rd.View(r, "events.title", d))
+	a.Render.Page(w, r, http.StatusOK, "ev_agenda", a.Render.View(r, "events.title", d))
 }
 
 func (a *Area) apiEvents(w http.ResponseWriter, r *http.Request) {
-	ed, err := a.edition(r)
+	ed, err := a.Edition(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	l, err := a.db.EventInfos(r.Context(), ed.ID)
-	render.Answer(a.rd, w, r, http.StatusOK, l, err, func(l []store.EventInfo) []eventJ { return jsonview.Map(l, eventJSON) })
+	l, err := a.DB.EventInfos(r.Context(), ed.ID)
+	render.Answer(a.Render, w, r, http.StatusOK, l, err, func(l []store.EventInfo) []eventJ { return jsonview.Map(l, eventJSON) })
 }

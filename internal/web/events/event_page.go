@@ -38,16 +38,16 @@ func (a *Area) loadEvent(r *http.Request) (eventData, error) {
 	if err != nil {
 		return eventData{}, err
 	}
-	e, err := a.db.EventInfo(ctx, id)
+	e, err := a.DB.EventInfo(ctx, id)
 	if err != nil {
 		return eventData{}, err
 	}
-	ed, err := a.edition(r)
+	ed, err := a.Edition(r)
 	if err != nil {
 		return eventData{}, err
 	}
-	loc := zone(ed.TimeZone)
-	taken, err := a.db.SeatsTaken(ctx, id)
+	loc := model.Zone(ed.TimeZone)
+	taken, err := a.DB.SeatsTaken(ctx, id)
 	if err != nil {
 		return eventData{}, err
 	}
@@ -55,7 +55,7 @@ func (a *Area) loadEvent(r *http.Request) (eventData, error) {
 		When: e.StartsAt.In(loc).Format("2006-01-02 15:04") + "–" + e.EndsAt.In(loc).Format("15:04 MST")}
 	if u := request.User(r); u != nil {
 		d.CanJoin = audienceAllows(e.Audience, u)
-		reg, err := a.db.RegistrationOf(ctx, id, u.ID)
+		reg, err := a.DB.RegistrationOf(ctx, id, u.ID)
 		switch {
 		case err == nil:
 			d.Mine = place(&reg, e.Capacity, taken, a.now(), loc)
@@ -63,7 +63,7 @@ func (a *Area) loadEvent(r *http.Request) (eventData, error) {
 			return d, err
 		}
 		if u.Role == model.RoleOrganizer {
-			if d.Register, err = a.db.Registrations(ctx, id); err != nil {
+			if d.Register, err = a.DB.Registrations(ctx, id); err != nil {
 				return d, err
 			}
 		}
@@ -74,10 +74,10 @@ func (a *Area) loadEvent(r *http.Request) (eventData, error) {
 func (a *Area) eventPage(w http.ResponseWriter, r *http.Request) {
 	d, err := a.loadEvent(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "ev_event", a.rd.View(r, "events.event", d))
+	a.Render.Page(w, r, http.StatusOK, "ev_event", a.Render.View(r, "events.event", d))
 }
 
 type eventAndMineJ struct {
@@ -89,7 +89,7 @@ type eventAndMineJ struct {
 
 func (a *Area) apiEvent(w http.ResponseWriter, r *http.Request) {
 	d, err := a.loadEvent(r)
-	render.Answer(a.rd, w, r, http.StatusOK, d, err, func(d eventData) eventAndMineJ {
+	render.Answer(a.Render, w, r, http.StatusOK, d, err, func(d eventData) eventAndMineJ {
 		return eventAndMineJ{eventJ: eventJSON(d.Event), Free: d.Free, MyStatus: d.Mine.Status, Position: d.Mine.Position}
 	})
 }
@@ -97,11 +97,11 @@ func (a *Area) apiEvent(w http.ResponseWriter, r *http.Request) {
 func (a *Area) apiRegistrations(w http.ResponseWriter, r *http.Request) {
 	id, err := request.PathID(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	l, err := a.db.Registrations(r.Context(), id)
-	render.Answer(a.rd, w, r, http.StatusOK, l, err, func(l []store.Registration) []registrationJ {
+	l, err := a.DB.Registrations(r.Context(), id)
+	render.Answer(a.Render, w, r, http.StatusOK, l, err, func(l []store.Registration) []registrationJ {
 		out := make([]registrationJ, len(l))
 		for i, x := range l {
 			out[i] = registrationJSON(x)

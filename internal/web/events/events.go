@@ -6,57 +6,26 @@ package events
 
 import (
 	"embed"
-	"io/fs"
-	"net/http"
 	"time"
 
-	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/web/area"
-	"github.com/convene/convene/internal/web/render"
 )
 
-//go:embed templates
-var templatesFS embed.FS
+//go:embed templates/*.html catalog openapi.json
+var files embed.FS
 
-// Templates are the area's pages.
-var Templates, _ = fs.Sub(templatesFS, "templates")
-
-//go:embed catalog
-var catalogFS embed.FS
-
-// Catalog is the area's messages (zh.json, en.json), merged at start.
-var Catalog, _ = fs.Sub(catalogFS, "catalog")
-
-// OpenAPI is the area's part of the API document.
-//
-//go:embed openapi.json
-var OpenAPI []byte
+// Parts are the area's pages, messages and part of the API document.
+var Parts = area.Embedded("events", files)
 
 // Area answers the events routes.
 type Area struct {
-	db  *store.DB
-	rd  *render.Renderer
+	*area.Deps
 	now func() time.Time
 }
 
 // New keeps the store and the renderer.
-func New(d *area.Deps) *Area { return &Area{db: d.DB, rd: d.Render, now: time.Now} }
-
-func (a *Area) edition(r *http.Request) (model.Edition, error) {
-	e, err := a.db.CurrentEdition(r.Context())
-	if model.IsNotFound(err) {
-		return e, model.Errorf(model.NotFound, "err.not_found.edition")
-	}
-	return e, err
-}
-
-func zone(tz string) *time.Location {
-	if loc, err := time.LoadLocation(tz); err == nil && tz != "" {
-		return loc
-	}
-	return time.UTC
-}
+func New(d *area.Deps) *Area { return &Area{Deps: d, now: time.Now} }
 
 // mine is a person's place for one event as a page shows it. Reads change
 // nothing: a hold that has ended shows as ended, and a person whose turn

@@ -6,16 +6,21 @@ import (
 	"github.com/convene/convene/internal/store"
 )
 
+// eventText is what an event says of itself, as the API reads and writes it.
+type eventText struct {
+	Kind       string   `json:"kind"`
+	Title      string   `json:"title"`
+	TitleZH    string   `json:"title_zh"`
+	Abstract   string   `json:"abstract"`
+	AbstractZH string   `json:"abstract_zh"`
+	Topics     []string `json:"topics"`
+	Speakers   []string `json:"speakers"`
+	Room       string   `json:"room"`
+}
+
 type eventJ struct {
-	ID          int64     `json:"id"`
-	Kind        string    `json:"kind"`
-	Title       string    `json:"title"`
-	TitleZH     string    `json:"title_zh"`
-	Abstract    string    `json:"abstract"`
-	AbstractZH  string    `json:"abstract_zh"`
-	Topics      []string  `json:"topics"`
-	Speakers    []string  `json:"speakers"`
-	Room        string    `json:"room"`
+	ID int64 `json:"id"`
+	eventText
 	StartsAt    time.Time `json:"starts_at"`
 	EndsAt      time.Time `json:"ends_at"`
 	Capacity    int       `json:"capacity"`
@@ -26,8 +31,8 @@ type eventJ struct {
 }
 
 func eventJSON(e store.EventInfo) eventJ {
-	return eventJ{ID: e.ID, Kind: string(e.Kind), Title: e.Title, TitleZH: e.TitleZH, Abstract: e.Abstract, AbstractZH: e.AbstractZH,
-		Topics: nonNil(e.Topics), Speakers: nonNil(e.Speakers), Room: e.Room, StartsAt: e.StartsAt, EndsAt: e.EndsAt, Capacity: e.Capacity,
+	return eventJ{ID: e.ID, eventText: eventText{Kind: string(e.Kind), Title: e.Title, TitleZH: e.TitleZH, Abstract: e.Abstract, AbstractZH: e.AbstractZH,
+		Topics: nonNil(e.Topics), Speakers: nonNil(e.Speakers), Room: e.Room}, StartsAt: e.StartsAt, EndsAt: e.EndsAt, Capacity: e.Capacity,
 		Audience: e.Audience, HoldSeconds: e.HoldSeconds, Registered: e.Registered, Waitlisted: e.Waitlisted}
 }
 

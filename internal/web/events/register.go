@@ -15,14 +15,14 @@ func (a *Area) register(r *http.Request) (store.Registration, error) {
 	if err != nil {
 		return store.Registration{}, err
 	}
-	e, err := a.db.EventInfo(r.Context(), id)
+	e, err := a.DB.EventInfo(r.Context(), id)
 	if err != nil {
 		return store.Registration{}, err
 	}
 	if !audienceAllows(e.Audience, request.User(r)) {
 		return store.Registration{}, model.Errorf(model.Forbidden, "err.events.audience")
 	}
-	return a.db.RegisterForEvent(r.Context(), id, request.User(r).ID)
+	return a.DB.RegisterForEvent(r.Context(), id, request.User(r).ID)
 }
 
 func back(w http.ResponseWriter, r *http.Request, flash string) {
@@ -33,7 +33,7 @@ func back(w http.ResponseWriter, r *http.Request, flash string) {
 func (a *Area) registerPost(w http.ResponseWriter, r *http.Request) {
 	reg, err := a.register(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	if reg.Status == store.RegWaitlisted {
@@ -45,7 +45,7 @@ func (a *Area) registerPost(w http.ResponseWriter, r *http.Request) {
 
 func (a *Area) apiRegister(w http.ResponseWriter, r *http.Request) {
 	reg, err := a.register(r)
-	render.Answer(a.rd, w, r, http.StatusCreated, reg, err, registrationJSON)
+	render.Answer(a.Render, w, r, http.StatusCreated, reg, err, registrationJSON)
 }
 
 // cancel gives up a seat, an offer or a place in line.
@@ -54,12 +54,12 @@ func (a *Area) cancel(r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return a.db.CancelRegistration(r.Context(), id, request.User(r).ID)
+	return a.DB.CancelRegistration(r.Context(), id, request.User(r).ID)
 }
 
 func (a *Area) cancelPost(w http.ResponseWriter, r *http.Request) {
 	if err := a.cancel(r); err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	back(w, r, "flash.events.cancelled")
@@ -67,7 +67,7 @@ func (a *Area) cancelPost(w http.ResponseWriter, r *http.Request) {
 
 func (a *Area) apiCancel(w http.ResponseWriter, r *http.Request) {
 	if err := a.cancel(r); err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	w.WriteHeader(http.StatusNoContent)
@@ -80,15 +80,15 @@ func (a *Area) accept(r *http.Request) (store.Registration, error) {
 		return store.Registration{}, err
 	}
 	u := request.User(r).ID
-	if err := a.db.AcceptOffer(r.Context(), id, u); err != nil {
+	if err := a.DB.AcceptOffer(r.Context(), id, u); err != nil {
 		return store.Registration{}, err
 	}
-	return a.db.RegistrationOf(r.Context(), id, u)
+	return a.DB.RegistrationOf(r.Context(), id, u)
 }
 
 func (a *Area) acceptPost(w http.ResponseWriter, r *http.Request) {
 	if _, err := a.accept(r); err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	back(w, r, "flash.events.registered")
@@ -96,5 +96,5 @@ func (a *Area) acceptPost(w http.ResponseWriter, r *http.Request) {
 
 func (a *Area) apiAccept(w http.ResponseWriter, r *http.Request) {
 	reg, err := a.accept(r)
-	render.Answer(a.rd, w, r, http.StatusOK, reg, err, registrationJSON)
+	render.Answer(a.Render, w, r, http.StatusOK, reg, err, registrationJSON)
 }

@@ -16,6 +16,9 @@ func (a *Area) Routes() []route.Route {
 
 		{Pattern: "GET /admin/events", Access: org, Handle: a.adminPage},
 		{Pattern: "GET /admin/events/new", Access: org, Handle: a.newForm},
+		{Pattern: "GET /admin/events/import", Access: org, Handle: a.importForm},
+		{Pattern: "POST /admin/events/import", Access: org, Handle: a.importEvents},
+		{Pattern: "GET /admin/events/template.xlsx", Access: org, Handle: a.importTemplate},
 		{Pattern: "POST /admin/events", Access: org, Handle: a.createPost},
 		{Pattern: "GET /admin/events/{id}/edit", Access: org, Handle: a.editForm},
 		{Pattern: "POST /admin/events/{id}", Access: org, Handle: a.updatePost},

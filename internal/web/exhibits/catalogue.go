@@ -20,10 +20,10 @@ func (a *Area) loadCatalogue(r *http.Request) (catalogueData, error) {
 	q := r.URL.Query()
 	d := catalogueData{Query: q.Get("q"), Field: q.Get("field"), Pager: request.NewPager(r, "/exhibits")}
 	var err error
-	if d.Fields, err = a.db.ExhibitFields(r.Context()); err != nil {
+	if d.Fields, err = a.DB.ExhibitFields(r.Context()); err != nil {
 		return d, err
 	}
-	l, err := a.db.Exhibits(r.Context(), store.ExhibitFilter{Query: d.Query, Field: d.Field, Limit: d.Pager.Limit(), Offset: d.Pager.Offset()})
+	l, err := a.DB.Exhibits(r.Context(), store.ExhibitFilter{Query: d.Query, Field: d.Field, Limit: d.Pager.Limit(), Offset: d.Pager.Offset()})
 	d.Exhibits = request.Trim(&d.Pager, l)
 	return d, err
 }
@@ -31,10 +31,10 @@ func (a *Area) loadCatalogue(r *http.Request) (catalogueData, error) {
 func (a *Area) catalogue(w http.ResponseWriter, r *http.Request) {
 	d, err := a.loadCatalogue(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "exhibits_catalogue", a.rd.View(r, "exhibits.title", d))
+	a.Render.Page(w, r, http.StatusOK, "exhibits_catalogue", a.Render.View(r, "exhibits.title", d))
 }
 
 type exhibitJ struct {
@@ -51,7 +51,7 @@ type exhibitJ struct {
 func (a *Area) apiCatalogue(w http.ResponseWriter, r *http.Request) {
 	d, err := a.loadCatalogue(r)
 	loc := request.Locale(r)
-	render.Answer(a.rd, w, r, http.StatusOK, d, err, func(d catalogueData) []exhibitJ {
+	render.Answer(a.Render, w, r, http.StatusOK, d, err, func(d catalogueData) []exhibitJ {
 		out := make([]exhibitJ, 0, len(d.Exhibits))
 		for _, x := range d.Exhibits {
 			out = append(out, exhibitJ{x.ID, x.Title, x.TitleZH, model.DisplayName(loc, x.Summary, x.SummaryZH), x.Field, x.BoothCode,

@@ -19,7 +19,7 @@ type contactInput struct {
 func (a *Area) contact(w http.ResponseWriter, r *http.Request) {
 	id, err := request.PathID(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	var in contactInput
@@ -29,15 +29,15 @@ func (a *Area) contact(w http.ResponseWriter, r *http.Request) {
 		if u := request.User(r); u != nil {
 			m.FromUserID = u.ID
 		}
-		_, err = a.db.RelayMessage(r.Context(), m)
+		_, err = a.DB.RelayMessage(r.Context(), m)
 	}
 	if err != nil {
 		d, derr := a.loadPage(r)
 		if derr != nil {
-			a.rd.Fail(w, r, derr)
+			a.Render.Fail(w, r, derr)
 			return
 		}
-		a.rd.FormError(w, r, "exhibit_page", "exhibits.page", err, d)
+		a.Render.FormError(w, r, "exhibit_page", "exhibits.page", err, d)
 		return
 	}
 	render.SetFlash(w, "flash.exhibits.sent")

@@ -11,47 +11,29 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
-	"io/fs"
 	"strconv"
 
-	"github.com/convene/convene/internal/scancode"
-	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/web/area"
-	"github.com/convene/convene/internal/web/render"
 )
 
-//go:embed templates/*.html
-var templatesFS embed.FS
+//go:embed templates/*.html catalog openapi.json
+var files embed.FS
 
-// Templates are the area's pages.
-var Templates, _ = fs.Sub(templatesFS, "templates")
-
-//go:embed catalog
-var catalogFS embed.FS
-
-// Catalog is the area's messages (zh.json, en.json), merged at start.
-var Catalog, _ = fs.Sub(catalogFS, "catalog")
-
-// OpenAPI is the area's part of the API document.
-//
-//go:embed openapi.json
-var OpenAPI []byte
+// Parts are the area's pages, messages and part of the API document.
+var Parts = area.Embedded("exhibits", files)
 
 // Area answers the exhibits' routes.
 type Area struct {
-	db    *store.DB
-	rd    *render.Renderer
-	codes *scancode.Signer
-	d     *area.Deps
+	*area.Deps
 }
 
 // New keeps the store, the renderer and the scan codes' key (which signs
 // the exhibits' QR links).
-func New(d *area.Deps) *Area { return &Area{db: d.DB, rd: d.Render, codes: d.Codes, d: d} }
+func New(d *area.Deps) *Area { return &Area{Deps: d} }
 
 // sign is the signature of an exhibit's QR link.
 func (a *Area) sign(ctx context.Context, id int64) (string, error) {
-	key, err := a.codes.Secret(ctx)
+	key, err := a.Codes.Secret(ctx)
 	if err != nil {
 		return "", err
 	}

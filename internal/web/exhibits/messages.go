@@ -17,12 +17,12 @@ func (a *Area) messages(w http.ResponseWriter, r *http.Request) {
 	u := request.User(r)
 	var d messagesData
 	var err error
-	if d.Mine, err = a.db.Exhibits(r.Context(), store.ExhibitFilter{OwnerUserID: u.ID, Limit: 200}); err == nil {
-		d.Messages, err = a.db.MessagesTo(r.Context(), u.ID)
+	if d.Mine, err = a.DB.Exhibits(r.Context(), store.ExhibitFilter{OwnerUserID: u.ID, Limit: 200}); err == nil {
+		d.Messages, err = a.DB.MessagesTo(r.Context(), u.ID)
 	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "exhibit_messages", a.rd.View(r, "exhibits.messages", d))
+	a.Render.Page(w, r, http.StatusOK, "exhibit_messages", a.Render.View(r, "exhibits.messages", d))
 }

@@ -19,7 +19,7 @@ func (a *Area) loadPage(r *http.Request) (pageData, error) {
 	if err != nil {
 		return d, err
 	}
-	if d.X, err = a.db.Exhibit(r.Context(), id); err != nil {
+	if d.X, err = a.DB.Exhibit(r.Context(), id); err != nil {
 		return d, err
 	}
 	d.FromQR = a.fromQR(r.Context(), id, r.URL.Query().Get("qr"))
@@ -31,12 +31,12 @@ func (a *Area) loadPage(r *http.Request) (pageData, error) {
 func (a *Area) page(w http.ResponseWriter, r *http.Request) {
 	d, err := a.loadPage(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	v := a.rd.View(r, "exhibits.page", d)
+	v := a.Render.View(r, "exhibits.page", d)
 	if u := request.User(r); u != nil {
 		v.Form.Set("from_name", u.Name)
 	}
-	a.rd.Page(w, r, http.StatusOK, "exhibit_page", v)
+	a.Render.Page(w, r, http.StatusOK, "exhibit_page", v)
 }

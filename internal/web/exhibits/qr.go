@@ -15,19 +15,19 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 func (a *Area) qrImage(w http.ResponseWriter, r *http.Request) {
 	id, err := request.PathID(r)
 	if err == nil {
-		_, err = a.db.Exhibit(r.Context(), id)
+		_, err = a.DB.Exhibit(r.Context(), id)
 	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	path, err := a.signedPath(r.Context(), id)
 	var png []byte
 	if err == nil {
-		png, err = qr.PNG(a.d.BaseURL(r)+path, 320)
+		png, err = qr.PNG(a.BaseURL(r)+path, 320)
 	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Type", "image/png")

@@ -13,10 +13,10 @@ func (a *Area) toDocking(w http.ResponseWriter, r *http.Request) {
 	id, err := request.PathID(r)
 	var dock int64
 	if err == nil {
-		dock, err = a.db.MessageToDocking(r.Context(), id, request.User(r).ID)
+		dock, err = a.DB.MessageToDocking(r.Context(), id, request.User(r).ID)
 	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	render.SetFlash(w, "flash.exhibits.docked")

@@ -6,6 +6,7 @@ import (
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/vocab"
 	"github.com/convene/convene/internal/web/jsonview"
 	"github.com/convene/convene/internal/web/render"
 	"github.com/convene/convene/internal/web/request"
@@ -31,17 +32,17 @@ func (a *Area) applicationPage(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id, err := request.PathID(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	row, err := a.applicationRow(r, id)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	u := request.User(r)
 	d := appData{Row: row, CanMove: u.Role == model.RoleEnterprise, Zone: "UTC"}
-	if e, err := a.db.CurrentEdition(ctx); err == nil && e.TimeZone != "" {
+	if e, err := a.DB.CurrentEdition(ctx); err == nil && e.TimeZone != "" {
 		d.Zone = e.TimeZone
 	}
 	for _, to := range model.AppStatuses {
@@ -49,26 +50,27 @@ func (a *Area) applicationPage(w http.ResponseWriter, r *http.Request) {
 			d.Moves = append(d.Moves, to)
 		}
 	}
-	if d.Talent, err = a.db.Talent(ctx, row.TalentID); err == nil {
+	if d.Talent, err = a.DB.Talent(ctx, row.TalentID); err == nil {
+		d.Talent.Discipline = vocab.Discipline.Label(request.Locale(r), d.Talent.Discipline)
 		var tu model.User
-		if tu, err = a.db.User(ctx, d.Talent.UserID); err == nil {
+		if tu, err = a.DB.User(ctx, d.Talent.UserID); err == nil {
 			d.Email = tu.Email
 		}
 	}
 	if err == nil {
-		d.Events, err = a.db.ApplicationEvents(ctx, id)
+		d.Events, err = a.DB.ApplicationEvents(ctx, id)
 	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "application", a.rd.View(r, "appdetail.title", d))
+	a.Render.Page(w, r, http.StatusOK, "application", a.Render.View(r, "appdetail.title", d))
 }
 
 // applicationRow loads an application the caller may see: its post's
 // enterprise, or an organizer.
 func (a *Area) applicationRow(r *http.Request, id int64) (store.InboxRow, error) {
-	rows, err := a.db.Inbox(r.Context(), store.InboxFilter{ID: id, Limit: 1})
+	rows, err := a.DB.Inbox(r.Context(), store.InboxFilter{ID: id, Limit: 1})
 	if err != nil {
 		return store.InboxRow{}, err
 	}
@@ -92,15 +94,15 @@ type appEventJ struct {
 func (a *Area) apiAppEvents(w http.ResponseWriter, r *http.Request) {
 	id, err := request.PathID(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	if _, err := a.applicationRow(r, id); err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	ev, err := a.db.ApplicationEvents(r.Context(), id)
-	render.Answer(a.rd, w, r, http.StatusOK, ev, err, func(l []model.AppEvent) []appEventJ {
+	ev, err := a.DB.ApplicationEvents(r.Context(), id)
+	render.Answer(a.Render, w, r, http.StatusOK, ev, err, func(l []model.AppEvent) []appEventJ {
 		return jsonview.Map(l, func(e model.AppEvent) appEventJ { return appEventJ{string(e.From), string(e.To), e.ByUserID, e.At} })
 	})
 }

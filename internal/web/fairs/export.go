@@ -1,8 +1,6 @@
 package fairs
 
 import (
-	"bytes"
-	"fmt"
 	"net/http"
 	"strconv"
 	"time"
@@ -12,33 +10,20 @@ import (
 	"github.com/convene/convene/internal/store"
 )
 
-const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 // exportPage is how many rows each store read of an export takes.
 const exportPage = 200
 
-func (a *Area) sendXLSX(w http.ResponseWriter, r *http.Request, name string, sheet postio.Sheet) {
-	var buf bytes.Buffer
-	if err := postio.WriteXLSX(&buf, sheet); err != nil {
-		a.rd.Fail(w, r, err)
-		return
-	}
-	w.Header().Set("Content-Type", xlsxType)
-	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename=%q", name))
-	w.Write(buf.Bytes())
-}
-
 func (a *Area) importTemplate(w http.ResponseWriter, r *http.Request) {
-	a.sendXLSX(w, r, "convene-posts-template.xlsx", postio.Template())
+	a.SendXLSX(w, r, "convene-posts-template.xlsx", postio.Template())
 }
 
 // exportPosts is the enterprise's posts, or every post for organizers.
 func (a *Area) exportPosts(w http.ResponseWriter, r *http.Request) {
 	var all []model.Post
 	for off := 0; ; off += exportPage {
-		l, err := a.db.ListPosts(r.Context(), store.PostFilter{OrgID: scopeOrg(r), Limit: exportPage, Offset: off})
+		l, err := a.DB.ListPosts(r.Context(), store.PostFilter{OrgID: scopeOrg(r), Limit: exportPage, Offset: off})
 		if err != nil {
-			a.rd.Fail(w, r, err)
+			a.Render.Fail(w, r, err)
 			return
 		}
 		all = append(all, l...)
@@ -46,7 +31,7 @@ func (a *Area) exportPosts(w http.ResponseWriter, r *http.Request) {
 			break
 		}
 	}
-	a.sendXLSX(w, r, "convene-posts.xlsx", postio.PostSheet(all))
+	a.SendXLSX(w, r, "convene-posts.xlsx", postio.PostSheet(all))
 }
 
 // exportApplications is the inbox with its filters, every page of it, with
@@ -54,17 +39,17 @@ func (a *Area) exportPosts(w http.ResponseWriter, r *http.Request) {
 func (a *Area) exportApplications(w http.ResponseWriter, r *http.Request) {
 	f, err := inboxFilter(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	v := a.rd.View(r, "", nil)
+	v := a.Render.View(r, "", nil)
 	sheet := postio.Sheet{Name: "applications", Header: []string{"id", v.T("field.post"), "post_id", v.T("inbox.talent"), "talent_id",
 		v.T("field.degree"), v.T("field.channel"), v.T("field.status"), v.T("field.date"), "cv"}}
 	for off := 0; ; off += exportPage {
 		f.Limit, f.Offset = exportPage, off
-		rows, err := a.db.Inbox(r.Context(), f)
+		rows, err := a.DB.Inbox(r.Context(), f)
 		if err != nil {
-			a.rd.Fail(w, r, err)
+			a.Render.Fail(w, r, err)
 			return
 		}
 		for _, x := range rows {
@@ -79,5 +64,5 @@ func (a *Area) exportApplications(w http.ResponseWriter, r *http.Request) {
 			break
 		}
 	}
-	a.sendXLSX(w, r, "convene-applications.xlsx", sheet)
+	a.SendXLSX(w, r, "convene-applications.xlsx", sheet)
 }

@@ -26,28 +26,29 @@ func (a *Area) fairPage(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	id, err := request.PathID(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	var d fairPageData
-	if d.Fair, err = a.db.Fair(ctx, id); err != nil {
-		a.rd.Fail(w, r, err)
+	if d.Fair, err = a.DB.Fair(ctx, id); err != nil {
+		a.Render.Fail(w, r, err)
 		return
 	}
-	if d.Edition, err = a.db.Edition(ctx, d.Fair.EditionID); err != nil {
-		a.rd.Fail(w, r, err)
+	if d.Edition, err = a.DB.Edition(ctx, d.Fair.EditionID); err != nil {
+		a.Render.Fail(w, r, err)
 		return
 	}
-	ss, err := a.db.ListRemoteSessions(ctx, id)
+	ss, err := a.DB.ListRemoteSessions(ctx, id)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	posts, err := a.db.SearchPosts(ctx, store.PostSearch{FairID: id, Status: model.PostOpen, Limit: 200})
+	posts, err := a.DB.SearchPosts(ctx, store.PostSearch{FairID: id, Status: model.PostOpen, Limit: 200})
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
+	posts = postsIn(request.Locale(r), posts)
 	idx := map[int64]int{}
 	for i, x := range ss {
 		idx[x.ID] = i
@@ -62,7 +63,7 @@ func (a *Area) fairPage(w http.ResponseWriter, r *http.Request) {
 		}
 		d.Posts = append(d.Posts, p)
 	}
-	v := a.rd.View(r, "fairpage.title", d)
+	v := a.Render.View(r, "fairpage.title", d)
 	v.Title = model.DisplayName(v.L, d.Fair.Name, d.Fair.NameZH)
-	a.rd.Page(w, r, http.StatusOK, "fair", v)
+	a.Render.Page(w, r, http.StatusOK, "fair", v)
 }

@@ -6,44 +6,29 @@ package fairs
 
 import (
 	"embed"
-	"io/fs"
-	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"github.com/convene/convene/internal/model"
-	"github.com/convene/convene/internal/notify"
-	"github.com/convene/convene/internal/recommend"
-	"github.com/convene/convene/internal/store"
-	"github.com/convene/convene/internal/visits"
 	"github.com/convene/convene/internal/web/area"
-	"github.com/convene/convene/internal/web/render"
 	"github.com/convene/convene/internal/web/request"
 )
 
-// A pattern, not the directory: embedding a directory leaves out files
-// whose names begin with "_", the partials.
-//
-//go:embed templates/*.html
-var templatesFS embed.FS
+//go:embed templates/*.html catalog openapi.json
+var files embed.FS
 
-// Templates are the area's pages and partials (*.html at its root).
-var Templates, _ = fs.Sub(templatesFS, "templates")
+// Parts are the area's pages, messages and part of the API document.
+var Parts = area.Embedded("fairs", files)
 
 // Area answers the job fairs' routes.
 type Area struct {
-	db     *store.DB
-	rd     *render.Renderer
-	log    *slog.Logger
-	notify *notify.Bus
-	match  *recommend.Recommender // the figures page's matching rate
-	visits *visits.Counter
+	*area.Deps
 }
 
 // New keeps the parts of d the area uses.
 func New(d *area.Deps) *Area {
-	return &Area{db: d.DB, rd: d.Render, log: d.Log, notify: d.Notify, match: d.Match, visits: d.Visits}
+	return &Area{Deps: d}
 }
 
 // myOrg is the signed-in enterprise's organization; changing posts needs
@@ -53,7 +38,7 @@ func (a *Area) myOrg(r *http.Request) (model.Organization, error) {
 	if u.OrgID == nil {
 		return model.Organization{}, model.Errorf(model.Forbidden, "err.forbidden")
 	}
-	o, err := a.db.Organization(r.Context(), *u.OrgID)
+	o, err := a.DB.Organization(r.Context(), *u.OrgID)
 	if err != nil {
 		return o, err
 	}

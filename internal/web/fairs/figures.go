@@ -32,10 +32,10 @@ type rateView struct {
 // matchingRate is the organizer's figure; nil when it cannot be had (no
 // edition yet, or the index failing: the figures page shows the rest).
 func (a *Area) matchingRate(r *http.Request) *rateView {
-	mr, err := a.match.Rate(r.Context())
+	mr, err := a.Match.Rate(r.Context())
 	if err != nil {
 		if !model.IsNotFound(err) {
-			a.log.Warn("matching rate", "err", err, "req", request.From(r).ID)
+			a.Log.Warn("matching rate", "err", err, "req", request.From(r).ID)
 		}
 		return nil
 	}
@@ -52,19 +52,19 @@ func (a *Area) loadFigures(r *http.Request) (figuresData, error) {
 	var e model.Edition
 	var err error
 	if id := request.QueryInt(r, "edition_id"); id > 0 {
-		e, err = a.db.Edition(ctx, int64(id))
+		e, err = a.DB.Edition(ctx, int64(id))
 	} else {
-		e, err = a.db.CurrentEdition(ctx)
+		e, err = a.DB.CurrentEdition(ctx)
 	}
 	if err != nil {
 		return d, err
 	}
 	d.Edition = &e
-	figs, err := a.db.EditionFigures(ctx, e.ID)
+	figs, err := a.DB.EditionFigures(ctx, e.ID)
 	if err != nil {
 		return d, err
 	}
-	fairs, err := a.db.ListFairs(ctx, e.ID)
+	fairs, err := a.DB.ListFairs(ctx, e.ID)
 	if err != nil {
 		return d, err
 	}
@@ -81,13 +81,13 @@ func (a *Area) loadFigures(r *http.Request) (figuresData, error) {
 func (a *Area) figuresPage(w http.ResponseWriter, r *http.Request) {
 	d, err := a.loadFigures(r)
 	if err != nil && !model.IsNotFound(err) {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	if err == nil && request.QueryInt(r, "edition_id") == 0 {
 		d.Rate = a.matchingRate(r)
 	}
-	a.rd.Page(w, r, http.StatusOK, "figures", a.rd.View(r, "figures.title", d))
+	a.Render.Page(w, r, http.StatusOK, "figures", a.Render.View(r, "figures.title", d))
 }
 
 type figuresJ struct {
@@ -114,7 +114,7 @@ func figuresJSON(fg store.Figures) figuresJ {
 
 func (a *Area) apiFigures(w http.ResponseWriter, r *http.Request) {
 	d, err := a.loadFigures(r)
-	render.Answer(a.rd, w, r, http.StatusOK, d, err, func(d figuresData) map[string]any {
+	render.Answer(a.Render, w, r, http.StatusOK, d, err, func(d figuresData) map[string]any {
 		out := map[string]any{"edition_id": d.Edition.ID}
 		var fairs []figuresJ
 		for i, row := range d.Rows {

@@ -46,7 +46,7 @@ func (a *Area) checkPostScope(r *http.Request, f store.InboxFilter) error {
 	if f.PostID == 0 || f.OrgID == 0 {
 		return nil
 	}
-	p, err := a.db.Post(r.Context(), f.PostID)
+	p, err := a.DB.Post(r.Context(), f.PostID)
 	if err != nil {
 		return err
 	}
@@ -67,7 +67,7 @@ func (a *Area) loadInbox(r *http.Request, limit, offset int) (store.InboxFilter,
 		return f, nil, err
 	}
 	f.Limit, f.Offset = limit, offset
-	rows, err := a.db.Inbox(r.Context(), f)
+	rows, err := a.DB.Inbox(r.Context(), f)
 	return f, rows, err
 }
 
@@ -87,7 +87,7 @@ func (a *Area) inboxPage(w http.ResponseWriter, r *http.Request) {
 	pg := request.NewPager(r, "/inbox")
 	f, rows, err := a.loadInbox(r, pg.Limit(), pg.Offset())
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	rows = request.Trim(&pg, rows)
@@ -95,18 +95,18 @@ func (a *Area) inboxPage(w http.ResponseWriter, r *http.Request) {
 		Moves:   []model.AppStatus{model.AppViewed, model.AppInterview, model.AppOffer, model.AppHired, model.AppRejected},
 		CanMove: request.User(r).Role == model.RoleEnterprise}
 	if f.OrgID != 0 {
-		if d.Posts, err = a.db.ListPosts(ctx, store.PostFilter{OrgID: f.OrgID, Limit: 200}); err != nil {
-			a.rd.Fail(w, r, err)
+		if d.Posts, err = a.DB.ListPosts(ctx, store.PostFilter{OrgID: f.OrgID, Limit: 200}); err != nil {
+			a.Render.Fail(w, r, err)
 			return
 		}
 	}
-	if e, err := a.db.CurrentEdition(ctx); err == nil {
-		if d.Fairs, err = a.db.ListFairs(ctx, e.ID); err != nil {
-			a.rd.Fail(w, r, err)
+	if e, err := a.DB.CurrentEdition(ctx); err == nil {
+		if d.Fairs, err = a.DB.ListFairs(ctx, e.ID); err != nil {
+			a.Render.Fail(w, r, err)
 			return
 		}
 	}
-	a.rd.Page(w, r, http.StatusOK, "inbox", a.rd.View(r, "inbox.title", d))
+	a.Render.Page(w, r, http.StatusOK, "inbox", a.Render.View(r, "inbox.title", d))
 }
 
 type moveInput struct {
@@ -122,29 +122,29 @@ func (a *Area) moveApps(r *http.Request, in moveInput) error {
 		return err
 	}
 	to := model.AppStatus(in.Status)
-	if err := a.db.MoveApplications(r.Context(), o.ID, in.IDs, to, request.User(r).ID); err != nil {
+	if err := a.DB.MoveApplications(r.Context(), o.ID, in.IDs, to, request.User(r).ID); err != nil {
 		return err
 	}
-	a.notify.Publish(r.Context(), notify.ApplicationsMoved{IDs: in.IDs, To: to})
+	a.Notify.Publish(r.Context(), notify.ApplicationsMoved{IDs: in.IDs, To: to})
 	return nil
 }
 
 func (a *Area) inboxMove(w http.ResponseWriter, r *http.Request) {
-	if err := r.ParseForm(); err != nil {
-		a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.form"))
+	if err := request.Form(r); err != nil {
+		a.Render.Fail(w, r, err)
 		return
 	}
 	in := moveInput{Status: r.PostForm.Get("status")}
 	for _, v := range r.PostForm["id"] {
 		id, err := strconv.ParseInt(v, 10, 64)
 		if err != nil {
-			a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.invalid", "ids", "err.number"))
+			a.Render.Fail(w, r, model.Errorf(model.Invalid, "err.invalid", "ids", "err.number"))
 			return
 		}
 		in.IDs = append(in.IDs, id)
 	}
 	if err := a.moveApps(r, in); err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	render.SetFlash(w, "flash.saved")
@@ -180,21 +180,21 @@ func (a *Area) apiInbox(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		_, rows, err = a.loadInbox(r, limit, offset)
 	}
-	render.Answer(a.rd, w, r, http.StatusOK, rows, err, func(l []store.InboxRow) []inboxJ { return jsonview.Map(l, inboxJSON) })
+	render.Answer(a.Render, w, r, http.StatusOK, rows, err, func(l []store.InboxRow) []inboxJ { return jsonview.Map(l, inboxJSON) })
 }
 
 // apiPostInbox is one post's applications: its enterprise's, or any for organizers.
 func (a *Area) apiPostInbox(w http.ResponseWriter, r *http.Request) {
 	id, err := request.PathID(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	q := r.URL.Query()
 	q.Set("post_id", strconv.FormatInt(id, 10))
 	r.URL.RawQuery = q.Encode()
-	if _, err := a.db.Post(r.Context(), id); err != nil {
-		a.rd.Fail(w, r, err)
+	if _, err := a.DB.Post(r.Context(), id); err != nil {
+		a.Render.Fail(w, r, err)
 		return
 	}
 	a.apiInbox(w, r)
@@ -203,11 +203,11 @@ func (a *Area) apiPostInbox(w http.ResponseWriter, r *http.Request) {
 func (a *Area) apiInboxMove(w http.ResponseWriter, r *http.Request) {
 	var in moveInput
 	if err := request.ReadJSON(r, &in); err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	if err := a.moveApps(r, in); err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	render.JSON(w, http.StatusOK, map[string]any{"moved": len(in.IDs), "status": in.Status})

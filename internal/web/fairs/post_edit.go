@@ -6,6 +6,7 @@ import (
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/vocab"
 	"github.com/convene/convene/internal/web/jsonview"
 	"github.com/convene/convene/internal/web/render"
 	"github.com/convene/convene/internal/web/request"
@@ -19,18 +20,22 @@ type postFormData struct {
 	Fairs    []store.FairSessions
 	Degrees  []model.Degree
 	Approved bool
+	// the vocabulary's cities and industries in the reader's language,
+	// offered as people type (any other value is still accepted)
+	Cities, Industries []string
 }
 
 func (a *Area) postFormData(r *http.Request, p model.Post) (postFormData, error) {
-	d := postFormData{Post: p, Degrees: model.Degrees}
-	e, err := a.db.CurrentEdition(r.Context())
+	lang := request.Locale(r)
+	d := postFormData{Post: p, Degrees: model.Degrees, Cities: vocab.City.Labels(lang), Industries: vocab.Industry.Labels(lang)}
+	e, err := a.DB.CurrentEdition(r.Context())
 	if model.IsNotFound(err) {
 		return d, nil
 	}
 	if err != nil {
 		return d, err
 	}
-	d.Fairs, err = a.db.FairsWithSessions(r.Context(), e.ID)
+	d.Fairs, err = a.DB.FairsWithSessions(r.Context(), e.ID)
 	return d, err
 }
 
@@ -60,41 +65,41 @@ type orgPostsData struct {
 
 func (a *Area) orgPosts(w http.ResponseWriter, r *http.Request) {
 	u := request.User(r)
-	o, err := a.db.Organization(r.Context(), *u.OrgID)
+	o, err := a.DB.Organization(r.Context(), *u.OrgID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	posts, err := a.db.ListPosts(r.Context(), store.PostFilter{OrgID: o.ID, Limit: 200})
+	posts, err := a.DB.ListPosts(r.Context(), store.PostFilter{OrgID: o.ID, Limit: 200})
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "org_posts", a.rd.View(r, "orgposts.title", orgPostsData{o, posts}))
+	a.Render.Page(w, r, http.StatusOK, "org_posts", a.Render.View(r, "orgposts.title", orgPostsData{o, postsIn(request.Locale(r), posts)}))
 }
 
 func (a *Area) postNew(w http.ResponseWriter, r *http.Request) {
 	if _, err := a.myOrg(r); err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	d, err := a.postFormData(r, model.Post{})
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	v := a.rd.View(r, "postform.new", d)
+	v := a.Render.View(r, "postform.new", d)
 	v.Form.Set("headcount", "1")
-	a.rd.Page(w, r, http.StatusOK, "post_form", v)
+	a.Render.Page(w, r, http.StatusOK, "post_form", v)
 }
 
 func (a *Area) postFormError(w http.ResponseWriter, r *http.Request, p model.Post, title string, err error) {
 	d, derr := a.postFormData(r, p)
 	if derr != nil {
-		a.rd.Fail(w, r, derr)
+		a.Render.Fail(w, r, derr)
 		return
 	}
-	a.rd.FormError(w, r, "post_form", title, err, d)
+	a.Render.FormError(w, r, "post_form", title, err, d)
 }
 
 func (a *Area) postCreate(w http.ResponseWriter, r *http.Request) {
@@ -110,17 +115,17 @@ func (a *Area) postCreate(w http.ResponseWriter, r *http.Request) {
 func (a *Area) postEdit(w http.ResponseWriter, r *http.Request) {
 	p, err := a.ownPost(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	d, err := a.postFormData(r, p)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	v := a.rd.View(r, "postform.edit", d)
+	v := a.Render.View(r, "postform.edit", d)
 	fillPostForm(v, p)
-	a.rd.Page(w, r, http.StatusOK, "post_form", v)
+	a.Render.Page(w, r, http.StatusOK, "post_form", v)
 }
 
 func (a *Area) postUpdate(w http.ResponseWriter, r *http.Request) {
@@ -135,7 +140,7 @@ func (a *Area) postUpdate(w http.ResponseWriter, r *http.Request) {
 
 func (a *Area) postStatus(w http.ResponseWriter, r *http.Request) {
 	if _, err := a.setPostStatus(r); err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	render.SetFlash(w, "flash.saved")
@@ -144,17 +149,17 @@ func (a *Area) postStatus(w http.ResponseWriter, r *http.Request) {
 
 func (a *Area) apiPostCreate(w http.ResponseWriter, r *http.Request) {
 	p, err := a.createPost(r)
-	render.Answer(a.rd, w, r, http.StatusCreated, p, err, jsonview.PostOf)
+	render.Answer(a.Render, w, r, http.StatusCreated, p, err, jsonview.PostOf)
 }
 
 func (a *Area) apiPostUpdate(w http.ResponseWriter, r *http.Request) {
 	p, err := a.updatePost(r)
-	render.Answer(a.rd, w, r, http.StatusOK, p, err, jsonview.PostOf)
+	render.Answer(a.Render, w, r, http.StatusOK, p, err, jsonview.PostOf)
 }
 
 func (a *Area) apiPostStatus(w http.ResponseWriter, r *http.Request) {
 	p, err := a.setPostStatus(r)
-	render.Answer(a.rd, w, r, http.StatusOK, p, err, jsonview.PostOf)
+	render.Answer(a.Render, w, r, http.StatusOK, p, err, jsonview.PostOf)
 }
 
 func (a *Area) apiOrgPosts(w http.ResponseWriter, r *http.Request) {
@@ -162,7 +167,7 @@ func (a *Area) apiOrgPosts(w http.ResponseWriter, r *http.Request) {
 	var posts []model.Post
 	var err error
 	if f.Limit, f.Offset, err = request.Page(r); err == nil {
-		posts, err = a.db.ListPosts(r.Context(), f)
+		posts, err = a.DB.ListPosts(r.Context(), f)
 	}
-	render.Answer(a.rd, w, r, http.StatusOK, posts, err, postsJSON)
+	render.Answer(a.Render, w, r, http.StatusOK, posts, err, postsJSON)
 }

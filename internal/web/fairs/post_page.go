@@ -23,32 +23,33 @@ func (a *Area) loadPost(r *http.Request) (postData, error) {
 	if err != nil {
 		return d, err
 	}
-	if d.Post, err = a.db.Post(r.Context(), id); err != nil {
+	if d.Post, err = a.DB.Post(r.Context(), id); err != nil {
 		return d, err
 	}
-	if d.Org, err = a.db.Organization(r.Context(), d.Post.OrgID); err != nil {
+	if d.Org, err = a.DB.Organization(r.Context(), d.Post.OrgID); err != nil {
 		return d, err
 	}
-	d.Fair, err = a.db.Fair(r.Context(), d.Post.FairID)
+	d.Fair, err = a.DB.Fair(r.Context(), d.Post.FairID)
 	return d, err
 }
 
 func (a *Area) postPage(w http.ResponseWriter, r *http.Request) {
 	d, err := a.loadPost(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.visits.Count("post", d.Post.ID, request.Channel(r))
-	a.rd.Page(w, r, http.StatusOK, "post", a.rd.View(r, d.Post.Title, d))
+	a.Visits.Count("post", d.Post.ID, request.Channel(r))
+	d.Post = postIn(request.Locale(r), d.Post)
+	a.Render.Page(w, r, http.StatusOK, "post", a.Render.View(r, d.Post.Title, d))
 }
 
 func (a *Area) apiPost(w http.ResponseWriter, r *http.Request) {
 	d, err := a.loadPost(r)
 	if err == nil {
-		a.visits.Count("post", d.Post.ID, request.Channel(r)) // app and PC clients count as visits too
+		a.Visits.Count("post", d.Post.ID, request.Channel(r)) // app and PC clients count as visits too
 	}
-	render.Answer(a.rd, w, r, http.StatusOK, d.Post, err, jsonview.PostOf)
+	render.Answer(a.Render, w, r, http.StatusOK, d.Post, err, jsonview.PostOf)
 }
 
 func (a *Area) apiPosts(w http.ResponseWriter, r *http.Request) {
@@ -57,9 +58,9 @@ func (a *Area) apiPosts(w http.ResponseWriter, r *http.Request) {
 	var posts []model.Post
 	var err error
 	if f.Limit, f.Offset, err = request.Page(r); err == nil {
-		posts, err = a.db.ListPosts(r.Context(), f)
+		posts, err = a.DB.ListPosts(r.Context(), f)
 	}
-	render.Answer(a.rd, w, r, http.StatusOK, posts, err, postsJSON)
+	render.Answer(a.Render, w, r, http.StatusOK, posts, err, postsJSON)
 }
 
 func postsJSON(l []model.Post) []jsonview.Post { return jsonview.Map(l, jsonview.PostOf) }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/notify"
+	"github.com/convene/convene/internal/web/jsonview"
 	"github.com/convene/convene/internal/web/request"
 )
 
@@ -14,19 +15,9 @@ import (
 // matching index and the scan landing's caches learn of it at once.
 
 type postInput struct {
-	FairID        int64    `json:"fair_id"`
-	SessionID     int64    `json:"session_id"` // 0: none
-	Title         string   `json:"title"`
-	Description   string   `json:"description"`
-	Industry      string   `json:"industry"`
-	Skills        []string `json:"skills"`
-	MinDegree     string   `json:"min_degree"`
-	MinExperience int      `json:"min_experience"`
-	City          string   `json:"city"`
-	SalaryMin     int      `json:"salary_min"`
-	SalaryMax     int      `json:"salary_max"`
-	Headcount     int      `json:"headcount"`
-	Languages     []string `json:"languages"`
+	FairID    int64 `json:"fair_id"`
+	SessionID int64 `json:"session_id"` // 0: none
+	jsonview.PostFields
 }
 
 func (in postInput) apply(p *model.Post) error {
@@ -48,7 +39,7 @@ func (a *Area) ownPost(r *http.Request) (model.Post, error) {
 	if err != nil {
 		return model.Post{}, err
 	}
-	p, err := a.db.Post(r.Context(), id)
+	p, err := a.DB.Post(r.Context(), id)
 	if err != nil {
 		return p, err
 	}
@@ -68,14 +59,14 @@ func (a *Area) checkPlace(ctx context.Context, p *model.Post, pr model.Problems)
 	if p.FairID == 0 {
 		return nil
 	}
-	f, err := a.db.Fair(ctx, p.FairID)
+	f, err := a.DB.Fair(ctx, p.FairID)
 	if model.IsNotFound(err) {
 		pr.Add("fair_id", "err.choice")
 		return nil
 	} else if err != nil {
 		return err
 	}
-	e, err := a.db.CurrentEdition(ctx)
+	e, err := a.DB.CurrentEdition(ctx)
 	if err != nil && !model.IsNotFound(err) {
 		return err
 	}
@@ -83,7 +74,7 @@ func (a *Area) checkPlace(ctx context.Context, p *model.Post, pr model.Problems)
 		pr.Add("fair_id", "err.fair_not_current")
 	}
 	if p.SessionID != nil {
-		rs, err := a.db.RemoteSession(ctx, *p.SessionID)
+		rs, err := a.DB.RemoteSession(ctx, *p.SessionID)
 		if err != nil && !model.IsNotFound(err) {
 			return err
 		}
@@ -110,7 +101,7 @@ func (a *Area) readPost(r *http.Request, p *model.Post) error {
 
 // saved tells this instance's services of posts just committed.
 func (a *Area) saved(ctx context.Context, posts ...model.Post) {
-	a.notify.Publish(ctx, notify.PostsSaved{Posts: posts})
+	a.Notify.Publish(ctx, notify.PostsSaved{Posts: posts})
 }
 
 func (a *Area) createPost(r *http.Request) (model.Post, error) {
@@ -122,7 +113,7 @@ func (a *Area) createPost(r *http.Request) (model.Post, error) {
 	if err := a.readPost(r, &p); err != nil {
 		return p, err
 	}
-	if err := a.db.CreatePost(r.Context(), &p); err != nil {
+	if err := a.DB.CreatePost(r.Context(), &p); err != nil {
 		return p, err
 	}
 	a.saved(r.Context(), p)
@@ -137,7 +128,7 @@ func (a *Area) updatePost(r *http.Request) (model.Post, error) {
 	if err := a.readPost(r, &p); err != nil {
 		return p, err
 	}
-	if err := a.db.UpdatePost(r.Context(), &p); err != nil {
+	if err := a.DB.UpdatePost(r.Context(), &p); err != nil {
 		return p, err
 	}
 	a.saved(r.Context(), p)
@@ -158,7 +149,7 @@ func (a *Area) setPostStatus(r *http.Request) (model.Post, error) {
 		return p, err
 	}
 	st := model.PostStatus(in.Status)
-	if err := a.db.SetPostStatus(r.Context(), p.OrgID, p.ID, st); err != nil {
+	if err := a.DB.SetPostStatus(r.Context(), p.OrgID, p.ID, st); err != nil {
 		return p, err
 	}
 	p.Status = st

@@ -22,11 +22,11 @@ import (
 // gives it, in both languages, so a field a template names but the data no
 // longer has fails here rather than as a 500.
 func TestPagesRender(t *testing.T) {
-	cat, err := i18n.Load(Catalog, recview.Catalog)
+	cat, err := i18n.Load(Parts.Catalog, recview.Catalog)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rd, err := render.New(cat, slog.New(slog.NewTextHandler(io.Discard, nil)), recview.Templates, Templates)
+	rd, err := render.New(cat, slog.New(slog.NewTextHandler(io.Discard, nil)), recview.Templates, Parts.Templates)
 	if err != nil {
 		t.Fatal(err)
 	}

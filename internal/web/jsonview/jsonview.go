@@ -39,8 +39,8 @@ func UserOf(u model.User) User {
 	return User{u.ID, u.Email, u.Name, string(u.Role), u.OrgID, u.Locale}
 }
 
-type Talent struct {
-	ID              int64    `json:"id"`
+// TalentFields are a talent's fields as the API reads and writes them.
+type TalentFields struct {
 	Name            string   `json:"name"`
 	Category        string   `json:"category"`
 	Residence       string   `json:"residence"`
@@ -53,12 +53,17 @@ type Talent struct {
 	IntentChina     string   `json:"intent_china"`
 	PreferredCities []string `json:"preferred_cities"`
 	Phone           string   `json:"phone"`
-	HasCV           bool     `json:"has_cv"`
+}
+
+type Talent struct {
+	ID int64 `json:"id"`
+	TalentFields
+	HasCV bool `json:"has_cv"`
 }
 
 func TalentOf(t model.Talent) Talent {
-	return Talent{t.ID, t.Name, string(t.Category), t.Residence, t.Nationality, string(t.Degree), t.Discipline,
-		NonNil(t.Skills), NonNil(t.Languages), t.YearsExperience, string(t.IntentChina), NonNil(t.PreferredCities), t.Phone, t.CVFile != ""}
+	return Talent{t.ID, TalentFields{t.Name, string(t.Category), t.Residence, t.Nationality, string(t.Degree), t.Discipline,
+		NonNil(t.Skills), NonNil(t.Languages), t.YearsExperience, string(t.IntentChina), NonNil(t.PreferredCities), t.Phone}, t.CVFile != ""}
 }
 
 type Org struct {
@@ -78,8 +83,8 @@ func OrgOf(o model.Organization) Org {
 	return Org{o.ID, string(o.Kind), o.Name, o.NameZH, string(o.Status), o.Industry, o.Size, o.Global500, o.Province, o.Foreign}
 }
 
-type Edition struct {
-	ID        int64  `json:"id"`
+// EditionFields are an edition's fields as the API reads and writes them.
+type EditionFields struct {
 	Slug      string `json:"slug"`
 	Name      string `json:"name"`
 	NameZH    string `json:"name_zh"`
@@ -90,8 +95,13 @@ type Edition struct {
 	Current   bool   `json:"current"`
 }
 
+type Edition struct {
+	ID int64 `json:"id"`
+	EditionFields
+}
+
 func EditionOf(e model.Edition) Edition {
-	return Edition{e.ID, e.Slug, e.Name, e.NameZH, e.City, e.StartDate.Format("2006-01-02"), e.EndDate.Format("2006-01-02"), e.TimeZone, e.Current}
+	return Edition{e.ID, EditionFields{e.Slug, e.Name, e.NameZH, e.City, e.StartDate.Format("2006-01-02"), e.EndDate.Format("2006-01-02"), e.TimeZone, e.Current}}
 }
 
 type Venue struct {
@@ -133,11 +143,8 @@ func SessionOf(s model.RemoteSession) Session {
 	return Session{s.ID, s.FairID, s.Location, s.TimeZone, s.StartsAt, s.EndsAt}
 }
 
-type Post struct {
-	ID            int64    `json:"id"`
-	OrgID         int64    `json:"org_id"`
-	FairID        int64    `json:"fair_id"`
-	SessionID     *int64   `json:"session_id"`
+// PostFields are a post's own fields as the API reads and writes them.
+type PostFields struct {
 	Title         string   `json:"title"`
 	Description   string   `json:"description"`
 	Industry      string   `json:"industry"`
@@ -149,12 +156,20 @@ type Post struct {
 	SalaryMax     int      `json:"salary_max"`
 	Headcount     int      `json:"headcount"`
 	Languages     []string `json:"languages"`
-	Status        string   `json:"status"`
+}
+
+type Post struct {
+	ID        int64  `json:"id"`
+	OrgID     int64  `json:"org_id"`
+	FairID    int64  `json:"fair_id"`
+	SessionID *int64 `json:"session_id"`
+	PostFields
+	Status string `json:"status"`
 }
 
 func PostOf(p model.Post) Post {
-	return Post{p.ID, p.OrgID, p.FairID, p.SessionID, p.Title, p.Description, p.Industry, NonNil(p.Skills), string(p.MinDegree),
-		p.MinExperience, p.City, p.SalaryMin, p.SalaryMax, p.Headcount, NonNil(p.Languages), string(p.Status)}
+	return Post{p.ID, p.OrgID, p.FairID, p.SessionID, PostFields{p.Title, p.Description, p.Industry, NonNil(p.Skills), string(p.MinDegree),
+		p.MinExperience, p.City, p.SalaryMin, p.SalaryMax, p.Headcount, NonNil(p.Languages)}, string(p.Status)}
 }
 
 type Application struct {

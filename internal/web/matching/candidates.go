@@ -18,7 +18,7 @@ func (a *Area) candidatePost(r *http.Request) (model.Post, error) {
 	if err != nil {
 		return model.Post{}, err
 	}
-	p, err := a.db.Post(r.Context(), id)
+	p, err := a.DB.Post(r.Context(), id)
 	if err != nil {
 		return p, err
 	}
@@ -42,7 +42,7 @@ func (a *Area) candidates(r *http.Request) (candidates, error) {
 		return candidates{}, err
 	}
 	c := candidates{Post: p}
-	if c.Matches, err = a.match.TalentsFor(r.Context(), p.ID, recview.Shown); err != nil {
+	if c.Matches, err = a.Match.TalentsFor(r.Context(), p.ID, recview.Shown); err != nil {
 		return c, err
 	}
 	c.Views, err = a.talentRecs(r.Context(), request.Locale(r), c.Matches)
@@ -55,7 +55,7 @@ func (a *Area) talentRecs(ctx context.Context, locale string, ms []match.Match) 
 	for i, m := range ms {
 		ids[i] = m.TalentID
 	}
-	cards, err := a.db.TalentCards(ctx, ids)
+	cards, err := a.DB.TalentCards(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -63,7 +63,7 @@ func (a *Area) talentRecs(ctx context.Context, locale string, ms []match.Match) 
 	for _, c := range cards {
 		byID[c.ID] = c
 	}
-	views := recview.In(a.rd, locale)
+	views := recview.In(a.Render, locale)
 	out := make([]recview.Rec, 0, len(ms))
 	for _, m := range ms {
 		c, ok := byID[m.TalentID]
@@ -71,7 +71,7 @@ func (a *Area) talentRecs(ctx context.Context, locale string, ms []match.Match) 
 			continue
 		}
 		v := views.Full(m)
-		v.Title, v.Sub = c.Name, a.rd.T(locale, "degree."+string(c.Degree))
+		v.Title, v.Sub = c.Name, a.Render.T(locale, "degree."+string(c.Degree))
 		if c.Discipline != "" {
 			v.Sub += " · " + c.Discipline
 		}

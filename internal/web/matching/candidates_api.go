@@ -10,7 +10,7 @@ import (
 func (a *Area) apiCandidates(w http.ResponseWriter, r *http.Request) {
 	c, err := a.candidates(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	render.JSON(w, http.StatusOK, a.matchesJSON(r, c.Matches, c.Views))

@@ -17,8 +17,8 @@ type candidatesData struct {
 func (a *Area) candidatesPage(w http.ResponseWriter, r *http.Request) {
 	c, err := a.candidates(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "candidates", a.rd.View(r, "match.candidates", candidatesData{Post: c.Post, Candidates: c.Views}))
+	a.Render.Page(w, r, http.StatusOK, "candidates", a.Render.View(r, "match.candidates", candidatesData{Post: c.Post, Candidates: c.Views}))
 }

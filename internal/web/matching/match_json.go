@@ -33,7 +33,7 @@ type matchJ struct {
 // matchesJSON is the matches that have a view (the others are gone since
 // the index saw them), with every reason the engine gave.
 func (a *Area) matchesJSON(r *http.Request, ms []match.Match, views []recview.Rec) []matchJ {
-	say := recview.In(a.rd, request.Locale(r))
+	say := recview.In(a.Render, request.Locale(r))
 	title := map[[2]int64]string{}
 	for _, v := range views {
 		title[[2]int64{v.PostID, v.TalentID}] = v.Title

@@ -6,13 +6,14 @@ import (
 	"testing"
 
 	"github.com/convene/convene/internal/match"
+	"github.com/convene/convene/internal/web/area"
 	"github.com/convene/convene/internal/web/recview"
 )
 
 // The API's clients read lists, never null, and see only matches with a
 // card (the others left since the index saw them).
 func TestMatchesJSON(t *testing.T) {
-	a := &Area{}
+	a := &Area{Deps: &area.Deps{}}
 	r := httptest.NewRequest("GET", "/api/v1/me/recommendations", nil)
 	ms := []match.Match{{PostID: 1, TalentID: 7, Score: 80}, {PostID: 2, TalentID: 7, Score: 70}}
 	views := []recview.Rec{{PostID: 2, TalentID: 7, Title: "Analyst"}}

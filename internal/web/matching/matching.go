@@ -8,30 +8,23 @@ package matching
 
 import (
 	"embed"
-	"io/fs"
 
-	"github.com/convene/convene/internal/recommend"
-	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/web/area"
-	"github.com/convene/convene/internal/web/render"
 )
 
-//go:embed templates
-var templatesFS embed.FS
+//go:embed templates/*.html openapi.json
+var files embed.FS
 
-// Templates are the area's pages and partials (*.html at its root).
-var Templates, _ = fs.Sub(templatesFS, "templates")
+// Parts are the area's pages, messages and part of the API document.
+var Parts = area.Embedded("matching", files)
 
 // Area answers the matching routes.
 type Area struct {
-	db      *store.DB
-	rd      *render.Renderer
-	match   *recommend.Recommender
-	suggest *recommend.Suggester
+	*area.Deps
 }
 
 // New keeps the store, the renderer, the index and the suggester: the area
 // only reads, so it publishes no events and subscribes to none.
 func New(d *area.Deps) *Area {
-	return &Area{db: d.DB, rd: d.Render, match: d.Match, suggest: d.Suggest}
+	return &Area{Deps: d}
 }

@@ -19,12 +19,12 @@ type rateJ struct {
 
 // apiMatchingRate is the current edition's matching rate with its definition.
 func (a *Area) apiMatchingRate(w http.ResponseWriter, r *http.Request) {
-	mr, err := a.match.Rate(r.Context())
+	mr, err := a.Match.Rate(r.Context())
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	render.JSON(w, http.StatusOK, rateJ{OpenPosts: mr.OpenPosts, MatchedPosts: mr.MatchedPosts, PostRate: mr.PostRate(),
 		Talents: mr.Talents, MatchedTalents: mr.MatchedTalents, TalentRate: mr.TalentRate(),
-		Definition: a.rd.T(request.Locale(r), "match.rate_definition")})
+		Definition: a.Render.T(request.Locale(r), "match.rate_definition")})
 }

@@ -13,19 +13,19 @@ import (
 // leaving out posts they have applied to.
 func (a *Area) apiRecommendations(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	t, err := a.db.TalentByUser(ctx, request.User(r).ID)
+	t, err := a.DB.TalentByUser(ctx, request.User(r).ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	sg, err := a.suggest.Suggest(ctx, t.ID, recview.Shown, 0, false)
+	sg, err := a.Suggest.Suggest(ctx, t.ID, recview.Shown, 0, false)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	ms := make([]match.Match, len(sg.List))
 	for i, s := range sg.List {
 		ms[i] = s.Match
 	}
-	render.JSON(w, http.StatusOK, a.matchesJSON(r, ms, recview.In(a.rd, request.Locale(r)).Suggestions(sg, false)))
+	render.JSON(w, http.StatusOK, a.matchesJSON(r, ms, recview.In(a.Render, request.Locale(r)).Suggestions(sg, false)))
 }

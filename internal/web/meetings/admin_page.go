@@ -21,20 +21,20 @@ type adminMeetingsData struct {
 func (a *Area) adminData(r *http.Request) (adminMeetingsData, error) {
 	d := adminMeetingsData{Kinds: model.ScheduleKinds, Zones: render.CommonZones}
 	var err error
-	if d.Edition, err = a.currentEdition(r); err != nil {
+	if d.Edition, err = a.Edition(r); err != nil {
 		return d, err
 	}
 	ctx := r.Context()
-	if d.Slots, err = a.db.ListSlots(ctx, d.Edition.ID); err != nil {
+	if d.Slots, err = a.DB.ListSlots(ctx, d.Edition.ID); err != nil {
 		return d, err
 	}
-	if d.Tables, err = a.db.ListMeetingTables(ctx, d.Edition.ID); err != nil {
+	if d.Tables, err = a.DB.ListMeetingTables(ctx, d.Edition.ID); err != nil {
 		return d, err
 	}
-	if d.Venues, err = a.db.ListVenues(ctx, d.Edition.ID); err != nil {
+	if d.Venues, err = a.DB.ListVenues(ctx, d.Edition.ID); err != nil {
 		return d, err
 	}
-	if run, err := a.db.LatestScheduleRun(ctx, d.Edition.ID); err == nil {
+	if run, err := a.DB.LatestScheduleRun(ctx, d.Edition.ID); err == nil {
 		d.Run = &run
 	} else if !model.IsNotFound(err) {
 		return d, err
@@ -45,10 +45,10 @@ func (a *Area) adminData(r *http.Request) (adminMeetingsData, error) {
 func (a *Area) adminPage(w http.ResponseWriter, r *http.Request) {
 	d, err := a.adminData(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "meetings_admin", a.rd.View(r, "meetings.admin_title", d))
+	a.Render.Page(w, r, http.StatusOK, "meetings_admin", a.Render.View(r, "meetings.admin_title", d))
 }
 
 // adminDone shows the organizer's page again with the problems, or sends
@@ -57,10 +57,10 @@ func (a *Area) adminDone(w http.ResponseWriter, r *http.Request, err error, flas
 	if err != nil {
 		d, derr := a.adminData(r)
 		if derr != nil {
-			a.rd.Fail(w, r, derr)
+			a.Render.Fail(w, r, derr)
 			return
 		}
-		a.rd.FormError(w, r, "meetings_admin", "meetings.admin_title", err, d)
+		a.Render.FormError(w, r, "meetings_admin", "meetings.admin_title", err, d)
 		return
 	}
 	render.SetFlash(w, flash)

@@ -3,6 +3,7 @@ package meetings
 import (
 	"net/http"
 
+	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/web/jsonview"
 	"github.com/convene/convene/internal/web/render"
@@ -26,7 +27,7 @@ func agendaItems(rows []store.AgendaRow) []agendaItem {
 		if a.RoomZone != "" {
 			zone = a.RoomZone
 		}
-		loc, eloc := zoneOr(zone), zoneOr(a.EditionZone)
+		loc, eloc := model.Zone(zone), model.Zone(a.EditionZone)
 		it := agendaItem{AgendaRow: a, Zone: zone,
 			Local: a.StartsAt.In(loc).Format("2006-01-02 15:04"), LocalEnd: a.EndsAt.In(loc).Format("15:04 MST")}
 		if zone != a.EditionZone {
@@ -44,21 +45,21 @@ type agendaData struct {
 
 func (a *Area) agendaPage(w http.ResponseWriter, r *http.Request) {
 	ctx, u := r.Context(), request.User(r)
-	rows, err := a.db.AgendaOf(ctx, u.ID)
+	rows, err := a.DB.AgendaOf(ctx, u.ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	ns, err := a.db.MeetingNotices(ctx, u.ID, 10)
+	ns, err := a.DB.MeetingNotices(ctx, u.ID, 10)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	d := agendaData{Items: agendaItems(rows), Notices: a.notices(request.Locale(r), ns)}
-	a.rd.Page(w, r, http.StatusOK, "agenda", a.rd.View(r, "agenda.title", d))
+	a.Render.Page(w, r, http.StatusOK, "agenda", a.Render.View(r, "agenda.title", d))
 }
 
 func (a *Area) apiAgenda(w http.ResponseWriter, r *http.Request) {
-	l, err := a.db.AgendaOf(r.Context(), request.User(r).ID)
-	render.Answer(a.rd, w, r, http.StatusOK, l, err, func(l []store.AgendaRow) []agendaJ { return jsonview.Map(l, agendaJSON) })
+	l, err := a.DB.AgendaOf(r.Context(), request.User(r).ID)
+	render.Answer(a.Render, w, r, http.StatusOK, l, err, func(l []store.AgendaRow) []agendaJ { return jsonview.Map(l, agendaJSON) })
 }

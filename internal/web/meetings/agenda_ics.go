@@ -1,13 +1,11 @@
 package meetings
 
 import (
-	"bytes"
 	"fmt"
 	"net/http"
-	"strings"
 	"time"
-	"unicode/utf8"
 
+	"github.com/convene/convene/internal/ics"
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/web/request"
 )
@@ -15,9 +13,9 @@ import (
 // agendaICS serves the signed-in user's published meetings as an RFC 5545
 // calendar: CRLF lines folded at 75 octets, one UID per meeting, times in UTC.
 func (a *Area) agendaICS(w http.ResponseWriter, r *http.Request) {
-	rows, err := a.db.AgendaOf(r.Context(), request.User(r).ID)
+	rows, err := a.DB.AgendaOf(r.Context(), request.User(r).ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	host := r.Host
@@ -26,20 +24,15 @@ func (a *Area) agendaICS(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/calendar; charset=utf-8")
 	w.Header().Set("Content-Disposition", `attachment; filename="agenda.ics"`)
-	w.Write(a.calendar(request.Locale(r), host, rows, time.Now()))
+	w.Write(a.calendar(request.Locale(r), host, a.BaseURL(r), rows, time.Now()))
 }
 
-func (a *Area) calendar(lang, host string, rows []store.AgendaRow, now time.Time) []byte {
-	var b bytes.Buffer
-	line := func(name, value string) { b.WriteString(fold(name + ":" + value)) }
-	utc := func(t time.Time) string { return t.UTC().Format("20060102T150405Z") }
-	line("BEGIN", "VCALENDAR")
-	line("VERSION", "2.0")
-	line("PRODID", "-//Convene//Meetings//EN")
-	line("CALSCALE", "GREGORIAN")
-	line("METHOD", "PUBLISH")
+// calendar is rows as events: the kind and the other side as summary, the
+// place (or the video room's location) as location, a video room's link
+// as URL.
+func (a *Area) calendar(lang, host, base string, rows []store.AgendaRow, now time.Time) []byte {
+	evs := make([]ics.Event, 0, len(rows))
 	for _, m := range rows {
-		kind := a.rd.T(lang, "meetings.kind."+string(m.Kind))
 		with := m.With
 		if m.WithOrg != "" {
 			with += " (" + m.WithOrg + ")"
@@ -51,43 +44,12 @@ func (a *Area) calendar(lang, host string, rows []store.AgendaRow, now time.Time
 		if m.Video && m.Location != "" {
 			place = m.Location + " · " + m.TableCode
 		}
-		line("BEGIN", "VEVENT")
-		line("UID", fmt.Sprintf("meeting-%d@%s", m.RequestID, host))
-		line("DTSTAMP", utc(now))
-		line("DTSTART", utc(m.StartsAt))
-		line("DTEND", utc(m.EndsAt))
-		line("SUMMARY", icsText(kind+": "+with))
-		line("LOCATION", icsText(place))
-		if m.Subject != "" {
-			line("DESCRIPTION", icsText(m.Subject))
+		evs = append(evs, ics.Event{UID: fmt.Sprintf("meeting-%d@%s", m.RequestID, host),
+			Start: m.StartsAt, End: m.EndsAt, Summary: a.Render.T(lang, "meetings.kind."+string(m.Kind)) + ": " + with,
+			Location: place, Description: m.Subject})
+		if m.Video { // the room to join, in the calendar too
+			evs[len(evs)-1].URL = fmt.Sprintf("%s/video/%d", base, m.RequestID)
 		}
-		line("END", "VEVENT")
 	}
-	line("END", "VCALENDAR")
-	return b.Bytes()
-}
-
-// icsText escapes a TEXT value (RFC 5545 3.3.11).
-func icsText(s string) string {
-	return strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\r\n", `\n`, "\n", `\n`, "\r", "").Replace(s)
-}
-
-// fold ends a content line with CRLF, breaking it so no line exceeds 75
-// octets; continuation lines start with a space. A UTF-8 character is never split.
-func fold(l string) string {
-	var b strings.Builder
-	limit := 75
-	for len(l) > limit {
-		cut := limit
-		for cut > 0 && !utf8.RuneStart(l[cut]) {
-			cut--
-		}
-		b.WriteString(l[:cut])
-		b.WriteString("\r\n ")
-		l = l[cut:]
-		limit = 74 // the leading space counts
-	}
-	b.WriteString(l)
-	b.WriteString("\r\n")
-	return b.String()
+	return ics.Calendar("Meetings", now, evs)
 }

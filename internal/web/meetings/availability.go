@@ -64,10 +64,10 @@ func (a *Area) saveAvailability(r *http.Request) ([]model.Availability, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := a.db.SetAvailability(r.Context(), request.User(r).ID, ws); err != nil {
+	if err := a.DB.SetAvailability(r.Context(), request.User(r).ID, ws); err != nil {
 		return nil, err
 	}
-	return a.db.AvailabilityOf(r.Context(), request.User(r).ID)
+	return a.DB.AvailabilityOf(r.Context(), request.User(r).ID)
 }
 
 func (a *Area) availabilitySave(w http.ResponseWriter, r *http.Request) {
@@ -79,11 +79,11 @@ func (a *Area) availabilitySave(w http.ResponseWriter, r *http.Request) {
 }
 
 func (a *Area) apiAvailability(w http.ResponseWriter, r *http.Request) {
-	l, err := a.db.AvailabilityOf(r.Context(), request.User(r).ID)
-	render.Answer(a.rd, w, r, http.StatusOK, l, err, windowsJSON)
+	l, err := a.DB.AvailabilityOf(r.Context(), request.User(r).ID)
+	render.Answer(a.Render, w, r, http.StatusOK, l, err, windowsJSON)
 }
 
 func (a *Area) apiAvailabilitySave(w http.ResponseWriter, r *http.Request) {
 	l, err := a.saveAvailability(r)
-	render.Answer(a.rd, w, r, http.StatusOK, l, err, windowsJSON)
+	render.Answer(a.Render, w, r, http.StatusOK, l, err, windowsJSON)
 }

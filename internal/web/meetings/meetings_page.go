@@ -12,11 +12,13 @@ import (
 
 type meetingsData struct {
 	Requests     []store.MeetingRequestView
-	Applications []model.Application
+	Applications []store.ApplicationChoice
+	Negotiation  negotiationChoices
 	Windows      []windowRow
 	Zone         string
 	Zones        []string
 	Notices      []string // translated
+	Talent       bool     // the viewer applied: an application reads as the post's organization, not the talent
 }
 
 type windowRow struct{ N, Start, End string }
@@ -24,26 +26,30 @@ type windowRow struct{ N, Start, End string }
 func (a *Area) meetingsData(r *http.Request) (meetingsData, error) {
 	ctx, u := r.Context(), request.User(r)
 	d := meetingsData{Zones: render.CommonZones, Zone: "Asia/Shanghai"}
-	if e, err := a.db.CurrentEdition(ctx); err == nil {
+	if e, err := a.DB.CurrentEdition(ctx); err == nil {
 		d.Zone = e.TimeZone
 	}
 	var err error
-	if d.Requests, err = a.db.MeetingRequestsOf(ctx, u.ID); err != nil {
+	if d.Requests, err = a.DB.MeetingRequestsOf(ctx, u.ID); err != nil {
 		return d, err
 	}
+	d.Talent = u.Role == model.RoleTalent
 	switch {
-	case u.Role == model.RoleTalent:
-		if t, err := a.db.TalentByUser(ctx, u.ID); err == nil {
-			d.Applications, _ = a.db.ApplicationsOfTalent(ctx, t.ID)
+	case d.Talent:
+		if t, err := a.DB.TalentByUser(ctx, u.ID); err == nil {
+			d.Applications, _ = a.DB.ApplicationChoicesOfTalent(ctx, t.ID)
 		}
 	case u.OrgID != nil:
-		d.Applications, _ = a.db.ApplicationsOfOrg(ctx, *u.OrgID, 200, 0)
+		d.Applications, _ = a.DB.ApplicationChoicesOfOrg(ctx, *u.OrgID)
 	}
-	ws, err := a.db.AvailabilityOf(ctx, u.ID)
+	if d.Negotiation, err = a.negotiationChoices(ctx, u); err != nil {
+		return d, err
+	}
+	ws, err := a.DB.AvailabilityOf(ctx, u.ID)
 	if err != nil {
 		return d, err
 	}
-	loc := zoneOr(d.Zone)
+	loc := model.Zone(d.Zone)
 	for i := range 3 {
 		row := windowRow{N: strconv.Itoa(i)}
 		if i < len(ws) {
@@ -51,7 +57,7 @@ func (a *Area) meetingsData(r *http.Request) (meetingsData, error) {
 		}
 		d.Windows = append(d.Windows, row)
 	}
-	ns, err := a.db.MeetingNotices(ctx, u.ID, 10)
+	ns, err := a.DB.MeetingNotices(ctx, u.ID, 10)
 	d.Notices = a.notices(request.Locale(r), ns)
 	return d, err
 }
@@ -59,20 +65,20 @@ func (a *Area) meetingsData(r *http.Request) (meetingsData, error) {
 func (a *Area) meetingsPage(w http.ResponseWriter, r *http.Request) {
 	d, err := a.meetingsData(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "meetings", a.rd.View(r, "meetings.title", d))
+	a.Render.Page(w, r, http.StatusOK, "meetings", a.Render.View(r, "meetings.title", d))
 }
 
 // meetingsFormError shows the meetings page again with the problems by field.
 func (a *Area) meetingsFormError(w http.ResponseWriter, r *http.Request, err error) {
 	d, derr := a.meetingsData(r)
 	if derr != nil {
-		a.rd.Fail(w, r, derr)
+		a.Render.Fail(w, r, derr)
 		return
 	}
-	a.rd.FormError(w, r, "meetings", "meetings.title", err, d)
+	a.Render.FormError(w, r, "meetings", "meetings.title", err, d)
 }
 
 // meetingsDone sends the browser back to the meetings page with a message.

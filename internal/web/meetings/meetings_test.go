@@ -10,45 +10,26 @@ import (
 	"github.com/convene/convene/internal/i18n"
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/web/area"
 	"github.com/convene/convene/internal/web/render"
 	"github.com/convene/convene/internal/web/request"
 )
 
-func TestICSFolding(t *testing.T) {
-	long := strings.Repeat("会议", 40)
-	for _, in := range []string{"SUMMARY:short", "SUMMARY:" + strings.Repeat("x", 200), "SUMMARY:" + long} {
-		out := fold(in)
-		var joined string
-		for i, l := range strings.Split(strings.TrimSuffix(out, "\r\n"), "\r\n") {
-			if len(l) > 75 {
-				t.Fatalf("line of %d octets", len(l))
-			}
-			if i > 0 {
-				l = strings.TrimPrefix(l, " ")
-			}
-			joined += l
-		}
-		if joined != in {
-			t.Fatalf("unfolded %q, want %q", joined, in)
-		}
-	}
-}
-
 // TestNotices: a notice is translated with its key arguments translated
 // too, and the pages show it escaped, as the old view method did.
 func TestNotices(t *testing.T) {
-	cat, err := i18n.Load(Catalog)
+	cat, err := i18n.Load(Parts.Catalog)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rd, err := render.New(cat, slog.New(slog.NewTextHandler(io.Discard, nil)), Templates)
+	rd, err := render.New(cat, slog.New(slog.NewTextHandler(io.Discard, nil)), Parts.Templates)
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := &Area{rd: rd}
+	a := &Area{Deps: &area.Deps{Render: rd}}
 	ns := []store.MeetingNotice{{Key: "meetings.notice.cancelled", Args: []string{"meetings.kind.interview", "A & B"}}}
 	for _, tc := range []struct{ locale, text, html string }{
-		{"en", "The Interview with A & B was cancelled.", `<p class="notice">The Interview with A &amp; B was cancelled.</p>`},
+		{"en", "Interview with A & B was cancelled.", `<p class="notice">Interview with A &amp; B was cancelled.</p>`},
 		{"zh", cat.T("zh", "meetings.notice.cancelled", cat.T("zh", "meetings.kind.interview"), "A & B"), ""},
 	} {
 		t.Run(tc.locale, func(t *testing.T) {
@@ -78,11 +59,11 @@ func TestNotices(t *testing.T) {
 // TestPagesRender: every page of the area executes with the layout on
 // empty data, in both languages.
 func TestPagesRender(t *testing.T) {
-	cat, err := i18n.Load(Catalog)
+	cat, err := i18n.Load(Parts.Catalog)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rd, err := render.New(cat, slog.New(slog.NewTextHandler(io.Discard, nil)), Templates)
+	rd, err := render.New(cat, slog.New(slog.NewTextHandler(io.Discard, nil)), Parts.Templates)
 	if err != nil {
 		t.Fatal(err)
 	}

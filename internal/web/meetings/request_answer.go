@@ -13,7 +13,7 @@ func (a *Area) answerRequest(r *http.Request, accept bool) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return id, a.db.AnswerMeetingRequest(r.Context(), id, request.User(r).ID, accept)
+	return id, a.DB.AnswerMeetingRequest(r.Context(), id, request.User(r).ID, accept)
 }
 
 // cancelRequest withdraws the request in the path, from either side.
@@ -22,13 +22,13 @@ func (a *Area) cancelRequest(r *http.Request) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return id, a.db.CancelMeetingRequest(r.Context(), id, request.User(r).ID)
+	return id, a.DB.CancelMeetingRequest(r.Context(), id, request.User(r).ID)
 }
 
 func (a *Area) requestAnswer(accept bool) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		if _, err := a.answerRequest(r, accept); err != nil {
-			a.rd.Fail(w, r, err)
+			a.Render.Fail(w, r, err)
 			return
 		}
 		meetingsDone(w, r, "flash.saved")
@@ -37,7 +37,7 @@ func (a *Area) requestAnswer(accept bool) http.HandlerFunc {
 
 func (a *Area) requestCancel(w http.ResponseWriter, r *http.Request) {
 	if _, err := a.cancelRequest(r); err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	meetingsDone(w, r, "flash.saved")
@@ -58,9 +58,9 @@ func (a *Area) apiRequestCancel(w http.ResponseWriter, r *http.Request) {
 // answerWithRequest answers a change with the request as it now is.
 func (a *Area) answerWithRequest(w http.ResponseWriter, r *http.Request, id int64, err error) {
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	v, err := a.db.MeetingRequest(r.Context(), id, request.User(r).ID)
-	render.Answer(a.rd, w, r, http.StatusOK, v, err, requestJSON)
+	v, err := a.DB.MeetingRequest(r.Context(), id, request.User(r).ID)
+	render.Answer(a.Render, w, r, http.StatusOK, v, err, requestJSON)
 }

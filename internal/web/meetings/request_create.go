@@ -25,7 +25,7 @@ func (a *Area) createRequest(r *http.Request) (model.MeetingRequest, error) {
 	if err := request.Read(r, &in); err != nil {
 		return model.MeetingRequest{}, err
 	}
-	return a.db.CreateMeetingRequest(r.Context(), store.MeetingRequestInput{Kind: model.MeetingKind(in.Kind), ByUserID: request.User(r).ID,
+	return a.DB.CreateMeetingRequest(r.Context(), store.MeetingRequestInput{Kind: model.MeetingKind(in.Kind), ByUserID: request.User(r).ID,
 		ApplicationID: in.ApplicationID, ProjectID: in.ProjectID, OrgID: in.OrgID, Video: in.Video, Priority: in.Priority})
 }
 
@@ -40,9 +40,9 @@ func (a *Area) requestCreate(w http.ResponseWriter, r *http.Request) {
 func (a *Area) apiRequestCreate(w http.ResponseWriter, r *http.Request) {
 	m, err := a.createRequest(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	v, err := a.db.MeetingRequest(r.Context(), m.ID, request.User(r).ID)
-	render.Answer(a.rd, w, r, http.StatusCreated, v, err, requestJSON)
+	v, err := a.DB.MeetingRequest(r.Context(), m.ID, request.User(r).ID)
+	render.Answer(a.Render, w, r, http.StatusCreated, v, err, requestJSON)
 }

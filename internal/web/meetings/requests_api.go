@@ -10,16 +10,16 @@ import (
 )
 
 func (a *Area) apiRequests(w http.ResponseWriter, r *http.Request) {
-	l, err := a.db.MeetingRequestsOf(r.Context(), request.User(r).ID)
-	render.Answer(a.rd, w, r, http.StatusOK, l, err, func(l []store.MeetingRequestView) []meetingRequestJ { return jsonview.Map(l, requestJSON) })
+	l, err := a.DB.MeetingRequestsOf(r.Context(), request.User(r).ID)
+	render.Answer(a.Render, w, r, http.StatusOK, l, err, func(l []store.MeetingRequestView) []meetingRequestJ { return jsonview.Map(l, requestJSON) })
 }
 
 func (a *Area) apiRequest(w http.ResponseWriter, r *http.Request) {
 	id, err := request.PathID(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	v, err := a.db.MeetingRequest(r.Context(), id, request.User(r).ID)
-	render.Answer(a.rd, w, r, http.StatusOK, v, err, requestJSON)
+	v, err := a.DB.MeetingRequest(r.Context(), id, request.User(r).ID)
+	render.Answer(a.Render, w, r, http.StatusOK, v, err, requestJSON)
 }

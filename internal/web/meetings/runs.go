@@ -20,11 +20,11 @@ func (a *Area) createRun(r *http.Request) (store.ScheduleRun, error) {
 	if err := request.Read(r, &in); err != nil {
 		return store.ScheduleRun{}, err
 	}
-	e, err := a.currentEdition(r)
+	e, err := a.Edition(r)
 	if err != nil {
 		return store.ScheduleRun{}, err
 	}
-	return scheduling.Run(r.Context(), a.db, e.ID, in.Kind, request.User(r).ID)
+	return scheduling.Run(r.Context(), a.DB, e.ID, in.Kind, request.User(r).ID)
 }
 
 // publishRun makes a run's drafts the published meetings.
@@ -33,7 +33,7 @@ func (a *Area) publishRun(r *http.Request) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	return a.db.PublishScheduleRun(r.Context(), id, request.User(r).ID)
+	return a.DB.PublishScheduleRun(r.Context(), id, request.User(r).ID)
 }
 
 func (a *Area) runCreate(w http.ResponseWriter, r *http.Request) {
@@ -43,7 +43,7 @@ func (a *Area) runCreate(w http.ResponseWriter, r *http.Request) {
 
 func (a *Area) runPublish(w http.ResponseWriter, r *http.Request) {
 	if _, err := a.publishRun(r); err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	render.SetFlash(w, "flash.meetings.published")
@@ -52,10 +52,10 @@ func (a *Area) runPublish(w http.ResponseWriter, r *http.Request) {
 
 func (a *Area) apiRunCreate(w http.ResponseWriter, r *http.Request) {
 	run, err := a.createRun(r)
-	render.Answer(a.rd, w, r, http.StatusCreated, run, err, runJSON)
+	render.Answer(a.Render, w, r, http.StatusCreated, run, err, runJSON)
 }
 
 func (a *Area) apiRunPublish(w http.ResponseWriter, r *http.Request) {
 	n, err := a.publishRun(r)
-	render.Answer(a.rd, w, r, http.StatusOK, n, err, func(n int) map[string]int { return map[string]int{"published": n} })
+	render.Answer(a.Render, w, r, http.StatusOK, n, err, func(n int) map[string]int { return map[string]int{"published": n} })
 }

@@ -60,11 +60,11 @@ func (a *Area) createSlots(r *http.Request) (int, error) {
 	if err := request.DecodeThen(r, &in, func() (err error) { sp, err = in.plan(); return }); err != nil {
 		return 0, err
 	}
-	e, err := a.currentEdition(r)
+	e, err := a.Edition(r)
 	if err != nil {
 		return 0, err
 	}
-	return a.db.AddSlots(r.Context(), e.ID, sp.Slots(zoneOr(e.TimeZone)))
+	return a.DB.AddSlots(r.Context(), e.ID, sp.Slots(model.Zone(e.TimeZone)))
 }
 
 func (a *Area) slotsCreate(w http.ResponseWriter, r *http.Request) {
@@ -74,5 +74,5 @@ func (a *Area) slotsCreate(w http.ResponseWriter, r *http.Request) {
 
 func (a *Area) apiSlotsCreate(w http.ResponseWriter, r *http.Request) {
 	n, err := a.createSlots(r)
-	render.Answer(a.rd, w, r, http.StatusCreated, n, err, func(n int) map[string]int { return map[string]int{"added": n} })
+	render.Answer(a.Render, w, r, http.StatusCreated, n, err, func(n int) map[string]int { return map[string]int{"added": n} })
 }

@@ -15,14 +15,14 @@ type cardsData struct {
 
 // tableCards prints one card per table, for all venues or ?venue_id=.
 func (a *Area) tableCards(w http.ResponseWriter, r *http.Request) {
-	e, err := a.currentEdition(r)
+	e, err := a.Edition(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	cards, err := a.db.TableCards(r.Context(), e.ID)
+	cards, err := a.DB.TableCards(r.Context(), e.ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	var keep []store.TableCard
@@ -32,5 +32,5 @@ func (a *Area) tableCards(w http.ResponseWriter, r *http.Request) {
 			keep = append(keep, c)
 		}
 	}
-	a.rd.Page(w, r, http.StatusOK, "table_cards", a.rd.View(r, "meetings.cards_title", cardsData{e, keep}))
+	a.Render.Page(w, r, http.StatusOK, "table_cards", a.Render.View(r, "meetings.cards_title", cardsData{e, keep}))
 }

@@ -25,7 +25,7 @@ func (a *Area) createTable(r *http.Request) (store.TableView, error) {
 	if err := request.Read(r, &in); err != nil {
 		return store.TableView{}, err
 	}
-	e, err := a.currentEdition(r)
+	e, err := a.Edition(r)
 	if err != nil {
 		return store.TableView{}, err
 	}
@@ -39,7 +39,7 @@ func (a *Area) createTable(r *http.Request) (store.TableView, error) {
 	if t.Video && t.SessionID == nil && in.TimeZone == "" {
 		in.TimeZone = e.TimeZone
 	}
-	if err := a.db.CreateMeetingTable(r.Context(), &t, in.TimeZone); err != nil {
+	if err := a.DB.CreateMeetingTable(r.Context(), &t, in.TimeZone); err != nil {
 		return store.TableView{}, err
 	}
 	return store.TableView{Table: t, TimeZone: in.TimeZone}, nil
@@ -52,5 +52,5 @@ func (a *Area) tableCreate(w http.ResponseWriter, r *http.Request) {
 
 func (a *Area) apiTableCreate(w http.ResponseWriter, r *http.Request) {
 	t, err := a.createTable(r)
-	render.Answer(a.rd, w, r, http.StatusCreated, t, err, tableJSON)
+	render.Answer(a.Render, w, r, http.StatusCreated, t, err, tableJSON)
 }

@@ -60,7 +60,7 @@ func (rd *Renderer) Fail(w http.ResponseWriter, r *http.Request, err error) {
 		JSON(w, code, apiError{Error: apiErrorBody{Code: codeName(code), Message: msg, Fields: tf}, RequestID: ri.ID})
 		return
 	}
-	v := rd.View(r, "err.title", nil)
+	v := rd.View(r, errorTitle(code), errorPage{Code: code, Message: msg, SignIn: code == http.StatusUnauthorized})
 	v.Flash = msg
 	v.Errors = fields
 	t := rd.Template(v.L, "error")
@@ -72,6 +72,34 @@ func (rd *Renderer) Fail(w http.ResponseWriter, r *http.Request, err error) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(code)
 	w.Write(buf.Bytes())
+}
+
+// errorPage is what the error page shows besides its heading: the message
+// (also the flash, for pages that read it), and a way on.
+type errorPage struct {
+	Code    int
+	Message string
+	SignIn  bool
+}
+
+// errorTitle is the error page's heading by status: a refusal is not
+// "something went wrong", and a missing page says so.
+func errorTitle(code int) string {
+	switch code {
+	case http.StatusForbidden:
+		return "err.title.forbidden"
+	case http.StatusNotFound:
+		return "err.title.not_found"
+	case http.StatusUnauthorized:
+		return "err.title.sign_in"
+	case http.StatusUnprocessableEntity, http.StatusBadRequest, http.StatusRequestEntityTooLarge:
+		return "err.title.invalid"
+	case http.StatusConflict:
+		return "err.title.conflict"
+	case http.StatusTooManyRequests:
+		return "err.title.too_many"
+	}
+	return "err.title"
 }
 
 func codeName(code int) string {

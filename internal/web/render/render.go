@@ -12,9 +12,11 @@ import (
 	"html/template"
 	"io/fs"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -128,6 +130,24 @@ func (rd *Renderer) T(locale, key string, args ...any) string {
 	return rd.cat.T(locale, key, args...)
 }
 
+// Notice says a stored message (a notification, a meeting notice) in
+// locale: arguments that are catalog keys (a status, a meeting kind) are
+// translated too, others shown as they are. A key the catalogs lack says
+// nothing.
+func (rd *Renderer) Notice(locale, key string, args []string) string {
+	if !rd.Has(key) {
+		return ""
+	}
+	out := make([]any, len(args))
+	for i, arg := range args {
+		if rd.Has(arg) {
+			arg = rd.T(locale, arg)
+		}
+		out[i] = arg
+	}
+	return rd.T(locale, key, out...)
+}
+
 // Has reports whether the catalogs know key.
 func (rd *Renderer) Has(key string) bool { return rd.cat.Has(key) }
 
@@ -136,6 +156,7 @@ type View struct {
 	L      string
 	User   *model.User
 	Path   string
+	Here   string // path and query: where the language switch and sign-in come back to (register?role=enterprise keeps its tab)
 	Title  string
 	Flash  string
 	Errors map[string]string
@@ -156,6 +177,17 @@ func (v *View) Err(field string) string {
 	return ""
 }
 
+// Problems are err's field problems as lines sorted by field, each in the
+// reader's language ("row 3 · title: Required"): an import's report.
+func (v *View) Problems(err error) []string {
+	fields := model.FieldsOf(err)
+	out := make([]string, 0, len(fields))
+	for _, k := range slices.Sorted(maps.Keys(fields)) {
+		out = append(out, k+": "+v.T(fields[k]))
+	}
+	return out
+}
+
 // Val is a submitted form value, for re-showing a form with its problems.
 func (v *View) Val(field string) string { return v.Form.Get(field) }
 
@@ -168,7 +200,16 @@ func (v *View) Name(en, zh string) string { return model.DisplayName(v.L, en, zh
 // View starts a page's view for r.
 func (rd *Renderer) View(r *http.Request, title string, data any) *View {
 	ri := request.From(r)
-	return &View{L: ri.Locale, User: ri.User, Path: r.URL.Path, Title: title, Data: data, ReqID: ri.ID, cat: rd.cat, Form: url.Values{}}
+	return &View{L: ri.Locale, User: ri.User, Path: r.URL.Path, Here: here(r), Title: title, Data: data, ReqID: ri.ID, cat: rd.cat, Form: url.Values{}}
+}
+
+// here is the page's own address to come back to: a GET keeps its query;
+// after a POST (a form with errors) only the path.
+func here(r *http.Request) string {
+	if r.Method == http.MethodGet && r.URL.RawQuery != "" {
+		return r.URL.Path + "?" + r.URL.RawQuery
+	}
+	return r.URL.Path
 }
 
 // Page writes a page; templates render into a buffer first so a template

@@ -3,6 +3,7 @@ package request
 import (
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -28,7 +29,10 @@ func ReadJSON(r *http.Request, dst any) error {
 		}
 		var ute *json.UnmarshalTypeError
 		if errors.As(err, &ute) && ute.Field != "" {
-			return model.Errorf(model.Invalid, "err.json", ute.Field, "err.type")
+			// Inputs are flat, but an embedded struct's Go name leads the
+			// path ("EditionFields.slug"): the form field is the last part.
+			f := ute.Field[strings.LastIndexByte(ute.Field, '.')+1:]
+			return model.Errorf(model.Invalid, "err.json", f, "err.type")
 		}
 		if strings.HasPrefix(err.Error(), "json: unknown field ") {
 			f := strings.Trim(strings.TrimPrefix(err.Error(), "json: unknown field "), `"`)
@@ -43,15 +47,15 @@ func ReadJSON(r *http.Request, dst any) error {
 	return checkStrings(dst)
 }
 
-// DecodeForm fills dst's fields from form values named by their json tags.
+// DecodeForm fills dst's fields from form values named by their json tags
+// (the fields of embedded structs too, as encoding/json reads them).
 func DecodeForm(vals url.Values, dst any) error {
 	v := reflect.ValueOf(dst).Elem()
-	t := v.Type()
 	p := model.Problems{}
 	p.Merge(CheckValues(vals))
-	for i := 0; i < t.NumField(); i++ {
-		name := strings.Split(t.Field(i).Tag.Get("json"), ",")[0]
-		if name == "" || name == "-" {
+	for _, sf := range reflect.VisibleFields(v.Type()) {
+		name := strings.Split(sf.Tag.Get("json"), ",")[0]
+		if name == "" || name == "-" || !sf.IsExported() {
 			continue
 		}
 		raw, present := vals[name]
@@ -59,7 +63,7 @@ func DecodeForm(vals url.Values, dst any) error {
 		if present {
 			s = strings.TrimSpace(raw[0])
 		}
-		f := v.Field(i)
+		f := v.FieldByIndex(sf.Index)
 		switch f.Kind() {
 		case reflect.String:
 			f.SetString(s)
@@ -142,4 +146,62 @@ func ParseLocalTime(p model.Problems, field, s, tz string) time.Time {
 		}
 	}
 	return t.UTC()
+}
+
+// Form parses the posted form; a body that is not one is the user's
+// problem (err.form), not the server's.
+func Form(r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		return model.Errorf(model.Invalid, "err.form")
+	}
+	return nil
+}
+
+// EncodeForm sets vals from src's fields, named by their json tags, as
+// DecodeForm reads them back (lists joined with ", "): a form shows a
+// stored record with the API's own field names.
+func EncodeForm(vals url.Values, src any) {
+	v := reflect.ValueOf(src)
+	for _, sf := range reflect.VisibleFields(v.Type()) {
+		name := strings.Split(sf.Tag.Get("json"), ",")[0]
+		if name == "" || name == "-" || !sf.IsExported() {
+			continue
+		}
+		switch f := v.FieldByIndex(sf.Index); f.Kind() {
+		case reflect.String:
+			vals.Set(name, f.String())
+		case reflect.Bool:
+			vals.Set(name, strconv.FormatBool(f.Bool()))
+		case reflect.Int, reflect.Int64:
+			vals.Set(name, strconv.FormatInt(f.Int(), 10))
+		case reflect.Slice:
+			if l, ok := f.Interface().([]string); ok {
+				vals.Set(name, strings.Join(l, ", "))
+			}
+		}
+	}
+}
+
+// Upload reads a posted multipart form (within the route's body limit,
+// whose error passes through) and its file field "file": a body that is
+// not such a form is err.form, a missing or empty file a problem of the
+// file field. The form's other values are then in r.FormValue.
+func Upload(r *http.Request) ([]byte, error) {
+	if err := r.ParseMultipartForm(1 << 20); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, err
+		}
+		return nil, model.Errorf(model.Invalid, "err.form")
+	}
+	f, _, err := r.FormFile("file")
+	if err != nil {
+		return nil, model.Errorf(model.Invalid, "err.invalid", "file", "err.required")
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	if err == nil && len(data) == 0 {
+		err = model.Errorf(model.Invalid, "err.invalid", "file", "err.required")
+	}
+	return data, err
 }

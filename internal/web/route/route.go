@@ -48,6 +48,10 @@ type Route struct {
 	Handle  http.HandlerFunc
 	// MaxBody raises the body limit for uploads; 0 means DefaultMaxBody.
 	MaxBody int64
+	// Scopes an API token must hold to use the route (all of them); none
+	// means sessions only, unless the route is a public read. Left empty,
+	// the server fills it from the route's pattern (integrations.ScopesFor).
+	Scopes []string
 }
 
 // Limit is the route's body limit.

@@ -16,9 +16,9 @@ import (
 // apply is every way of applying: the store decides (never a cache), then
 // this instance learns of it (the suggester's kept applied posts).
 func (a *Area) apply(ctx context.Context, talentID, postID int64, ch model.Channel) (model.Application, bool, error) {
-	app, created, err := a.db.Apply(ctx, talentID, postID, ch)
+	app, created, err := a.DB.Apply(ctx, talentID, postID, ch)
 	if err == nil {
-		a.notify.Publish(ctx, notify.Applied{Application: app, Created: created})
+		a.Notify.Publish(ctx, notify.Applied{Application: app, Created: created})
 	}
 	return app, created, err
 }
@@ -27,14 +27,14 @@ func (a *Area) apply(ctx context.Context, talentID, postID int64, ch model.Chann
 // Only the token is checked here: Apply itself refuses a missing or closed post.
 func (a *Area) scanApply(w http.ResponseWriter, r *http.Request) {
 	tok := r.PathValue("token")
-	sec, err := a.codes.Secret(r.Context())
+	sec, err := a.Codes.Secret(r.Context())
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	k, id, err := qr.Parse(sec, tok)
 	if err != nil || k != qr.Post {
-		a.rd.Fail(w, r, errBadToken)
+		a.Render.Fail(w, r, errBadToken)
 		return
 	}
 	a.applyThenBack(w, r, id, model.ChannelScan, "/s/"+tok)
@@ -45,7 +45,7 @@ func (a *Area) scanApply(w http.ResponseWriter, r *http.Request) {
 func (a *Area) postApply(w http.ResponseWriter, r *http.Request) {
 	id, err := request.PathID(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	a.applyThenBack(w, r, id, request.Channel(r), fmt.Sprintf("/posts/%d", id))
@@ -54,7 +54,7 @@ func (a *Area) postApply(w http.ResponseWriter, r *http.Request) {
 func (a *Area) applyThenBack(w http.ResponseWriter, r *http.Request, postID int64, ch model.Channel, back string) {
 	tid := request.User(r).TalentID
 	if tid == 0 {
-		a.rd.Fail(w, r, model.Errorf(model.NotFound, "err.not_found.talent"))
+		a.Render.Fail(w, r, model.Errorf(model.NotFound, "err.not_found.talent"))
 		return
 	}
 	_, created, err := a.apply(r.Context(), tid, postID, ch)
@@ -62,7 +62,7 @@ func (a *Area) applyThenBack(w http.ResponseWriter, r *http.Request, postID int6
 	case model.ErrorCode(err) == model.Conflict:
 		render.SetFlash(w, "err.post_closed")
 	case err != nil:
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	case created:
 		render.SetFlash(w, "scan.applied")
@@ -87,35 +87,35 @@ type applyJSON struct {
 func (a *Area) apiApply(w http.ResponseWriter, r *http.Request) {
 	id, err := request.PathID(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	var in applyInput
 	if err := request.ReadJSON(r, &in); err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	t, err := a.db.TalentByUser(r.Context(), request.User(r).ID)
+	t, err := a.DB.TalentByUser(r.Context(), request.User(r).ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	if model.Channel(in.Channel) == model.ChannelScan {
 		// Scan figures count real scans: the client must show the token
 		// it scanned, and it must name this post.
-		sec, err := a.codes.Secret(r.Context())
+		sec, err := a.Codes.Secret(r.Context())
 		if err != nil {
-			a.rd.Fail(w, r, err)
+			a.Render.Fail(w, r, err)
 			return
 		}
 		if k, pid, err := qr.Parse(sec, in.Token); err != nil || k != qr.Post || pid != id {
-			a.rd.Fail(w, r, model.Errorf(model.Invalid, "err.invalid", "token", "scan.bad_token"))
+			a.Render.Fail(w, r, model.Errorf(model.Invalid, "err.invalid", "token", "scan.bad_token"))
 			return
 		}
 	}
 	app, created, err := a.apply(r.Context(), t.ID, id, model.Channel(in.Channel))
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	code := http.StatusOK

@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 
 	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/web/jsonview"
 	"github.com/convene/convene/internal/web/render"
 	"github.com/convene/convene/internal/web/request"
 )
@@ -23,7 +23,7 @@ func (a *Area) mayReadCV(r *http.Request, talentID int64) error {
 	case model.RoleOrganizer:
 		return nil
 	case model.RoleTalent:
-		t, err := a.db.TalentByUser(r.Context(), u.ID)
+		t, err := a.DB.TalentByUser(r.Context(), u.ID)
 		if err != nil {
 			return err
 		}
@@ -32,7 +32,7 @@ func (a *Area) mayReadCV(r *http.Request, talentID int64) error {
 		}
 		return nil
 	case model.RoleEnterprise:
-		ok, err := a.db.AppliedToOrg(r.Context(), talentID, *u.OrgID)
+		ok, err := a.DB.AppliedToOrg(r.Context(), talentID, *u.OrgID)
 		if err != nil {
 			return err
 		}
@@ -48,16 +48,16 @@ func (a *Area) mayReadCV(r *http.Request, talentID int64) error {
 func (a *Area) cvDownload(w http.ResponseWriter, r *http.Request) {
 	id, err := request.PathID(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	if err := a.mayReadCV(r, id); err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	cv, err := a.db.CV(r.Context(), id)
+	cv, err := a.DB.CV(r.Context(), id)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	h := w.Header()
@@ -91,40 +91,33 @@ func attrChars(s string) string {
 
 // cvUpload stores or replaces the signed-in talent's CV from the profile page.
 func (a *Area) cvUpload(w http.ResponseWriter, r *http.Request) {
-	t, err := a.db.TalentByUser(r.Context(), request.User(r).ID)
+	t, err := a.DB.TalentByUser(r.Context(), request.User(r).ID)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	p := model.Problems{}
 	var b []byte
 	var name string
-	if err := r.ParseMultipartForm(1 << 20); err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			p.Add("cv", "err.cv_too_large")
-		} else {
-			p.Add("cv", "err.form")
-		}
-	} else {
+	if parseUpload(r, p) {
 		b, name, p = readCV(r, p)
 	}
 	if len(p) == 0 {
-		err = a.db.SaveCV(r.Context(), &model.CV{TalentID: t.ID, Name: name, Content: b})
+		err = a.DB.SaveCV(r.Context(), &model.CV{TalentID: t.ID, Name: name, Content: b})
 	} else {
 		err = p.Err()
 	}
 	if err != nil {
 		me := model.AsError(err)
 		if me == nil || me.Code != model.Invalid {
-			a.rd.Fail(w, r, err)
+			a.Render.Fail(w, r, err)
 			return
 		}
-		v := a.rd.View(r, "profile.title", profileData{Talent: t})
-		fillTalentForm(v.Form, t)
+		v := a.Render.View(r, "profile.title", profileData{Talent: t})
+		request.EncodeForm(v.Form, jsonview.TalentOf(t).TalentFields)
 		v.Errors = me.Fields
-		v.Flash = a.rd.T(v.L, me.Key)
-		a.rd.Page(w, r, http.StatusUnprocessableEntity, "profile", v)
+		v.Flash = a.Render.T(v.L, me.Key)
+		a.Render.Page(w, r, http.StatusUnprocessableEntity, "profile", v)
 		return
 	}
 	render.SetFlash(w, "scan.cv_saved")
@@ -136,23 +129,18 @@ type profileData struct {
 	Talent model.Talent
 }
 
-// fillTalentForm fills the profile form with t, as the account area's
-// profile page does: a refused CV re-shows that page. A copy of the
-// account area's helper (see the lead's note).
-func fillTalentForm(f url.Values, t model.Talent) {
-	join := func(l []string) string { return strings.Join(l, ", ") }
-	f.Set("name", t.Name)
-	f.Set("category", string(t.Category))
-	f.Set("residence", t.Residence)
-	f.Set("nationality", t.Nationality)
-	f.Set("degree", string(t.Degree))
-	f.Set("discipline", t.Discipline)
-	f.Set("skills", join(t.Skills))
-	f.Set("languages", join(t.Languages))
-	f.Set("years_experience", strconv.Itoa(t.YearsExperience))
-	f.Set("intent_china", string(t.IntentChina))
-	f.Set("preferred_cities", join(t.PreferredCities))
-	f.Set("phone", t.Phone)
+// parseUpload parses a form with a CV (1 MiB at most, the body limit); a
+// body too large or not a form is a problem of the cv field.
+func parseUpload(r *http.Request, p model.Problems) bool {
+	err := r.ParseMultipartForm(1 << 20)
+	var mbe *http.MaxBytesError
+	switch {
+	case errors.As(err, &mbe):
+		p.Add("cv", "err.cv_too_large")
+	case err != nil:
+		p.Add("cv", "err.form")
+	}
+	return err == nil
 }
 
 // readCV reads the "cv" file of a parsed multipart form and checks it.

@@ -28,13 +28,13 @@ func (d scanData) Open() bool   { return d.Post != nil && d.Post.Post.Status == 
 func (a *Area) landingPage(w http.ResponseWriter, r *http.Request) {
 	t, err := a.loadTarget(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	if t.Kind == qr.Post {
-		a.visits.Count("post", t.Post.Post.ID, model.ChannelScan)
+		a.Visits.Count("post", t.Post.Post.ID, model.ChannelScan)
 	} else {
-		a.visits.Count("enterprise", t.Org.ID, model.ChannelScan)
+		a.Visits.Count("enterprise", t.Org.ID, model.ChannelScan)
 	}
 	a.renderLanding(w, r, http.StatusOK, t, nil)
 }
@@ -44,17 +44,17 @@ func (a *Area) landingPage(w http.ResponseWriter, r *http.Request) {
 // this post and their suggestions' cards, mostly from memory: the landing
 // is the hottest page of the convention.
 func (a *Area) renderLanding(w http.ResponseWriter, r *http.Request, code int, t target, v *render.View) {
-	d := scanData{target: t}
+	d := scanData{target: t.in(request.Locale(r))}
 	if u := request.User(r); u != nil && u.TalentID != 0 && t.Kind == qr.Post {
 		locale := request.Locale(r)
-		sg, err := a.suggest.Suggest(r.Context(), u.TalentID, recview.ScanShown, t.Post.Post.ID, true)
+		sg, err := a.Suggest.Suggest(r.Context(), u.TalentID, recview.ScanShown, t.Post.Post.ID, true)
 		if err != nil {
-			a.rd.Fail(w, r, err)
+			a.Render.Fail(w, r, err)
 			return
 		}
-		d.Recs, d.Applied = recview.In(a.rd, locale).Suggestions(sg, true), sg.Here
-		if err := a.suggestionHeads(a.rd.Template(locale, "scan"), locale, d.Recs); err != nil {
-			a.rd.Fail(w, r, err)
+		d.Recs, d.Applied = recview.In(a.Render, locale).Suggestions(sg, true), sg.Here
+		if err := a.suggestionHeads(a.Render.Template(locale, "scan"), locale, d.Recs); err != nil {
+			a.Render.Fail(w, r, err)
 			return
 		}
 	}
@@ -63,7 +63,7 @@ func (a *Area) renderLanding(w http.ResponseWriter, r *http.Request, code int, t
 		title = t.Post.Post.Title
 	}
 	if v == nil {
-		v = a.rd.View(r, title, nil)
+		v = a.Render.View(r, title, nil)
 		v.Form.Set("degree", "bachelor")
 	}
 	v.Title, v.Data = title, d
@@ -71,7 +71,7 @@ func (a *Area) renderLanding(w http.ResponseWriter, r *http.Request, code int, t
 		a.renderPostLanding(w, r, code, t.land, v)
 		return
 	}
-	a.rd.Page(w, r, code, "scan", v)
+	a.Render.Page(w, r, code, "scan", v)
 }
 
 // landing is a post's scan landing as last read (kept landingPostTTL): the
@@ -136,18 +136,18 @@ func (l *landing) partsFor(t *template.Template, v *render.View) (*landingParts,
 // pageBufs recycles the landing's buffers, as render.Page does its own.
 var pageBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// renderPostLanding writes a post's landing: what a.rd.Page(…, "scan", v)
+// renderPostLanding writes a post's landing: what a.Render.Page(…, "scan", v)
 // writes (a test holds the two equal), with the fixed parts kept.
 func (a *Area) renderPostLanding(w http.ResponseWriter, r *http.Request, code int, l *landing, v *render.View) {
-	t := a.rd.Template(v.L, "scan")
+	t := a.Render.Template(v.L, "scan")
 	if t == nil {
-		a.rd.Fail(w, r, fmt.Errorf("no page %q", "scan"))
+		a.Render.Fail(w, r, fmt.Errorf("no page %q", "scan"))
 		return
 	}
-	a.rd.TakeFlash(w, r, v)
+	a.Render.TakeFlash(w, r, v)
 	p, err := l.partsFor(t, v)
 	if err != nil {
-		a.rd.Fail(w, r, fmt.Errorf("render scan: %w", err))
+		a.Render.Fail(w, r, fmt.Errorf("render scan: %w", err))
 		return
 	}
 	buf := pageBufs.Get().(*bytes.Buffer)
@@ -166,7 +166,7 @@ func (a *Area) renderPostLanding(w http.ResponseWriter, r *http.Request, code in
 	}
 	buf.Write(p.close)
 	if err != nil {
-		a.rd.Fail(w, r, fmt.Errorf("render scan: %w", err))
+		a.Render.Fail(w, r, fmt.Errorf("render scan: %w", err))
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")

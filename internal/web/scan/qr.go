@@ -1,23 +1,22 @@
 package scan
 
 import (
-	"bytes"
 	"encoding/base64"
-	"errors"
 	"fmt"
 	"html/template"
 	"net/http"
 
-	"github.com/convene/convene/internal/chromium"
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/qr"
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/vocab"
+	"github.com/convene/convene/internal/web/area"
 	"github.com/convene/convene/internal/web/request"
 )
 
 // scanURL is the short URL a code carries: this server's /s/{token}.
 func (a *Area) scanURL(r *http.Request, k qr.Kind, id int64) (string, error) {
-	return a.codes.URL(r.Context(), a.baseURL(r), k, id)
+	return a.Codes.URL(r.Context(), a.BaseURL(r), k, id)
 }
 
 // ownOrg: an enterprise may print only its own codes; organizers any.
@@ -33,15 +32,15 @@ func ownOrg(r *http.Request, orgID int64) error {
 func (a *Area) qrPost(w http.ResponseWriter, r *http.Request) {
 	id, err := request.PathID(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	p, err := a.db.Post(r.Context(), id)
+	p, err := a.DB.Post(r.Context(), id)
 	if err == nil {
 		err = ownOrg(r, p.OrgID)
 	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	a.serveCode(w, r, qr.Post, p.ID, fmt.Sprintf("post-%d", p.ID))
@@ -51,7 +50,7 @@ func (a *Area) qrPost(w http.ResponseWriter, r *http.Request) {
 func (a *Area) qrOrg(w http.ResponseWriter, r *http.Request) {
 	o, err := a.loadOwnEnterprise(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	if r.PathValue("file") == "poster.pdf" {
@@ -69,7 +68,7 @@ func (a *Area) loadOwnEnterprise(r *http.Request) (model.Organization, error) {
 	if err := ownOrg(r, id); err != nil {
 		return model.Organization{}, err
 	}
-	o, err := a.db.Organization(r.Context(), id)
+	o, err := a.DB.Organization(r.Context(), id)
 	if err == nil && o.Kind != model.OrgEnterprise {
 		err = model.ErrNotFound("organization")
 	}
@@ -79,7 +78,7 @@ func (a *Area) loadOwnEnterprise(r *http.Request) (model.Organization, error) {
 func (a *Area) serveCode(w http.ResponseWriter, r *http.Request, k qr.Kind, id int64, name string) {
 	url, err := a.scanURL(r, k, id)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	var body []byte
@@ -97,7 +96,7 @@ func (a *Area) serveCode(w http.ResponseWriter, r *http.Request, k qr.Kind, id i
 	}
 	if err != nil {
 		w.Header().Del("Content-Type")
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="%s%s"`, name, r.PathValue("file")[4:]))
@@ -133,7 +132,7 @@ func (a *Area) qrData(r *http.Request, o model.Organization) (qrPageData, error)
 	if d.Booth, err = code(qr.Enterprise, o.ID, model.DisplayName(request.Locale(r), o.Name, o.NameZH)); err != nil {
 		return d, err
 	}
-	posts, err := a.db.ListPosts(r.Context(), store.PostFilter{OrgID: o.ID, Status: model.PostOpen, Limit: 200})
+	posts, err := a.DB.ListPosts(r.Context(), store.PostFilter{OrgID: o.ID, Status: model.PostOpen, Limit: 200})
 	if err != nil {
 		return d, err
 	}
@@ -142,6 +141,7 @@ func (a *Area) qrData(r *http.Request, o model.Organization) (qrPageData, error)
 		if err != nil {
 			return d, err
 		}
+		posts[i].City = vocab.City.Label(request.Locale(r), posts[i].City) // the poster's language
 		c.Post = &posts[i]
 		d.Posts = append(d.Posts, c)
 	}
@@ -152,15 +152,15 @@ func (a *Area) qrData(r *http.Request, o model.Organization) (qrPageData, error)
 func (a *Area) qrPage(w http.ResponseWriter, r *http.Request) {
 	o, err := a.loadOwnEnterprise(r)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	d, err := a.qrData(r, o)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	a.rd.Page(w, r, http.StatusOK, "qr", a.rd.View(r, "qr.title", d))
+	a.Render.Page(w, r, http.StatusOK, "qr", a.Render.View(r, "qr.title", d))
 }
 
 // myQR sends an enterprise member to its own codes.
@@ -174,27 +174,9 @@ func (a *Area) myQR(w http.ResponseWriter, r *http.Request) {
 func (a *Area) posterPDF(w http.ResponseWriter, r *http.Request, o model.Organization) {
 	d, err := a.qrData(r, o)
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
-	v := a.rd.View(r, "qr.poster", d)
-	var html bytes.Buffer
-	if err := a.rd.Template(v.L, "qr_poster").ExecuteTemplate(&html, "poster", v); err != nil {
-		a.rd.Fail(w, r, err)
-		return
-	}
-	pdf, err := a.print.PDF(r.Context(), html.String(), 0.4)
-	if errors.Is(err, chromium.ErrMissing) {
-		v := a.rd.View(r, "qr.poster", nil)
-		v.Flash = a.rd.T(v.L, "qr.no_pdf")
-		a.rd.Page(w, r, http.StatusServiceUnavailable, "error", v)
-		return
-	}
-	if err != nil {
-		a.rd.Fail(w, r, err)
-		return
-	}
-	w.Header().Set("Content-Type", "application/pdf")
-	w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="poster-%d.pdf"`, o.ID))
-	w.Write(pdf)
+	a.PrintPDF(w, r, a.Render.View(r, "qr.poster", d), area.Printout{Page: "qr_poster", Doc: "poster",
+		Margin: 0.4, Missing: "qr.no_pdf", Filename: fmt.Sprintf("poster-%d.pdf", o.ID)})
 }

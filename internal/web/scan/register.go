@@ -1,7 +1,6 @@
 package scan
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -26,13 +25,7 @@ type quickReg struct {
 func readQuickReg(r *http.Request, locale string) (quickReg, *model.Registration, model.Problems) {
 	p := model.Problems{}
 	var q quickReg
-	if err := r.ParseMultipartForm(1 << 20); err != nil {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			p.Add("cv", "err.cv_too_large")
-		} else {
-			p.Add("cv", "err.form")
-		}
+	if !parseUpload(r, p) {
 		return q, nil, p
 	}
 	f := r.PostForm
@@ -57,7 +50,7 @@ func (a *Area) register(w http.ResponseWriter, r *http.Request) {
 		err = errBadToken
 	}
 	if err != nil {
-		a.rd.Fail(w, r, err)
+		a.Render.Fail(w, r, err)
 		return
 	}
 	if request.User(r) != nil {
@@ -68,17 +61,17 @@ func (a *Area) register(w http.ResponseWriter, r *http.Request) {
 	if len(p) == 0 {
 		err = a.quickRegister(w, r, t, q, reg)
 		if !p.Merge(err) && err != nil {
-			a.rd.Fail(w, r, err)
+			a.Render.Fail(w, r, err)
 			return
 		}
 	}
 	if len(p) > 0 {
-		v := a.rd.View(r, "scan.title", nil)
+		v := a.Render.View(r, "scan.title", nil)
 		if r.PostForm != nil {
 			v.Form = url.Values{"name": {q.Name}, "email": {q.Email}, "degree": {q.Degree}, "discipline": {q.Discipline}}
 		}
 		v.Errors = p
-		v.Flash = a.rd.T(v.L, "err.invalid")
+		v.Flash = a.Render.T(v.L, "err.invalid")
 		a.renderLanding(w, r, http.StatusUnprocessableEntity, t, v)
 		return
 	}
@@ -89,7 +82,7 @@ func (a *Area) register(w http.ResponseWriter, r *http.Request) {
 // transaction (a closed post still gets the account), tells this instance
 // of the new talent and application, and signs in.
 func (a *Area) quickRegister(w http.ResponseWriter, r *http.Request, t target, q quickReg, reg *model.Registration) error {
-	if err := a.sessions.AdmitRegistration(w, r); err != nil { // the sign-up limits, before hashing
+	if err := a.Sessions.AdmitRegistration(w, r); err != nil { // the sign-up limits, before hashing
 		return err
 	}
 	hash, err := password.Hash(reg.Password)
@@ -97,16 +90,16 @@ func (a *Area) quickRegister(w http.ResponseWriter, r *http.Request, t target, q
 		return err
 	}
 	cv := &model.CV{Name: q.CVName, Content: q.CV}
-	u, tal, app, applied, err := a.db.QuickRegister(r.Context(), reg, hash, model.Degree(q.Degree), q.Discipline, cv, t.Post.Post.ID, model.ChannelScan)
+	u, tal, app, applied, err := a.DB.QuickRegister(r.Context(), reg, hash, model.Degree(q.Degree), q.Discipline, cv, t.Post.Post.ID, model.ChannelScan)
 	if err != nil {
 		return err
 	}
-	a.notify.Publish(r.Context(), notify.TalentSaved{Talent: tal})
+	a.Notify.Publish(r.Context(), notify.TalentSaved{Talent: tal})
 	if applied {
-		a.notify.Publish(r.Context(), notify.Applied{Application: app, Created: true})
+		a.Notify.Publish(r.Context(), notify.Applied{Application: app, Created: true})
 	}
 	u.TalentID = tal.ID
-	if err := a.sessions.SignIn(w, r, u); err != nil {
+	if err := a.Sessions.SignIn(w, r, u); err != nil {
 		return err
 	}
 	if applied {

@@ -9,41 +9,24 @@ import (
 	"context"
 	"embed"
 	"html/template"
-	"io/fs"
-	"net/http"
 	"time"
 
-	"github.com/convene/convene/internal/chromium"
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/notify"
 	"github.com/convene/convene/internal/recommend"
-	"github.com/convene/convene/internal/scancode"
-	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/ttlcache"
-	"github.com/convene/convene/internal/visits"
 	"github.com/convene/convene/internal/web/area"
-	"github.com/convene/convene/internal/web/render"
-	"github.com/convene/convene/internal/web/session"
 )
 
-//go:embed templates
-var templatesFS embed.FS
+//go:embed templates/*.html catalog openapi.json
+var files embed.FS
 
-// Templates are the area's pages (scan, qr, qr_poster).
-var Templates, _ = fs.Sub(templatesFS, "templates")
+// Parts are the area's pages, messages and part of the API document.
+var Parts = area.Embedded("scan", files)
 
 // Area serves the scan routes.
 type Area struct {
-	db       *store.DB
-	rd       *render.Renderer
-	sessions *session.Manager
-	notify   *notify.Bus
-	suggest  *recommend.Suggester
-	visits   *visits.Counter
-	codes    *scancode.Signer
-	print    *chromium.Printer
-	baseURL  func(*http.Request) string
-
+	*area.Deps
 	posts *ttlcache.Cache[int64, *landing]        // posts' landings (landing.go)
 	heads *ttlcache.Cache[headKey, template.HTML] // suggestions' kept parts (landing.go)
 }
@@ -60,10 +43,7 @@ const maxLandingPosts = 50_000
 // New builds the area over the server's shared parts and follows the posts
 // saved on this instance.
 func New(d *area.Deps) *Area {
-	a := &Area{db: d.DB, rd: d.Render, sessions: d.Sessions, notify: d.Notify, suggest: d.Suggest,
-		visits: d.Visits, codes: d.Codes, print: d.Print, baseURL: d.BaseURL,
-		posts: ttlcache.New[int64, *landing](landingPostTTL, maxLandingPosts),
-		// A suggestion's head is kept as long as the suggester keeps its card.
+	a := &Area{Deps: d, posts: ttlcache.New[int64, *landing](landingPostTTL, maxLandingPosts), // A suggestion's head is kept as long as the suggester keeps its card.
 		heads: ttlcache.New[headKey, template.HTML](recommend.CardTTL, 2*maxLandingPosts)}
 	d.Notify.Subscribe(a.follow)
 	return a

@@ -39,11 +39,11 @@ const testPDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\nstartxref\n0\n%%EOF\n
 
 func testRenderer(t testing.TB) *render.Renderer {
 	t.Helper()
-	cat, err := i18n.Load(Catalog, recview.Catalog)
+	cat, err := i18n.Load(Parts.Catalog, recview.Catalog)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rd, err := render.New(cat, slog.New(slog.NewTextHandler(io.Discard, nil)), recview.Templates, Templates)
+	rd, err := render.New(cat, slog.New(slog.NewTextHandler(io.Discard, nil)), recview.Templates, Parts.Templates)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -217,7 +217,7 @@ func TestLandingFollowsSavedPosts(t *testing.T) {
 // that needs escaping; and checks that kept parts are reused, not redrawn.
 func TestPostLandingParts(t *testing.T) {
 	rd := testRenderer(t)
-	a := &Area{rd: rd, heads: ttlcache.New[headKey, template.HTML](time.Minute, 100)}
+	a := &Area{Deps: &area.Deps{Render: rd}, heads: ttlcache.New[headKey, template.HTML](time.Minute, 100)}
 	talent := &model.User{ID: 1, Role: model.RoleTalent, TalentID: 1}
 	enterprise := &model.User{ID: 2, Role: model.RoleEnterprise}
 	post := func(status model.PostStatus, desc string) *landing {

@@ -33,10 +33,11 @@ const Cookie = "convene_session"
 // scan's cost. Signing out, signing out everywhere, changing the password
 // or the language here drops the user's entries at once (a per-user
 // generation). With Options.VerifyHits (on for PostgreSQL, the database
-// several instances share) a cached session is also confirmed by one
-// primary-key read of its row, so a session ended through another instance
-// stops working on this one at the next request, not 5 s later; the cache
-// still saves the three-table join. On SQLite, one file means one instance,
+// several instances share) a cached session is also confirmed by a
+// primary-key read of its row and its user's role and organization, so a
+// session ended, or a role changed, through another instance takes effect
+// on this one at the next request, not 5 s later; the cache still saves
+// the three-table join. On SQLite, one file means one instance,
 // and its own sign-outs are all it needs to see.
 const cacheTTL = 5 * time.Second
 
@@ -162,13 +163,16 @@ func (m *Manager) Load(r *http.Request, ri *request.Info) {
 		ok = false
 	}
 	if ok && m.verify {
-		live, err := m.db.SessionLive(r.Context(), h)
+		now, live, err := m.db.SessionAccess(r.Context(), h)
 		if err != nil {
 			m.log.Warn("session check", "id", ri.ID, "err", err)
 		}
 		if !live {
 			m.cache.Forget(h)
 			return
+		}
+		if now.Role != e.u.Role || !sameOrg(now.OrgID, e.u.OrgID) {
+			ok = false // changed through another instance: read it anew
 		}
 	}
 	if !ok {
@@ -186,6 +190,8 @@ func (m *Manager) Load(r *http.Request, ri *request.Info) {
 	u := e.u
 	ri.User, ri.Token = &u, h
 }
+
+func sameOrg(a, b *int64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
 
 // Forget drops this request's session from memory, after a change to its
 // user (the language, say) that the next request must read anew.

@@ -1,0 +1,89 @@
+package docking
+
+import (
+	"cmp"
+	"net/http"
+	"slices"
+	"strconv"
+
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/postio"
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/web/area"
+	"github.com/convene/convene/internal/web/request"
+)
+
+// importSources are where imported projects come from: each is brought by
+// an organization (a talent's project has its talent, who creates it).
+var importSources = []model.ProjectSource{model.SourceDelegation, model.SourceExpert, model.SourceContest}
+
+type importData struct {
+	Sources []model.ProjectSource
+	Orgs    []model.Organization
+	Rows    []string // problems, said in the user's language
+}
+
+func (a *Area) importData(r *http.Request) (importData, error) {
+	orgs, err := a.DB.ListOrganizations(r.Context(), store.OrgFilter{Status: model.OrgApproved, Limit: 1000})
+	delegationsFirst := func(o model.Organization) int {
+		if o.Kind == model.OrgDelegation {
+			return 0
+		}
+		return 1
+	}
+	slices.SortStableFunc(orgs, func(x, y model.Organization) int { return cmp.Compare(delegationsFirst(x), delegationsFirst(y)) })
+	return importData{Sources: importSources, Orgs: orgs}, err
+}
+
+// importForm: organizers import projects from XLSX or CSV for an
+// organization (a delegation, or the one behind an expert program).
+func (a *Area) importForm(w http.ResponseWriter, r *http.Request) {
+	d, err := a.importData(r)
+	if err != nil {
+		a.Render.Fail(w, r, err)
+		return
+	}
+	a.Render.Page(w, r, http.StatusOK, "docking_import", a.Render.View(r, "docking.import", d))
+}
+
+// importProjects checks the whole file and imports all of its projects or
+// none; a refused file re-shows the form with every problem.
+func (a *Area) importProjects(w http.ResponseWriter, r *http.Request) {
+	n, err := a.doImport(r)
+	imp := area.Import{Page: "docking_import", Title: "docking.import", Flash: "flash.docking.imported", Next: "/dockings/funnel?imported=" + strconv.Itoa(n)}
+	a.Imported(w, r, imp, err, func(rows []string) (any, error) {
+		d, err := a.importData(r)
+		d.Rows = rows
+		return d, err
+	})
+}
+
+func (a *Area) doImport(r *http.Request) (int, error) {
+	ed, err := a.Edition(r)
+	if err != nil {
+		return 0, err
+	}
+	data, orgID, err := a.ImportUpload(r, "")
+	pr := model.Problems{}
+	if !pr.Merge(err) && err != nil {
+		return 0, err
+	}
+	base := model.Project{EditionID: ed.ID, Source: model.ProjectSource(r.FormValue("source"))}
+	if !slices.Contains(importSources, base.Source) {
+		pr.Add("source", "err.choice")
+	}
+	base.OrgID = &orgID
+	if err := pr.Err(); err != nil {
+		return 0, err
+	}
+	ps, errs := postio.ParseProjects(data, base)
+	if errs != nil {
+		return 0, errs.Invalid()
+	}
+	return len(ps), a.DB.ImportProjects(r.Context(), ps, request.User(r).ID)
+}
+
+// importTemplate is the project file template.
+func (a *Area) importTemplate(w http.ResponseWriter, r *http.Request) {
+	a.SendXLSX(w, r, "projects-template.xlsx", postio.ProjectTemplate())
+}
