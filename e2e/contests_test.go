@@ -135,9 +135,9 @@ func TestContestJudgedAndGrantMet(t *testing.T) {
 	waitPath(t, ctx, s.URL, "/contests/1/assignment")
 	selectText(t, ctx, `#conflict-form select[name=judge_id]`, "Judge Delta")
 	click(t, ctx, "#mark-conflict")
-	for !strings.Contains(text(t, ctx, "#assignment"), "Conflict") {
-		time.Sleep(50 * time.Millisecond)
-	}
+	// Wait for the reloaded page's conflict mark, not the column header
+	// "Conflicts": leaving earlier cancels the POST.
+	do(t, ctx, chromedp.WaitVisible(`#assignment span.conflict`))
 	do(t, ctx, chromedp.Navigate(s.URL+"/contests/1"))
 	click(t, ctx, "#auto-assign")
 	waitPath(t, ctx, s.URL, "/contests/1/assignment")

@@ -3,6 +3,7 @@ package e2e
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"database/sql"
 	"encoding/json"
 	"fmt"
@@ -10,6 +11,8 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/http/cookiejar"
+	"net/http/httptest"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -21,7 +24,9 @@ import (
 
 	"github.com/convene/convene/internal/gen"
 	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/store/storetest"
+	"github.com/convene/convene/internal/webhook"
 )
 
 // TestCrash kills a serving convene with SIGKILL while talents apply
@@ -67,7 +72,9 @@ func crashTest(t *testing.T, dsn string) {
 		emails[i] = conv.Users[conv.Talents[i*7].UserID-1].Email
 	}
 
-	srv, url := serveProcess(t, dsn)
+	rcv := newOutboxReceiver(t)
+	subscribeAll(t, dsn, conv, rcv.url)
+	srv, url := serveProcess(t, dsn, rcv.env...)
 	clients := make([]*http.Client, crashWorkers)
 	for i, e := range emails {
 		clients[i] = apiLogin(t, url, e)
@@ -127,7 +134,8 @@ func crashTest(t *testing.T, dsn string) {
 		t.Errorf("%d applications answered with an error before the kill", rejected.Load())
 	}
 
-	_, url = serveProcess(t, dsn)
+	inFlight := rcv.count()
+	_, url = serveProcess(t, dsn, rcv.env...)
 	found, created := 0, 0
 	byEmail := map[string][]ack{}
 	for _, a := range acks {
@@ -177,13 +185,136 @@ func crashTest(t *testing.T, dsn string) {
 	}
 	t.Logf("%s: %d applications acknowledged before SIGKILL (%d new, %d distinct talent-post pairs), %d in flight at the kill; after restart found %d of %d, %d duplicated",
 		filepath.Base(strings.SplitN(dsn, "?", 2)[0]), len(acks), created, distinct, failed.Load(), found, distinct, dups)
+
+	// The outbox: every acknowledged new application's "application.received"
+	// was committed with it, so the restarted dispatcher delivers what the
+	// killed one had not; only deliveries in flight at the kill (claimed,
+	// maybe sent, not recorded) may arrive twice, under the same id.
+	var want []int64
+	for _, a := range acks {
+		if a.created {
+			want = append(want, a.id)
+		}
+	}
+	missing := rcv.waitFor(want, 30*time.Second)
+	if len(missing) > 0 {
+		t.Errorf("%d acknowledged applications' webhooks never delivered after the restart (first: %v)", len(missing), missing[:min(5, len(missing))])
+	}
+	total, twice := rcv.stats()
+	t.Logf("outbox: %d events received before the kill, %d after the restart; %d of %d acknowledged applications' events delivered; %d delivered twice (same webhook-id)",
+		inFlight, total-inFlight, len(want)-len(missing), len(want), twice)
+}
+
+// outboxReceiver is a webhook receiver on loopback that records deliveries
+// by their webhook-id, as the documentation tells receivers to dedupe.
+type outboxReceiver struct {
+	url string
+	env []string // what lets the server deliver here, and soon again after a kill
+
+	mu    sync.Mutex
+	byID  map[string]int // webhook-id → times received
+	apps  map[int64]bool // application ids seen
+	total int
+}
+
+func newOutboxReceiver(t *testing.T) *outboxReceiver {
+	r := &outboxReceiver{byID: map[string]int{}, apps: map[int64]bool{}}
+	s := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, q *http.Request) {
+		var ev struct {
+			Type string `json:"type"`
+			Data struct {
+				ApplicationID int64 `json:"application_id"`
+			} `json:"data"`
+		}
+		if err := json.NewDecoder(q.Body).Decode(&ev); err != nil || q.Header.Get("webhook-id") == "" {
+			http.Error(w, "bad delivery", 400)
+			return
+		}
+		r.mu.Lock()
+		r.byID[q.Header.Get("webhook-id")]++
+		r.total++
+		if ev.Type == "application.received" {
+			r.apps[ev.Data.ApplicationID] = true
+		}
+		r.mu.Unlock()
+		w.WriteHeader(204)
+	}))
+	t.Cleanup(s.Close)
+	r.url = s.URL + "/hook"
+	r.env = []string{"CONVENE_WEBHOOK_ALLOW_HTTP=1", "CONVENE_WEBHOOK_ALLOW_PRIVATE=127.0.0.1/32",
+		"CONVENE_WEBHOOK_TIMEOUT=2s", "CONVENE_WEBHOOK_LEASE=3s"}
+	return r
+}
+
+func (r *outboxReceiver) count() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.total
+}
+
+// stats are the deliveries received and how many ids came more than once.
+func (r *outboxReceiver) stats() (total, twice int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, n := range r.byID {
+		if n > 1 {
+			twice++
+		}
+	}
+	return r.total, twice
+}
+
+// waitFor waits until every application in ids was received and returns
+// those that were not.
+func (r *outboxReceiver) waitFor(ids []int64, limit time.Duration) []int64 {
+	deadline := time.Now().Add(limit)
+	for {
+		var missing []int64
+		r.mu.Lock()
+		for _, id := range ids {
+			if !r.apps[id] {
+				missing = append(missing, id)
+			}
+		}
+		r.mu.Unlock()
+		if len(missing) == 0 || time.Now().After(deadline) {
+			return missing
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// subscribeAll gives every organization with a post an endpoint for
+// "application.received" at url, straight through the store.
+func subscribeAll(t *testing.T, dsn string, conv *gen.Convention, url string) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	done := map[int64]bool{}
+	for _, p := range conv.Posts {
+		if done[p.OrgID] {
+			continue
+		}
+		done[p.OrgID] = true
+		e := store.WebhookEndpoint{OrgID: p.OrgID, URL: url, Events: []string{"application.received"}, Secret: webhook.NewSecret()}
+		if err := db.CreateWebhookEndpoint(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 // serveProcess starts `convene serve` on dsn as its own process and returns
 // it with its URL. The test kills it (or cleanup does).
-func serveProcess(t *testing.T, dsn string) (*exec.Cmd, string) {
+func serveProcess(t *testing.T, dsn string, env ...string) (*exec.Cmd, string) {
 	t.Helper()
 	cmd := exec.Command(binary, "serve", "-db", dsn, "-addr", "127.0.0.1:0", "-insecure-cookies")
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	cmd.Stderr = &logSink{t: t}
 	out, _ := cmd.StdoutPipe()
 	if err := cmd.Start(); err != nil {

@@ -68,7 +68,7 @@ func skipLink(href string) bool {
 			return true
 		}
 	}
-	for _, s := range []string{".xlsx", ".pdf", ".ics", ".png", ".svg", ".json", ".csv"} {
+	for _, s := range []string{".xlsx", ".pdf", "/pdf", ".ics", ".png", ".svg", ".json", ".csv"} {
 		if strings.HasSuffix(path, s) {
 			return true
 		}

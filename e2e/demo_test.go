@@ -1,10 +1,12 @@
 package e2e
 
 import (
+	"html"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -46,6 +48,21 @@ func TestDemoServesEveryRole(t *testing.T) {
 			if p == "/" && !strings.Contains(string(body), "edition-name") {
 				t.Errorf("%s: home shows no edition", role)
 			}
+		}
+		if role != "organizer" {
+			continue
+		}
+		// The demo has the previous edition (internal/gen/previous.go):
+		// the figures compare with it, 25,000 m² then, 50,000 now.
+		resp, err = c.Get(base + "/admin/dashboard/figures?lang=en")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		row := html.UnescapeString(regexp.MustCompile(`(?s)<tr id="fig-exhibition.venue_m2">.*?</tr>`).FindString(string(body)))
+		if resp.StatusCode != 200 || !strings.Contains(row, "25,000") || !strings.Contains(row, "+100%") {
+			t.Errorf("figures page %d: exhibition area row %q, want 25,000 m² the year before, +100%%", resp.StatusCode, row)
 		}
 	}
 }

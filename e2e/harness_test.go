@@ -227,11 +227,12 @@ func waitPath(t *testing.T, ctx context.Context, base, path string) {
 	}
 }
 
-// startDemo runs `convene demo` and returns its URL, password and logins by role.
-func startDemo(t *testing.T) (string, string, map[string]string) {
+// startDemo runs `convene demo` (with extra flags, if any) and returns its
+// URL, password and logins by role.
+func startDemo(t *testing.T, args ...string) (string, string, map[string]string) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, binary, "demo", "-db", filepath.Join(t.TempDir(), "demo.db"), "-addr", "127.0.0.1:0", "-quiet")
+	cmd := exec.CommandContext(ctx, binary, append([]string{"demo", "-db", filepath.Join(t.TempDir(), "demo.db"), "-addr", "127.0.0.1:0", "-quiet"}, args...)...)
 	out, _ := cmd.StdoutPipe()
 	cmd.Stderr = &logSink{t: t}
 	if err := cmd.Start(); err != nil {

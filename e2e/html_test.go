@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -124,7 +125,10 @@ func validateHTML(t *testing.T, pages []visited) {
 		t.Fatal(err)
 	}
 	byFile := map[string]visited{}
-	args := []string{bin, "--config", cfg, "--formatter", "json"}
+	// The report goes to a file: node may exit before a large report
+	// written to a pipe is flushed.
+	report := filepath.Join(dir, "report.json")
+	args := []string{bin, "--config", cfg, "--formatter", "json=" + report}
 	for i, p := range pages {
 		for _, o := range emptyOptions(p.html) {
 			t.Errorf("%s %s: %s has no text (an option of a select needs text or a label)", p.role, p.url, o)
@@ -136,10 +140,14 @@ func validateHTML(t *testing.T, pages []visited) {
 		byFile[name] = p
 		args = append(args, name)
 	}
-	out, err := exec.Command("node", args...).Output() // exits 1 when a page has errors
+	cmd := exec.Command("node", args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	_, err := cmd.Output() // exits 1 when a page has errors
+	out, _ := os.ReadFile(report)
 	var results []htmlResult
 	if jerr := json.Unmarshal(out, &results); jerr != nil {
-		t.Fatalf("html-validate: %v (%v)\n%.2000s", jerr, err, out)
+		t.Fatalf("html-validate: %v (%v)\n%.2000s\n%.2000s", jerr, err, out, stderr.Bytes())
 	}
 	lines := func(html string) []string { return strings.Split(html, "\n") }
 	n := 0

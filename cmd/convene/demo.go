@@ -23,6 +23,7 @@ func demoCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	scale := fs.Float64("scale", 0.02, "size of the convention (1 = the 2017 convention: 3,500 overseas talents, 10,000 posts)")
 	seed := fs.Int64("seed", 2017, "generator seed: the same seed gives the same convention")
 	quiet := fs.Bool("quiet", false, "log only warnings and errors")
+	videoCfg := addVideoFlags(fs) // video.go
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -42,7 +43,7 @@ func demoCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		if err != nil {
 			return err
 		}
-		sum, err := gen.Load(ctx, db, conv, gen.LoadOptions{PasswordHash: hash})
+		sum, err := gen.Load(ctx, db, conv, gen.LoadOptions{PasswordHash: hash, Previous: true})
 		if err != nil {
 			return err
 		}
@@ -55,6 +56,9 @@ func demoCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		level = slog.LevelWarn
 	}
 	m := &Main{DB: db, Addr: *addr, SecureCookies: false, Log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))}
+	if err := videoCfg.start(ctx, m.Log); err != nil {
+		return err
+	}
 	if err := m.Open(); err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/convene/convene/internal/load"
@@ -17,7 +18,8 @@ func loadCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.SetOutput(stderr)
 	var cfg load.Config
 	fs.StringVar(&cfg.BaseURL, "url", "http://127.0.0.1:8080", "the server to drive (loopback addresses only)")
-	fs.StringVar(&cfg.Scenario, "scenario", "scan", "scan (scan landing + apply, new and returning talents) or replay (the two convention days compressed)")
+	also := fs.String("also", "", "more instances on the same database, comma-separated: virtual users are spread over -url and these")
+	fs.StringVar(&cfg.Scenario, "scenario", "scan", "scan (scan landing + apply, new and returning talents), replay (the two convention days compressed) or screen (live dashboard streams held open; an application's time to reach them all)")
 	fs.IntVar(&cfg.VUs, "vus", 16, fmt.Sprintf("concurrent virtual users (at most %d)", load.MaxVUs))
 	fs.DurationVar(&cfg.Duration, "duration", 20*time.Second, fmt.Sprintf("stop the scenario after this long (at most %s)", load.MaxDuration))
 	fs.IntVar(&cfg.Requests, "requests", 0, "stop the scenario after this many requests (0: duration alone; -1 with replay: the whole convention's visits, applications and searches)")
@@ -26,6 +28,8 @@ func loadCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	fs.Float64Var(&cfg.Scale, "scale", 1, "scale of the convention the server holds (convene simulate -scale)")
 	fs.Float64Var(&cfg.NewShare, "new", 0.2, "scan: share of visitors who are new talents and register first")
 	fs.IntVar(&cfg.Talents, "talents", 0, "scan: returning talents, signed in before the scenario as their phones would be (0: 16 per virtual user)")
+	fs.IntVar(&cfg.Streams, "streams", 1000, fmt.Sprintf("screen: live dashboard streams to hold open (at most %d)", load.MaxStreams))
+	fs.StringVar(&cfg.StreamPath, "stream-path", "/screen/stream", "screen: the stream to open (the public big screen's; /admin/dashboard/stream needs a session)")
 	pprofAddr := fs.String("pprof", "", "serve the load generator's own profiles on this loopback address (its cost is part of every figure)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -36,6 +40,9 @@ func loadCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if _, err := load.CheckLoopback(cfg.BaseURL); err != nil {
 		return err
 	}
+	if *also != "" {
+		cfg.Also = strings.Split(*also, ",")
+	}
 	if *pprofAddr != "" {
 		if err := servePprof(*pprofAddr); err != nil {
 			return err
@@ -45,6 +52,9 @@ func loadCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		cfg.Requests = load.ReplayRequests(cfg.Seed, cfg.Scale)
 	}
 	fmt.Fprintf(stdout, "Driving %s: scenario %s, %d virtual users, at most %s", cfg.BaseURL, cfg.Scenario, cfg.VUs, cfg.Duration)
+	if cfg.Scenario == "screen" {
+		fmt.Fprintf(stdout, ", %d streams", cfg.Streams)
+	}
 	if cfg.Requests > 0 {
 		fmt.Fprintf(stdout, " or %d requests", cfg.Requests)
 	}

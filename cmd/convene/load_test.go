@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/convene/convene/internal/load"
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/store/storetest"
 	"github.com/convene/convene/internal/web/session"
 )
 
@@ -55,36 +57,12 @@ func TestLoadHarness(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	db, err := store.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	// The harness signs up every new talent from 127.0.0.1: lift the
-	// per-address limits as an operator does for a load run.
-	lim := session.DefaultLimits()
-	lim.RegisterAddress.Free, lim.RegisterAll.Free, lim.Address.Free = 1<<20, 1<<20, 1<<20
-	m := &Main{DB: db, Addr: "127.0.0.1:0", Limits: lim, Log: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelError}))}
-	if err := m.Open(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- m.Run(ctx) }()
-	defer func() { cancel(); <-done }()
+	m := serveForLoad(t, ctx, dsn)
 
 	for _, sc := range []string{"scan", "replay"} {
 		t.Run(sc, func(t *testing.T) {
-			rep, err := load.Run(ctx, load.Config{BaseURL: m.URL(), Scenario: sc, VUs: 4, Duration: d, Requests: n, Ceiling: 250 * time.Millisecond,
+			rep := runLoad(t, ctx, load.Config{BaseURL: m.URL(), Scenario: sc, VUs: 4, Duration: d, Requests: n, Ceiling: 250 * time.Millisecond,
 				Seed: 2017, Scale: scale, NewShare: newShare, Talents: talents})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var b strings.Builder
-			rep.Print(&b)
-			t.Log("\n" + b.String())
-			if rep.Total.Errors != 0 {
-				t.Errorf("%d errors: %v", rep.Total.Errors, rep.Samples)
-			}
 			if a, ok := rep.Op("apply"); !ok || a.Count == 0 {
 				t.Errorf("no application acknowledged: %+v", rep.Ops)
 			}
@@ -93,6 +71,13 @@ func TestLoadHarness(t *testing.T) {
 			}
 		})
 	}
+	t.Run("screen", func(t *testing.T) {
+		rep := runLoad(t, ctx, load.Config{BaseURL: m.URL(), Scenario: "screen", VUs: 1, Duration: d, Requests: 3,
+			Seed: 2017, Scale: scale, Streams: 20})
+		if u, ok := rep.Op("update → stream"); !ok || u.Count != 3*20 {
+			t.Errorf("updates reaching the streams: %+v, want 3 × 20", u)
+		}
+	})
 	t.Run("bounded", func(t *testing.T) {
 		rep, err := load.Run(ctx, load.Config{BaseURL: m.URL(), Scenario: "scan", VUs: 3, Duration: time.Minute, Requests: 50,
 			Seed: 2017, Scale: scale, NewShare: 0.2, Talents: 3})
@@ -124,4 +109,100 @@ type testLog struct{ t *testing.T }
 func (l testLog) Write(b []byte) (int, error) {
 	l.t.Logf("server: %s", b)
 	return len(b), nil
+}
+
+// TestLoadTwoInstances: two servers on one PostgreSQL, the replay spread
+// over both as a load balancer would; every request answered without an
+// error, and both served. For figures, lengthen it:
+//
+//	CONVENE_LOAD_TWO_SCALE=0.2 CONVENE_LOAD_DURATION=20s go test ./cmd/convene -run TestLoadTwoInstances -v
+func TestLoadTwoInstances(t *testing.T) {
+	dsn := storetest.NewPostgresDB(t)
+	scale := "0.05"
+	if s := os.Getenv("CONVENE_LOAD_TWO_SCALE"); s != "" {
+		scale = s
+	}
+	if out, err := simulate(t, "-scale", scale, "-seed", "2017", "-db", dsn); err != nil {
+		t.Fatalf("simulate: %v\n%s", err, out)
+	}
+	var sc float64
+	fmt.Sscan(scale, &sc)
+	d, n := time.Minute, 120
+	if s := os.Getenv("CONVENE_LOAD_DURATION"); s != "" {
+		d, _ = time.ParseDuration(s)
+		n = 0
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	mains := []*Main{serveForLoad(t, ctx, dsn), serveForLoad(t, ctx, dsn)}
+	for _, sc2 := range []struct {
+		name string
+		also []string
+	}{{"one", nil}, {"two", []string{mains[1].URL()}}} {
+		t.Run(sc2.name, func(t *testing.T) {
+			before := served(t, mains[1])
+			runLoad(t, ctx, load.Config{BaseURL: mains[0].URL(), Also: sc2.also, Scenario: "replay", VUs: 8, Duration: d, Requests: n,
+				Seed: 2017, Scale: sc, Talents: 8})
+			second := served(t, mains[1]) - before
+			if sc2.also != nil && second == 0 || sc2.also == nil && second != 0 {
+				t.Errorf("the second instance served %d requests", second)
+			}
+		})
+	}
+}
+
+// serveForLoad serves dsn in this process until the test ends. The
+// harness signs up every new talent from 127.0.0.1: the per-address
+// limits are lifted as an operator does for a load run.
+func serveForLoad(t *testing.T, ctx context.Context, dsn string) *Main {
+	t.Helper()
+	db, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lim := session.DefaultLimits()
+	lim.RegisterAddress.Free, lim.RegisterAll.Free, lim.Address.Free = 1<<20, 1<<20, 1<<20
+	m := &Main{DB: db, Addr: "127.0.0.1:0", Limits: lim, Log: slog.New(slog.NewTextHandler(testLog{t}, &slog.HandlerOptions{Level: slog.LevelError}))}
+	if err := m.Open(); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx) }()
+	t.Cleanup(func() { cancel(); <-done; db.Close() })
+	return m
+}
+
+// served counts the requests an instance answered, from its metrics.
+func served(t *testing.T, m *Main) int {
+	t.Helper()
+	rec := httptest.NewRecorder()
+	m.web.MetricsHandler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	n := 0
+	for _, line := range strings.Split(rec.Body.String(), "\n") {
+		if strings.HasPrefix(line, "convene_http_requests_total{") && !strings.Contains(line, "healthz") {
+			f := strings.Fields(line)
+			var v float64
+			fmt.Sscan(f[len(f)-1], &v)
+			n += int(v)
+		}
+	}
+	return n
+}
+
+// runLoad runs the harness, logs its report and fails the test on any
+// request that failed.
+func runLoad(t *testing.T, ctx context.Context, cfg load.Config) *load.Report {
+	t.Helper()
+	rep, err := load.Run(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	rep.Print(&b)
+	t.Log("\n" + b.String())
+	if rep.Total.Errors != 0 {
+		t.Errorf("%d errors: %v", rep.Total.Errors, rep.Samples)
+	}
+	return rep
 }

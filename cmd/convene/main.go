@@ -21,6 +21,7 @@ import (
 	"github.com/convene/convene/internal/web"
 	"github.com/convene/convene/internal/web/request"
 	"github.com/convene/convene/internal/web/session"
+	"github.com/convene/convene/internal/webhook"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -148,6 +149,7 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs.IntVar(&lim.Address.Free, "login-per-address", envInt("CONVENE_LOGIN_PER_ADDRESS", lim.Address.Free), "sign-in attempts per client address per 15 minutes (env CONVENE_LOGIN_PER_ADDRESS)")
 	fs.IntVar(&lim.RegisterAddress.Free, "register-per-address", envInt("CONVENE_REGISTER_PER_ADDRESS", lim.RegisterAddress.Free), "registrations per client address per hour (env CONVENE_REGISTER_PER_ADDRESS)")
 	fs.IntVar(&lim.RegisterAll.Free, "register-per-minute", envInt("CONVENE_REGISTER_PER_MINUTE", lim.RegisterAll.Free), "registrations per minute overall (env CONVENE_REGISTER_PER_MINUTE)")
+	videoCfg := addVideoFlags(fs) // video.go
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -167,6 +169,9 @@ func serveCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer db.Close()
 	m := &Main{DB: db, Addr: *addr, SecureCookies: !*insecure, Log: slog.New(slog.NewJSONHandler(stderr, nil)),
 		TrustedProxies: trusted, Limits: lim, MetricsAddr: *metricsAddr, MetricsToken: *metricsToken}
+	if err := videoCfg.start(ctx, m.Log); err != nil {
+		return err
+	}
 	if err := m.Open(); err != nil {
 		return err
 	}
@@ -229,8 +234,11 @@ func (m *Main) URL() string { return "http://" + m.ln.Addr().String() }
 // Run serves until ctx ends, then shuts down gracefully: requests in flight
 // finish, so no acknowledged write is cut off.
 func (m *Main) Run(ctx context.Context) error {
+	go webhook.FromEnv(m.DB, m.Log).Run(ctx)
 	go m.web.Sweep(ctx, time.Hour)
-	go m.web.RunMatching(ctx) // the matching index: built now, then polled (docs/match-product.md)
+	go m.web.SettleHolds(ctx, 15*time.Second) // event seats and booths whose holds ended pass on
+	go m.web.RunMatching(ctx)                 // the matching index: built now, then polled (docs/match-product.md)
+	go m.web.RunPeers(ctx, nil)               // other instances' changes, on PostgreSQL (internal/peers)
 	errc := make(chan error, 2)
 	go func() { errc <- m.srv.Serve(m.ln) }()
 	if m.mln != nil {

@@ -26,6 +26,7 @@ func simulateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	seed := fs.Int64("seed", 2017, "generator seed: the same seed and scale give the same convention")
 	force := fs.Bool("force", false, "load into a database that already holds data")
 	quiet := fs.Bool("quiet", false, "no progress bar")
+	previous := fs.Bool("previous", true, "also write the previous edition (2016: 25,000 m², about three fifths of the people and activity), so figures compare with it")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -60,9 +61,13 @@ func simulateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 		return err
 	}
 	t := conv.Totals()
+	all := t.Rows
+	if *previous {
+		all = t.WithPrevious()
+	}
 	var bar *progressbar.ProgressBar
 	if !*quiet {
-		bar = progressbar.NewOptions64(int64(rowsOf(t.Rows)),
+		bar = progressbar.NewOptions64(int64(rowsOf(all)),
 			progressbar.OptionSetWriter(stderr),
 			progressbar.OptionSetDescription("loading "+db.Dialect()),
 			progressbar.OptionShowCount(),
@@ -76,6 +81,7 @@ func simulateCmd(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	sum, err := gen.Load(ctx, db, conv, gen.LoadOptions{
 		PasswordHash: hash,
 		Force:        *force,
+		Previous:     *previous,
 		Progress: func(done, total int) {
 			if bar != nil {
 				bar.Set(done)
@@ -107,8 +113,9 @@ func rowsOf(r store.TableCounts) int {
 }
 
 func printSimulateSummary(w io.Writer, dialect string, c *gen.Convention, t gen.Totals, sum gen.Summary, genTime time.Duration) {
-	r := sum.Rows
-	rows := rowsOf(r)
+	r := t.Rows // this edition's
+	r.Applications += sum.Scenes.Applications
+	rows := rowsOf(sum.Rows)
 	line := func(kind string, n int, note string) { fmt.Fprintf(w, "  %-28s %9d  %s\n", kind, n, note) }
 	fmt.Fprintf(w, "\nLoaded edition %d (%s) into %s:\n\n", sum.EditionID, c.Edition.Name, dialect)
 	line("talents", r.Talents, fmt.Sprintf("%d overseas, %d high-skilled, %d students", t.Overseas, t.HighSkilled, t.Students))
@@ -130,6 +137,14 @@ func printSimulateSummary(w io.Writer, dialect string, c *gen.Convention, t gen.
 	line("dockings", r.Dockings, "")
 	line("venues, halls, areas", r.Venues+r.Halls+r.Areas, fmt.Sprintf("%d / %d / %d", r.Venues, r.Halls, r.Areas))
 	line("booths", r.Booths, fmt.Sprintf("%d exhibits", r.Exhibits))
+	if p := t.PreviousRows; sum.PreviousEditionID != 0 && c.Previous != nil {
+		m2 := 0
+		for _, v := range c.Previous.Venues {
+			m2 += v.AreaM2
+		}
+		fmt.Fprintf(w, "\nand the previous edition %d (%s): %d m², %d booths, %d posts, %d applications, %d projects, %d dockings, %d events\n\n",
+			sum.PreviousEditionID, c.Previous.Edition.Name, m2, p.Booths, p.Posts, p.Applications, p.Projects, p.Dockings, p.Events)
+	}
 	line("rows written", rows, "")
 	secs := sum.Elapsed.Seconds()
 	rate := 0.0

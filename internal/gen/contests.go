@@ -40,14 +40,7 @@ func demoPolicies(edition int64, by *int64, at time.Time, grant int64) []store.P
 
 // contestRun writes the contest's run and the policies inside the load.
 func (l *loader) contestRun(c *Convention, ed int64) error {
-	var by *int64
-	for _, u := range c.Users {
-		if u.Role == model.RoleOrganizer {
-			id := u.ID + l.base.Users
-			by = &id
-			break
-		}
-	}
+	by := l.organizer
 	selected := 0
 	for _, e := range c.Entries {
 		if e.Status == model.EntrySelected {

@@ -52,6 +52,14 @@ type Convention struct {
 
 	// Logins are the demo accounts, one per role, all with DemoPassword.
 	Logins []Login
+
+	// Previous is the edition of the year before (previous.go): its own
+	// records only, with local ids after this edition's. Its people and
+	// organizations are this convention's Orgs, Users and Talents (those
+	// registered before it closed), so its Orgs, Users, Talents, Logins and
+	// Previous are empty and it has no Totals of its own. Load writes it
+	// when LoadOptions.Previous is set.
+	Previous *Convention
 }
 
 // Visit counts views of a post, an enterprise page or a scan landing page
@@ -83,8 +91,12 @@ const EmailDomain = "demo.convene.test"
 
 // Totals counts what a Convention holds, by kind.
 type Totals struct {
-	// Rows is what Load writes, table by table.
+	// Rows is what Load writes for this edition, table by table, with
+	// every organization, account and talent profile.
 	Rows store.TableCounts
+	// PreviousRows is what Load adds for the previous edition when asked
+	// (LoadOptions.Previous): its own records, no accounts.
+	PreviousRows store.TableCounts
 
 	Overseas, HighSkilled, Students int
 	OverseasPhD, OverseasIntentYes  int
@@ -97,7 +109,8 @@ type Totals struct {
 
 	PostsByFair         [3]int // overseas, high-skilled, video
 	VisitCount          int    // sum of visit counts
-	OverseasApplicants  int    // overseas talents with an application ("CVs received")
+	OverseasApplicants  int    // overseas talents with an application
+	OverseasCVs         int    // overseas applicants with a CV ("CVs received", cvs.go)
 	TalentProjects      int
 	DelegationProjects  int // including the CIS delegation's
 	CISProjects         int
@@ -114,14 +127,7 @@ type Totals struct {
 // Totals counts the convention's contents.
 func (c *Convention) Totals() Totals {
 	t := Totals{
-		Rows: store.TableCounts{
-			Editions: 1, Venues: len(c.Venues), Halls: len(c.Halls), Areas: len(c.Areas), Booths: len(c.Booths),
-			Fairs: len(c.Fairs), RemoteSessions: len(c.Sessions), Events: len(c.Events),
-			Organizations: len(c.Orgs), Users: len(c.Users), Talents: len(c.Talents), Posts: len(c.Posts),
-			Applications: len(c.Applications), Visits: len(c.Visits), Projects: len(c.Projects),
-			Contests: 1, ContestJudges: len(c.Judges), Entries: len(c.Entries), Scores: len(c.Scores), Dockings: len(c.Dockings),
-			Exhibits: len(c.Exhibits),
-		},
+		Rows:            c.rows(),
 		VideoTalents:    len(c.VideoTalents),
 		Experts:         len(c.Experts),
 		DockingsByStage: map[model.DockingStage]int{},
@@ -193,6 +199,9 @@ func (c *Convention) Totals() Totals {
 	for _, tl := range c.Talents {
 		if applied[tl.ID] && tl.Category == model.TalentOverseas {
 			t.OverseasApplicants++
+			if tl.CVFile != "" {
+				t.OverseasCVs++
+			}
 		}
 	}
 	for _, p := range c.Projects {
@@ -234,5 +243,35 @@ func (c *Convention) Totals() Totals {
 	for _, d := range c.Dockings {
 		t.DockingsByStage[d.Stage]++
 	}
+	if c.Previous != nil {
+		t.PreviousRows = c.Previous.rows()
+	}
 	return t
+}
+
+// rows counts the rows Load writes for c alone.
+func (c *Convention) rows() store.TableCounts {
+	return store.TableCounts{
+		Editions: 1, Venues: len(c.Venues), Halls: len(c.Halls), Areas: len(c.Areas), Booths: len(c.Booths),
+		Fairs: len(c.Fairs), RemoteSessions: len(c.Sessions), Events: len(c.Events),
+		Organizations: len(c.Orgs), Users: len(c.Users), Talents: len(c.Talents), Posts: len(c.Posts),
+		Applications: len(c.Applications), Visits: len(c.Visits), Projects: len(c.Projects),
+		Contests: 1, ContestJudges: len(c.Judges), Entries: len(c.Entries), Scores: len(c.Scores), Dockings: len(c.Dockings),
+		Exhibits: len(c.Exhibits),
+	}
+}
+
+// WithPrevious is what Load writes with LoadOptions.Previous: Rows and
+// PreviousRows added up.
+func (t Totals) WithPrevious() store.TableCounts {
+	a, b := t.Rows, t.PreviousRows
+	return store.TableCounts{
+		Editions: a.Editions + b.Editions, Venues: a.Venues + b.Venues, Halls: a.Halls + b.Halls, Areas: a.Areas + b.Areas,
+		Booths: a.Booths + b.Booths, Fairs: a.Fairs + b.Fairs, RemoteSessions: a.RemoteSessions + b.RemoteSessions,
+		Events: a.Events + b.Events, Organizations: a.Organizations + b.Organizations, Users: a.Users + b.Users,
+		Talents: a.Talents + b.Talents, Posts: a.Posts + b.Posts, Applications: a.Applications + b.Applications,
+		Visits: a.Visits + b.Visits, Projects: a.Projects + b.Projects, Contests: a.Contests + b.Contests,
+		ContestJudges: a.ContestJudges + b.ContestJudges, Entries: a.Entries + b.Entries, Scores: a.Scores + b.Scores,
+		Dockings: a.Dockings + b.Dockings, Exhibits: a.Exhibits + b.Exhibits,
+	}
 }

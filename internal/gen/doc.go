@@ -26,6 +26,13 @@
 // talents, posts and projects. Three pending organizations wait for
 // approval at every scale; they count in no figure.
 //
+// The convention carries its previous edition too (Previous, previous.go):
+// OCS 2016, a year before in Guangzhou, with the seed's 25,000 m² and
+// province and city areas this year's over 1.6, and about three fifths of
+// this year's people and activity, copied from this year's records. Load
+// writes it when LoadOptions.Previous is set (simulate and the demo do),
+// after the current edition, which stays current.
+//
 // Every account has the password DemoPassword; Logins lists one account
 // per role with an easy address (organizer@demo.convene.test, ...).
 package gen

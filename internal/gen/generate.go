@@ -64,6 +64,7 @@ func Generate(seed int64, scale float64) *Convention {
 	g.talents(stream(seed, "talents"))
 	g.posts(stream(seed, "posts"))
 	g.applications(stream(seed, "applications"))
+	g.cvs(stream(seed, "cvs")) // cvs.go
 	g.visits(stream(seed, "visits"))
 	g.projects(stream(seed, "projects"))
 	g.contest(stream(seed, "contest"))
@@ -71,6 +72,7 @@ func Generate(seed int64, scale float64) *Convention {
 	g.meetingRequests(stream(seed, "meetings"))
 	g.logins()
 	g.exhibits(stream(seed, "exhibits")) // after logins: contacts are final addresses
+	g.previous(stream(seed, "previous")) // previous.go: last of all, from this edition's records
 	return g.c
 }
 

@@ -25,14 +25,22 @@ type LoadOptions struct {
 	Force bool
 	// Progress, when set, is called after each batch with rows written so far.
 	Progress func(done, total int)
+	// Previous also writes the convention's previous edition (c.Previous,
+	// previous.go) in the same transaction, after this one: the current
+	// edition stays current and its database ids stay its local ids.
+	Previous bool
 }
 
 // Summary is what Load wrote.
 type Summary struct {
-	Rows       store.TableCounts
-	VisitCount int   // sum of the visit counts
-	EditionID  int64 // the loaded edition's database id
-	Elapsed    time.Duration
+	Rows       store.TableCounts // what the database holds after the load
+	Scenes     store.TableCounts // of Rows, what the live scenes added after the bulk load (the video interview's application)
+	VisitCount int               // sum of the visit counts
+	EditionID  int64             // the loaded edition's database id
+	// PreviousEditionID is the previous edition's database id (0 when
+	// LoadOptions.Previous was not set).
+	PreviousEditionID int64
+	Elapsed           time.Duration
 }
 
 // chunk is how many rows go to the store per call: progress moves in steps
@@ -58,7 +66,11 @@ func Load(ctx context.Context, db *store.DB, c *Convention, opt LoadOptions) (Su
 		}
 	}
 	t := c.Totals()
+	prev := opt.Previous && c.Previous != nil
 	total := rowsTotal(t.Rows)
+	if prev {
+		total = rowsTotal(t.WithPrevious())
+	}
 	done := 0
 	step := func(n int) {
 		done += n
@@ -72,8 +84,18 @@ func Load(ctx context.Context, db *store.DB, c *Convention, opt LoadOptions) (Su
 			return err
 		}
 		l := &loader{b: b, base: base, step: step, rows: &sum.Rows, hash: opt.PasswordHash}
+		for _, u := range c.Users {
+			if u.Role == model.RoleOrganizer {
+				l.organizer = ptr(u.ID + base.Users)
+				break
+			}
+		}
 		sum.EditionID = base.Editions + c.Edition.ID
-		return l.load(c)
+		if err := l.load(c); err != nil || !prev {
+			return err
+		}
+		sum.PreviousEditionID = base.Editions + c.Previous.Edition.ID
+		return l.load(c.Previous)
 	})
 	if err == nil {
 		err = settleDockings(ctx, db) // docking.go
@@ -83,6 +105,17 @@ func Load(ctx context.Context, db *store.DB, c *Convention, opt LoadOptions) (Su
 	}
 	if err == nil {
 		err = loadExhibition(ctx, db, c, sum.EditionID) // exhibition.go
+	}
+	if err == nil {
+		err = loadCVs(ctx, db, c) // cvs.go
+	}
+	if err == nil {
+		var applied bool
+		applied, err = loadVideo(ctx, db, c, sum.EditionID) // video.go
+		if applied {
+			sum.Rows.Applications++
+			sum.Scenes.Applications++
+		}
 	}
 	if err != nil {
 		return Summary{}, fmt.Errorf("gen: load: %w", err)
@@ -98,6 +131,9 @@ type loader struct {
 	step func(int)
 	rows *store.TableCounts
 	hash string
+	// organizer is the first organizer's database id, who decides the
+	// contests (nil when the convention has none)
+	organizer *int64
 }
 
 func rowsTotal(r store.TableCounts) int {

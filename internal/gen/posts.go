@@ -116,8 +116,8 @@ func (g *generator) post(r *rand.Rand, id, org int64, fair, field, session int) 
 		p.SalaryMin = base / 500 * 500
 		p.SalaryMax = p.SalaryMin * between(r, 13, 20) / 10 / 500 * 500
 	}
-	p.Description = fmt.Sprintf("%s is hiring a %s in %s (%s). You will work with %s. Minimum degree: %s; %d+ years of experience.\n%s招聘%s，工作地点：%s。要求熟悉%s。",
-		o.Name, title.EN, city.EN, f.EN, joinEN(skills), p.MinDegree, p.MinExperience, o.NameZH, title.ZH, city.ZH, joinZH(skills))
+	p.Description = fmt.Sprintf("%s is hiring %s %s in %s (%s). You will work with %s. Minimum degree: %s; %d+ years of experience.\n%s招聘%s，工作地点：%s。要求熟悉%s。",
+		o.Name, article(title.EN), title.EN, city.EN, f.EN, joinEN(skills), p.MinDegree, p.MinExperience, o.NameZH, title.ZH, city.ZH, joinZH(skills))
 	if r.IntN(20) == 0 {
 		p.Status = model.PostClosed
 	}
@@ -159,4 +159,13 @@ func senior(l Label) Label {
 		return l
 	}
 	return Label{"Senior " + l.EN, "高级" + l.ZH}
+}
+
+// article is the English indefinite article for a job title: "an
+// Equipment technician", "a Bank teller".
+func article(title string) string {
+	if title != "" && strings.ContainsRune("AEIOUaeiou", rune(title[0])) {
+		return "an"
+	}
+	return "a"
 }
