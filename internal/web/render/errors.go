@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"net/http"
 
@@ -32,10 +33,21 @@ func Status(err error) int {
 	return http.StatusInternalServerError
 }
 
+// StatusClientClosed is the code logged for a request its client abandoned
+// (nginx's 499): nobody reads the answer, and it is not the server's fault.
+const StatusClientClosed = 499
+
 // Fail answers with an error page or JSON error. Internal errors are logged
 // in full and shown only as an apology with the request id.
 func (rd *Renderer) Fail(w http.ResponseWriter, r *http.Request, err error) {
 	ri := request.From(r)
+	if errors.Is(err, context.Canceled) && r.Context().Err() != nil {
+		// The client left (a navigation, a closed tab, a load run's end)
+		// while its request was in a query: say so, not "internal error".
+		rd.log.Info("request abandoned", "id", ri.ID, "method", r.Method, "path", r.URL.Path)
+		w.WriteHeader(StatusClientClosed)
+		return
+	}
 	code := Status(err)
 	key := "err.internal"
 	var fields map[string]string
