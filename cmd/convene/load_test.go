@@ -78,6 +78,14 @@ func TestLoadHarness(t *testing.T) {
 			t.Errorf("updates reaching the streams: %+v, want 3 × 20", u)
 		}
 	})
+	t.Run("docking", func(t *testing.T) {
+		rep := runLoad(t, ctx, load.Config{BaseURL: m.URL(), Scenario: "docking", VUs: 3, Duration: d, Requests: 60,
+			Seed: 2017, Scale: scale})
+		// Three readers, 13 pages between them: each read at least once.
+		if len(rep.Ops) != 13 {
+			t.Errorf("pages read: %d, want 13: %+v", len(rep.Ops), rep.Ops)
+		}
+	})
 	t.Run("bounded", func(t *testing.T) {
 		rep, err := load.Run(ctx, load.Config{BaseURL: m.URL(), Scenario: "scan", VUs: 3, Duration: time.Minute, Requests: 50,
 			Seed: 2017, Scale: scale, NewShare: 0.2, Talents: 3})
