@@ -61,11 +61,24 @@ func (db *DB) DockingFunnel(ctx context.Context, f DockingFilter) ([]FunnelRow, 
 	// Dockings are counted per project first (each docking's column and
 	// furthest rank worked out once, no DISTINCT), then per source: the
 	// projects table is read once per docked project, not per docking.
+	//
+	// The edition's dockings are kept before that grouping, not after the
+	// join with projects: grouping every edition's dockings first read and
+	// counted them all (25 ms at scale 1, 269 ms at scale 10 on PostgreSQL,
+	// BenchmarkFigure, issue 19). The join's p.edition_id stays, so the
+	// rows are the same.
 	var c conds
-	inner := "dockings d"
+	var in []string
 	if s := f.Party; s != nil {
 		u, o := c.arg(s.UserID), c.arg(s.OrgID)
-		inner += " WHERE d.org_id = " + o + " OR d.project_id IN (SELECT id FROM projects WHERE owner_user_id = " + u + " OR org_id = " + o + ")"
+		in = append(in, "(d.org_id = "+o+" OR d.project_id IN (SELECT id FROM projects WHERE owner_user_id = "+u+" OR org_id = "+o+"))")
+	}
+	if f.EditionID != 0 {
+		in = append(in, "d.project_id IN (SELECT id FROM projects WHERE edition_id = "+c.arg(f.EditionID)+")")
+	}
+	inner := "dockings d"
+	if len(in) > 0 {
+		inner += " WHERE " + strings.Join(in, " AND ")
 	}
 	g := f
 	g.Party = nil
