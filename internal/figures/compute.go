@@ -3,6 +3,7 @@ package figures
 import (
 	"cmp"
 	"context"
+	"slices"
 	"sort"
 	"time"
 
@@ -87,6 +88,28 @@ func Some(ctx context.Context, db *store.DB, e model.Edition, names ...string) (
 	}
 	sem := make(chan struct{}, par)
 	n := 0
+	// The application figures share one query (one read of the edition's
+	// applications) when all of them are asked for, as Compute does.
+	together := 0
+	for _, name := range names {
+		if slices.Contains(store.ApplicationFigureNames, name) {
+			together++
+		}
+	}
+	if together == len(store.ApplicationFigureNames) {
+		names = slices.DeleteFunc(slices.Clone(names), func(name string) bool {
+			return slices.Contains(store.ApplicationFigureNames, name)
+		})
+		n += together
+		go func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			m, err := db.ApplicationFigures(ctx, args)
+			for _, name := range store.ApplicationFigureNames {
+				out <- res{name, m[name], err}
+			}
+		}()
+	}
 	for _, name := range names {
 		n++
 		go func(name string) {

@@ -134,3 +134,48 @@ func TestFiguresFollowGenerator(t *testing.T) {
 		})
 	}
 }
+
+// TestApplicationFiguresTogether holds the one query Compute runs for the
+// application figures equal to each figure's own named query.
+func TestApplicationFiguresTogether(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			db := b.Open(t)
+			_, s := loadGen(t, db, 2017, 0.05)
+			start, close := figures.Window(s.Edition)
+			args := store.FigureArgs{EditionID: s.Edition.ID, Start: start, Close: close}
+			got, err := db.ApplicationFigures(ctx, args)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, name := range store.ApplicationFigureNames {
+				want, err := db.Figure(ctx, name, args)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(want) == 0 {
+					t.Fatalf("%s: no rows to compare", name)
+				}
+				if !sameRows(got[name], want) {
+					t.Errorf("%s: together %v, alone %v", name, got[name], want)
+				}
+			}
+		})
+	}
+}
+
+func sameRows(a, b []store.FigureRow) bool {
+	m := map[string]float64{}
+	for _, r := range a {
+		m[r.Key] = r.Value
+	}
+	if len(a) != len(b) || len(m) != len(a) {
+		return false
+	}
+	for _, r := range b {
+		if v, ok := m[r.Key]; !ok || v != r.Value {
+			return false
+		}
+	}
+	return true
+}
