@@ -158,6 +158,21 @@ func (db *DB) DelegationsFigures(ctx context.Context, editionID, orgID int64) ([
 	reach := func(i int) string {
 		return `sum(CASE WHEN (` + furthestSQL + `) >= ` + itoa(i) + ` THEN 1 ELSE 0 END)`
 	}
+	// A delegation's own page asks for one: every aggregate is then
+	// filtered by it, not totalled for every organization and joined after
+	// (on PostgreSQL that read the edition's every application: seconds).
+	one := func(col string) string {
+		if orgID == 0 {
+			return ""
+		}
+		return " AND " + col + " = $2"
+	}
+	where := func(col string) string {
+		if orgID == 0 {
+			return ""
+		}
+		return " WHERE " + col + " = $2"
+	}
 	q := `SELECT o.id, o.name, o.name_zh, o.province, o.is_foreign,
 		(SELECT count(*) FROM users u WHERE u.org_id = o.id),
 		COALESCE(pj.n, 0), COALESCE(dk.n, 0), COALESCE(dk.r1, 0), COALESCE(dk.r2, 0), COALESCE(dk.r3, 0), COALESCE(dk.r4, 0), COALESCE(dk.r5, 0),
@@ -166,13 +181,13 @@ func (db *DB) DelegationsFigures(ctx context.Context, editionID, orgID int64) ([
 		(SELECT COALESCE(sum(b.area_m2), 0) FROM booth_assignments ba JOIN booths b ON b.id = ba.booth_id
 			WHERE ba.org_id = o.id AND ba.edition_id = $1 AND ba.status IN ('assigned','confirmed','booked'))
 	FROM organizations o
-	LEFT JOIN (SELECT org_id, count(*) AS n FROM projects WHERE edition_id = $1 AND org_id IS NOT NULL GROUP BY org_id) pj ON pj.org_id = o.id
+	LEFT JOIN (SELECT org_id, count(*) AS n FROM projects WHERE edition_id = $1 AND org_id IS NOT NULL` + one("org_id") + ` GROUP BY org_id) pj ON pj.org_id = o.id
 	LEFT JOIN (SELECT p.org_id, count(*) AS n, ` + reach(1) + ` AS r1, ` + reach(2) + ` AS r2, ` + reach(3) + ` AS r3, ` + reach(4) + ` AS r4, ` + reach(5) + ` AS r5
-		FROM dockings d JOIN projects p ON p.id = d.project_id WHERE p.edition_id = $1 AND p.org_id IS NOT NULL GROUP BY p.org_id) dk ON dk.org_id = o.id
-	LEFT JOIN (SELECT p.org_id, count(*) AS n FROM posts p JOIN fairs f ON f.id = p.fair_id WHERE f.edition_id = $1 GROUP BY p.org_id) ps ON ps.org_id = o.id
+		FROM dockings d JOIN projects p ON p.id = d.project_id WHERE p.edition_id = $1 AND p.org_id IS NOT NULL` + one("p.org_id") + ` GROUP BY p.org_id) dk ON dk.org_id = o.id
+	LEFT JOIN (SELECT p.org_id, count(*) AS n FROM posts p JOIN fairs f ON f.id = p.fair_id WHERE f.edition_id = $1` + one("p.org_id") + ` GROUP BY p.org_id) ps ON ps.org_id = o.id
 	LEFT JOIN (SELECT p.org_id, count(*) AS n FROM applications a JOIN posts p ON p.id = a.post_id JOIN fairs f ON f.id = p.fair_id
-		WHERE f.edition_id = $1 GROUP BY p.org_id) ap ON ap.org_id = o.id
-	LEFT JOIN (SELECT org_id, count(*) AS n FROM exhibits GROUP BY org_id) ex ON ex.org_id = o.id
+		WHERE f.edition_id = $1` + one("p.org_id") + ` GROUP BY p.org_id) ap ON ap.org_id = o.id
+	LEFT JOIN (SELECT org_id, count(*) AS n FROM exhibits` + where("org_id") + ` GROUP BY org_id) ex ON ex.org_id = o.id
 	WHERE o.kind = 'delegation' AND ($2 = 0 OR o.id = $2)
 	ORDER BY o.province, o.name, o.id`
 	return queryAll(ctx, db.r, func(row interface{ Scan(...any) error }) (DelegationFigures, error) {

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"reflect"
 	"sync"
 	"testing"
 
@@ -350,6 +351,12 @@ func testDelegations(t *testing.T, db *store.DB, w dockWorld) {
 	all, err := db.DelegationsFigures(ctx, w.ed.ID, 0)
 	if err != nil || len(all) != 2 || all[0].Province != "CIS" || all[0].Members != 2 {
 		t.Fatalf("side by side %+v %v", all, err)
+	}
+	// One delegation's row (its own page's query, filtered early) is its
+	// row of the side-by-side table.
+	one, err := db.DelegationsFigures(ctx, w.ed.ID, w.cisOrg)
+	if err != nil || len(one) != 1 || !reflect.DeepEqual(one[0], all[0]) {
+		t.Fatalf("own %+v, side by side %+v, %v", one, all[0], err)
 	}
 }
 
