@@ -29,6 +29,11 @@ type Counter struct {
 	db  *store.DB
 	log *slog.Logger
 
+	// flushing serializes flushes: a Flush that finds the buffer empty
+	// because the loop has just taken it must still wait for that write,
+	// or "Flush then read" would miss counts already taken.
+	flushing sync.Mutex
+
 	mu      sync.Mutex
 	counts  map[key]int
 	running bool
@@ -92,6 +97,8 @@ func (c *Counter) loop(stop, done chan struct{}) {
 // Flush writes the buffered counts now. On failure they go back into the
 // buffer for the next try.
 func (c *Counter) Flush(ctx context.Context) error {
+	c.flushing.Lock()
+	defer c.flushing.Unlock()
 	c.mu.Lock()
 	counts := c.counts
 	c.counts = nil
