@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/vocab"
 )
 
 // ProjectColumns are a project file's columns, in template order, named
@@ -22,11 +23,21 @@ var stageWords = map[string]string{"创意": "idea", "原型": "prototype", "有
 // source, organization) and take each row's cells. Either every row is
 // good and projects come back, or errs lists every problem.
 func ParseProjects(data []byte, base model.Project) ([]model.Project, Errors) {
+	ps, _, errs := ParseProjectsNoticed(data, base)
+	return ps, errs
+}
+
+// ParseProjectsNoticed is ParseProjects that also lists, by row, the fields
+// the vocabulary does not know: kept as typed, as a post's city is
+// (ParseNoticed). A project's province is its delegation's, chosen from a
+// list, so a file has none to map.
+func ParseProjectsNoticed(data []byte, base model.Project) ([]model.Project, []Notice, Errors) {
 	rows, errs := ReadTable(data, ProjectColumns, projectAliases, "title")
 	if errs != nil {
-		return nil, errs
+		return nil, nil, errs
 	}
 	var out []model.Project
+	var notices []Notice
 	for _, row := range rows {
 		cell := row.Cell
 		p := base
@@ -47,11 +58,14 @@ func ParseProjects(data []byte, base model.Project) ([]model.Project, Errors) {
 		pr.Merge(p.Validate())
 		errs = row.Problems(errs, pr, ProjectColumns)
 		out = append(out, p)
+		if vocab.Industry.Unknown(p.Field) {
+			notices = append(notices, Notice{row.Line, "field", p.Field})
+		}
 	}
 	if len(errs) > 0 {
-		return nil, errs
+		return nil, nil, errs
 	}
-	return out, nil
+	return out, notices, nil
 }
 
 // ProjectTemplate is the project import template: the header and one

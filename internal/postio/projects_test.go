@@ -48,3 +48,24 @@ func TestProjectTemplateParses(t *testing.T) {
 		t.Fatalf("%+v %v", ps, errs)
 	}
 }
+
+// TestParseProjectsNoticed: a field the vocabulary knows in any spelling
+// (新能源, "clean energy") is kept silently; one it does not know is kept
+// as typed and said by row; a bad file says its problems and no notices.
+func TestParseProjectsNoticed(t *testing.T) {
+	base := model.Project{EditionID: 1, Source: model.SourceExpert}
+	file := "title,field\nA,新能源\nB,Aerospace\n,\nC,clean energy\nD,\nE,Basket weaving\n"
+	ps, notices, errs := ParseProjectsNoticed([]byte(file), base)
+	if errs != nil || len(ps) != 5 {
+		t.Fatalf("%+v %v", ps, errs)
+	}
+	if want := []Notice{{3, "field", "Aerospace"}, {7, "field", "Basket weaving"}}; !reflect.DeepEqual(notices, want) {
+		t.Fatalf("notices %v, want %v", notices, want)
+	}
+	if ps[0].Field != "新能源" || ps[1].Field != "Aerospace" {
+		t.Fatalf("fields are not kept as typed: %+v", ps)
+	}
+	if ps, notices, errs := ParseProjectsNoticed([]byte("title,field,stage\nA,Aerospace,moonshot\n"), base); ps != nil || notices != nil || errs == nil {
+		t.Fatalf("bad file: %v %v %v", ps, notices, errs)
+	}
+}

@@ -247,3 +247,39 @@ func TestImportProjects(t *testing.T) {
 		})
 	}
 }
+
+// TestImportProjectsUnmapped: a project file whose fields the vocabulary
+// does not know still imports, and the organizer hears of them by row in
+// their language; a file of known fields (any spelling) goes to the funnel.
+func TestImportProjectsUnmapped(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			db := b.Open(t)
+			f := newFixture(t, db)
+			org := f.client(model.RoleOrganizer)
+			deleg := strconv.FormatInt(*f.users[model.RoleDelegation].OrgID, 10)
+			form := map[string]string{"source": "delegation", "org_id": deleg}
+			f.setLocale(org, "zh")
+			ctype, body := importBody(t, form, []byte("title,field\nA,新能源\nB,Aerospace\nC,clean energy\nD,Basket weaving\n"), "p.csv")
+			resp, page := f.do(org, "POST", "/admin/projects/import", ctype, body)
+			if resp.StatusCode != http.StatusOK || !strings.Contains(page, `id="import-unmapped"`) || !strings.Contains(page, "已导入 4 个项目") ||
+				!strings.Contains(page, "<li>第 3 行 · 领域：Aerospace</li>") || !strings.Contains(page, "<li>第 5 行 · 领域：Basket weaving</li>") ||
+				strings.Contains(page, "clean energy</li>") || strings.Contains(page, "新能源</li>") {
+				t.Fatalf("page: %d\n%s", resp.StatusCode, page)
+			}
+			ps, _ := db.ListProjects(bg, store.ProjectFilter{OrgID: *f.users[model.RoleDelegation].OrgID})
+			if len(ps) < 4 || ps[0].Field != "Basket weaving" || ps[3].Field != "新能源" {
+				t.Fatalf("not imported as typed: %+v", ps)
+			}
+			f.setLocale(org, "en")
+			ctype, body = importBody(t, form, []byte("title,field\nE,Aerospace\n"), "p.csv")
+			if _, page := f.do(org, "POST", "/admin/projects/import", ctype, body); !strings.Contains(page, "<li>row 2 · Field: Aerospace</li>") {
+				t.Fatalf("English page:\n%s", page)
+			}
+			ctype, body = importBody(t, form, []byte("title,field\nF,新能源汽车产业\n"), "p.csv")
+			if resp, _ := f.do(org, "POST", "/admin/projects/import", ctype, body); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("known fields: %d, want a redirect to the funnel", resp.StatusCode)
+			}
+		})
+	}
+}

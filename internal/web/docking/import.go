@@ -18,9 +18,11 @@ import (
 var importSources = []model.ProjectSource{model.SourceDelegation, model.SourceExpert, model.SourceContest}
 
 type importData struct {
-	Sources []model.ProjectSource
-	Orgs    []model.Organization
-	Rows    []string // problems, said in the user's language
+	Sources  []model.ProjectSource
+	Orgs     []model.Organization
+	Rows     []string // problems, said in the user's language
+	Count    int
+	Unmapped []string // after an import: fields kept as typed that the vocabulary does not know, by row
 }
 
 func (a *Area) importData(r *http.Request) (importData, error) {
@@ -47,9 +49,26 @@ func (a *Area) importForm(w http.ResponseWriter, r *http.Request) {
 }
 
 // importProjects checks the whole file and imports all of its projects or
-// none; a refused file re-shows the form with every problem.
+// none; a refused file re-shows the form with every problem. An imported
+// file with fields the vocabulary does not know re-shows the form too,
+// saying them by row, rather than lose them in a redirect.
 func (a *Area) importProjects(w http.ResponseWriter, r *http.Request) {
-	n, err := a.doImport(r)
+	n, notices, err := a.doImport(r)
+	if err == nil && len(notices) > 0 {
+		d, err := a.importData(r)
+		if err != nil {
+			a.Render.Fail(w, r, err)
+			return
+		}
+		v := a.Render.View(r, "docking.import", nil)
+		d.Count = n
+		for _, nt := range notices {
+			d.Unmapped = append(d.Unmapped, v.T("docking.import_unmapped_row", nt.Row, v.T("project."+nt.Column), nt.Value))
+		}
+		v.Data, v.Flash = d, v.T("flash.docking.imported")
+		a.Render.Page(w, r, http.StatusOK, "docking_import", v)
+		return
+	}
 	imp := area.Import{Page: "docking_import", Title: "docking.import", Flash: "flash.docking.imported", Next: "/dockings/funnel?imported=" + strconv.Itoa(n)}
 	a.Imported(w, r, imp, err, func(rows []string) (any, error) {
 		d, err := a.importData(r)
@@ -58,15 +77,17 @@ func (a *Area) importProjects(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-func (a *Area) doImport(r *http.Request) (int, error) {
+// doImport imports a file's projects and lists the fields it kept as
+// typed because the vocabulary does not know them.
+func (a *Area) doImport(r *http.Request) (int, []postio.Notice, error) {
 	ed, err := a.Edition(r)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	data, orgID, err := a.ImportUpload(r, "")
 	pr := model.Problems{}
 	if !pr.Merge(err) && err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	base := model.Project{EditionID: ed.ID, Source: model.ProjectSource(r.FormValue("source"))}
 	if !slices.Contains(importSources, base.Source) {
@@ -74,13 +95,16 @@ func (a *Area) doImport(r *http.Request) (int, error) {
 	}
 	base.OrgID = &orgID
 	if err := pr.Err(); err != nil {
-		return 0, err
+		return 0, nil, err
 	}
-	ps, errs := postio.ParseProjects(data, base)
+	ps, notices, errs := postio.ParseProjectsNoticed(data, base)
 	if errs != nil {
-		return 0, errs.Invalid()
+		return 0, nil, errs.Invalid()
 	}
-	return len(ps), a.DB.ImportProjects(r.Context(), ps, request.User(r).ID)
+	if err := a.DB.ImportProjects(r.Context(), ps, request.User(r).ID); err != nil {
+		return 0, nil, err
+	}
+	return len(ps), notices, nil
 }
 
 // importTemplate is the project file template.
