@@ -12,10 +12,10 @@ import (
 type ProjectSearch struct {
 	EditionID int64
 	Query     string
-	Field     string
+	Fields    []string // any of these spellings, case aside (a vocabulary's key maps to several)
 	Stage     string
 	Source    model.ProjectSource
-	Province  string // the province of the delegation that brought it
+	Provinces []string // of the delegation that brought it; any of these spellings
 	Limit     int
 	Offset    int
 }
@@ -61,18 +61,14 @@ func (f scanFunc) Scan(d ...any) error { return f(d...) }
 func (db *DB) SearchProjects(ctx context.Context, f ProjectSearch) ([]CatalogProject, error) {
 	var c conds
 	c.add("p.edition_id = ?", f.EditionID)
-	if s := strings.TrimSpace(f.Field); s != "" {
-		c.add("lower(p.field) = ?", strings.ToLower(s))
-	}
+	c.anyOf("lower(p.field)", f.Fields)
 	if f.Stage != "" {
 		c.add("p.stage = ?", f.Stage)
 	}
 	if f.Source != "" {
 		c.add("p.source = ?", f.Source)
 	}
-	if s := strings.TrimSpace(f.Province); s != "" {
-		c.add("lower(o.province) = ?", strings.ToLower(s))
-	}
+	c.anyOf("lower(o.province)", f.Provinces)
 	for _, t := range searchTerms(f.Query) {
 		c.add(`lower(p.title || ' ' || p.title_zh || ' ' || p.summary || ' ' || p.summary_zh) LIKE ? ESCAPE '\'`, like(t))
 	}
@@ -81,23 +77,26 @@ func (db *DB) SearchProjects(ctx context.Context, f ProjectSearch) ([]CatalogPro
 		` AND `+strings.Join(c.where, " AND ")+` ORDER BY p.id DESC LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), c.args...)
 }
 
-// ProjectFacets are the values the catalogue's filters offer.
+// ProjectFacets are the values the catalogue's filters offer, as stored,
+// each with how many listed projects carry it: the caller groups spellings
+// of one value (Guangdong, 广东省) by its vocabulary.
 type ProjectFacets struct {
-	Fields    []string
-	Provinces []string
+	Fields    []FacetCount
+	Provinces []FacetCount
 }
 
-// CatalogFacets lists the fields and provinces of an edition's listed
-// projects.
+// CatalogFacets counts the fields and provinces of an edition's listed
+// projects (public, not withdrawn).
 func (db *DB) CatalogFacets(ctx context.Context, editionID int64) (ProjectFacets, error) {
 	var pf ProjectFacets
-	scan := func(row interface{ Scan(...any) error }) (string, error) {
-		var s string
-		err := row.Scan(&s)
-		return s, err
+	scan := func(row interface{ Scan(...any) error }) (FacetCount, error) {
+		var fc FacetCount
+		err := row.Scan(&fc.Value, &fc.N)
+		return fc, err
 	}
-	q := func(col string) ([]string, error) {
-		return queryAll(ctx, db.r, scan, `SELECT DISTINCT `+col+publicProjects+` AND p.edition_id = $1 AND `+col+` <> '' ORDER BY `+col+` LIMIT 200`, editionID)
+	q := func(col string) ([]FacetCount, error) {
+		return queryAll(ctx, db.r, scan, `SELECT `+col+`, count(*)`+publicProjects+` AND p.edition_id = $1 AND `+col+` <> ''
+			GROUP BY `+col+` ORDER BY count(*) DESC, `+col+` LIMIT `+itoa(facetLimit), editionID)
 	}
 	var err error
 	if pf.Fields, err = q("p.field"); err != nil {

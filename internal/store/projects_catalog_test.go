@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"maps"
 	"strconv"
 	"sync"
 	"testing"
@@ -235,13 +236,13 @@ func testProjectCatalogue(t *testing.T, db *store.DB, w dockWorld) {
 	same("two Chinese characters of a summary", ids(store.ProjectSearch{Query: "医药"}), gd.ID)
 	same("two words, both needed", ids(store.ProjectSearch{Query: "drug satellite"}))
 	same("LIKE wildcards are literal", ids(store.ProjectSearch{Query: "%"}))
-	same("field", ids(store.ProjectSearch{Field: "biomedicine"}), gd.ID)
+	same("field", ids(store.ProjectSearch{Fields: []string{"biomedicine"}}), gd.ID)
 	same("stage", ids(store.ProjectSearch{Stage: "prototype"}), gd.ID)
 	same("source", ids(store.ProjectSearch{Source: model.SourceContest}), w.talentProject.ID)
-	same("province", ids(store.ProjectSearch{Province: "CIS"}), w.project.ID)
-	same("province and words", ids(store.ProjectSearch{Province: "Guangdong", Query: "drug"}), gd.ID)
+	same("province", ids(store.ProjectSearch{Provinces: []string{"CIS"}}), w.project.ID)
+	same("province and words", ids(store.ProjectSearch{Provinces: []string{"Guangdong"}, Query: "drug"}), gd.ID)
 	same("paged", ids(store.ProjectSearch{Limit: 1, Offset: 1}), w.talentProject.ID)
-	l, err := db.SearchProjects(ctx, store.ProjectSearch{EditionID: w.ed.ID, Province: "CIS"})
+	l, err := db.SearchProjects(ctx, store.ProjectSearch{EditionID: w.ed.ID, Provinces: []string{"CIS"}})
 	if err != nil || len(l) != 1 || l[0].Province != "CIS" || l[0].OrgName == "" {
 		t.Fatalf("the delegation's row: %+v %v", l, err)
 	}
@@ -252,11 +253,44 @@ func testProjectCatalogue(t *testing.T, db *store.DB, w dockWorld) {
 		t.Fatal(err)
 	}
 	same("made private", ids(store.ProjectSearch{Query: "drug"}))
+	// A filter takes every spelling it is given (the caller's vocabulary
+	// supplies them), case aside.
+	park, _ := db.Organization(ctx, w.parkOrg)
+	park.Province = "广东省"
+	if err := db.UpdateOrganization(ctx, &park); err != nil {
+		t.Fatal(err)
+	}
+	gene := add(model.Project{Source: model.SourceExpert, OrgID: &w.parkOrg, Title: "Gene therapy", Field: "生物医药"})
+	p.Visibility = model.VisibilityPublic
+	if err := db.UpdateProject(ctx, &p, w.deleg2.ID); err != nil {
+		t.Fatal(err)
+	}
+	energy := add(model.Project{Source: model.SourceDelegation, OrgID: &w.cisOrg, Title: "Grid storage", Field: "NEW ENERGY"})
+	same("fields in several spellings", ids(store.ProjectSearch{Fields: []string{"Biomedicine", "生物医药", " "}}), gene.ID, gd.ID)
+	same("provinces in several spellings", ids(store.ProjectSearch{Provinces: []string{"guangdong", "广东省"}}), gene.ID, gd.ID)
+	same("fields and provinces", ids(store.ProjectSearch{Fields: []string{"new energy"}, Provinces: []string{"CIS"}}), energy.ID)
+	same("blank spellings filter nothing", ids(store.ProjectSearch{Fields: []string{""}}), energy.ID, gene.ID, gd.ID, w.talentProject.ID, w.project.ID)
+	// Facets count listed projects per stored spelling; a private one is
+	// not counted.
+	p.Visibility = model.VisibilityPrivate
+	if err := db.UpdateProject(ctx, &p, w.deleg2.ID); err != nil {
+		t.Fatal(err)
+	}
 	fc, err := db.CatalogFacets(ctx, w.ed.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(fc.Fields) != 2 || fc.Fields[0] != "Aerospace" || fc.Fields[1] != "New energy" || len(fc.Provinces) != 1 || fc.Provinces[0] != "CIS" {
-		t.Fatalf("facets %+v", fc)
+	asMap := func(l []store.FacetCount) map[string]int {
+		m := map[string]int{}
+		for _, c := range l {
+			m[c.Value] = c.N
+		}
+		return m
+	}
+	if got, want := asMap(fc.Fields), map[string]int{"Aerospace": 1, "New energy": 1, "NEW ENERGY": 1, "生物医药": 1}; !maps.Equal(got, want) || len(fc.Fields) != len(want) {
+		t.Fatalf("field facets %+v, want %v", fc.Fields, want)
+	}
+	if got, want := asMap(fc.Provinces), map[string]int{"CIS": 2, "广东省": 1}; !maps.Equal(got, want) || len(fc.Provinces) != len(want) || fc.Provinces[0].Value != "CIS" {
+		t.Fatalf("province facets %+v, want %v, most first", fc.Provinces, want)
 	}
 }
