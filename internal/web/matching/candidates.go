@@ -7,6 +7,7 @@ import (
 	"github.com/convene/convene/internal/match"
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/vocab"
 	"github.com/convene/convene/internal/web/recview"
 	"github.com/convene/convene/internal/web/request"
 )
@@ -73,7 +74,7 @@ func (a *Area) talentRecs(ctx context.Context, locale string, ms []match.Match) 
 		v := views.Full(m)
 		v.Title, v.Sub = c.Name, a.Render.T(locale, "degree."+string(c.Degree))
 		if c.Discipline != "" {
-			v.Sub += " · " + c.Discipline
+			v.Sub += " · " + vocab.Discipline.Label(locale, c.Discipline)
 		}
 		out = append(out, v)
 	}

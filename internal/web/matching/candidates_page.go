@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/vocab"
 	"github.com/convene/convene/internal/web/recview"
 )
 
@@ -20,5 +21,9 @@ func (a *Area) candidatesPage(w http.ResponseWriter, r *http.Request) {
 		a.Render.Fail(w, r, err)
 		return
 	}
-	a.Render.Page(w, r, http.StatusOK, "candidates", a.Render.View(r, "match.candidates", candidatesData{Post: c.Post, Candidates: c.Views}))
+	v := a.Render.View(r, "match.candidates", nil)
+	p := c.Post
+	p.City = vocab.City.Label(v.L, p.City) // for display only
+	v.Data = candidatesData{Post: p, Candidates: c.Views}
+	a.Render.Page(w, r, http.StatusOK, "candidates", v)
 }

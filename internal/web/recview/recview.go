@@ -1,6 +1,7 @@
 // Package recview says matches in the reader's language: recommended posts
 // for a talent (home, scan landing, API) and matched candidates for a
-// post's enterprise, with the engine's reasons through the catalog. It is
+// post's enterprise, with the engine's reasons through the catalog and
+// cities, skills and disciplines through the vocabulary (internal/vocab). It is
 // shared by the areas that show matches; the partial _match.html beside it
 // is their markup.
 package recview
@@ -14,6 +15,7 @@ import (
 	"github.com/convene/convene/internal/match"
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/recommend"
+	"github.com/convene/convene/internal/vocab"
 	"github.com/convene/convene/internal/web/render"
 )
 
@@ -49,49 +51,33 @@ type Rec struct {
 	Head             template.HTML // the scan landing's rendering of PostID, Title, Sub and City
 }
 
-var (
-	langLabel   = map[string][2]string{}
-	cityLabel   = map[string][2]string{}
-	skillLabels = map[string][2]string{}
-)
+var langLabel = map[string][2]string{}
 
 func init() {
 	for _, l := range match.Languages() {
 		langLabel[l.Code] = [2]string{l.EN, l.ZH}
 	}
-	for _, sk := range match.Vocabulary() {
-		skillLabels[sk.Key] = [2]string{sk.EN, sk.ZH}
-	}
-	for _, c := range match.Cities() {
-		cityLabel[c.Key] = [2]string{c.EN, c.ZH}
-	}
 }
 
-func pickLabel(l [2]string, ok bool, key, locale string) string {
-	if !ok {
-		return key
-	}
-	return model.DisplayName(locale, l[0], l[1])
-}
-
-func skillLabel(key, locale string) string {
-	if l, ok := skillLabels[key]; ok {
-		return pickLabel(l, true, key, locale)
-	}
-	sk, ok := match.LookupSkill(key)
-	return pickLabel([2]string{sk.EN, sk.ZH}, ok, key, locale)
-}
-
-// labels turns a comma-separated list of codes into labels.
-func labels(csv, locale string, table map[string][2]string) string {
+// labels turns a comma-separated list of codes into labels by label.
+func labels(csv string, label func(string) string) string {
 	var out []string
 	for _, c := range strings.Split(csv, ",") {
 		if c != "" {
-			l, ok := table[c]
-			out = append(out, pickLabel(l, ok, c, locale))
+			out = append(out, label(c))
 		}
 	}
 	return strings.Join(out, ", ")
+}
+
+// langName is a language code's name in locale, the code when unknown.
+func langName(locale string) func(string) string {
+	return func(code string) string {
+		if l, ok := langLabel[code]; ok {
+			return model.DisplayName(locale, l[0], l[1])
+		}
+		return code
+	}
 }
 
 // Views says matches in one language.
@@ -111,7 +97,9 @@ func (v Views) ReasonText(r match.Reason) string {
 	p := r.Params
 	locale := v.locale
 	deg := func(k string) string { return v.t("degree." + p[k]) }
-	city := func(k string) string { return labels(p[k], locale, cityLabel) }
+	city := func(k string) string {
+		return labels(p[k], func(c string) string { return vocab.City.Label(locale, c) })
+	}
 	key := "match.reason." + string(r.Code)
 	switch r.Code {
 	case match.ReasonSkills, match.ReasonTooFewSkills, match.ReasonNoSharedSkill:
@@ -125,9 +113,9 @@ func (v Views) ReasonText(r match.Reason) string {
 	case match.ReasonExperienceShort, match.ReasonExperienceFar:
 		return v.t(key, p["have"], p["need"], p["short"])
 	case match.ReasonLanguagesMet:
-		return v.t(key, labels(p["required"], locale, langLabel))
+		return v.t(key, labels(p["required"], langName(locale)))
 	case match.ReasonLanguagesMissing:
-		return v.t(key, labels(p["missing"], locale, langLabel))
+		return v.t(key, labels(p["missing"], langName(locale)))
 	case match.ReasonAffinity:
 		return v.t(key, v.t("match.affinity."+p["level"]))
 	case match.ReasonCityPreferred, match.ReasonCityAny:
@@ -170,7 +158,7 @@ func (v Views) Brief(m match.Match, matched []string) Rec {
 	if len(matched) > 0 {
 		sk := make([]string, len(matched))
 		for i, k := range matched {
-			sk[i] = skillLabel(k, v.locale)
+			sk[i] = vocab.Skill.Label(v.locale, k)
 		}
 		r.Skills = v.t("match.matched_skills", strings.Join(sk, ", "))
 	}
@@ -189,7 +177,7 @@ func (v Views) Suggestions(sg recommend.Suggestions, brief bool) []Rec {
 			r = v.Full(s.Match)
 		}
 		c := s.Card
-		r.Title, r.Sub, r.City = c.Title, model.DisplayName(v.locale, c.OrgName, c.OrgNameZH), c.City
+		r.Title, r.Sub, r.City = c.Title, model.DisplayName(v.locale, c.OrgName, c.OrgNameZH), vocab.City.Label(v.locale, c.City)
 		out = append(out, r)
 	}
 	return out
