@@ -38,9 +38,9 @@ type DockingFilter struct {
 	EditionID    int64
 	Party        *DockingScope
 	Source       model.ProjectSource
-	DelegationID int64 // the delegation that brought the project
-	Field        string
-	Province     string // the bringing delegation's province
+	DelegationID int64    // the delegation that brought the project
+	Fields       []string // any of these spellings, case aside (a vocabulary's key maps to several)
+	Provinces    []string // of the bringing delegation; any of these spellings
 }
 
 // where adds the filter's conditions on d (dockings), p (projects) and po
@@ -59,12 +59,8 @@ func (f DockingFilter) where(c *conds) {
 	if f.DelegationID != 0 {
 		c.add("p.org_id = ?", f.DelegationID)
 	}
-	if f.Field != "" {
-		c.add("p.field = ?", f.Field)
-	}
-	if f.Province != "" {
-		c.add("po.province = ?", f.Province)
-	}
+	c.anyOf("lower(p.field)", f.Fields)
+	c.anyOf("lower(po.province)", f.Provinces)
 }
 
 // dockWhere adds the filter's conditions on d (dockings) alone, projects
@@ -84,11 +80,36 @@ func (f DockingFilter) dockWhere(c *conds) {
 		return
 	}
 	join := ""
-	if f.Province != "" {
+	if len(f.Provinces) > 0 {
 		join = " LEFT JOIN organizations po ON po.id = p.org_id"
 	}
 	c.args = pc.args
 	c.where = append(c.where, "d.project_id IN (SELECT p.id FROM projects p"+join+pc.sql()+")")
+}
+
+// DockingFacets counts, per stored spelling, the fields and provinces of
+// the projects of the dockings f's party sees in f's edition (its other
+// filters aside): what the board's and funnel's filters offer. The caller
+// groups spellings of one value by its vocabulary.
+func (db *DB) DockingFacets(ctx context.Context, f DockingFilter) (ProjectFacets, error) {
+	var c conds
+	DockingFilter{EditionID: f.EditionID, Party: f.Party}.dockWhere(&c)
+	var pf ProjectFacets
+	scan := func(row interface{ Scan(...any) error }) (FacetCount, error) {
+		var fc FacetCount
+		err := row.Scan(&fc.Value, &fc.N)
+		return fc, err
+	}
+	q := func(col string) ([]FacetCount, error) {
+		return queryAll(ctx, db.r, scan, `SELECT `+col+`, count(*) FROM dockings d JOIN projects p ON p.id = d.project_id
+			LEFT JOIN organizations po ON po.id = p.org_id`+c.sql()+` GROUP BY `+col+` HAVING `+col+` <> '' ORDER BY count(*) DESC, `+col+` LIMIT `+itoa(facetLimit), c.args...)
+	}
+	var err error
+	if pf.Fields, err = q("p.field"); err != nil {
+		return pf, err
+	}
+	pf.Provinces, err = q("po.province")
+	return pf, err
 }
 
 // ScopeOf is the docking scope of a user: nil for organizers (everything).

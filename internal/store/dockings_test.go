@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"reflect"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -305,9 +307,43 @@ func testDockingBoardFunnel(t *testing.T, db *store.DB, w dockWorld) {
 	if m := count(other); m["requested"] != 1 || m["preliminary_agreement"] != 0 {
 		t.Fatalf("other delegation's board %v", m)
 	}
-	contest, _ := db.DockingBoard(ctx, store.DockingFilter{EditionID: w.ed.ID, Source: model.SourceContest, Field: "New energy"}, 10)
+	contest, _ := db.DockingBoard(ctx, store.DockingFilter{EditionID: w.ed.ID, Source: model.SourceContest, Fields: []string{"New energy"}}, 10)
 	if m := count(contest); m["negotiation"] != 1 || m["requested"] != 1 || m["preliminary_agreement"] != 0 {
 		t.Fatalf("filtered board %v", m)
+	}
+	// Filters take every spelling given, case aside; facets count the
+	// dockings a party sees per stored spelling.
+	spelled, _ := db.DockingBoard(ctx, store.DockingFilter{EditionID: w.ed.ID, Fields: []string{"new energy", "新能源"}}, 10)
+	if m := count(spelled); m["negotiation"] != 1 || m["requested"] != 1 || m["preliminary_agreement"] != 0 {
+		t.Fatalf("board by field spellings %v", m)
+	}
+	cis, _ := db.DockingBoard(ctx, store.DockingFilter{EditionID: w.ed.ID, Provinces: []string{"cis", ""}}, 10)
+	if m := count(cis); m["preliminary_agreement"] != 1 || m["negotiation"] != 0 || m["requested"] != 0 {
+		t.Fatalf("board by province %v", m)
+	}
+	for _, c := range []struct {
+		name              string
+		party             *store.DockingScope
+		fields, provinces string
+	}{
+		{"organizer", nil, "New energy:2 Aerospace:1", "CIS:1"},
+		{"CIS", store.ScopeOf(&w.deleg), "Aerospace:1", "CIS:1"},
+		{"other delegation", store.ScopeOf(&w.deleg2), "New energy:1", ""},
+	} {
+		pf, err := db.DockingFacets(ctx, store.DockingFilter{EditionID: w.ed.ID, Party: c.party, Fields: []string{"Aerospace"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		say := func(l []store.FacetCount) string {
+			var out []string
+			for _, x := range l {
+				out = append(out, x.Value+":"+strconv.Itoa(x.N))
+			}
+			return strings.Join(out, " ")
+		}
+		if say(pf.Fields) != c.fields || say(pf.Provinces) != c.provinces {
+			t.Fatalf("%s facets %v %v, want %q %q", c.name, pf.Fields, pf.Provinces, c.fields, c.provinces)
+		}
 	}
 	f, err := db.DockingFunnel(ctx, store.DockingFilter{EditionID: w.ed.ID})
 	if err != nil {

@@ -15,11 +15,11 @@ import (
 func selectEntries(t *testing.T, page, name string) (entries map[string]string, selected string) {
 	t.Helper()
 	options := regexp.MustCompile(`<option value="([^"]*)" *(selected)?>([^<]*)</option>`)
-	i := strings.Index(page, `name="`+name+`"`)
+	i := strings.Index(page, `<select name="`+name+`"`)
 	if i < 0 {
-		t.Fatalf("no %s filter", name)
+		t.Fatalf("no %s pick list", name)
 	}
-	sel := page[i : i+strings.Index(page[i:], "</select>")]
+	sel, _, _ := strings.Cut(page[i:], "</select>")
 	entries = map[string]string{}
 	for _, m := range options.FindAllStringSubmatch(sel, -1) {
 		if m[1] == "" {

@@ -6,12 +6,14 @@ import (
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/vocab"
 	"github.com/convene/convene/internal/web/render"
 	"github.com/convene/convene/internal/web/request"
 )
 
 type boardData struct {
-	Filter  store.DockingFilter
+	Filter  dockFilter
+	Facets  dockFacets
 	Columns []store.BoardColumn
 	Sources []model.ProjectSource
 	Total   int
@@ -21,13 +23,14 @@ type boardData struct {
 // there are.
 const perColumn = 25
 
-func (a *Area) loadBoard(r *http.Request) (boardData, error) {
-	f, err := a.filterOf(r)
-	d := boardData{Filter: f, Sources: model.ProjectSources}
+// loadBoard reads the board; with lang, the filters' entries too.
+func (a *Area) loadBoard(r *http.Request, lang string) (boardData, error) {
+	f, fc, err := a.filterOf(r, lang)
+	d := boardData{Filter: f, Facets: fc, Sources: model.ProjectSources}
 	if err != nil {
 		return d, err
 	}
-	d.Columns, err = a.DB.DockingBoard(r.Context(), f, perColumn)
+	d.Columns, err = a.DB.DockingBoard(r.Context(), f.DockingFilter, perColumn)
 	for _, c := range d.Columns {
 		d.Total += c.Count
 	}
@@ -35,12 +38,20 @@ func (a *Area) loadBoard(r *http.Request) (boardData, error) {
 }
 
 func (a *Area) board(w http.ResponseWriter, r *http.Request) {
-	d, err := a.loadBoard(r)
+	v := a.Render.View(r, "docking.board", nil)
+	d, err := a.loadBoard(r, v.L)
 	if err != nil {
 		a.Render.Fail(w, r, err)
 		return
 	}
-	a.Render.Page(w, r, http.StatusOK, "docking_board", a.Render.View(r, "docking.board", d))
+	for _, c := range d.Columns { // for display only: the API keeps what was stored
+		for i := range c.Cards {
+			cd := &c.Cards[i]
+			cd.Field, cd.Province = vocab.Industry.Label(v.L, cd.Field), vocab.Province.Label(v.L, cd.Province)
+		}
+	}
+	v.Data = d
+	a.Render.Page(w, r, http.StatusOK, "docking_board", v)
 }
 
 type cardJ struct {
@@ -63,7 +74,7 @@ type columnJ struct {
 }
 
 func (a *Area) apiBoard(w http.ResponseWriter, r *http.Request) {
-	d, err := a.loadBoard(r)
+	d, err := a.loadBoard(r, "")
 	loc := request.Locale(r)
 	render.Answer(a.Render, w, r, http.StatusOK, d, err, func(d boardData) []columnJ {
 		out := make([]columnJ, 0, len(d.Columns))

@@ -13,6 +13,7 @@ import (
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/vocab"
 	"github.com/convene/convene/internal/web/area"
 	"github.com/convene/convene/internal/web/request"
 )
@@ -31,22 +32,59 @@ type Area struct {
 // New keeps the store and the renderer.
 func New(d *area.Deps) *Area { return &Area{Deps: d} }
 
+// dockFilter is the board's and funnel's filters with the field and
+// province asked for, each as its vocabulary key: any spelling in either
+// language is accepted ("广东省", "Guangdong", "GD" ask for one province).
+type dockFilter struct {
+	store.DockingFilter
+	Field, Province string
+}
+
+// dockFacets are the filters' entries: each field and province of the
+// dockings the reader sees once, every spelling counted, in lang.
+type dockFacets struct {
+	Fields    []vocab.Facet
+	Provinces []vocab.Facet
+}
+
 // filterOf reads the board's and funnel's filters from the query; the
-// edition is the current one.
-func (a *Area) filterOf(r *http.Request) (store.DockingFilter, error) {
+// edition is the current one. A chosen field or province matches every
+// spelling the reader's dockings use for it; with lang, the filters'
+// entries come back too (else none are counted unless needed).
+func (a *Area) filterOf(r *http.Request, lang string) (dockFilter, dockFacets, error) {
 	q := r.URL.Query()
-	f := store.DockingFilter{Field: q.Get("field"), Province: q.Get("province")}
+	f := dockFilter{Field: vocab.Industry.Key(q.Get("field")), Province: vocab.Province.Key(q.Get("province"))}
 	if s := model.ProjectSource(q.Get("source")); s.Valid() {
 		f.Source = s
 	}
 	f.DelegationID, _ = strconv.ParseInt(q.Get("delegation_id"), 10, 64)
 	e, err := a.Edition(r)
 	if err != nil {
-		return f, err
+		return f, dockFacets{}, err
 	}
 	f.EditionID = e.ID
 	f.Party = store.ScopeOf(request.User(r))
-	return f, nil
+	var fc store.ProjectFacets
+	if lang != "" || f.Field != "" || f.Province != "" {
+		if fc, err = a.DB.DockingFacets(r.Context(), f.DockingFilter); err != nil {
+			return f, dockFacets{}, err
+		}
+	}
+	f.Fields = vocab.Industry.Spellings(f.Field, counts(fc.Fields))
+	f.Provinces = vocab.Province.Spellings(f.Province, counts(fc.Provinces))
+	var d dockFacets
+	if lang != "" {
+		d = dockFacets{vocab.Industry.Group(lang, counts(fc.Fields)), vocab.Province.Group(lang, counts(fc.Provinces))}
+	}
+	return f, d, nil
+}
+
+func counts(fc []store.FacetCount) []vocab.Count {
+	out := make([]vocab.Count, len(fc))
+	for i, c := range fc {
+		out[i] = vocab.Count{Value: c.Value, N: c.N}
+	}
+	return out
 }
 
 // pct is a rate as a page shows it.

@@ -10,12 +10,12 @@ import (
 // export: the pipeline (every docking the filters match, as the board's
 // filters read) as CSV, for organizers.
 func (a *Area) export(w http.ResponseWriter, r *http.Request) {
-	f, err := a.filterOf(r)
+	f, _, err := a.filterOf(r, "")
 	if err != nil {
 		a.Render.Fail(w, r, err)
 		return
 	}
-	rows, err := a.DB.DockingRows(r.Context(), f)
+	rows, err := a.DB.DockingRows(r.Context(), f.DockingFilter)
 	if err != nil {
 		a.Render.Fail(w, r, err)
 		return

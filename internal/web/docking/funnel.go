@@ -15,7 +15,8 @@ type funnelRow struct {
 }
 
 type funnelData struct {
-	Filter store.DockingFilter
+	Filter dockFilter
+	Facets dockFacets
 	Rows   []funnelRow
 	Total  funnelRow
 	Ranks  []model.DockingStage
@@ -30,13 +31,14 @@ func withRates(r store.FunnelRow) funnelRow {
 }
 
 // loadFunnel is the funnel by source (the named query the report reuses).
-func (a *Area) loadFunnel(r *http.Request) (funnelData, error) {
-	f, err := a.filterOf(r)
-	d := funnelData{Filter: f, Ranks: store.DockingRanks}
+// With lang, the filters' entries come too.
+func (a *Area) loadFunnel(r *http.Request, lang string) (funnelData, error) {
+	f, fc, err := a.filterOf(r, lang)
+	d := funnelData{Filter: f, Facets: fc, Ranks: store.DockingRanks}
 	if err != nil {
 		return d, err
 	}
-	rows, err := a.DB.DockingFunnel(r.Context(), f)
+	rows, err := a.DB.DockingFunnel(r.Context(), f.DockingFilter)
 	for _, x := range rows {
 		d.Rows = append(d.Rows, withRates(x))
 	}
@@ -49,12 +51,14 @@ func (a *Area) loadFunnel(r *http.Request) (funnelData, error) {
 }
 
 func (a *Area) funnelPage(w http.ResponseWriter, r *http.Request) {
-	d, err := a.loadFunnel(r)
+	v := a.Render.View(r, "docking.funnel", nil)
+	d, err := a.loadFunnel(r, v.L)
 	if err != nil {
 		a.Render.Fail(w, r, err)
 		return
 	}
-	a.Render.Page(w, r, http.StatusOK, "docking_funnel", a.Render.View(r, "docking.funnel", d))
+	v.Data = d
+	a.Render.Page(w, r, http.StatusOK, "docking_funnel", v)
 }
 
 type funnelJ struct {
@@ -70,7 +74,7 @@ type funnelJ struct {
 }
 
 func (a *Area) apiFunnel(w http.ResponseWriter, r *http.Request) {
-	d, err := a.loadFunnel(r)
+	d, err := a.loadFunnel(r, "")
 	render.Answer(a.Render, w, r, http.StatusOK, d, err, func(d funnelData) []funnelJ {
 		out := []funnelJ{}
 		for _, x := range d.Rows {
