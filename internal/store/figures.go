@@ -182,6 +182,7 @@ func (db *DB) FigureQueries() map[string]FigureQuery {
 		"talents.overseas_by_degree":    {`SELECT t.degree, count(*) ` + talents + ` AND t.category = 'overseas' GROUP BY t.degree`, "c"},
 		"talents.overseas_by_intent":    {`SELECT t.intent_china, count(*) ` + talents + ` AND t.category = 'overseas' GROUP BY t.intent_china`, "c"},
 		"talents.overseas_by_residence": {`SELECT t.residence, count(*) ` + talents + ` AND t.category = 'overseas' GROUP BY t.residence`, "c"},
+		"talents.by_discipline":         {`SELECT t.discipline, count(*) ` + talents + ` GROUP BY t.discipline`, "c"},
 		"enterprises.by_global500": {`SELECT CASE WHEN global500 THEN 'global500' ELSE 'other' END, count(*) FROM organizations
 			WHERE kind = 'enterprise' AND status = 'approved' AND created_at < $1 GROUP BY 1`, "c"},
 		// Through posts_fair_org, not one pass: posts are wide rows, and

@@ -3,11 +3,13 @@ package dashboard
 import (
 	"html/template"
 	"net/http"
+	"strings"
 
 	"github.com/convene/convene/internal/chart"
 	"github.com/convene/convene/internal/figures"
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/vocab"
 	"github.com/convene/convene/internal/web/render"
 	"github.com/convene/convene/internal/web/request"
 )
@@ -71,6 +73,9 @@ func (a *Area) loadFigures(r *http.Request) (figuresData, *figures.Set, *figures
 		if def.Name == "delegations.by_province" {
 			fv.Chart = a.provinceMap(def, fv.Rows, lang)
 		}
+		if k, ok := vocabFigures[def.Name]; ok {
+			fv.Rows = merged(k, lang, fv.Rows)
+		}
 		if c.HasPrev {
 			fv.Prev, fv.Abs = chart.Num(c.Prev), signed(c.Abs)
 			if c.Prev != 0 {
@@ -80,6 +85,37 @@ func (a *Area) loadFigures(r *http.Request) (figuresData, *figures.Set, *figures
 		d.Figures = append(d.Figures, fv)
 	}
 	return d, cur, prev, nil
+}
+
+// vocabFigures are the figures broken down by a value people type, whose
+// spellings the vocabulary merges (计算机, Computer Science). Delegations
+// by province need none: their map merges provinces itself (chart.Map).
+var vocabFigures = map[string]vocab.Kind{
+	"talents.by_discipline": vocab.Discipline,
+}
+
+// merged is a breakdown of counts by typed values as a reader of lang sees
+// it: one row per value, its spellings summed, Key its label (vocab.Group:
+// an unknown value under its most common spelling), most first; the
+// records with no value last, under "".
+func merged(k vocab.Kind, lang string, rows []store.FigureRow) []store.FigureRow {
+	var counts []vocab.Count
+	var blank float64
+	for _, r := range rows {
+		if strings.TrimSpace(r.Key) == "" {
+			blank += r.Value
+			continue
+		}
+		counts = append(counts, vocab.Count{Value: r.Key, N: int(r.Value)}) // counts of records: whole numbers
+	}
+	var out []store.FigureRow
+	for _, f := range k.Group(lang, counts) {
+		out = append(out, store.FigureRow{Key: f.Label, Value: float64(f.N)})
+	}
+	if blank > 0 {
+		out = append(out, store.FigureRow{Value: blank})
+	}
+	return out
 }
 
 // isCurrent tells whether e is the current edition, the one the list
