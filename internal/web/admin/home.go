@@ -30,5 +30,8 @@ func (a *Area) home(w http.ResponseWriter, r *http.Request) {
 		a.Render.Fail(w, r, err)
 		return
 	}
-	a.Render.Page(w, r, http.StatusOK, "admin", a.Render.View(r, "admin.title", d))
+	v := a.Render.View(r, "admin.title", nil)
+	d.Orgs = orgsIn(v.L, d.Orgs)
+	v.Data = d
+	a.Render.Page(w, r, http.StatusOK, "admin", v)
 }

@@ -30,7 +30,9 @@ func (a *Area) orgList(w http.ResponseWriter, r *http.Request) {
 		a.Render.Fail(w, r, err)
 		return
 	}
-	a.Render.Page(w, r, http.StatusOK, "orgs", a.Render.View(r, "orgs.title", orgListData{orgs, string(f.Kind), string(f.Status), f.Query}))
+	v := a.Render.View(r, "orgs.title", nil)
+	v.Data = orgListData{orgsIn(v.L, orgs), string(f.Kind), string(f.Status), f.Query}
+	a.Render.Page(w, r, http.StatusOK, "orgs", v)
 }
 
 func (a *Area) apiOrgs(w http.ResponseWriter, r *http.Request) {

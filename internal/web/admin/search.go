@@ -43,7 +43,10 @@ func (a *Area) search(w http.ResponseWriter, r *http.Request) {
 		a.Render.Fail(w, r, err)
 		return
 	}
-	a.Render.Page(w, r, http.StatusOK, "search", a.Render.View(r, "search.title", d))
+	v := a.Render.View(r, "search.title", nil)
+	d.Orgs, d.Talents, d.Posts = orgsIn(v.L, d.Orgs), talentsIn(v.L, d.Talents), postsIn(v.L, d.Posts)
+	v.Data = d
+	a.Render.Page(w, r, http.StatusOK, "search", v)
 }
 
 type searchJSON struct {

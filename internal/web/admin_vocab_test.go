@@ -1,0 +1,65 @@
+package web
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/store/storetest"
+)
+
+// TestAdminSearchVocabulary: the organizer's search shows a talent's
+// discipline, a post's city and industry and a delegation's province in the
+// organizer's language (as typed when the vocabulary does not know them),
+// and so does the organizations list; the API keeps what was stored. On
+// both databases.
+func TestAdminSearchVocabulary(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			db := b.Open(t)
+			f := newFixture(t, db)
+			u := storetest.MustRegister(t, db, "vocab@talent.example", model.RoleTalent)
+			tal, err := db.TalentByUser(bg, u.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			tal.Name, tal.Discipline = "Vocab Person", "计算机"
+			if err := db.UpdateTalent(bg, &tal); err != nil {
+				t.Fatal(err)
+			}
+			p := model.Post{OrgID: *f.users[enterprise].OrgID, FairID: f.fair.ID, Title: "Vocab post", City: "广州市", Industry: "Smart manufacturing", MinDegree: model.DegreeBachelor, Headcount: 1}
+			if err := p.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.CreatePost(bg, &p); err != nil {
+				t.Fatal(err)
+			}
+			for _, prov := range []string{"广东省", "Atlantis"} {
+				o := model.Organization{Kind: model.OrgDelegation, Name: "Vocab delegation of " + prov, Province: prov, Status: model.OrgApproved}
+				if err := db.CreateOrganization(bg, &o); err != nil {
+					t.Fatal(err)
+				}
+			}
+			org := f.client(organizer)
+			for lang, want := range map[string][]string{
+				"en": {"Computer science</small>", "Guangzhou · Intelligent manufacturing</small>", " · Guangdong · ", " · Atlantis · "},
+				"zh": {"计算机科学与技术</small>", "广州 · 智能制造</small>", " · 广东省 · ", " · Atlantis · "},
+			} {
+				f.setLocale(org, lang)
+				_, page := f.do(org, "GET", "/admin/search?q=vocab", "", "")
+				for _, w := range want {
+					if !strings.Contains(page, w) {
+						t.Fatalf("%s search: no %q in\n%s", lang, w, page)
+					}
+				}
+				_, page = f.do(org, "GET", "/admin/orgs?kind=delegation", "", "")
+				if !strings.Contains(page, "<small>"+strings.Trim(want[2], " ·")+"</small>") {
+					t.Fatalf("%s organizations: no %q in\n%s", lang, want[2], page)
+				}
+			}
+			if _, body := f.json(org, "GET", "/api/v1/search?q=vocab", ""); !strings.Contains(body, `"计算机"`) || !strings.Contains(body, `"广州市"`) {
+				t.Fatalf("the API does not keep what was stored: %s", body)
+			}
+		})
+	}
+}
