@@ -1,14 +1,18 @@
 package delegations
 
 import (
+	"cmp"
 	"net/http"
+	"slices"
 
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/vocab"
 )
 
 // provinceGroup is one province's delegations and their sum.
 type provinceGroup struct {
-	Province    string
+	Key         string // the vocabulary's key ("GD"), or the folded text of one it does not know
+	Province    string // in the reader's language
 	Delegations []store.DelegationFigures
 	Sum         store.DelegationFigures
 }
@@ -21,13 +25,21 @@ func (a *Area) loadAll(r *http.Request) ([]store.DelegationFigures, error) {
 	return a.DB.DelegationsFigures(r.Context(), ed, 0)
 }
 
-func group(l []store.DelegationFigures) []provinceGroup {
+// group puts delegations under their province as a reader of lang names
+// it: every spelling of one province (广东省, Guangdong) in one group, the
+// groups by name (unnamed last), each group's delegations in l's order.
+func group(lang string, l []store.DelegationFigures) []provinceGroup {
 	var out []provinceGroup
+	at := map[string]int{}
 	for _, f := range l {
-		if len(out) == 0 || out[len(out)-1].Province != f.Province {
-			out = append(out, provinceGroup{Province: f.Province})
+		key := vocab.Province.Key(f.Province)
+		i, ok := at[key]
+		if !ok {
+			i = len(out)
+			at[key] = i
+			out = append(out, provinceGroup{Key: key, Province: vocab.Province.Label(lang, f.Province)})
 		}
-		g := &out[len(out)-1]
+		g := &out[i]
 		g.Delegations = append(g.Delegations, f)
 		s := &g.Sum
 		s.Members += f.Members
@@ -44,6 +56,15 @@ func group(l []store.DelegationFigures) []provinceGroup {
 		s.BoothAsks += f.BoothAsks
 		s.BoothM2 += f.BoothM2
 	}
+	unnamed := func(g provinceGroup) int {
+		if g.Key == "" {
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(out, func(a, b provinceGroup) int {
+		return cmp.Or(cmp.Compare(unnamed(a), unnamed(b)), cmp.Compare(a.Province, b.Province))
+	})
 	return out
 }
 
@@ -54,5 +75,7 @@ func (a *Area) sideBySide(w http.ResponseWriter, r *http.Request) {
 		a.Render.Fail(w, r, err)
 		return
 	}
-	a.Render.Page(w, r, http.StatusOK, "delegations_admin", a.Render.View(r, "delegations.all", group(l)))
+	v := a.Render.View(r, "delegations.all", nil)
+	v.Data = group(v.L, l)
+	a.Render.Page(w, r, http.StatusOK, "delegations_admin", v)
 }
