@@ -32,6 +32,7 @@ func TestDockingFiltersVocabulary(t *testing.T) {
 			}
 			gd2, cis := org("广东省"), org("CIS")
 			ent := f.client(enterprise)
+			var first string // the docking of 生物医药, brought by the Guangdong delegation
 			for i, p := range []struct {
 				org   int64
 				field string
@@ -40,8 +41,12 @@ func TestDockingFiltersVocabulary(t *testing.T) {
 				if err := db.CreateProject(bg, &pr); err != nil {
 					t.Fatal(err)
 				}
-				if resp, body := f.postForm(ent, "/dockings/request", url.Values{"project_id": {itoa(int(pr.ID))}}); resp.StatusCode != http.StatusSeeOther {
+				resp, body := f.postForm(ent, "/dockings/request", url.Values{"project_id": {itoa(int(pr.ID))}})
+				if resp.StatusCode != http.StatusSeeOther {
 					t.Fatalf("request: %d %s", resp.StatusCode, body)
+				}
+				if i == 0 {
+					first = resp.Header.Get("Location")
 				}
 			}
 			check := func(who, page, name string, want map[string]string) {
@@ -77,6 +82,12 @@ func TestDockingFiltersVocabulary(t *testing.T) {
 				check(c.who+" "+c.lang+" "+c.path, page, "province", c.provinces)
 				if c.card != "" && !strings.Contains(page, c.card) {
 					t.Fatalf("%s %s: no card reads %q:\n%s", c.who, c.lang, c.card, page)
+				}
+				if c.card != "" {
+					_, page := f.do(c.cl, "GET", first, "", "")
+					if want := strings.TrimSuffix(c.card, " · ") + "</dd>"; !strings.Contains(page, want) {
+						t.Fatalf("%s %s: the docking's page does not read %q:\n%s", c.who, c.lang, want, page)
+					}
 				}
 			}
 			f.setLocale(oc, "en")

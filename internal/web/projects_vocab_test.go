@@ -57,6 +57,7 @@ func TestProjectCatalogueVocabulary(t *testing.T) {
 				return o.ID
 			}
 			gd2, cis := org("广东省"), org("CIS")
+			var first int64 // 生物医药, brought by the Guangdong delegation
 			for i, p := range []struct {
 				org   int64
 				field string
@@ -64,6 +65,9 @@ func TestProjectCatalogueVocabulary(t *testing.T) {
 				pr := model.Project{EditionID: f.edition.ID, Source: model.SourceDelegation, OrgID: &p.org, Title: "Project " + itoa(i), Field: p.field}
 				if err := db.CreateProject(bg, &pr); err != nil {
 					t.Fatal(err)
+				}
+				if i == 0 {
+					first = pr.ID
 				}
 			}
 			for _, c := range []struct {
@@ -97,6 +101,12 @@ func TestProjectCatalogueVocabulary(t *testing.T) {
 				}
 				if !strings.Contains(page, c.biomedicine) || !strings.Contains(page, c.canton) || !strings.Contains(page, "<td>Basket weaving</td>") || !strings.Contains(page, "<td>CIS</td>") {
 					t.Fatalf("%s %s: the table does not read in the reader's language:\n%s", c.role, c.lang, page)
+				}
+				// The project's page too.
+				_, page = f.do(cl, "GET", "/projects/"+itoa(int(first)), "", "")
+				field, prov := strings.TrimSuffix(strings.TrimPrefix(c.biomedicine, "<td>"), "</td>"), strings.TrimSuffix(strings.TrimPrefix(c.canton, "<td>"), "</td>")
+				if !strings.Contains(page, "<dd>"+field+"</dd>") || !strings.Contains(page, " · "+prov+"</p>") {
+					t.Fatalf("%s %s: the project's page does not read %s, %s:\n%s", c.role, c.lang, field, prov, page)
 				}
 			}
 			// Choosing an entry, by key or by an old link's spelling, finds them all.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/vocab"
 	"github.com/convene/convene/internal/web/request"
 )
 
@@ -94,7 +95,12 @@ func (a *Area) detailPage(w http.ResponseWriter, r *http.Request) {
 			d.Results = append(d.Results, e)
 		}
 	}
-	v := a.Render.View(r, "project.title", d)
+	v := a.Render.View(r, "project.title", nil)
+	d.Project.Field = vocab.Industry.Label(v.L, p.Field) // for display only
+	if d.Org != nil {
+		d.Org.Province = vocab.Province.Label(v.L, d.Org.Province)
+	}
+	v.Data = d
 	v.Title = model.DisplayName(v.L, p.Title, p.TitleZH)
 	a.Render.Page(w, r, http.StatusOK, "project_detail", v)
 }

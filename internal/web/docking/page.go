@@ -5,6 +5,7 @@ import (
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/vocab"
 	"github.com/convene/convene/internal/web/request"
 )
 
@@ -34,6 +35,8 @@ func (a *Area) loadPage(r *http.Request) (pageData, error) {
 		return d, err
 	}
 	d.Stages = stageChoices
+	lang := request.Locale(r) // field and province for display only
+	d.D.Field, d.D.Province = vocab.Industry.Label(lang, d.D.Field), vocab.Province.Label(lang, d.D.Province)
 	open := d.D.ProposedStage != "" && d.D.Side != store.SideOrganizer
 	d.CanConfirm = open && d.D.Side != d.D.ProposedSide
 	d.CanWithdraw = open && d.D.Side == d.D.ProposedSide
