@@ -8,7 +8,8 @@ import (
 )
 
 // TestMatchCardsVocabulary: a recommended post's card reads its city (stored
-// as 广州) in the talent's language, and a candidate's discipline (typed
+// as 广州) in the talent's language, as does the talent's own discipline
+// and skills on their home page, and a candidate's discipline (typed
 // "Computer Science") reads in the enterprise's or organizer's, as do the
 // matched skills and the post's city above the candidates; a city outside
 // the vocabulary stays as typed.
@@ -30,8 +31,8 @@ func TestMatchCardsVocabulary(t *testing.T) {
 		want     []string
 		wantNone string
 	}{
-		{model.RoleTalent, "en", "/me", []string{"· Guangzhou</small>", "· Xanadu</small>", "Machine learning"}, "· 广州</small>"},
-		{model.RoleTalent, "zh", "/me", []string{"· 广州</small>", "· Xanadu</small>", "机器学习"}, "· Guangzhou</small>"},
+		{model.RoleTalent, "en", "/me", []string{"· Guangzhou</small>", "· Xanadu</small>", "Machine learning", "<p>Master · Computer science · Go, Machine learning, Databases</p>"}, "· 广州</small>"},
+		{model.RoleTalent, "zh", "/me", []string{"· 广州</small>", "· Xanadu</small>", "机器学习", "<p>硕士 · 计算机科学与技术 · Go语言, 机器学习, 数据库</p>"}, "· Guangzhou</small>"},
 		{model.RoleEnterprise, "en", cand, []string{"Master · Computer science · ", "ML engineer</a> · Guangzhou · "}, "Computer Science"},
 		{model.RoleEnterprise, "zh", cand, []string{"硕士 · 计算机科学与技术 · ", "ML engineer</a> · 广州 · "}, "Computer Science"},
 		{model.RoleOrganizer, "en", cand, []string{"Master · Computer science · ", "ML engineer</a> · Guangzhou · "}, "广州"},

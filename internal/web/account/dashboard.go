@@ -5,6 +5,7 @@ import (
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/vocab"
 	"github.com/convene/convene/internal/web/recview"
 	"github.com/convene/convene/internal/web/request"
 )
@@ -70,7 +71,27 @@ func (a *Area) dashboard(w http.ResponseWriter, r *http.Request) {
 		a.Render.Fail(w, r, err)
 		return
 	}
-	a.Render.Page(w, r, http.StatusOK, "dashboard", a.Render.View(r, "dash.title", d))
+	v := a.Render.View(r, "dash.title", nil)
+	inLang(v.L, &d)
+	v.Data = d
+	a.Render.Page(w, r, http.StatusOK, "dashboard", v)
+}
+
+// inLang puts the talent's discipline and skills and the projects' fields
+// under the vocabulary's labels in lang (as typed when unknown): for
+// display only, on copies, so the profile form keeps what was stored.
+func inLang(lang string, d *dashData) {
+	if d.Talent != nil {
+		t := *d.Talent
+		t.Discipline, t.Skills = vocab.Discipline.Label(lang, t.Discipline), vocab.Skill.LabelAll(lang, t.Skills)
+		d.Talent = &t
+	}
+	ps := make([]model.Project, len(d.Projects))
+	for i, p := range d.Projects {
+		p.Field = vocab.Industry.Label(lang, p.Field)
+		ps[i] = p
+	}
+	d.Projects = ps
 }
 
 // myRecs is the signed-in talent's recommendations, with their reasons.
