@@ -11,8 +11,9 @@ import (
 // TestDelegationsByProvinceVocabulary: the organizer's side-by-side table
 // puts delegations whose province is spelled either way (Guangdong, 广东省)
 // under one province, named in the organizer's language, with one sum; a
-// province the vocabulary does not know keeps its own group as typed. On
-// both databases.
+// province the vocabulary does not know keeps its own group as typed. The
+// delegation's own page reads its province and its projects' fields in its
+// member's language. On both databases.
 func TestDelegationsByProvinceVocabulary(t *testing.T) {
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
@@ -38,6 +39,21 @@ func TestDelegationsByProvinceVocabulary(t *testing.T) {
 				}
 				if !strings.Contains(page, `<tr class="province"><th>CIS</th>`) {
 					t.Fatalf("%s: no CIS group:\n%s", lang, page)
+				}
+			}
+			// The delegation's own page: its province and its projects' fields.
+			p := model.Project{EditionID: f.edition.ID, Source: model.SourceDelegation, OrgID: f.users[delegation].OrgID, Title: "Drug discovery", Field: "生物医药"}
+			if err := db.CreateProject(bg, &p); err != nil {
+				t.Fatal(err)
+			}
+			dc := f.client(delegation)
+			for lang, want := range map[string][]string{"en": {`<p class="role">Guangdong</p>`, "<small>Biomedicine</small>"}, "zh": {`<p class="role">广东省</p>`, "<small>生物医药</small>"}} {
+				f.setLocale(dc, lang)
+				_, page := f.do(dc, "GET", "/delegation", "", "")
+				for _, w := range want {
+					if !strings.Contains(page, w) {
+						t.Fatalf("%s: the delegation's page lacks %q:\n%s", lang, w, page)
+					}
 				}
 			}
 		})

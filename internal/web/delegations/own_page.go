@@ -5,6 +5,7 @@ import (
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/vocab"
 	"github.com/convene/convene/internal/web/request"
 )
 
@@ -51,6 +52,11 @@ func (a *Area) loadOwn(r *http.Request) (ownData, error) {
 	}
 	if ed != 0 {
 		d.Projects, err = a.DB.ListProjects(ctx, store.ProjectFilter{EditionID: ed, OrgID: org, Limit: 200})
+	}
+	lang := request.Locale(r) // the province and fields for display only
+	d.Org.Province = vocab.Province.Label(lang, d.Org.Province)
+	for i := range d.Projects {
+		d.Projects[i].Field = vocab.Industry.Label(lang, d.Projects[i].Field)
 	}
 	return d, err
 }
