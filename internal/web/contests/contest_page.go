@@ -5,6 +5,7 @@ import (
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/vocab"
 	"github.com/convene/convene/internal/web/request"
 )
 
@@ -52,7 +53,11 @@ func (a *Area) contestPage(w http.ResponseWriter, r *http.Request) {
 		a.Render.Fail(w, r, err)
 		return
 	}
-	v := a.Render.View(r, "contest.title", d)
+	v := a.Render.View(r, "contest.title", nil)
+	for i := range d.Entries { // for display only
+		d.Entries[i].Field = vocab.Industry.Label(v.L, d.Entries[i].Field)
+	}
+	v.Data = d
 	v.Title = model.DisplayName(v.L, c.Name, c.NameZH)
 	a.Render.Page(w, r, http.StatusOK, "contest", v)
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/vocab"
 	"github.com/convene/convene/internal/web/request"
 )
 
@@ -32,12 +33,14 @@ func (a *Area) sheetsPage(w http.ResponseWriter, r *http.Request) {
 		a.Render.Fail(w, r, err)
 		return
 	}
-	for _, s := range d.Sheets {
+	v := a.Render.View(r, "judge.sheets", nil)
+	for i, s := range d.Sheets {
 		if s.Submitted != nil {
 			d.Done++
 		}
+		d.Sheets[i].Field = vocab.Industry.Label(v.L, s.Field) // for display only
 	}
-	v := a.Render.View(r, "judge.sheets", d)
+	v.Data = d
 	a.Render.Page(w, r, http.StatusOK, "contest_sheets", v)
 }
 
@@ -92,7 +95,8 @@ func (a *Area) sheet(r *http.Request) (store.Contest, store.Sheet, error) {
 	return c, store.Sheet{}, model.Errorf(model.Forbidden, "err.contest.not_assigned")
 }
 
-func (a *Area) scoreView(c store.Contest, s store.Sheet, form map[string][2]string, errs map[string]string) scoreData {
+func (a *Area) scoreView(lang string, c store.Contest, s store.Sheet, form map[string][2]string, errs map[string]string) scoreData {
+	s.Field = vocab.Industry.Label(lang, s.Field) // for display only
 	d := scoreData{Contest: c, Sheet: s, Locked: c.State != store.ContestJudging}
 	for _, cr := range c.Rubric {
 		cv := criterionView{Criterion: cr, Comment: s.Comments[cr.Key]}
@@ -116,7 +120,8 @@ func (a *Area) scorePage(w http.ResponseWriter, r *http.Request) {
 		a.Render.Fail(w, r, err)
 		return
 	}
-	v := a.Render.View(r, "judge.score", a.scoreView(c, s, nil, nil))
+	v := a.Render.View(r, "judge.score", nil)
+	v.Data = a.scoreView(v.L, c, s, nil, nil)
 	v.Title = model.DisplayName(v.L, s.ProjectTitle, s.ProjectZH)
 	a.Render.Page(w, r, http.StatusOK, "contest_score", v)
 }
@@ -155,7 +160,8 @@ func (a *Area) score(w http.ResponseWriter, r *http.Request) {
 		for k, key := range me.Fields {
 			errs[k] = a.Render.T(request.Locale(r), key)
 		}
-		v := a.Render.View(r, "judge.score", a.scoreView(c, s, form, errs))
+		v := a.Render.View(r, "judge.score", nil)
+		v.Data = a.scoreView(v.L, c, s, form, errs)
 		v.Title = model.DisplayName(v.L, s.ProjectTitle, s.ProjectZH)
 		v.Flash = a.Render.T(v.L, me.Key)
 		code := http.StatusUnprocessableEntity
