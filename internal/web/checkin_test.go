@@ -132,10 +132,13 @@ func TestCheckinFlow(t *testing.T) {
 			if d2 := badgeOf(del); d2.ID == d.ID || d2.Token == d.Token {
 				t.Fatal("no new badge after re-issue")
 			}
+			// Another base64url letter, so the token still decodes and only
+			// its signature fails (flipping a bit once made '-' a ',', which
+			// is malformed, not forged).
 			forged := []byte(a.Token)
-			forged[110] ^= 1
-			if forged[110] == a.Token[110] {
-				forged[110] = 'A'
+			forged[110] = 'A'
+			if a.Token[110] == 'A' {
+				forged[110] = 'B'
 			}
 			at := time.Now().UTC().Add(-10 * time.Minute).Format(time.RFC3339Nano)
 			batch := scanBody(5, [3]string{"nonce-0001", a.Token, at}, [3]string{"nonce-0002", e.Token, at}, [3]string{"nonce-0003", a.Token, at},
