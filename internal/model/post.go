@@ -11,8 +11,10 @@ type Post struct {
 	OrgID         int64
 	FairID        int64
 	SessionID     *int64 // a video fair's remote session, when offered there
-	Title         string
+	Title         string // English; the Chinese one when the post has only that (see Validate)
+	TitleZH       string
 	Description   string
+	DescriptionZH string
 	Industry      string
 	Skills        []string
 	MinDegree     Degree
@@ -29,9 +31,20 @@ type Post struct {
 
 func (p *Post) Validate() error {
 	pr := Problems{}
-	p.Title = strings.TrimSpace(p.Title)
-	requireText(pr, "title", p.Title, 200)
+	p.Title, p.TitleZH = strings.TrimSpace(p.Title), strings.TrimSpace(p.TitleZH)
+	if !Visible(p.Title) && !Visible(p.TitleZH) {
+		// A title in one language at least; the page shows the reader's
+		// and falls back, marked, to the other.
+		pr.Add("title", "err.required")
+	} else {
+		for field, v := range map[string]string{"title": p.Title, "title_zh": p.TitleZH} {
+			if v != "" {
+				requireText(pr, field, v, 200)
+			}
+		}
+	}
 	optionalText(pr, "description", p.Description, 10000)
+	optionalText(pr, "description_zh", p.DescriptionZH, 10000)
 	optionalText(pr, "industry", p.Industry, 100)
 	p.Skills = CleanList(p.Skills)
 	p.Languages = CleanList(p.Languages)
@@ -69,6 +82,12 @@ func (p *Post) Validate() error {
 	}
 	if p.FairID == 0 {
 		pr.Add("fair_id", "err.required")
+	}
+	if p.Title == "" {
+		// As for projects: lists, exports and webhooks that show one title
+		// show the Chinese one; a page tells the two apart (title equal to
+		// title_zh is a Chinese-only post) and marks it for English readers.
+		p.Title = p.TitleZH
 	}
 	return pr.Err()
 }

@@ -331,7 +331,7 @@ func (b *Bulk) Posts(ps []model.Post) error {
 		p := &ps[i]
 		return append(a, p.ID, p.OrgID, p.FairID, p.SessionID, p.Title, p.Description, p.Industry, list(p.Skills).String(),
 			p.MinDegree, p.MinExperience, p.City, p.SalaryMin, p.SalaryMax, p.Headcount, list(p.Languages).String(),
-			p.Status, p.CreatedAt, p.UpdatedAt)
+			p.Status, p.CreatedAt, p.UpdatedAt, p.TitleZH, p.DescriptionZH)
 	})
 }
 

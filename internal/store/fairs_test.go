@@ -20,6 +20,7 @@ func TestFairsConformance(t *testing.T) {
 		{"EditPost", testEditPost},
 		{"ImportAllOrNone", testImportAllOrNone},
 		{"Search", testSearch},
+		{"PostLanguages", testPostLanguages},
 		{"Inbox", testInbox},
 		{"Figures", testFigures},
 	}
@@ -133,6 +134,51 @@ func testImportAllOrNone(t *testing.T, db *store.DB, w fairWorld) {
 	}
 	if ps[0].ID == 0 || ps[1].ID == 0 {
 		t.Fatal("ids not set")
+	}
+}
+
+// testPostLanguages: a post's Chinese title and description are kept,
+// edited and searched like the English ones (issue 12).
+func testPostLanguages(t *testing.T, db *store.DB, w fairWorld) {
+	p := mustPost(t, db, model.Post{OrgID: w.orgA, FairID: w.fair.ID, Title: "Data analyst", TitleZH: "数据分析师", Description: "Risk models", DescriptionZH: "负责风控模型"})
+	got, err := db.Post(ctx, p.ID)
+	if err != nil || got.TitleZH != "数据分析师" || got.DescriptionZH != "负责风控模型" || got.Title != "Data analyst" {
+		t.Fatalf("post = %+v, %v", got, err)
+	}
+	search := func(q string) int {
+		t.Helper()
+		l, err := db.SearchPosts(ctx, store.PostSearch{Query: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(l)
+	}
+	for q, want := range map[string]int{"数据分析": 1, "风控模型": 1, "风控": 1, "risk": 1, "资深专家": 0} {
+		if n := search(q); n != want {
+			t.Errorf("search %q = %d, want %d", q, n, want)
+		}
+	}
+	got.TitleZH, got.DescriptionZH = "高级数据科学家", ""
+	if err := db.UpdatePost(ctx, &got); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]int{"数据科学": 1, "数据分析": 0, "风控": 0} {
+		if n := search(q); n != want {
+			t.Errorf("after edit, search %q = %d, want %d", q, n, want)
+		}
+	}
+	imp := []model.Post{{OrgID: w.orgB, FairID: w.fair.ID, Title: "嵌入式工程师", TitleZH: "嵌入式工程师", DescriptionZH: "固件开发"}}
+	if err := imp[0].Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.ImportPosts(ctx, imp); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := db.Post(ctx, imp[0].ID); got.TitleZH != "嵌入式工程师" || got.DescriptionZH != "固件开发" {
+		t.Fatalf("imported post = %+v", got)
+	}
+	if n := search("固件开发"); n != 1 {
+		t.Fatalf("search imported = %d", n)
 	}
 }
 

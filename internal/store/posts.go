@@ -9,7 +9,7 @@ import (
 	"github.com/convene/convene/internal/model"
 )
 
-const postCols = `id, org_id, fair_id, session_id, title, description, industry, skills, min_degree, min_experience, city, salary_min, salary_max, headcount, languages, status, created_at, updated_at`
+const postCols = `id, org_id, fair_id, session_id, title, description, industry, skills, min_degree, min_experience, city, salary_min, salary_max, headcount, languages, status, created_at, updated_at, title_zh, description_zh`
 
 func scanPost(row interface{ Scan(...any) error }) (model.Post, error) {
 	var p model.Post
@@ -24,7 +24,7 @@ func scanPost(row interface{ Scan(...any) error }) (model.Post, error) {
 // postDests are the Scan destinations of postCols.
 func postDests(p *model.Post, sess *sql.NullInt64) []any {
 	return []any{&p.ID, &p.OrgID, &p.FairID, sess, &p.Title, &p.Description, &p.Industry, scanList(&p.Skills), &p.MinDegree,
-		&p.MinExperience, &p.City, &p.SalaryMin, &p.SalaryMax, &p.Headcount, scanList(&p.Languages), &p.Status, &p.CreatedAt, &p.UpdatedAt}
+		&p.MinExperience, &p.City, &p.SalaryMin, &p.SalaryMax, &p.Headcount, scanList(&p.Languages), &p.Status, &p.CreatedAt, &p.UpdatedAt, &p.TitleZH, &p.DescriptionZH}
 }
 
 var postDetailSQL = `SELECT ` + prefixed("p.", postCols) + `, ` + prefixed("o.", orgCols) + `, ` + prefixed("f.", fairCols) + `
@@ -52,10 +52,10 @@ func (db *DB) PostDetail(ctx context.Context, id int64) (model.Post, model.Organ
 func (db *DB) CreatePost(ctx context.Context, p *model.Post) error {
 	now := db.clock()
 	p.CreatedAt, p.UpdatedAt = now, now
-	id, err := db.insertID(ctx, db.w, `INSERT INTO posts (org_id, fair_id, session_id, title, description, industry, skills, min_degree, min_experience, city, salary_min, salary_max, headcount, languages, status, created_at, updated_at)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING id`,
+	id, err := db.insertID(ctx, db.w, `INSERT INTO posts (org_id, fair_id, session_id, title, description, industry, skills, min_degree, min_experience, city, salary_min, salary_max, headcount, languages, status, created_at, updated_at, title_zh, description_zh)
+		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19) RETURNING id`,
 		p.OrgID, p.FairID, p.SessionID, p.Title, p.Description, p.Industry, list(p.Skills).String(), p.MinDegree, p.MinExperience,
-		p.City, p.SalaryMin, p.SalaryMax, p.Headcount, list(p.Languages).String(), p.Status, now, now)
+		p.City, p.SalaryMin, p.SalaryMax, p.Headcount, list(p.Languages).String(), p.Status, now, now, p.TitleZH, p.DescriptionZH)
 	p.ID = id
 	return err
 }
@@ -106,10 +106,10 @@ func (db *DB) ListPosts(ctx context.Context, f PostFilter) ([]model.Post, error)
 func (db *DB) UpdatePost(ctx context.Context, p *model.Post) error {
 	p.UpdatedAt = db.clock()
 	return db.execOne(ctx, db.w, "post", `UPDATE posts SET fair_id=$1, session_id=$2, title=$3, description=$4, industry=$5, skills=$6,
-		min_degree=$7, min_experience=$8, city=$9, salary_min=$10, salary_max=$11, headcount=$12, languages=$13, status=$14, updated_at=$15
-		WHERE id=$16 AND org_id=$17`,
+		min_degree=$7, min_experience=$8, city=$9, salary_min=$10, salary_max=$11, headcount=$12, languages=$13, status=$14, updated_at=$15,
+		title_zh=$18, description_zh=$19 WHERE id=$16 AND org_id=$17`,
 		p.FairID, p.SessionID, p.Title, p.Description, p.Industry, list(p.Skills).String(), p.MinDegree, p.MinExperience, p.City,
-		p.SalaryMin, p.SalaryMax, p.Headcount, list(p.Languages).String(), p.Status, p.UpdatedAt, p.ID, p.OrgID)
+		p.SalaryMin, p.SalaryMax, p.Headcount, list(p.Languages).String(), p.Status, p.UpdatedAt, p.ID, p.OrgID, p.TitleZH, p.DescriptionZH)
 }
 
 // SetPostStatus closes or reopens an organization's post.
@@ -143,10 +143,10 @@ func (db *DB) ImportPosts(ctx context.Context, posts []model.Post) error {
 		for i := range posts {
 			p := &posts[i]
 			p.CreatedAt, p.UpdatedAt = now, now
-			id, err := db.insertID(ctx, tx, `INSERT INTO posts (org_id, fair_id, session_id, title, description, industry, skills, min_degree, min_experience, city, salary_min, salary_max, headcount, languages, status, created_at, updated_at)
-				VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) RETURNING id`,
+			id, err := db.insertID(ctx, tx, `INSERT INTO posts (org_id, fair_id, session_id, title, description, industry, skills, min_degree, min_experience, city, salary_min, salary_max, headcount, languages, status, created_at, updated_at, title_zh, description_zh)
+				VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19) RETURNING id`,
 				p.OrgID, p.FairID, p.SessionID, p.Title, p.Description, p.Industry, list(p.Skills).String(), p.MinDegree, p.MinExperience,
-				p.City, p.SalaryMin, p.SalaryMax, p.Headcount, list(p.Languages).String(), p.Status, now, now)
+				p.City, p.SalaryMin, p.SalaryMax, p.Headcount, list(p.Languages).String(), p.Status, now, now, p.TitleZH, p.DescriptionZH)
 			if err != nil {
 				return err
 			}

@@ -72,7 +72,7 @@ func (db *DB) SearchPosts(ctx context.Context, f PostSearch) ([]model.Post, erro
 			if utf8.RuneCountInString(t) >= 3 {
 				long = append(long, `"`+t+`"`)
 			} else {
-				c.add(`lower(p.title || ' ' || p.description || ' ' || p.skills || ' ' || p.industry || ' ' || p.city) LIKE ? ESCAPE '\'`, like(t))
+				c.add(`lower(p.title || ' ' || p.title_zh || ' ' || p.description || ' ' || p.description_zh || ' ' || p.skills || ' ' || p.industry || ' ' || p.city) LIKE ? ESCAPE '\'`, like(t))
 			}
 		}
 		if len(long) > 0 {
