@@ -23,12 +23,14 @@ import (
 
 // Columns are the file's columns, in template order; their names are the
 // post's field names, so validation problems map straight to a column.
-var Columns = []string{"title", "description", "industry", "skills", "min_degree", "min_experience", "city",
+var Columns = []string{"title", "title_zh", "description", "description_zh", "industry", "skills", "min_degree", "min_experience", "city",
 	"salary_min", "salary_max", "headcount", "languages"}
 
 // aliases let a Chinese header stand for a column.
 var aliases = map[string]string{
-	"职位": "title", "职位名称": "title", "描述": "description", "职位描述": "description", "行业": "industry",
+	"职位": "title", "职位名称": "title", "描述": "description", "职位描述": "description",
+	"英文职位名称": "title", "中文职位名称": "title_zh", "英文描述": "description", "中文描述": "description_zh",
+	"英文职位描述": "description", "中文职位描述": "description_zh", "行业": "industry",
 	"技能": "skills", "学历": "min_degree", "最低学历": "min_degree", "经验": "min_experience", "工作经验": "min_experience",
 	"城市": "city", "工作城市": "city", "最低月薪": "salary_min", "最高月薪": "salary_max", "人数": "headcount",
 	"招聘人数": "headcount", "语言": "languages",
@@ -178,7 +180,7 @@ func readRows(data []byte) (rows [][]string, err error) {
 	return rows, it.Error()
 }
 
-// maxColumns bounds a row: the template has eleven.
+// maxColumns bounds a row: the template has thirteen.
 const maxColumns = 64
 
 // ParseRows checks rows whose first is the header.
@@ -188,7 +190,7 @@ func ParseRows(rows [][]string, base model.Post) ([]model.Post, Errors) {
 }
 
 func parseRows(rows [][]string, base model.Post) ([]model.Post, []Notice, Errors) {
-	rows, col, errs := table(rows, Columns, aliases, "title")
+	rows, col, errs := table(rows, Columns, aliases, "title|title_zh")
 	if errs != nil {
 		return nil, nil, errs
 	}
@@ -203,6 +205,7 @@ func parseRows(rows [][]string, base model.Post) ([]model.Post, []Notice, Errors
 		p := base
 		p.ID = 0
 		p.Title, p.Description, p.Industry, p.City = cell("title"), cell("description"), cell("industry"), cell("city")
+		p.TitleZH, p.DescriptionZH = cell("title_zh"), cell("description_zh")
 		p.Skills, p.Languages = model.SplitList(cell("skills")), model.SplitList(cell("languages"))
 		p.MinDegree = degree(cell("min_degree"))
 		if p.Status == "" {
@@ -335,8 +338,11 @@ func table(rows [][]string, columns []string, aliases map[string]string, require
 		}
 		col[name] = i
 	}
-	if _, ok := col[required]; !ok {
-		errs = append(errs, RowError{1, required, "err.import_missing_column"})
+	// required names a column, or alternatives "a|b" (a title in either
+	// language); a missing one is reported by the first name.
+	alts := strings.Split(required, "|")
+	if !slices.ContainsFunc(alts, func(c string) bool { _, ok := col[c]; return ok }) {
+		errs = append(errs, RowError{1, alts[0], "err.import_missing_column"})
 	}
 	return rows, col, errs
 }

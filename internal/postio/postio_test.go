@@ -2,6 +2,7 @@ package postio
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/convene/convene/internal/model"
@@ -22,6 +23,10 @@ func TestParseCSV(t *testing.T) {
 			{2, "title", "err.required"}, {2, "salary_max", "err.max_below_min"}, {2, "headcount", "err.number"}, {3, "min_degree", "err.choice"}}},
 		{"unknown column", "title,colour\nx,red\n", 0, []RowError{{1, "colour", "err.import_unknown_column"}}},
 		{"no title column", "city\nGuangzhou\n", 0, []RowError{{1, "title", "err.import_missing_column"}}},
+		{"chinese titles only", "title_zh,description_zh\n化学家,研发\n", 1, nil},
+		{"chinese header aliases", "中文职位名称,英文职位名称\n化学家,Chemist\n", 1, nil},
+		{"no title in either language", "title,title_zh\n,\n化学家,\n\u200b,\n", 0, []RowError{{4, "title", "err.required"}}},
+		{"chinese title too long", "title_zh\n" + strings.Repeat("化", 201) + "\n", 0, []RowError{{2, "title_zh", "err.too_long"}}},
 		{"header only", "title\n", 0, []RowError{{1, "", "err.import_empty"}}},
 		{"empty", "", 0, []RowError{{1, "", "err.import_empty"}}},
 		{"not utf-8", "title\n\xff\xfe\n", 0, []RowError{{0, "", "err.import_file"}}},
@@ -67,7 +72,7 @@ func TestXLSXRoundTrip(t *testing.T) {
 	s := Sheet{Header: Columns, Rows: [][]any{PostRow(posts[0]), PostRow(posts[0])}}
 	WriteXLSX(&buf, s)
 	again, errs := Parse(buf.Bytes(), base)
-	if errs != nil || len(again) != 2 || again[1].Title != posts[0].Title {
+	if errs != nil || len(again) != 2 || again[1].Title != posts[0].Title || again[1].TitleZH != "数据科学家" || again[1].DescriptionZH != posts[0].DescriptionZH {
 		t.Fatalf("round trip: %+v %v", again, errs)
 	}
 	if Detect(buf.Bytes()) != XLSX {

@@ -57,7 +57,7 @@ func WriteXLSX(w io.Writer, s Sheet) error {
 // PostRow is a post as a row of Columns, the import format: an export can
 // be edited and imported again.
 func PostRow(p model.Post) []any {
-	return []any{p.Title, p.Description, p.Industry, strings.Join(p.Skills, ", "), string(p.MinDegree), p.MinExperience, p.City,
+	return []any{p.Title, p.TitleZH, p.Description, p.DescriptionZH, p.Industry, strings.Join(p.Skills, ", "), string(p.MinDegree), p.MinExperience, p.City,
 		p.SalaryMin, p.SalaryMax, p.Headcount, strings.Join(p.Languages, ", ")}
 }
 
@@ -73,7 +73,7 @@ func PostSheet(posts []model.Post) Sheet {
 // Template is the import template: the header and one example row.
 func Template() Sheet {
 	return Sheet{Name: "posts", Header: Columns, Rows: [][]any{{
-		"数据科学家 Data scientist", "Build models for smart manufacturing", "电子信息", "Python, SQL, 机器学习", "master", 3,
+		"Data scientist", "数据科学家", "Build models for smart manufacturing", "为智能制造建立模型", "电子信息", "Python, SQL, 机器学习", "master", 3,
 		"广州", 20000, 35000, 2, "中文, English"}}}
 }
 

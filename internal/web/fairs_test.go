@@ -239,6 +239,9 @@ func TestPostBadInput(t *testing.T) {
 		{"session of another fair", `{"fair_id":` + itoa(int(other.ID)) + `,"session_id":` + itoa(int(sess.ID)) + `,"title":"x"}`, "session_id", 422},
 		{"wrong type", `{"fair_id":"one","title":"x"}`, "fair_id", 422},
 		{"unknown field", `{"fair_id":` + fair + `,"title":"x","boss":true}`, "boss", 422},
+		{"only an invisible chinese title", `{"fair_id":` + fair + `,"title_zh":"\u200b"}`, "title", 422},
+		{"chinese title too long", `{"fair_id":` + fair + `,"title":"x","title_zh":"` + strings.Repeat("长", 201) + `"}`, "title_zh", 422},
+		{"chinese description too long", `{"fair_id":` + fair + `,"title":"x","description_zh":"` + strings.Repeat("长", 10001) + `"}`, "description_zh", 422},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -261,6 +264,19 @@ func TestPostBadInput(t *testing.T) {
 	if !strings.Contains(page, "Singapore") || !strings.Contains(page, "Remote chemist") || !strings.Contains(page, "10:00") || !strings.Contains(page, "12-17 10:00 CST") {
 		t.Fatalf("fair page lacks the session, its post or its times:\n%s", page)
 	}
+	// A post in Chinese only (issue 12): the API answers both titles, and
+	// its edit form shows the English title empty, as it was entered.
+	resp, body = f.json(a, "POST", "/api/v1/posts", `{"fair_id":`+fair+`,"title_zh":"远程化学家","description_zh":"负责合成"}`)
+	if resp.StatusCode != 201 || !strings.Contains(body, `"title_zh":"远程化学家"`) || !strings.Contains(body, `"description_zh":"负责合成"`) {
+		t.Fatalf("chinese post: %d %s", resp.StatusCode, body)
+	}
+	zhPost := decode[struct {
+		ID int64 `json:"id"`
+	}](t, body)
+	_, page = f.do(a, "GET", "/org/posts/"+itoa(int(zhPost.ID))+"/edit", "", "")
+	if !strings.Contains(page, `name="title" value="" lang="en"`) || !strings.Contains(page, `name="title_zh" value="远程化学家"`) || !strings.Contains(page, "负责合成</textarea>") {
+		t.Fatalf("edit form of a Chinese-only post:\n%s", page)
+	}
 	// A form with problems comes back with field messages.
 	resp, page = f.postForm(a, "/org/posts", url.Values{"fair_id": {fair}, "title": {""}, "headcount": {"many"}})
 	if resp.StatusCode != 422 || !strings.Contains(page, "Required.") || !strings.Contains(page, "whole number") {
@@ -271,7 +287,7 @@ func TestPostBadInput(t *testing.T) {
 	if resp, _ := f.json(a, "POST", "/api/v1/posts", `{"fair_id":`+fair+`,"title":"x"}`); resp.StatusCode != 403 {
 		t.Fatalf("pending org posts: %d", resp.StatusCode)
 	}
-	if l, _ := f.db.ListPosts(bg, store.PostFilter{}); len(l) != 1 {
+	if l, _ := f.db.ListPosts(bg, store.PostFilter{}); len(l) != 2 {
 		t.Fatalf("bad requests created posts: %d", len(l))
 	}
 	// Unknown ids are 404.

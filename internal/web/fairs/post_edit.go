@@ -45,8 +45,14 @@ func fillPostForm(v *render.View, p model.Post) {
 	if p.SessionID != nil {
 		f.Set("session_id", strconv.FormatInt(*p.SessionID, 10))
 	}
-	f.Set("title", p.Title)
+	if p.Title != p.TitleZH {
+		// A Chinese-only post keeps its Chinese title in title too; the
+		// form shows the English field empty, as it was entered.
+		f.Set("title", p.Title)
+	}
+	f.Set("title_zh", p.TitleZH)
 	f.Set("description", p.Description)
+	f.Set("description_zh", p.DescriptionZH)
 	f.Set("industry", p.Industry)
 	f.Set("skills", joinList(p.Skills))
 	f.Set("min_degree", string(p.MinDegree))

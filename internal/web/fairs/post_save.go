@@ -22,6 +22,7 @@ type postInput struct {
 
 func (in postInput) apply(p *model.Post) error {
 	p.FairID, p.Title, p.Description, p.Industry, p.Skills = in.FairID, in.Title, in.Description, in.Industry, in.Skills
+	p.TitleZH, p.DescriptionZH = in.TitleZH, in.DescriptionZH
 	p.MinDegree, p.MinExperience, p.City = model.Degree(in.MinDegree), in.MinExperience, in.City
 	p.SalaryMin, p.SalaryMax, p.Headcount, p.Languages = in.SalaryMin, in.SalaryMax, in.Headcount, in.Languages
 	p.SessionID = nil

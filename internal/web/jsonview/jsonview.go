@@ -146,7 +146,9 @@ func SessionOf(s model.RemoteSession) Session {
 // PostFields are a post's own fields as the API reads and writes them.
 type PostFields struct {
 	Title         string   `json:"title"`
+	TitleZH       string   `json:"title_zh"`
 	Description   string   `json:"description"`
+	DescriptionZH string   `json:"description_zh"`
 	Industry      string   `json:"industry"`
 	Skills        []string `json:"skills"`
 	MinDegree     string   `json:"min_degree"`
@@ -168,7 +170,7 @@ type Post struct {
 }
 
 func PostOf(p model.Post) Post {
-	return Post{p.ID, p.OrgID, p.FairID, p.SessionID, PostFields{p.Title, p.Description, p.Industry, NonNil(p.Skills), string(p.MinDegree),
+	return Post{p.ID, p.OrgID, p.FairID, p.SessionID, PostFields{p.Title, p.TitleZH, p.Description, p.DescriptionZH, p.Industry, NonNil(p.Skills), string(p.MinDegree),
 		p.MinExperience, p.City, p.SalaryMin, p.SalaryMax, p.Headcount, NonNil(p.Languages)}, string(p.Status)}
 }
 
