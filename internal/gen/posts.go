@@ -12,8 +12,10 @@ import (
 
 // posts offers the recruitment information: every enterprise that posts on
 // the platform gets at least one post, large ones and the Global 500 many
-// more. Posts in the overseas and video fairs are written in English, those
-// of the high-skilled fair in Chinese; descriptions carry both languages.
+// more. Posts in the overseas and video fairs are written in English, and
+// close to half of them in Chinese too; those of the high-skilled fair are
+// written in Chinese, and a bit over half carry an English title as well
+// (issue 12: a reader sees their own language, or the other one marked).
 func (g *generator) posts(r *rand.Rand) {
 	n := g.n(nPosts)
 	isVideo := make([]bool, len(g.c.Orgs)+1)
@@ -79,7 +81,7 @@ func (g *generator) post(r *rand.Rand, id, org int64, fair, field, session int) 
 		if r.IntN(10) < 3 {
 			title = senior(title)
 		}
-		p.Title, p.City, p.Languages = title.ZH, city.ZH, []string{"Chinese"}
+		p.TitleZH, p.City, p.Languages = title.ZH, city.ZH, []string{"Chinese"}
 		for _, s := range skills {
 			p.Skills = append(p.Skills, s.ZH)
 		}
@@ -116,8 +118,22 @@ func (g *generator) post(r *rand.Rand, id, org int64, fair, field, session int) 
 		p.SalaryMin = base / 500 * 500
 		p.SalaryMax = p.SalaryMin * between(r, 13, 20) / 10 / 500 * 500
 	}
-	p.Description = fmt.Sprintf("%s is hiring %s %s in %s (%s). You will work with %s. Minimum degree: %s; %d+ years of experience.\n%s招聘%s，工作地点：%s。要求熟悉%s。",
-		o.Name, article(title.EN), title.EN, city.EN, f.EN, joinEN(skills), p.MinDegree, p.MinExperience, o.NameZH, title.ZH, city.ZH, joinZH(skills))
+	english := fmt.Sprintf("%s is hiring %s %s in %s (%s). You will work with %s. Minimum degree: %s; %d+ years of experience.",
+		o.Name, article(title.EN), title.EN, city.EN, f.EN, joinEN(skills), p.MinDegree, p.MinExperience)
+	chinese := fmt.Sprintf("%s招聘%s，工作地点：%s。要求熟悉%s。", o.NameZH, title.ZH, city.ZH, joinZH(skills))
+	if zh {
+		p.DescriptionZH = chinese
+		if r.IntN(100) < 55 {
+			p.Title, p.Description = title.EN, english
+		} else {
+			p.Title = p.TitleZH // Chinese only: the title column holds it too (model.Post.Validate)
+		}
+	} else {
+		p.Description = english
+		if r.IntN(100) < 45 {
+			p.TitleZH, p.DescriptionZH = title.ZH, chinese
+		}
+	}
 	if r.IntN(20) == 0 {
 		p.Status = model.PostClosed
 	}

@@ -97,6 +97,28 @@ func TestValid(t *testing.T) {
 			}
 		}
 	})
+	t.Run("posts in both languages", func(t *testing.T) {
+		// Issue 12: some posts carry both languages, some one only; a
+		// Chinese-only post keeps its Chinese title in Title too.
+		var both, zhOnly, enOnly int
+		for _, p := range c.Posts {
+			switch {
+			case p.TitleZH == "":
+				enOnly++
+			case p.Title == p.TitleZH:
+				zhOnly++
+				if p.Description != "" {
+					t.Fatalf("post %d: Chinese only, but an English description", p.ID)
+				}
+			default:
+				both++
+			}
+		}
+		n := len(c.Posts)
+		if both*5 < n || zhOnly*10 < n || enOnly*10 < n {
+			t.Fatalf("of %d posts: %d in both languages, %d Chinese only, %d English only", n, both, zhOnly, enOnly)
+		}
+	})
 	t.Run("unique pairs", func(t *testing.T) {
 		apps := map[[2]int64]bool{}
 		for _, a := range c.Applications {
