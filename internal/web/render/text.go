@@ -1,0 +1,83 @@
+package render
+
+import (
+	"html"
+	"html/template"
+	"unicode"
+)
+
+// Content kept in two languages (titles, summaries, descriptions, names)
+// is shown in the reader's language; when only the other language exists
+// it is shown in that one, inside an element naming its language (so
+// screen readers pronounce it, fonts pick the right glyphs, and the page's
+// language check knows it is content) with a small visible marker
+// (.xl in style.css). Plain-text spots (<option>, attributes, <title>)
+// keep View.Name.
+
+// Text is content with an English and a Chinese version, in the reader's
+// language or, marked, in the other. Records that exist only in Chinese
+// keep the Chinese text in the English column too (model.Post.Validate,
+// model.Project.Validate), so en == zh is read by its script.
+func (v *View) Text(en, zh string) template.HTML { return Bilingual(v.L, en, zh) }
+
+// Own is content in one language only, whichever it is (a city or a skill
+// as the author typed it): marked by its script when it is Chinese on an
+// English page, English on a Chinese page; without the visible marker,
+// which is for a fallback: this text has no other version to miss.
+func (v *View) Own(s string) template.HTML { return mark(v.L, s, "") }
+
+// Bilingual is View.Text for a locale ("zh" or anything else, English).
+func Bilingual(locale, en, zh string) template.HTML {
+	switch {
+	case en == zh:
+		return mark(locale, zh, "xl")
+	case locale == "zh" && zh != "":
+		return plain(zh)
+	case locale == "zh":
+		return mark(locale, en, "xl")
+	case en != "":
+		// Older records may hold Chinese in the English column.
+		return mark(locale, en, "xl")
+	}
+	return marked("zh-CN", "xl", zh)
+}
+
+// mark wraps s in an element naming its language when that is not the
+// reader's: Chinese text (any Han character) on an English page; English
+// text (Latin letters, no Han) on a Chinese page. class "xl" adds the
+// visible marker of a fallback.
+func mark(locale, s, class string) template.HTML {
+	han, latin := scripts(s)
+	switch {
+	case locale != "zh" && han:
+		return marked("zh-CN", class, s)
+	case locale == "zh" && latin && !han:
+		return marked("en", class, s)
+	}
+	return plain(s)
+}
+
+func scripts(s string) (han, latin bool) {
+	for _, r := range s {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			han = true
+		case r < 0x250 && unicode.IsLetter(r):
+			latin = true
+		}
+	}
+	return han, latin
+}
+
+func plain(s string) template.HTML { return template.HTML(html.EscapeString(s)) }
+
+func marked(lang, class, s string) template.HTML {
+	if s == "" {
+		return ""
+	}
+	attr := ""
+	if class != "" {
+		attr = ` class="` + class + `"`
+	}
+	return template.HTML(`<span lang="` + lang + `"` + attr + `>` + html.EscapeString(s) + `</span>`)
+}

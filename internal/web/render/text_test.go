@@ -1,0 +1,45 @@
+package render
+
+import "testing"
+
+func TestBilingual(t *testing.T) {
+	for _, tc := range []struct {
+		name, locale, en, zh, want string
+	}{
+		{"english reader, english", "en", "Data analyst", "数据分析师", "Data analyst"},
+		{"chinese reader, chinese", "zh", "Data analyst", "数据分析师", "数据分析师"},
+		{"english reader, chinese only", "en", "", "数据分析师", `<span lang="zh-CN" class="xl">数据分析师</span>`},
+		{"chinese reader, english only", "zh", "Data analyst", "", `<span lang="en" class="xl">Data analyst</span>`},
+		{"chinese copied into the english column", "en", "数据分析师", "数据分析师", `<span lang="zh-CN" class="xl">数据分析师</span>`},
+		{"chinese copied, chinese reader", "zh", "数据分析师", "数据分析师", "数据分析师"},
+		{"older record: chinese in the english column", "en", "数据分析师", "", `<span lang="zh-CN" class="xl">数据分析师</span>`},
+		{"escaped, own language", "en", `<b>R&D</b> "x"`, "", `&lt;b&gt;R&amp;D&lt;/b&gt; &#34;x&#34;`},
+		{"escaped, marked", "en", "", `<script>研发</script>&`, `<span lang="zh-CN" class="xl">&lt;script&gt;研发&lt;/script&gt;&amp;</span>`},
+		{"escaped, english fallback", "zh", `a<b`, "", `<span lang="en" class="xl">a&lt;b</span>`},
+		{"nothing", "en", "", "", ""},
+		{"numbers read alike", "zh", "5G", "", `<span lang="en" class="xl">5G</span>`},
+		{"no letters", "zh", "2017", "", "2017"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := string(Bilingual(tc.locale, tc.en, tc.zh)); got != tc.want {
+				t.Fatalf("Bilingual(%q, %q, %q) = %q, want %q", tc.locale, tc.en, tc.zh, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestOwn(t *testing.T) {
+	for _, tc := range []struct{ locale, s, want string }{
+		{"en", "Guangzhou", "Guangzhou"},
+		{"en", "广州", `<span lang="zh-CN">广州</span>`},
+		{"en", "Python, 机器学习<", `<span lang="zh-CN">Python, 机器学习&lt;</span>`},
+		{"zh", "广州", "广州"},
+		{"zh", "Python", `<span lang="en">Python</span>`},
+		{"zh", "Python, 机器学习", "Python, 机器学习"},
+	} {
+		v := &View{L: tc.locale}
+		if got := string(v.Own(tc.s)); got != tc.want {
+			t.Errorf("Own(%s, %q) = %q, want %q", tc.locale, tc.s, got, tc.want)
+		}
+	}
+}
