@@ -117,10 +117,11 @@ func (db *DB) ApplicationEvents(ctx context.Context, appID int64) ([]model.AppEv
 // TalentApp is one of a talent's applications with the post and enterprise.
 type TalentApp struct {
 	model.Application
-	PostTitle  string
-	PostStatus model.PostStatus
-	OrgName    string
-	OrgNameZH  string
+	PostTitle   string
+	PostTitleZH string
+	PostStatus  model.PostStatus
+	OrgName     string
+	OrgNameZH   string
 }
 
 // TalentApplications lists a talent's applications with post titles and
@@ -128,9 +129,9 @@ type TalentApp struct {
 func (db *DB) TalentApplications(ctx context.Context, talentID int64) ([]TalentApp, error) {
 	return queryAll(ctx, db.r, func(row interface{ Scan(...any) error }) (TalentApp, error) {
 		var t TalentApp
-		err := row.Scan(&t.ID, &t.TalentID, &t.PostID, &t.Channel, &t.Status, &t.CreatedAt, &t.UpdatedAt, &t.PostTitle, &t.PostStatus, &t.OrgName, &t.OrgNameZH)
+		err := row.Scan(&t.ID, &t.TalentID, &t.PostID, &t.Channel, &t.Status, &t.CreatedAt, &t.UpdatedAt, &t.PostTitle, &t.PostStatus, &t.OrgName, &t.OrgNameZH, &t.PostTitleZH)
 		return t, err
-	}, `SELECT a.id, a.talent_id, a.post_id, a.channel, a.status, a.created_at, a.updated_at, p.title, p.status, o.name, o.name_zh
+	}, `SELECT a.id, a.talent_id, a.post_id, a.channel, a.status, a.created_at, a.updated_at, p.title, p.status, o.name, o.name_zh, p.title_zh
 		FROM applications a JOIN posts p ON p.id = a.post_id JOIN organizations o ON o.id = p.org_id
 		WHERE a.talent_id = $1 ORDER BY a.id DESC`, talentID)
 }

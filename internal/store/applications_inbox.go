@@ -24,6 +24,7 @@ type InboxFilter struct {
 type InboxRow struct {
 	model.Application
 	PostTitle    string
+	PostTitleZH  string
 	FairID       int64
 	OrgID        int64
 	TalentName   string
@@ -35,7 +36,7 @@ func scanInbox(row interface{ Scan(...any) error }) (InboxRow, error) {
 	var r InboxRow
 	var cv string
 	err := row.Scan(&r.ID, &r.TalentID, &r.PostID, &r.Channel, &r.Status, &r.CreatedAt, &r.UpdatedAt,
-		&r.PostTitle, &r.FairID, &r.OrgID, &r.TalentName, &r.TalentDegree, &cv)
+		&r.PostTitle, &r.FairID, &r.OrgID, &r.TalentName, &r.TalentDegree, &cv, &r.PostTitleZH)
 	r.TalentHasCV = cv != ""
 	return r, err
 }
@@ -69,7 +70,7 @@ func (db *DB) Inbox(ctx context.Context, f InboxFilter) ([]InboxRow, error) {
 	}
 	limit, offset := page(f.Limit, f.Offset)
 	return queryAll(ctx, db.r, scanInbox, `SELECT a.id, a.talent_id, a.post_id, a.channel, a.status, a.created_at, a.updated_at,
-		p.title, p.fair_id, p.org_id, t.name, t.degree, t.cv_file
+		p.title, p.fair_id, p.org_id, t.name, t.degree, t.cv_file, p.title_zh
 		FROM applications a JOIN posts p ON p.id = a.post_id JOIN talents t ON t.id = a.talent_id`+c.sql()+
 		` ORDER BY a.id DESC LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), c.args...)
 }

@@ -165,7 +165,8 @@ type MatchPost struct {
 // PostCard is a post as a recommendation shows it.
 type PostCard struct {
 	ID                 int64
-	Title, City        string
+	Title, TitleZH     string
+	City               string
 	Status             model.PostStatus
 	OrgID              int64
 	OrgName, OrgNameZH string
@@ -203,8 +204,8 @@ func (db *DB) PostCards(ctx context.Context, ids []int64) ([]PostCard, error) {
 	in, arg := db.inIDs("p.id", 1, ids)
 	return queryAll(ctx, db.r, func(row interface{ Scan(...any) error }) (PostCard, error) {
 		var c PostCard
-		err := row.Scan(&c.ID, &c.Title, &c.City, &c.Status, &c.OrgID, &c.OrgName, &c.OrgNameZH)
+		err := row.Scan(&c.ID, &c.Title, &c.City, &c.Status, &c.OrgID, &c.OrgName, &c.OrgNameZH, &c.TitleZH)
 		return c, err
-	}, `SELECT p.id, p.title, p.city, p.status, o.id, o.name, o.name_zh
+	}, `SELECT p.id, p.title, p.city, p.status, o.id, o.name, o.name_zh, p.title_zh
 		FROM posts p JOIN organizations o ON o.id = p.org_id WHERE `+in, arg)
 }

@@ -277,6 +277,16 @@ func TestPostBadInput(t *testing.T) {
 	if !strings.Contains(page, `name="title" value="" lang="en"`) || !strings.Contains(page, `name="title_zh" value="远程化学家"`) || !strings.Contains(page, "负责合成</textarea>") {
 		t.Fatalf("edit form of a Chinese-only post:\n%s", page)
 	}
+	// An English reader sees its Chinese title and description marked as
+	// Chinese; a Chinese reader sees them plainly.
+	_, page = f.doLang(f.client(""), "/posts/"+itoa(int(zhPost.ID)), "en")
+	if !strings.Contains(page, `<h1><span lang="zh-CN" class="xl">远程化学家</span></h1>`) || !strings.Contains(page, `<span lang="zh-CN" class="xl">负责合成</span>`) {
+		t.Fatalf("English page of a Chinese-only post:\n%s", page)
+	}
+	_, page = f.doLang(f.client(""), "/posts/"+itoa(int(zhPost.ID)), "zh-CN")
+	if !strings.Contains(page, `<h1>远程化学家</h1>`) || !strings.Contains(page, `<p class="description">负责合成</p>`) {
+		t.Fatalf("Chinese page of a Chinese-only post:\n%s", page)
+	}
 	// A form with problems comes back with field messages.
 	resp, page = f.postForm(a, "/org/posts", url.Values{"fair_id": {fair}, "title": {""}, "headcount": {"many"}})
 	if resp.StatusCode != 422 || !strings.Contains(page, "Required.") || !strings.Contains(page, "whole number") {

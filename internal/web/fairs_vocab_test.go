@@ -136,7 +136,7 @@ func TestScanLandingVocabulary(t *testing.T) {
 		if _, body := f.do(c.client, "GET", post, "", ""); !strings.Contains(body, "<dd>"+c.city+"</dd>") || !strings.Contains(body, "<dd>"+c.inds+"</dd>") || !strings.Contains(body, "<dd>"+c.skills+"</dd>") {
 			t.Fatalf("post landing lacks %s, %s:\n%s", c.city, c.inds, body)
 		}
-		if _, body := f.do(c.client, "GET", org, "", ""); !strings.Contains(body, "Vocabulary post</a> · "+c.city+"</li>") {
+		if _, body := f.do(c.client, "GET", org, "", ""); !strings.Contains(body, "Vocabulary post") || !strings.Contains(body, "</a> · "+c.city+"</li>") {
 			t.Fatalf("enterprise landing lacks %s:\n%s", c.city, body)
 		}
 	}

@@ -26,6 +26,16 @@ func (v *View) Text(en, zh string) template.HTML { return Bilingual(v.L, en, zh)
 // which is for a fallback: this text has no other version to miss.
 func (v *View) Own(s string) template.HTML { return mark(v.L, s, "") }
 
+// LangOf is the language of what Name(en, zh) shows, by its script
+// ("zh-CN" when it has a Han character, else "en"): for the lang attribute
+// of plain-text spots such as <option>, which cannot hold a marked span.
+func (v *View) LangOf(en, zh string) string {
+	if han, _ := scripts(v.Name(en, zh)); han {
+		return "zh-CN"
+	}
+	return "en"
+}
+
 // Bilingual is View.Text for a locale ("zh" or anything else, English).
 func Bilingual(locale, en, zh string) template.HTML {
 	switch {

@@ -43,3 +43,18 @@ func TestOwn(t *testing.T) {
 		}
 	}
 }
+
+func TestLangOf(t *testing.T) {
+	for _, tc := range []struct{ locale, en, zh, want string }{
+		{"en", "Analyst", "分析师", "en"},
+		{"zh", "Analyst", "分析师", "zh-CN"},
+		{"en", "", "分析师", "zh-CN"},
+		{"zh", "Analyst", "", "en"},
+		{"en", "分析师", "分析师", "zh-CN"},
+	} {
+		v := &View{L: tc.locale}
+		if got := v.LangOf(tc.en, tc.zh); got != tc.want {
+			t.Errorf("LangOf(%s, %q, %q) = %q, want %q", tc.locale, tc.en, tc.zh, got, tc.want)
+		}
+	}
+}
