@@ -25,8 +25,10 @@ func (g *generator) addProject(r *rand.Rand, src model.ProjectSource, owner, org
 	if p.Stage == "idea" {
 		article = "An"
 	}
-	p.Summary = fmt.Sprintf("%s %s-stage %s project seeking %.1f million yuan. %s领域项目，处于%s阶段，拟融资%.0f万元。",
-		article, p.Stage, lower(f.EN), float64(p.FundingSought)/1e6, f.ZH, stageZH[p.Stage], float64(p.FundingSought)/1e4)
+	// Each language in its own column, so a reader sees their own (issue 12).
+	p.Summary = fmt.Sprintf("%s %s-stage %s project seeking %.1f million yuan.",
+		article, p.Stage, lower(f.EN), float64(p.FundingSought)/1e6)
+	p.SummaryZH = fmt.Sprintf("%s领域项目，处于%s阶段，拟融资%.0f万元。", f.ZH, stageZH[p.Stage], float64(p.FundingSought)/1e4)
 	g.c.Projects = append(g.c.Projects, p)
 }
 

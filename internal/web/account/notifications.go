@@ -1,6 +1,7 @@
 package account
 
 import (
+	"html/template"
 	"net/http"
 	"time"
 
@@ -16,7 +17,7 @@ func (a *Area) noteText(locale string, n store.Notification) string {
 }
 
 type noteView struct {
-	Text string
+	Text template.HTML // arguments marked by their language (render.NoticeHTML)
 	At   time.Time
 }
 
@@ -28,7 +29,7 @@ func (a *Area) noteViews(r *http.Request, userID int64) ([]noteView, error) {
 	}
 	var out []noteView
 	for _, n := range ns {
-		if t := a.noteText(request.Locale(r), n); t != "" {
+		if t := a.Render.NoticeHTML(request.Locale(r), n.Key, n.Args); t != "" {
 			out = append(out, noteView{t, n.CreatedAt})
 		}
 	}

@@ -177,7 +177,7 @@ func (v Views) Suggestions(sg recommend.Suggestions, brief bool) []Rec {
 			r = v.Full(s.Match)
 		}
 		c := s.Card
-		r.Title, r.Sub, r.City = c.Title, model.DisplayName(v.locale, c.OrgName, c.OrgNameZH), vocab.City.Label(v.locale, c.City)
+		r.Title, r.Sub, r.City = model.DisplayName(v.locale, c.Title, c.TitleZH), model.DisplayName(v.locale, c.OrgName, c.OrgNameZH), vocab.City.Label(v.locale, c.City)
 		out = append(out, r)
 	}
 	return out

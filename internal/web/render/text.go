@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html"
 	"html/template"
 	"unicode"
@@ -34,6 +35,40 @@ func (v *View) LangOf(en, zh string) string {
 		return "zh-CN"
 	}
 	return "en"
+}
+
+// TM is T with marked content among its arguments: the catalogue's text
+// escaped, then each argument inserted as it is when it is template.HTML
+// (from Text or Own), escaped otherwise. ("Hello, %s" with a Chinese name
+// on an English page.)
+func (v *View) TM(key string, args ...any) template.HTML {
+	for i, a := range args {
+		switch a := a.(type) {
+		case template.HTML:
+		case string:
+			args[i] = template.HTML(html.EscapeString(a))
+		default:
+			args[i] = template.HTML(html.EscapeString(fmt.Sprint(a)))
+		}
+	}
+	return template.HTML(fmt.Sprintf(html.EscapeString(v.cat.T(v.L, key)), args...))
+}
+
+// NoticeHTML is Notice for a page: arguments that are not catalogue keys
+// (a person's name, a post's title) marked by their language as Own does.
+func (rd *Renderer) NoticeHTML(locale, key string, args []string) template.HTML {
+	if !rd.Has(key) {
+		return ""
+	}
+	out := make([]any, len(args))
+	for i, arg := range args {
+		if rd.Has(arg) {
+			out[i] = html.EscapeString(rd.T(locale, arg))
+		} else {
+			out[i] = string(mark(locale, arg, ""))
+		}
+	}
+	return template.HTML(fmt.Sprintf(html.EscapeString(rd.T(locale, key)), out...))
 }
 
 // Bilingual is View.Text for a locale ("zh" or anything else, English).

@@ -1,6 +1,10 @@
 package render
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/convene/convene/internal/i18n"
+)
 
 func TestBilingual(t *testing.T) {
 	for _, tc := range []struct {
@@ -56,5 +60,24 @@ func TestLangOf(t *testing.T) {
 		if got := v.LangOf(tc.en, tc.zh); got != tc.want {
 			t.Errorf("LangOf(%s, %q, %q) = %q, want %q", tc.locale, tc.en, tc.zh, got, tc.want)
 		}
+	}
+}
+
+func TestTM(t *testing.T) {
+	v := &View{L: "en", cat: i18n.Catalog{"en": {"hello": "Hello, %s & %s"}, "zh": {"hello": "您好，%s、%s"}}}
+	got := string(v.TM("hello", v.Own("李雷"), "<b>"))
+	if want := `Hello, <span lang="zh-CN">李雷</span> &amp; &lt;b&gt;`; got != want {
+		t.Fatalf("TM = %q, want %q", got, want)
+	}
+}
+
+func TestNoticeHTML(t *testing.T) {
+	rd := &Renderer{cat: i18n.Catalog{"en": {"note": "%s applied to “%s”: %s", "app.viewed": "viewed"}, "zh": {"note": "%s 申请了“%s”：%s", "app.viewed": "已查看"}}}
+	got := string(rd.NoticeHTML("en", "note", []string{"潘远子", "a<b", "app.viewed"}))
+	if want := `<span lang="zh-CN">潘远子</span> applied to “a&lt;b”: viewed`; got != want {
+		t.Fatalf("NoticeHTML = %q, want %q", got, want)
+	}
+	if got := rd.NoticeHTML("en", "missing", nil); got != "" {
+		t.Fatalf("unknown key = %q", got)
 	}
 }

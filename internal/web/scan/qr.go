@@ -137,7 +137,7 @@ func (a *Area) qrData(r *http.Request, o model.Organization) (qrPageData, error)
 		return d, err
 	}
 	for i := range posts {
-		c, err := code(qr.Post, posts[i].ID, posts[i].Title)
+		c, err := code(qr.Post, posts[i].ID, model.DisplayName(request.Locale(r), posts[i].Title, posts[i].TitleZH))
 		if err != nil {
 			return d, err
 		}
