@@ -125,7 +125,7 @@ func TestMeetingPickers(t *testing.T) {
 				if resp.StatusCode != 422 || !strings.Contains(body, "No such organization on the other side.") {
 					t.Fatalf("org %s: %d %s", org, resp.StatusCode, body)
 				}
-				if !strings.Contains(body, `<option value="`+pid+`" selected>`) {
+				if !strings.Contains(body, `<option value="`+pid+`" selected lang=`) {
 					t.Fatalf("org %s: the project picked is not kept", org)
 				}
 			}
