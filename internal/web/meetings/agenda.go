@@ -1,6 +1,7 @@
 package meetings
 
 import (
+	"html/template"
 	"net/http"
 
 	"github.com/convene/convene/internal/model"
@@ -40,7 +41,7 @@ func agendaItems(rows []store.AgendaRow) []agendaItem {
 
 type agendaData struct {
 	Items   []agendaItem
-	Notices []string // translated
+	Notices []template.HTML // translated, names marked
 }
 
 func (a *Area) agendaPage(w http.ResponseWriter, r *http.Request) {

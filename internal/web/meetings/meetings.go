@@ -6,6 +6,7 @@ package meetings
 
 import (
 	"embed"
+	"html/template"
 
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/web/area"
@@ -28,10 +29,11 @@ func New(d *area.Deps) *Area { return &Area{Deps: d} }
 
 // notices translates meeting notifications for a page; arguments that are
 // catalog keys (meetings.kind.interview) are translated too.
-func (a *Area) notices(locale string, l []store.MeetingNotice) []string {
-	out := make([]string, len(l))
+func (a *Area) notices(locale string, l []store.MeetingNotice) []template.HTML {
+	out := make([]template.HTML, len(l))
 	for i, n := range l {
-		out[i] = a.Render.Notice(locale, n.Key, n.Args)
+		// A name in the notice is marked with its language (issue 12).
+		out[i] = a.Render.NoticeHTML(locale, n.Key, n.Args)
 	}
 	return out
 }

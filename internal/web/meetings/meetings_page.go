@@ -1,6 +1,7 @@
 package meetings
 
 import (
+	"html/template"
 	"net/http"
 	"strconv"
 
@@ -17,8 +18,8 @@ type meetingsData struct {
 	Windows      []windowRow
 	Zone         string
 	Zones        []string
-	Notices      []string // translated
-	Talent       bool     // the viewer applied: an application reads as the post's organization, not the talent
+	Notices      []template.HTML // translated, names marked
+	Talent       bool            // the viewer applied: an application reads as the post's organization, not the talent
 }
 
 type windowRow struct{ N, Start, End string }

@@ -1,6 +1,7 @@
 package meetings
 
 import (
+	"html"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -27,14 +28,19 @@ func TestNotices(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := &Area{Deps: &area.Deps{Render: rd}}
-	ns := []store.MeetingNotice{{Key: "meetings.notice.cancelled", Args: []string{"meetings.kind.interview", "A & B"}}}
-	for _, tc := range []struct{ locale, text, html string }{
-		{"en", "Interview with A & B was cancelled.", `<p class="notice">Interview with A &amp; B was cancelled.</p>`},
-		{"zh", cat.T("zh", "meetings.notice.cancelled", cat.T("zh", "meetings.kind.interview"), "A & B"), ""},
+	for _, tc := range []struct{ locale, name, text, html string }{
+		{"en", "A & B", "Interview with A &amp; B was cancelled.", `<p class="notice">Interview with A &amp; B was cancelled.</p>`},
+		{"en", "宋俊翔", `Interview with <span lang="zh-CN">宋俊翔</span> was cancelled.`, `<p class="notice">Interview with <span lang="zh-CN">宋俊翔</span> was cancelled.</p>`},
+		{"zh", "A & B", html.EscapeString(cat.T("zh", "meetings.notice.cancelled", cat.T("zh", "meetings.kind.interview"), "\x00")), ""},
 	} {
-		t.Run(tc.locale, func(t *testing.T) {
+		t.Run(tc.locale+" "+tc.name, func(t *testing.T) {
+			ns := []store.MeetingNotice{{Key: "meetings.notice.cancelled", Args: []string{"meetings.kind.interview", tc.name}}}
 			got := a.notices(tc.locale, ns)
-			if len(got) != 1 || got[0] != tc.text {
+			want := tc.text
+			if tc.locale == "zh" { // the English name marked on a Chinese page
+				want = strings.Replace(want, "\x00", `<span lang="en">A &amp; B</span>`, 1)
+			}
+			if len(got) != 1 || string(got[0]) != want {
 				t.Fatalf("notices = %q, want %q", got, tc.text)
 			}
 			if tc.html == "" {
