@@ -32,9 +32,9 @@ func TestMatchCardsVocabulary(t *testing.T) {
 		wantNone string
 	}{
 		{model.RoleTalent, "en", "/me", []string{"· Guangzhou</small>", "· Xanadu</small>", "Machine learning", "<p>Master · Computer science · Go, Machine learning, Databases</p>"}, "· 广州</small>"},
-		{model.RoleTalent, "zh", "/me", []string{"· 广州</small>", "· Xanadu</small>", "机器学习", "<p>硕士 · 计算机科学与技术 · Go语言, 机器学习, 数据库</p>"}, "· Guangzhou</small>"},
+		{model.RoleTalent, "zh", "/me", []string{"· 广州</small>", `· <span lang="en">Xanadu</span></small>`, "机器学习", "<p>硕士 · 计算机科学与技术 · Go语言, 机器学习, 数据库</p>"}, "· Guangzhou</small>"},
 		{model.RoleEnterprise, "en", cand, []string{"Master · Computer science · ", "ML engineer</a> · Guangzhou · "}, "Computer Science"},
-		{model.RoleEnterprise, "zh", cand, []string{"硕士 · 计算机科学与技术 · ", "ML engineer</a> · 广州 · "}, "Computer Science"},
+		{model.RoleEnterprise, "zh", cand, []string{"硕士 · 计算机科学与技术 · ", `<span lang="en" class="xl">ML engineer</span></a> · 广州 · `}, "Computer Science"},
 		{model.RoleOrganizer, "en", cand, []string{"Master · Computer science · ", "ML engineer</a> · Guangzhou · "}, "广州"},
 	} {
 		f.db.SetLocale(bg, f.users[c.role].ID, c.lang)
