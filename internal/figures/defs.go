@@ -75,7 +75,7 @@ var Defs = []Def{
 	{Name: "talents.overseas_by_residence", Group: "talents", TitleEN: "Overseas talents by country of residence", TitleZH: "海外人才所在国家",
 		DefEN: "Overseas talents by the country they reside in.", DefZH: "海外人才按居住国分列。"},
 	{Name: "talents.by_discipline", Group: "talents", TitleEN: "Talents by discipline", TitleZH: "人才学科分布",
-		DefEN: "Talent profiles whose account was registered before the edition closed, by discipline as typed; the figures page shows each discipline of the vocabulary once (计算机 and Computer Science together) in the reader's language.",
+		DefEN: "Talent profiles whose account was registered before the edition closed, by discipline as typed; the figures page shows each discipline of the vocabulary once (its Chinese and English spellings of Computer Science together) in the reader's language.",
 		DefZH: "本届闭幕前注册账户的人才档案数，按所填学科分列；数据页按系统词表将同一学科的不同写法（如“计算机”与“Computer Science”）合为一行，并以读者的语言显示。"},
 	{Name: "delegations.by_province", Group: "delegations", TitleEN: "Delegations by province", TitleZH: "各省区市代表团",
 		DefEN: "Approved delegations registered before the edition closed, by province, region or municipality; foreign delegations together.",
