@@ -128,8 +128,10 @@ const checkJS = `(() => {
     const marked = el.closest("[lang]");
     if (marked && marked !== document.documentElement) continue;
     const s = n.nodeValue;
-    const hit = zh ? null : s.match(/[\u3400-\u9fff]+/g);
-    if (hit) { other += hit.join("").length; if (otherText.length < 60) otherText += hit.join(" ") + " "; }
+    // English pages: Chinese characters; Chinese pages: English words
+    // (three letters or more, so units such as "m²" or "QR" pass).
+    const hit = zh ? s.match(/[A-Za-z]{3,}/g) : s.match(/[\u3400-\u9fff]+/g);
+    if (hit) { other += zh ? hit.length : hit.join("").length; if (otherText.length < 60) otherText += hit.join(" ") + " "; }
   }
   return {
     path: location.pathname + location.search,
@@ -353,8 +355,14 @@ func checkPage(t *testing.T, ctx context.Context, probs *pageProblems, base, rol
 			// Issue 12: an English page shows Chinese only inside content
 			// marked with its lang (render.Bilingual, render.View.Own);
 			// UI text comes from the catalogue in the page's language.
-			if c.Other > 0 && w.width == widths[0].width {
+			if c.Other > 0 && w.width == widths[0].width && lang == "en" {
 				t.Errorf("%s %s: %s shows %d Chinese characters not marked lang=zh: %s", role, lang, c.Path, c.Other, c.OtherText)
+			}
+			// The Chinese pages' report is logged only, for now: product
+			// names, file formats and e-mail addresses are English words
+			// that need no marking, and no list of them is agreed yet.
+			if c.Other > 0 && w.width == widths[0].width && lang == "zh" {
+				t.Logf("%s %s: %s shows %d English words not marked lang=en: %s", role, lang, c.Path, c.Other, c.OtherText)
 			}
 		}
 		// A phone (mobile emulation) widens its layout viewport to fit a
