@@ -2,8 +2,10 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"net/url"
@@ -27,6 +29,21 @@ import (
 
 //go:embed migrations
 var migrations embed.FS
+
+// MigrationsDigest names the schema the embedded PostgreSQL migrations
+// build: equal digests, equal schemas. Tests key a migrated template
+// database on it, so a changed migration gets a template of its own.
+func MigrationsDigest() string {
+	h := sha256.New()
+	files, _ := fs.Glob(migrations, "migrations/postgres/*.sql")
+	sort.Strings(files)
+	for _, f := range files {
+		b, _ := migrations.ReadFile(f)
+		fmt.Fprintf(h, "%s %d\n", f, len(b))
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
 
 func openSQLite(ctx context.Context, path string) (*DB, error) {
 	memory := path == ":memory:"

@@ -32,15 +32,26 @@ func mustEvent(t *testing.T, db *store.DB, editionID int64, capacity int) store.
 	return e
 }
 
+// mustUsers adds n talents' accounts in one bulk load: one by one, the
+// 2,000 of the concurrency test cost 2,000 commits before the race began.
 func mustUsers(t *testing.T, db *store.DB, n int, prefix string) []int64 {
 	t.Helper()
 	ids := make([]int64, n)
-	for i := range ids {
-		u := model.User{Email: fmt.Sprintf("%s%d@example.com", prefix, i), Name: fmt.Sprintf("%s %d", prefix, i), Role: model.RoleTalent, Locale: "en"}
-		if err := db.CreateUser(ctx, &u, "hash"); err != nil {
-			t.Fatal(err)
+	err := db.BulkLoad(ctx, func(b *store.Bulk) error {
+		max, err := b.MaxIDs()
+		if err != nil {
+			return err
 		}
-		ids[i] = u.ID
+		us := make([]model.User, n)
+		for i := range us {
+			ids[i] = max.Users + int64(i) + 1
+			us[i] = model.User{ID: ids[i], Email: fmt.Sprintf("%s%d@example.com", prefix, i), Name: fmt.Sprintf("%s %d", prefix, i),
+				Role: model.RoleTalent, Locale: "en", CreatedAt: time.Now().UTC()}
+		}
+		return b.Users(us, "hash")
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	return ids
 }
