@@ -80,7 +80,28 @@ func BenchmarkFigure(b *testing.B) {
 
 // loaded runs fn on each database and scale of CONVENE_FIGURES_SCALES
 // (default "1") with the generated convention loaded, as a sub-benchmark.
+// CONVENE_FIGURES_DB (database URLs or SQLite paths, comma-separated)
+// runs fn on those databases' current editions instead, loading nothing:
+// a scale-10 load takes minutes, so one `convene simulate` serves many
+// runs while a query is being tuned.
 func loaded(b *testing.B, fn func(b *testing.B, db *store.DB, e model.Edition)) {
+	if dsns := os.Getenv("CONVENE_FIGURES_DB"); dsns != "" {
+		for i, dsn := range strings.Split(dsns, ",") {
+			b.Run(fmt.Sprintf("db%d", i), func(b *testing.B) {
+				db, err := store.Open(ctx, dsn)
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer db.Close()
+				e, err := db.CurrentEdition(ctx)
+				if err != nil {
+					b.Fatal(err)
+				}
+				fn(b, db, e)
+			})
+		}
+		return
+	}
 	scales := os.Getenv("CONVENE_FIGURES_SCALES")
 	if scales == "" {
 		scales = "1"

@@ -149,16 +149,30 @@ func Compute(ctx context.Context, db *store.DB, e model.Edition) (*Set, error) {
 			names = append(names, d.Name)
 		}
 	}
+	// The funnel and the video fair's rate (its match index is built in
+	// Go) run beside the named queries rather than after them: on
+	// SQLite, whose queries run one at a time, the second core builds the
+	// index meanwhile.
+	var (
+		funnel []store.FunnelRow
+		video  match.MatchingRate
+		side   = make(chan error, 1)
+	)
+	go func() {
+		var err error
+		if funnel, err = db.DockingFunnel(ctx, store.DockingFilter{EditionID: e.ID}); err == nil {
+			video, err = videoRate(ctx, db, e.ID)
+		}
+		side <- err
+	}()
 	s, err := Some(ctx, db, e, names...)
+	if serr := <-side; err == nil {
+		err = serr
+	}
 	if err != nil {
 		return nil, err
 	}
-	if s.Funnel, err = db.DockingFunnel(ctx, store.DockingFilter{EditionID: e.ID}); err != nil {
-		return nil, err
-	}
-	if s.Video, err = videoRate(ctx, db, e.ID); err != nil {
-		return nil, err
-	}
+	s.Funnel, s.Video = funnel, video
 	s.Figures[VideoMatchingRate] = Figure{Name: VideoMatchingRate, Rows: []store.FigureRow{{Value: s.Video.TalentRate() * 100}}}
 	s.Took = time.Since(t0)
 	return s, nil
@@ -191,7 +205,7 @@ func videoRate(ctx context.Context, db *store.DB, editionID int64) (match.Matchi
 	}
 	mp := make([]match.Post, len(ps))
 	for i, p := range ps {
-		mp[i] = recommend.Post(p, true)
+		mp[i] = recommend.Post(p.Post, true)
 	}
 	ix, err := match.Build(mt, mp, match.Options{})
 	if err != nil {
