@@ -99,8 +99,11 @@ type OrgFilter struct {
 	Kind   model.OrgKind
 	Status model.OrgStatus
 	Query  string
-	Limit  int
-	Offset int
+	// PostingIn keeps organizations with a post in a fair of this edition
+	// (the figure "enterprises posting").
+	PostingIn int64
+	Limit     int
+	Offset    int
 }
 
 // ListOrganizations lists organizations, newest first.
@@ -111,6 +114,9 @@ func (db *DB) ListOrganizations(ctx context.Context, f OrgFilter) ([]model.Organ
 	}
 	if f.Status != "" {
 		c.add("status = ?", f.Status)
+	}
+	if f.PostingIn != 0 {
+		c.add("id IN (SELECT p.org_id FROM posts p JOIN fairs f ON f.id = p.fair_id WHERE f.edition_id = ?)", f.PostingIn)
 	}
 	c.search(f.Query, "name", "name_zh", "province")
 	limit, offset := page(f.Limit, f.Offset)

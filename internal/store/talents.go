@@ -37,17 +37,26 @@ func (db *DB) UpdateTalent(ctx context.Context, t *model.Talent) error {
 		t.YearsExperience, t.IntentChina, list(t.PreferredCities).String(), t.Phone, t.CVFile, t.UpdatedAt, t.UserID)
 }
 
-// TalentFilter narrows ListTalents.
+// TalentFilter narrows ListTalents and CountTalents. The edition fields
+// give the talents an edition's figures count (internal/figures): those
+// registered before it closed, those who applied to its posts, those who
+// applied to its video fair's.
 type TalentFilter struct {
-	Category model.TalentCategory
-	Degree   model.Degree
-	Query    string
-	Limit    int
-	Offset   int
+	Category   model.TalentCategory
+	Degree     model.Degree
+	Intent     model.Intent
+	Residence  string
+	Discipline string
+	HasCV      bool
+	Before     time.Time // registered before this instant (zero: any time)
+	AppliedIn  int64     // applied to a post of this edition
+	VideoIn    int64     // applied to a post of this edition's video fair
+	Query      string
+	Limit      int
+	Offset     int
 }
 
-// ListTalents lists profiles, newest first.
-func (db *DB) ListTalents(ctx context.Context, f TalentFilter) ([]model.Talent, error) {
+func (f TalentFilter) conds() conds {
 	var c conds
 	if f.Category != "" {
 		c.add("category = ?", f.Category)
@@ -55,9 +64,46 @@ func (db *DB) ListTalents(ctx context.Context, f TalentFilter) ([]model.Talent, 
 	if f.Degree != "" {
 		c.add("degree = ?", f.Degree)
 	}
+	if f.Intent != "" {
+		c.add("intent_china = ?", f.Intent)
+	}
+	if f.Residence != "" {
+		c.add("residence = ?", f.Residence)
+	}
+	if f.Discipline != "" {
+		c.add("discipline = ?", f.Discipline)
+	}
+	if f.HasCV {
+		c.where = append(c.where, "cv_file <> ''")
+	}
+	if !f.Before.IsZero() {
+		c.add("user_id IN (SELECT id FROM users WHERE created_at < ?)", f.Before.UTC())
+	}
+	if f.AppliedIn != 0 {
+		c.add("id IN (SELECT a.talent_id FROM applications a WHERE a.post_id IN ("+
+			"SELECT p.id FROM posts p JOIN fairs f ON f.id = p.fair_id WHERE f.edition_id = ?))", f.AppliedIn)
+	}
+	if f.VideoIn != 0 {
+		c.add("id IN (SELECT a.talent_id FROM applications a WHERE a.post_id IN ("+
+			"SELECT p.id FROM posts p JOIN fairs f ON f.id = p.fair_id WHERE f.edition_id = ? AND f.kind = 'video'))", f.VideoIn)
+	}
 	c.search(f.Query, "name", "discipline", "skills")
+	return c
+}
+
+// ListTalents lists profiles, newest first.
+func (db *DB) ListTalents(ctx context.Context, f TalentFilter) ([]model.Talent, error) {
+	c := f.conds()
 	limit, offset := page(f.Limit, f.Offset)
 	return queryAll(ctx, db.r, scanTalent, `SELECT `+talentCols+` FROM talents`+c.sql()+` ORDER BY id DESC LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), c.args...)
+}
+
+// CountTalents counts the profiles ListTalents would list on every page.
+func (db *DB) CountTalents(ctx context.Context, f TalentFilter) (int, error) {
+	c := f.conds()
+	var n int
+	err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM talents`+c.sql(), c.args...).Scan(&n)
+	return n, err
 }
 
 // TalentCard is a talent as a matched candidate shows it.

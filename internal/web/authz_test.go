@@ -61,6 +61,7 @@ var coreAccess = map[string]string{
 	"POST /admin/editions/{id}/fairs":  "organizer",
 	"POST /admin/fairs/{id}/sessions":  "organizer",
 	"GET /admin/orgs":                  "organizer",
+	"GET /admin/talents":               "organizer",
 	"POST /admin/orgs/{id}/status":     "organizer",
 	"GET /admin/search":                "organizer",
 	"GET /admin/audit":                 "organizer",

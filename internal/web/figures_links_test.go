@@ -19,6 +19,8 @@ import (
 
 var hrefAttr = regexp.MustCompile(`href="([^"]*)"`)
 
+var talentTotal = regexp.MustCompile(`id="talent-total">(\d+)<`)
+
 // links are a page's links within the site (not fragments, not the
 // layout's language switch twice), unescaped.
 func links(body string) []string {
@@ -101,11 +103,36 @@ func TestFiguresLinks(t *testing.T) {
 				}
 			}
 
-			// The map: every delegation's province on a tile.
 			set, err := figures.Compute(bg, db, e)
 			if err != nil {
 				t.Fatal(err)
 			}
+			// The talents' list counts what the figure counts.
+			want := map[string]float64{"talents.by_category": set.Get("talents.by_category").Total(),
+				"talents.overseas_by_degree": set.Get("talents.by_category").Value("overseas"),
+				"talents.by_discipline":      set.Get("talents.by_discipline").Total(),
+				"cvs.overseas":               set.Get("cvs.overseas").Total(),
+				"video.talents_by_degree":    set.Get("video.talents_by_degree").Total(),
+				figures.VideoMatchingRate:    float64(set.Video.Talents)}
+			for _, d := range figures.Defs {
+				n, ok := want[d.Name]
+				if !ok {
+					continue
+				}
+				if n == 0 {
+					t.Errorf("%s is 0: the generated data cannot show the list counts it", d.Name)
+				}
+				_, b := get(t, org, ts.URL+d.RecordsFor(e, true))
+				if got := talentTotal.FindStringSubmatch(b); got == nil || got[1] != fmt.Sprint(n) {
+					t.Errorf("%s is %v; its list %s counts %v", d.Name, n, d.RecordsFor(e, true), got)
+				}
+			}
+			if resp, b := get(t, org, ts.URL+"/admin/talents?degree=doctorate&edition=x"); resp.StatusCode != http.StatusUnprocessableEntity ||
+				!strings.Contains(b, "Choose one of the offered values.") || !strings.Contains(b, "Enter a whole number.") {
+				t.Errorf("a talents' list with an unknown degree and edition: %d %.300s", resp.StatusCode, b)
+			}
+
+			// The map: every delegation's province on a tile.
 			for _, r := range set.Get("delegations.by_province").Rows {
 				if r.Key == "foreign" {
 					continue

@@ -15,12 +15,15 @@ type orgListData struct {
 	Kind   string
 	Status string
 	Query  string
+	// Posting is the edition whose posting organizations are listed (the
+	// figure "enterprises posting"), 0 for any.
+	Posting int64
 }
 
 func orgFilter(r *http.Request) store.OrgFilter {
 	q := r.URL.Query()
 	return store.OrgFilter{Kind: model.OrgKind(q.Get("kind")), Status: model.OrgStatus(q.Get("status")), Query: q.Get("q"),
-		Limit: request.QueryInt(r, "limit"), Offset: request.QueryInt(r, "offset")}
+		PostingIn: int64(request.QueryInt(r, "posting")), Limit: request.QueryInt(r, "limit"), Offset: request.QueryInt(r, "offset")}
 }
 
 func (a *Area) orgList(w http.ResponseWriter, r *http.Request) {
@@ -31,7 +34,7 @@ func (a *Area) orgList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := a.Render.View(r, "orgs.title", nil)
-	v.Data = orgListData{orgsIn(v.L, orgs), string(f.Kind), string(f.Status), f.Query}
+	v.Data = orgListData{orgsIn(v.L, orgs), string(f.Kind), string(f.Status), f.Query, f.PostingIn}
 	a.Render.Page(w, r, http.StatusOK, "orgs", v)
 }
 

@@ -19,6 +19,7 @@ func (a *Area) Routes() []route.Route {
 		{Pattern: "POST /admin/fairs/{id}", Access: org, Handle: a.fairUpdate},
 		{Pattern: "POST /admin/fairs/{id}/sessions", Access: org, Handle: a.sessionCreate},
 		{Pattern: "GET /admin/orgs", Access: org, Handle: a.orgList},
+		{Pattern: "GET /admin/talents", Access: org, Handle: a.talentList},
 		{Pattern: "POST /admin/orgs/{id}/status", Access: org, Handle: a.orgStatus},
 		{Pattern: "GET /admin/search", Access: org, Handle: a.search},
 		{Pattern: "GET /admin/audit", Access: org, Handle: a.audit},
