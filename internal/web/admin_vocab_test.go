@@ -8,7 +8,8 @@ import (
 	"github.com/convene/convene/internal/store/storetest"
 )
 
-// TestAdminSearchVocabulary: the organizer's search shows a talent's
+// TestAdminSearchVocabulary: the organizer's search finds a city or
+// province in either language, and shows a talent's
 // discipline, a post's city and industry and a delegation's province in the
 // organizer's language (as typed when the vocabulary does not know them),
 // and so does the organizations list; the API keeps what was stored. On
@@ -55,6 +56,15 @@ func TestAdminSearchVocabulary(t *testing.T) {
 				_, page = f.do(org, "GET", "/admin/orgs?kind=delegation", "", "")
 				if !strings.Contains(page, "<small>"+strings.Trim(want[2], " ·")+"</small>") {
 					t.Fatalf("%s organizations: no %q in\n%s", lang, want[2], page)
+				}
+			}
+			// A place typed in the other language finds what was stored in
+			// this one. (A discipline's synonyms are not searched: "Computer
+			// Science" names 计算机科学与技术, which 计算机 does not contain.)
+			f.setLocale(org, "en")
+			for q, want := range map[string]string{"Guangzhou": "Vocab post", "guangdong": "Vocab delegation of 广东省", "广州": "Vocab post"} {
+				if _, page := f.do(org, "GET", "/admin/search?q="+q, "", ""); !strings.Contains(page, want) {
+					t.Errorf("search for %s: no %q", q, want)
 				}
 			}
 			if _, body := f.json(org, "GET", "/api/v1/search?q=vocab", ""); !strings.Contains(body, `"计算机"`) || !strings.Contains(body, `"广州市"`) {

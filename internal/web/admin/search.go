@@ -2,9 +2,11 @@ package admin
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/vocab"
 	"github.com/convene/convene/internal/web/jsonview"
 	"github.com/convene/convene/internal/web/render"
 )
@@ -19,22 +21,72 @@ type searchData struct {
 	Posts   []model.Post
 }
 
-// doSearch looks for q in organizations, talents and posts at once.
+// doSearch looks for q in organizations, talents and posts at once. When q
+// is a place, industry or discipline the vocabulary knows, its spellings in
+// both languages are looked for too, so "Guangzhou" finds posts in 广州市
+// and "Guangdong" the delegation of 广东省.
 func (a *Area) doSearch(r *http.Request) (searchData, error) {
 	d := searchData{Query: r.URL.Query().Get("q")}
 	if d.Query == "" {
 		return d, nil
 	}
-	var err error
 	ctx := r.Context()
-	if d.Orgs, err = a.DB.ListOrganizations(ctx, store.OrgFilter{Query: d.Query, Limit: searchShown}); err != nil {
-		return d, err
+	for _, q := range spellings(d.Query) {
+		orgs, err := a.DB.ListOrganizations(ctx, store.OrgFilter{Query: q, Limit: searchShown})
+		if err != nil {
+			return d, err
+		}
+		talents, err := a.DB.ListTalents(ctx, store.TalentFilter{Query: q, Limit: searchShown})
+		if err != nil {
+			return d, err
+		}
+		posts, err := a.DB.ListPosts(ctx, store.PostFilter{Query: q, Limit: searchShown})
+		if err != nil {
+			return d, err
+		}
+		d.Orgs = union(d.Orgs, orgs, func(o model.Organization) int64 { return o.ID })
+		d.Talents = union(d.Talents, talents, func(t model.Talent) int64 { return t.ID })
+		d.Posts = union(d.Posts, posts, func(p model.Post) int64 { return p.ID })
 	}
-	if d.Talents, err = a.DB.ListTalents(ctx, store.TalentFilter{Query: d.Query, Limit: searchShown}); err != nil {
-		return d, err
+	return d, nil
+}
+
+// spellings are q and, when the vocabulary knows it as a city, province,
+// industry or discipline, that term's English and Chinese names.
+func spellings(q string) []string {
+	out := []string{q}
+	seen := map[string]bool{strings.ToLower(strings.TrimSpace(q)): true}
+	for _, k := range []vocab.Kind{vocab.City, vocab.Province, vocab.Industry, vocab.Discipline} {
+		t, ok := k.Lookup(q)
+		if !ok {
+			continue
+		}
+		for _, s := range []string{t.EN, t.ZH} {
+			if l := strings.ToLower(s); s != "" && !seen[l] {
+				seen[l] = true
+				out = append(out, s)
+			}
+		}
 	}
-	d.Posts, err = a.DB.ListPosts(ctx, store.PostFilter{Query: d.Query, Limit: searchShown})
-	return d, err
+	return out
+}
+
+// union appends to l the rows of more it lacks (by id), up to searchShown.
+func union[T any](l, more []T, id func(T) int64) []T {
+	have := make(map[int64]bool, len(l))
+	for _, x := range l {
+		have[id(x)] = true
+	}
+	for _, x := range more {
+		if len(l) >= searchShown {
+			break
+		}
+		if !have[id(x)] {
+			have[id(x)] = true
+			l = append(l, x)
+		}
+	}
+	return l
 }
 
 func (a *Area) search(w http.ResponseWriter, r *http.Request) {
