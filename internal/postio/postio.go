@@ -136,7 +136,8 @@ func readRows(data []byte) (rows [][]string, err error) {
 		r := csv.NewReader(bytes.NewReader(data))
 		r.FieldsPerRecord = -1
 		r.LazyQuotes = true
-		for len(rows) <= MaxRows+1 {
+		end := 0 // the line the last record ended on
+		for read := 0; read <= MaxRows+1; read++ {
 			rec, err := r.Read()
 			if err == io.EOF {
 				break
@@ -144,6 +145,16 @@ func readRows(data []byte) (rows [][]string, err error) {
 			if err != nil {
 				return nil, err
 			}
+			// The reader skips blank lines, which a spreadsheet opening
+			// the file numbers as rows: a blank row stands in for each, so
+			// problems are reported on the row people see them on. (A
+			// line break inside quotes is no new row.)
+			line, _ := r.FieldPos(0)
+			for gap := line - end - 1; gap > 0 && len(rows)-read < MaxRows; gap-- {
+				rows = append(rows, nil)
+			}
+			last, _ := r.FieldPos(len(rec) - 1)
+			end = last + strings.Count(rec[len(rec)-1], "\n")
 			rows = append(rows, rec)
 		}
 		return rows, nil
@@ -178,6 +189,17 @@ func readRows(data []byte) (rows [][]string, err error) {
 		rows = append(rows, rec)
 	}
 	return rows, it.Error()
+}
+
+// count is how many rows keep says yes to.
+func count(rows [][]string, keep func([]string) bool) int {
+	n := 0
+	for _, r := range rows {
+		if keep(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // maxColumns bounds a row: the template has thirteen.
@@ -315,7 +337,7 @@ func table(rows [][]string, columns []string, aliases map[string]string, require
 	if len(rows) < 2 {
 		return nil, nil, Errors{{Row: 1, Key: "err.import_empty"}}
 	}
-	if len(rows)-1 > MaxRows {
+	if len(rows)-1-count(rows, blank) > MaxRows {
 		return nil, nil, Errors{{Row: MaxRows + 2, Key: "err.import_too_many"}}
 	}
 	col := map[string]int{}

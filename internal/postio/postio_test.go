@@ -28,6 +28,10 @@ func TestParseCSV(t *testing.T) {
 		{"no title in either language", "title,title_zh\n,\n化学家,\n\u200b,\n", 0, []RowError{{4, "title", "err.required"}}},
 		{"chinese title too long", "title_zh\n" + strings.Repeat("化", 201) + "\n", 0, []RowError{{2, "title_zh", "err.too_long"}}},
 		{"header only", "title\n", 0, []RowError{{1, "", "err.import_empty"}}},
+		// The CSV reader skips blank lines; problems are still on the
+		// file's own lines (a spreadsheet numbers blank lines too).
+		{"blank lines", "title,headcount\n\nChemist,1\n\n\nCoder,x\n", 0, []RowError{{6, "headcount", "err.number"}}},
+		{"quoted line break", "title,description,headcount\nChemist,\"two\nlines\",1\n\nCoder,,x\n", 0, []RowError{{4, "headcount", "err.number"}}},
 		{"empty", "", 0, []RowError{{1, "", "err.import_empty"}}},
 		{"not utf-8", "title\n\xff\xfe\n", 0, []RowError{{0, "", "err.import_file"}}},
 	}
