@@ -47,6 +47,7 @@ func scanExhibit(row interface{ Scan(...any) error }) (ExhibitView, error) {
 type ExhibitFilter struct {
 	Query       string
 	Field       string
+	Fields      []string // any of these spellings (a vocabulary term's), lower-cased
 	HostID      int64
 	OwnerUserID int64
 	Limit       int
@@ -60,6 +61,7 @@ func (db *DB) Exhibits(ctx context.Context, f ExhibitFilter) ([]ExhibitView, err
 	if f.Field != "" {
 		c.add("e.field = ?", f.Field)
 	}
+	c.anyOf("lower(e.field)", f.Fields)
 	if f.HostID != 0 {
 		c.add("e.org_id = ?", f.HostID)
 	}
@@ -70,12 +72,13 @@ func (db *DB) Exhibits(ctx context.Context, f ExhibitFilter) ([]ExhibitView, err
 	return queryAll(ctx, db.r, scanExhibit, exhibitSQL+c.sql()+` ORDER BY e.id LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), c.args...)
 }
 
-// ExhibitFields are the fields exhibits are in, for the filter.
-func (db *DB) ExhibitFields(ctx context.Context) ([]string, error) {
-	return queryAll(ctx, db.r, func(row interface{ Scan(...any) error }) (string, error) {
-		var s string
-		return s, row.Scan(&s)
-	}, `SELECT DISTINCT field FROM exhibits WHERE field <> '' ORDER BY field`)
+// ExhibitFields counts the exhibits of each stored spelling of a field,
+// for the filter (which folds spellings into the vocabulary's terms).
+func (db *DB) ExhibitFields(ctx context.Context) ([]FacetCount, error) {
+	return queryAll(ctx, db.r, func(row interface{ Scan(...any) error }) (FacetCount, error) {
+		var c FacetCount
+		return c, row.Scan(&c.Value, &c.N)
+	}, `SELECT field, count(*) FROM exhibits WHERE field <> '' GROUP BY field ORDER BY field`)
 }
 
 // Exhibit is one exhibit.

@@ -5,36 +5,54 @@ import (
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/vocab"
 	"github.com/convene/convene/internal/web/render"
 	"github.com/convene/convene/internal/web/request"
 )
 
 type catalogueData struct {
-	Query, Field string
-	Fields       []string
+	Query, Field string        // Field is the chosen term's key
+	Fields       []vocab.Facet // each field once, every spelling counted, in the reader's language
 	Exhibits     []store.ExhibitView
 	Pager        request.Pager
 }
 
-func (a *Area) loadCatalogue(r *http.Request) (catalogueData, error) {
+// loadCatalogue reads the catalogue page: fields are the vocabulary's
+// terms, so choosing 人工智能 finds the exhibits filed as Artificial
+// intelligence too.
+func (a *Area) loadCatalogue(r *http.Request, lang string) (catalogueData, error) {
 	q := r.URL.Query()
-	d := catalogueData{Query: q.Get("q"), Field: q.Get("field"), Pager: request.NewPager(r, "/exhibits")}
-	var err error
-	if d.Fields, err = a.DB.ExhibitFields(r.Context()); err != nil {
+	d := catalogueData{Query: q.Get("q"), Field: vocab.Industry.Key(q.Get("field")), Pager: request.NewPager(r, "/exhibits")}
+	fc, err := a.DB.ExhibitFields(r.Context())
+	if err != nil {
 		return d, err
 	}
-	l, err := a.DB.Exhibits(r.Context(), store.ExhibitFilter{Query: d.Query, Field: d.Field, Limit: d.Pager.Limit(), Offset: d.Pager.Offset()})
+	counts := make([]vocab.Count, len(fc))
+	for i, c := range fc {
+		counts[i] = vocab.Count{Value: c.Value, N: c.N}
+	}
+	d.Fields = vocab.Industry.Group(lang, counts)
+	f := store.ExhibitFilter{Query: d.Query, Limit: d.Pager.Limit(), Offset: d.Pager.Offset()}
+	if d.Field != "" {
+		f.Fields = vocab.Industry.Spellings(q.Get("field"), counts)
+	}
+	l, err := a.DB.Exhibits(r.Context(), f)
 	d.Exhibits = request.Trim(&d.Pager, l)
 	return d, err
 }
 
 func (a *Area) catalogue(w http.ResponseWriter, r *http.Request) {
-	d, err := a.loadCatalogue(r)
+	v := a.Render.View(r, "exhibits.title", nil)
+	d, err := a.loadCatalogue(r, v.L)
 	if err != nil {
 		a.Render.Fail(w, r, err)
 		return
 	}
-	a.Render.Page(w, r, http.StatusOK, "exhibits_catalogue", a.Render.View(r, "exhibits.title", d))
+	for i := range d.Exhibits { // for display only: the API keeps what was stored
+		d.Exhibits[i].Field = vocab.Industry.Label(v.L, d.Exhibits[i].Field)
+	}
+	v.Data = d
+	a.Render.Page(w, r, http.StatusOK, "exhibits_catalogue", v)
 }
 
 type exhibitJ struct {
@@ -49,8 +67,8 @@ type exhibitJ struct {
 }
 
 func (a *Area) apiCatalogue(w http.ResponseWriter, r *http.Request) {
-	d, err := a.loadCatalogue(r)
 	loc := request.Locale(r)
+	d, err := a.loadCatalogue(r, loc)
 	render.Answer(a.Render, w, r, http.StatusOK, d, err, func(d catalogueData) []exhibitJ {
 		out := make([]exhibitJ, 0, len(d.Exhibits))
 		for _, x := range d.Exhibits {
