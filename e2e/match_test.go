@@ -19,7 +19,8 @@ func demoLogin(t *testing.T, ctx context.Context, base, email, pw string) {
 	waitPath(t, ctx, base, "/me")
 }
 
-// TestMatchJourney: the demo talent's home recommends posts with reasons;
+// TestMatchJourney: the demo talent's home recommends posts with reasons
+// (folded; a click opens them);
 // the demo enterprise sees a post's matched candidates with the explanation.
 func TestMatchJourney(t *testing.T) {
 	base, pw, logins := startDemo(t)
@@ -27,6 +28,7 @@ func TestMatchJourney(t *testing.T) {
 	ctx := browser(t)
 	demoLogin(t, ctx, base, logins["talent"], pw)
 	first := text(t, ctx, `#recommendations .match .match-title`)
+	click(t, ctx, `#recommendations .match .why summary`) // reasons are folded on the home
 	reasons := text(t, ctx, `#recommendations .match .reasons`)
 	if first == "" || reasons == "" {
 		t.Fatalf("home recommendations: %q with reasons %q", first, reasons)

@@ -79,6 +79,14 @@ func (db *DB) ApplicationsOfOrg(ctx context.Context, orgID int64, limit, offset 
 		FROM applications a JOIN posts p ON p.id = a.post_id WHERE p.org_id = $1 ORDER BY a.id DESC LIMIT `+itoa(limit)+` OFFSET `+itoa(offset), orgID)
 }
 
+// ApplicationsToOrg counts the applications to the organization's posts,
+// of every edition: the number its members' home shows.
+func (db *DB) ApplicationsToOrg(ctx context.Context, orgID int64) (int, error) {
+	var n int
+	err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM applications a JOIN posts p ON p.id = a.post_id WHERE p.org_id = $1`, orgID).Scan(&n)
+	return n, err
+}
+
 // AppliedToOrg reports whether the talent applied to a post of the
 // organization: what lets an enterprise read that talent's CV.
 func (db *DB) AppliedToOrg(ctx context.Context, talentID, orgID int64) (bool, error) {

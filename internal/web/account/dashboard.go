@@ -14,7 +14,9 @@ type dashData struct {
 	Talent       *model.Talent
 	Org          *model.Organization
 	Applications []model.Application
-	Posts        []model.Post
+	Posts        []model.Post // an enterprise's newest posts, homePosts at most
+	MorePosts    bool         // it has more (on /org/posts)
+	Received     int          // applications to its posts
 	Projects     []model.Project
 	Pending      []model.Organization
 	Edition      *model.Edition
@@ -22,6 +24,10 @@ type dashData struct {
 	Notes        []noteView    // the user's notifications, in the reader's language
 	Recs         []recview.Rec // the talent's recommended posts
 }
+
+// homePosts is how many of an enterprise's posts its home lists: the
+// home is a summary (all 40 of the demo's made it 3,100 px on a phone).
+const homePosts = 8
 
 // dashboard is each role's home: what they have and what to do next.
 func (a *Area) dashboard(w http.ResponseWriter, r *http.Request) {
@@ -51,9 +57,12 @@ func (a *Area) dashboard(w http.ResponseWriter, r *http.Request) {
 		if o, err = a.DB.Organization(ctx, *u.OrgID); err == nil {
 			d.Org = &o
 			if u.Role == model.RoleEnterprise {
-				d.Posts, err = a.DB.ListPosts(ctx, store.PostFilter{OrgID: o.ID})
+				d.Posts, err = a.DB.ListPosts(ctx, store.PostFilter{OrgID: o.ID, Limit: homePosts + 1})
+				if d.MorePosts = len(d.Posts) > homePosts; d.MorePosts {
+					d.Posts = d.Posts[:homePosts]
+				}
 				if err == nil {
-					d.Applications, err = a.DB.ApplicationsOfOrg(ctx, o.ID, 20, 0)
+					d.Received, err = a.DB.ApplicationsToOrg(ctx, o.ID)
 				}
 			} else {
 				d.Projects, err = a.DB.ListProjects(ctx, store.ProjectFilter{OrgID: o.ID})

@@ -51,6 +51,17 @@ type Rec struct {
 	Head             template.HTML // the scan landing's rendering of PostID, Title, Sub and City
 }
 
+// MetCount is how many of the reasons hold.
+func (r Rec) MetCount() int {
+	n := 0
+	for _, x := range r.Reasons {
+		if x.Met {
+			n++
+		}
+	}
+	return n
+}
+
 var langLabel = map[string][2]string{}
 
 func init() {
