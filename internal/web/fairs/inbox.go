@@ -86,6 +86,12 @@ func (a *Area) inboxPage(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	pg := request.NewPager(r, "/inbox")
 	f, rows, err := a.loadInbox(r, pg.Limit(), pg.Offset())
+	// Bad filters (a date like 2017-13-45) show the page again with its
+	// form and the problems beside the fields, not an error page.
+	bad := model.AsError(err)
+	if bad != nil && bad.Code == model.Invalid {
+		f, rows, err = store.InboxFilter{OrgID: scopeOrg(r)}, nil, nil
+	}
 	if err != nil {
 		a.Render.Fail(w, r, err)
 		return
@@ -106,7 +112,12 @@ func (a *Area) inboxPage(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	a.Render.Page(w, r, http.StatusOK, "inbox", a.Render.View(r, "inbox.title", d))
+	v := a.Render.View(r, "inbox.title", d)
+	code := http.StatusOK
+	if bad != nil && bad.Code == model.Invalid {
+		v.Errors, v.Flash, code = bad.Fields, v.T(bad.Key), http.StatusUnprocessableEntity
+	}
+	a.Render.Page(w, r, code, "inbox", v)
 }
 
 type moveInput struct {
