@@ -1,9 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -94,22 +96,44 @@ func (f DockingFilter) dockWhere(c *conds) {
 func (db *DB) DockingFacets(ctx context.Context, f DockingFilter) (ProjectFacets, error) {
 	var c conds
 	DockingFilter{EditionID: f.EditionID, Party: f.Party}.dockWhere(&c)
-	var pf ProjectFacets
-	scan := func(row interface{ Scan(...any) error }) (FacetCount, error) {
-		var fc FacetCount
-		err := row.Scan(&fc.Value, &fc.N)
-		return fc, err
+	// One pass over the dockings for both lists (two, one per column, were
+	// 10 of the board's 27 ms CPU at scale 1 on SQLite, issue 14).
+	type pair struct {
+		field, province string
+		n               int
 	}
-	q := func(col string) ([]FacetCount, error) {
-		return queryAll(ctx, db.r, scan, `SELECT `+col+`, count(*) FROM dockings d JOIN projects p ON p.id = d.project_id
-			LEFT JOIN organizations po ON po.id = p.org_id`+c.sql()+` GROUP BY `+col+` HAVING `+col+` <> '' ORDER BY count(*) DESC, `+col+` LIMIT `+itoa(facetLimit), c.args...)
+	rows, err := queryAll(ctx, db.r, func(row interface{ Scan(...any) error }) (pair, error) {
+		var p pair
+		var prov sql.NullString
+		err := row.Scan(&p.field, &prov, &p.n)
+		p.province = prov.String
+		return p, err
+	}, `SELECT p.field, po.province, count(*) FROM dockings d JOIN projects p ON p.id = d.project_id
+		LEFT JOIN organizations po ON po.id = p.org_id`+c.sql()+` GROUP BY p.field, po.province`, c.args...)
+	if err != nil {
+		return ProjectFacets{}, err
 	}
-	var err error
-	if pf.Fields, err = q("p.field"); err != nil {
-		return pf, err
+	fields, provinces := map[string]int{}, map[string]int{}
+	for _, r := range rows {
+		if r.field != "" {
+			fields[r.field] += r.n
+		}
+		if r.province != "" {
+			provinces[r.province] += r.n
+		}
 	}
-	pf.Provinces, err = q("po.province")
-	return pf, err
+	return ProjectFacets{Fields: topFacets(fields), Provinces: topFacets(provinces)}, nil
+}
+
+// topFacets are the facetLimit most counted values, most first, then by
+// value (the order the SQL gave when each list was its own query).
+func topFacets(m map[string]int) []FacetCount {
+	out := make([]FacetCount, 0, len(m))
+	for v, n := range m {
+		out = append(out, FacetCount{v, n})
+	}
+	slices.SortFunc(out, func(a, b FacetCount) int { return cmp.Or(cmp.Compare(b.N, a.N), strings.Compare(a.Value, b.Value)) })
+	return out[:min(len(out), facetLimit)]
 }
 
 // ScopeOf is the docking scope of a user: nil for organizers (everything).
