@@ -190,3 +190,71 @@ func TestBoothsImportWhole(t *testing.T) {
 		t.Fatalf("imported %d booths, want 5", len(pb)-2)
 	}
 }
+
+// The request deadline over HTTP: the organizer sets it on the settings
+// form, exhibitors see it on the request form; after it a request is
+// refused with the reason (in both languages) and nothing is saved; the
+// organizer still runs the allocation.
+func TestBoothsRequestDeadline(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			f := newFixture(t, b.Open(t))
+			f.edition.Current = true
+			if err := f.db.UpdateEdition(bg, &f.edition, 0); err != nil {
+				t.Fatal(err)
+			}
+			a := boothPlan(t, f.db, f.edition.ID, 2)
+			area := fmt.Sprint(a.ID)
+			org, del, ent := f.client(model.RoleOrganizer), f.client(model.RoleDelegation), f.client(model.RoleEnterprise)
+			loc := f.edition.Location()
+			setDeadline := func(at string) (*http.Response, string) {
+				return f.postForm(org, "/admin/booths/settings", url.Values{"seed": {"7"}, "hold_hours": {"24"}, "request_deadline": {at}})
+			}
+			later := time.Now().In(loc).Add(48 * time.Hour).Format("2006-01-02T15:04")
+			if resp, body := setDeadline(later); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("settings: %d %s", resp.StatusCode, body)
+			}
+			if _, review := f.do(org, "GET", "/admin/booths", "", ""); !strings.Contains(review, `name="request_deadline" value="`+later+`"`) {
+				t.Fatal("the settings form does not show the deadline")
+			}
+			if _, plan := f.do(del, "GET", "/booths", "", ""); !strings.Contains(plan, `id="request-deadline"`) || !strings.Contains(plan, later[:10]) {
+				t.Fatal("the request form does not show the deadline")
+			}
+			if resp, body := f.postForm(del, "/booths/requests", url.Values{"area_id": {area}, "count": {"1"}}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("before the deadline: %d %s", resp.StatusCode, body)
+			}
+			if resp, _ := setDeadline("not a date"); resp.StatusCode != http.StatusUnprocessableEntity {
+				t.Fatalf("a bad deadline: %d", resp.StatusCode)
+			}
+			if ex, _ := f.db.BoothExhibition(bg, f.edition.ID); ex.RequestDeadline == nil || ex.RequestDeadline.In(loc).Format("2006-01-02T15:04") != later {
+				t.Fatalf("a refused deadline changed the saved one: %v", ex.RequestDeadline)
+			}
+			past := time.Now().In(loc).Add(-time.Hour).Format("2006-01-02T15:04")
+			if resp, body := setDeadline(past); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("settings: %d %s", resp.StatusCode, body)
+			}
+			resp, page := f.postForm(ent, "/booths/requests", url.Values{"area_id": {area}, "count": {"1"}})
+			if resp.StatusCode != http.StatusConflict || !strings.Contains(page, "request deadline has passed") {
+				t.Fatalf("after the deadline: %d\n%s", resp.StatusCode, page)
+			}
+			if reqs, _ := f.db.BoothRequests(bg, f.edition.ID, 0); len(reqs) != 1 {
+				t.Fatalf("a late request was saved: %d requests", len(reqs))
+			}
+			_, plan := f.do(ent, "GET", "/booths", "", "")
+			if strings.Contains(plan, `id="request-form"`) || !strings.Contains(plan, `id="requests-closed"`) {
+				t.Fatal("the plan still offers the request form after the deadline")
+			}
+			f.setLocale(ent, "zh")
+			if resp, page := f.postForm(ent, "/booths/requests", url.Values{"area_id": {area}, "count": {"1"}}); resp.StatusCode != http.StatusConflict || !strings.Contains(page, "展位申请已截止") {
+				t.Fatalf("after the deadline, zh: %d\n%s", resp.StatusCode, page)
+			}
+			// The organizer is not bound by it.
+			if resp, body := f.postForm(org, "/admin/booths/run", nil); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("organizer's run after the deadline: %d %s", resp.StatusCode, body)
+			}
+			if resp, body := f.postForm(org, "/admin/booths/assign", url.Values{"booth": {"GD-02"}, "request_id": {"0"}}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("organizer's adjustment after the deadline: %d %s", resp.StatusCode, body)
+			}
+		})
+	}
+}
