@@ -329,3 +329,42 @@ func (db *DB) BoothQuotas(ctx context.Context, editionID int64) ([]BoothQuota, e
 		return q, r.Scan(&q.Group, &q.AreaID, &q.Percent)
 	}, `SELECT grp, area_id, percent FROM booth_quotas WHERE edition_id = $1 ORDER BY area_id, grp`, editionID)
 }
+
+// MaxBoothPriority bounds the priority points an organizer gives a request
+// (years exhibited, size, sponsorship, early contract); the engine weighs a
+// served unit by booth.PrioBase plus them.
+const MaxBoothPriority = 100
+
+// SetBoothPriority sets a request's priority points for the next run, by
+// the organizer and before publication; the change is audited.
+func (db *DB) SetBoothPriority(ctx context.Context, editionID, requestID int64, priority int, by int64) error {
+	if priority < 0 || priority > MaxBoothPriority {
+		return model.Errorf(model.Invalid, "err.invalid", "priority", "booths.err_priority")
+	}
+	return db.tx(ctx, func(tx txq) error {
+		var st string
+		q := `SELECT status FROM exhibitions WHERE edition_id = $1`
+		if db.dialect == postgresDialect {
+			q += ` FOR SHARE` // a publication under way is waited for
+		}
+		if err := tx.QueryRowContext(ctx, q, editionID).Scan(&st); err != nil && err != sql.ErrNoRows {
+			return err
+		}
+		if st == "published" {
+			return model.Errorf(model.Conflict, "booths.err_published")
+		}
+		var old int
+		err := tx.QueryRowContext(ctx, `SELECT priority FROM booth_requests WHERE id = $1 AND edition_id = $2 AND status <> 'withdrawn'`,
+			requestID, editionID).Scan(&old)
+		if err == sql.ErrNoRows {
+			return model.Errorf(model.Invalid, "err.invalid", "request_id", "booths.err_no_request")
+		}
+		if err != nil {
+			return err
+		}
+		if err := db.execOne(ctx, tx, "booth_request", `UPDATE booth_requests SET priority = $2 WHERE id = $1`, requestID, priority); err != nil {
+			return err
+		}
+		return db.audit(ctx, tx, by, "booth.priority", "booth_request", requestID, itoa(old)+"→"+itoa(priority))
+	})
+}

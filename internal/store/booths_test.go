@@ -59,6 +59,7 @@ func TestBoothsConformance(t *testing.T) {
 			t.Run("ImportAllOrNothing", func(t *testing.T) { testBoothImport(t, b.Open(t)) })
 			t.Run("ConcurrentBooking", func(t *testing.T) { testBoothRace(t, b.Open(t)) })
 			t.Run("RequestDeadline", func(t *testing.T) { testBoothDeadline(t, b.Open(t)) })
+			t.Run("Priority", func(t *testing.T) { testBoothPriority(t, b.Open(t)) })
 		})
 	}
 }
@@ -376,5 +377,55 @@ func testBoothDeadline(t *testing.T, db *store.DB) {
 	}
 	if err := db.CreateBoothRequest(ctx, &late); err != nil || count() != 2 {
 		t.Fatalf("without a deadline: %v", err)
+	}
+}
+
+// Priorities: the organizer sets them in range before publication, each
+// change audited; anything else is refused and changes nothing.
+func testBoothPriority(t *testing.T, db *store.DB) {
+	w := newBoothWorld(t, db, 1, 1)
+	r := store.BoothRequest{EditionID: w.edition.ID, OrgID: w.orgs[0], AreaID: w.area.ID, Count: 1}
+	if err := db.CreateBoothRequest(ctx, &r); err != nil {
+		t.Fatal(err)
+	}
+	org := model.User{Email: "organizer@ocs.example", Name: "The organizer", Role: model.RoleOrganizer, Locale: "en"}
+	if err := db.CreateUser(ctx, &org, "hash"); err != nil {
+		t.Fatal(err)
+	}
+	prio := func() int {
+		t.Helper()
+		rs, err := db.BoothRequests(ctx, w.edition.ID, 0)
+		if err != nil || len(rs) != 1 {
+			t.Fatalf("%v %v", rs, err)
+		}
+		return rs[0].Priority
+	}
+	if err := db.SetBoothPriority(ctx, w.edition.ID, r.ID, 3, org.ID); err != nil || prio() != 3 {
+		t.Fatalf("set: %v, priority %d", err, prio())
+	}
+	for _, c := range []struct {
+		edition, req int64
+		p            int
+	}{{w.edition.ID, r.ID, -1}, {w.edition.ID, r.ID, store.MaxBoothPriority + 1}, {w.edition.ID, r.ID + 1000, 1}, {w.edition.ID + 1000, r.ID, 1}} {
+		if err := db.SetBoothPriority(ctx, c.edition, c.req, c.p, org.ID); model.AsError(err) == nil {
+			t.Fatalf("%+v accepted: %v", c, err)
+		}
+	}
+	if p := prio(); p != 3 {
+		t.Fatalf("a refused priority changed it to %d", p)
+	}
+	audit, err := db.AuditEntries(ctx, 10)
+	if err != nil || len(audit) == 0 || audit[0].Action != "booth.priority" || audit[0].Detail != "0→3" || audit[0].UserID == nil || *audit[0].UserID != org.ID {
+		t.Fatalf("audit %+v %v", audit, err)
+	}
+	if err := db.SaveBoothRun(ctx, w.edition.ID, []store.BoothDraft{{BoothID: w.booths[0].ID, OrgID: w.orgs[0], RequestID: r.ID}},
+		[]store.BoothOutcome{{RequestID: r.ID, Status: "assigned", Outcome: "{}"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.PublishBooths(ctx, w.edition.ID, time.Now().Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetBoothPriority(ctx, w.edition.ID, r.ID, 5, org.ID); model.AsError(err) == nil || prio() != 3 {
+		t.Fatalf("after publication: %v, priority %d", err, prio())
 	}
 }

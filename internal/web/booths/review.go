@@ -50,6 +50,7 @@ type reviewData struct {
 	Deadline     string // and as text, with its zone
 	Zone         string
 	Closed       bool
+	MaxPriority  int
 }
 
 func (a *Area) loadReview(r *http.Request) (reviewData, error) {
@@ -64,6 +65,7 @@ func (a *Area) loadReview(r *http.Request) (reviewData, error) {
 		return d, err
 	}
 	d.HoldHours = max(1, d.Exhibition.HoldSeconds/3600)
+	d.MaxPriority = store.MaxBoothPriority
 	d.DeadlineIn = deadlineText(e, d.Exhibition.RequestDeadline, "2006-01-02T15:04")
 	d.Deadline = deadlineText(e, d.Exhibition.RequestDeadline, "2006-01-02 15:04 MST")
 	d.Zone = e.Location().String()
