@@ -28,6 +28,14 @@ type Exhibition struct {
 	ConfirmBy   *time.Time
 	RunAt       *time.Time
 	PublishedAt *time.Time
+	// RequestDeadline closes requests to exhibitors (nil: open until
+	// publication); the organizer's own actions are not bound by it.
+	RequestDeadline *time.Time
+}
+
+// RequestsClosed reports whether exhibitors can no longer file requests at now.
+func (e Exhibition) RequestsClosed(now time.Time) bool {
+	return e.Status == "published" || (e.RequestDeadline != nil && !now.Before(*e.RequestDeadline))
 }
 
 // PlanBooth is a booth with its place in the venue and its state.
@@ -62,13 +70,13 @@ func (b PlanBooth) Size() (w, d float64) {
 // has none yet reads as open with seed 0 (nothing is written).
 func (db *DB) BoothExhibition(ctx context.Context, editionID int64) (Exhibition, error) {
 	e := Exhibition{EditionID: editionID, Status: "open", HoldSeconds: 86400}
-	var confirm, run, pub sql.NullTime
-	err := db.r.QueryRowContext(ctx, `SELECT seed, status, self_service, hold_seconds, confirm_by, run_at, published_at
-		FROM exhibitions WHERE edition_id = $1`, editionID).Scan(&e.Seed, &e.Status, &e.SelfService, &e.HoldSeconds, &confirm, &run, &pub)
+	var confirm, run, pub, deadline sql.NullTime
+	err := db.r.QueryRowContext(ctx, `SELECT seed, status, self_service, hold_seconds, confirm_by, run_at, published_at, request_deadline
+		FROM exhibitions WHERE edition_id = $1`, editionID).Scan(&e.Seed, &e.Status, &e.SelfService, &e.HoldSeconds, &confirm, &run, &pub, &deadline)
 	if err == sql.ErrNoRows {
 		return e, nil
 	}
-	e.ConfirmBy, e.RunAt, e.PublishedAt = ptime(confirm), ptime(run), ptime(pub)
+	e.ConfirmBy, e.RunAt, e.PublishedAt, e.RequestDeadline = ptime(confirm), ptime(run), ptime(pub), ptime(deadline)
 	return e, err
 }
 
@@ -80,8 +88,9 @@ func ptime(t sql.NullTime) *time.Time {
 	return &u
 }
 
-// SetBoothExhibition creates or updates the seed, the hold and self-service;
-// the seed cannot change once a draw exists.
+// SetBoothExhibition creates or updates the seed, the hold, self-service
+// and the request deadline (nil removes it); the seed cannot change once a
+// draw exists.
 func (db *DB) SetBoothExhibition(ctx context.Context, e Exhibition) error {
 	if e.HoldSeconds <= 0 {
 		return model.Errorf(model.Invalid, "err.invalid", "hold_seconds", "err.invalid")
@@ -94,7 +103,12 @@ func (db *DB) SetBoothExhibition(ctx context.Context, e Exhibition) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE exhibitions SET seed = $2 WHERE edition_id = $1 AND status = 'open'`, e.EditionID, e.Seed); err != nil {
 			return db.mapErr(err)
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE exhibitions SET hold_seconds = $2, self_service = $3 WHERE edition_id = $1`, e.EditionID, e.HoldSeconds, e.SelfService)
+		var deadline any
+		if e.RequestDeadline != nil {
+			deadline = e.RequestDeadline.UTC()
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE exhibitions SET hold_seconds = $2, self_service = $3, request_deadline = $4 WHERE edition_id = $1`,
+			e.EditionID, e.HoldSeconds, e.SelfService, deadline)
 		return db.mapErr(err)
 	})
 }
@@ -217,7 +231,10 @@ type BoothRequest struct {
 	CreatedAt                    time.Time
 }
 
-// CreateBoothRequest files a request while the exhibition is not published.
+// CreateBoothRequest files an exhibitor's request while the exhibition is
+// not published and its request deadline has not passed. The deadline is
+// read in the insert's transaction (on PostgreSQL under a share lock on the
+// exhibition, so a deadline being moved waits for or is seen by it).
 func (db *DB) CreateBoothRequest(ctx context.Context, r *BoothRequest) error {
 	if (r.Count > 0) == (r.M2 > 0) || r.Count < 0 || r.M2 < 0 || r.Count > 500 || r.M2 > 100000 {
 		return model.Errorf(model.Invalid, "err.invalid", "count", "booths.err_count_or_m2")
@@ -229,12 +246,20 @@ func (db *DB) CreateBoothRequest(ctx context.Context, r *BoothRequest) error {
 	}
 	return db.tx(ctx, func(tx txq) error {
 		var st string
-		err := tx.QueryRowContext(ctx, `SELECT status FROM exhibitions WHERE edition_id = $1`, r.EditionID).Scan(&st)
+		var deadline sql.NullTime
+		q := `SELECT status, request_deadline FROM exhibitions WHERE edition_id = $1`
+		if db.dialect == postgresDialect {
+			q += ` FOR SHARE`
+		}
+		err := tx.QueryRowContext(ctx, q, r.EditionID).Scan(&st, &deadline)
 		if err != nil && err != sql.ErrNoRows {
 			return err
 		}
 		if st == "published" {
 			return model.Errorf(model.Conflict, "booths.err_published")
+		}
+		if deadline.Valid && !db.clock().Before(deadline.Time) {
+			return model.Errorf(model.Conflict, "booths.err_deadline")
 		}
 		var ok int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM areas a JOIN halls h ON h.id = a.hall_id JOIN venues v ON v.id = h.venue_id
@@ -303,4 +328,43 @@ func (db *DB) BoothQuotas(ctx context.Context, editionID int64) ([]BoothQuota, e
 		var q BoothQuota
 		return q, r.Scan(&q.Group, &q.AreaID, &q.Percent)
 	}, `SELECT grp, area_id, percent FROM booth_quotas WHERE edition_id = $1 ORDER BY area_id, grp`, editionID)
+}
+
+// MaxBoothPriority bounds the priority points an organizer gives a request
+// (years exhibited, size, sponsorship, early contract); the engine weighs a
+// served unit by booth.PrioBase plus them.
+const MaxBoothPriority = 100
+
+// SetBoothPriority sets a request's priority points for the next run, by
+// the organizer and before publication; the change is audited.
+func (db *DB) SetBoothPriority(ctx context.Context, editionID, requestID int64, priority int, by int64) error {
+	if priority < 0 || priority > MaxBoothPriority {
+		return model.Errorf(model.Invalid, "err.invalid", "priority", "booths.err_priority")
+	}
+	return db.tx(ctx, func(tx txq) error {
+		var st string
+		q := `SELECT status FROM exhibitions WHERE edition_id = $1`
+		if db.dialect == postgresDialect {
+			q += ` FOR SHARE` // a publication under way is waited for
+		}
+		if err := tx.QueryRowContext(ctx, q, editionID).Scan(&st); err != nil && err != sql.ErrNoRows {
+			return err
+		}
+		if st == "published" {
+			return model.Errorf(model.Conflict, "booths.err_published")
+		}
+		var old int
+		err := tx.QueryRowContext(ctx, `SELECT priority FROM booth_requests WHERE id = $1 AND edition_id = $2 AND status <> 'withdrawn'`,
+			requestID, editionID).Scan(&old)
+		if err == sql.ErrNoRows {
+			return model.Errorf(model.Invalid, "err.invalid", "request_id", "booths.err_no_request")
+		}
+		if err != nil {
+			return err
+		}
+		if err := db.execOne(ctx, tx, "booth_request", `UPDATE booth_requests SET priority = $2 WHERE id = $1`, requestID, priority); err != nil {
+			return err
+		}
+		return db.audit(ctx, tx, by, "booth.priority", "booth_request", requestID, itoa(old)+"→"+itoa(priority))
+	})
 }

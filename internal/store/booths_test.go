@@ -58,6 +58,8 @@ func TestBoothsConformance(t *testing.T) {
 			t.Run("QuotaSum", func(t *testing.T) { testBoothQuotaSum(t, b.Open(t)) })
 			t.Run("ImportAllOrNothing", func(t *testing.T) { testBoothImport(t, b.Open(t)) })
 			t.Run("ConcurrentBooking", func(t *testing.T) { testBoothRace(t, b.Open(t)) })
+			t.Run("RequestDeadline", func(t *testing.T) { testBoothDeadline(t, b.Open(t)) })
+			t.Run("Priority", func(t *testing.T) { testBoothPriority(t, b.Open(t)) })
 		})
 	}
 }
@@ -320,5 +322,110 @@ func testBoothRace(t *testing.T, db *store.DB) {
 		if b.State != store.BoothAssigned || b.Status != "booked" {
 			t.Fatalf("booth %s is %s/%s after the race", b.Code, b.State, b.Status)
 		}
+	}
+}
+
+// The request deadline: before it an exhibitor files; from it on nothing is
+// filed (and nothing written); the organizer still adjusts and runs;
+// removing the deadline opens requests again.
+func testBoothDeadline(t *testing.T, db *store.DB) {
+	w := newBoothWorld(t, db, 2, 2)
+	now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)
+	db.SetClock(func() time.Time { return now })
+	deadline := now.Add(time.Hour)
+	if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 1, HoldSeconds: 3600, RequestDeadline: &deadline}); err != nil {
+		t.Fatal(err)
+	}
+	ex, err := db.BoothExhibition(ctx, w.edition.ID)
+	if err != nil || ex.RequestDeadline == nil || !ex.RequestDeadline.Equal(deadline) || ex.RequestsClosed(now) || !ex.RequestsClosed(deadline) {
+		t.Fatalf("deadline read back %v, %v", ex.RequestDeadline, err)
+	}
+	first := store.BoothRequest{EditionID: w.edition.ID, OrgID: w.orgs[0], AreaID: w.area.ID, Count: 1}
+	if err := db.CreateBoothRequest(ctx, &first); err != nil {
+		t.Fatalf("before the deadline: %v", err)
+	}
+	count := func() int {
+		t.Helper()
+		rs, err := db.BoothRequests(ctx, w.edition.ID, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(rs)
+	}
+	now = deadline // the deadline itself is late
+	late := store.BoothRequest{EditionID: w.edition.ID, OrgID: w.orgs[1], AreaID: w.area.ID, Count: 1}
+	if err := db.CreateBoothRequest(ctx, &late); model.AsError(err) == nil || model.AsError(err).Key != "booths.err_deadline" {
+		t.Fatalf("at the deadline: %v", err)
+	}
+	if n := count(); n != 1 || late.ID != 0 {
+		t.Fatalf("a late request was saved: %d requests, id %d", n, late.ID)
+	}
+	// The organizer is not bound by it: a hand assignment and a run.
+	if err := db.AssignBoothByHand(ctx, w.edition.ID, w.booths[0].ID, first.ID); err != nil {
+		t.Fatalf("organizer's assignment after the deadline: %v", err)
+	}
+	if err := db.SaveBoothRun(ctx, w.edition.ID, []store.BoothDraft{{BoothID: w.booths[0].ID, OrgID: w.orgs[0], RequestID: first.ID, Locked: true}},
+		[]store.BoothOutcome{{RequestID: first.ID, Status: "assigned", Outcome: "{}"}}); err != nil {
+		t.Fatalf("organizer's run after the deadline: %v", err)
+	}
+	// Moved later, or removed: open again.
+	if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 1, HoldSeconds: 3600}); err != nil {
+		t.Fatal(err)
+	}
+	if ex, _ := db.BoothExhibition(ctx, w.edition.ID); ex.RequestDeadline != nil {
+		t.Fatalf("deadline not removed: %v", ex.RequestDeadline)
+	}
+	if err := db.CreateBoothRequest(ctx, &late); err != nil || count() != 2 {
+		t.Fatalf("without a deadline: %v", err)
+	}
+}
+
+// Priorities: the organizer sets them in range before publication, each
+// change audited; anything else is refused and changes nothing.
+func testBoothPriority(t *testing.T, db *store.DB) {
+	w := newBoothWorld(t, db, 1, 1)
+	r := store.BoothRequest{EditionID: w.edition.ID, OrgID: w.orgs[0], AreaID: w.area.ID, Count: 1}
+	if err := db.CreateBoothRequest(ctx, &r); err != nil {
+		t.Fatal(err)
+	}
+	org := model.User{Email: "organizer@ocs.example", Name: "The organizer", Role: model.RoleOrganizer, Locale: "en"}
+	if err := db.CreateUser(ctx, &org, "hash"); err != nil {
+		t.Fatal(err)
+	}
+	prio := func() int {
+		t.Helper()
+		rs, err := db.BoothRequests(ctx, w.edition.ID, 0)
+		if err != nil || len(rs) != 1 {
+			t.Fatalf("%v %v", rs, err)
+		}
+		return rs[0].Priority
+	}
+	if err := db.SetBoothPriority(ctx, w.edition.ID, r.ID, 3, org.ID); err != nil || prio() != 3 {
+		t.Fatalf("set: %v, priority %d", err, prio())
+	}
+	for _, c := range []struct {
+		edition, req int64
+		p            int
+	}{{w.edition.ID, r.ID, -1}, {w.edition.ID, r.ID, store.MaxBoothPriority + 1}, {w.edition.ID, r.ID + 1000, 1}, {w.edition.ID + 1000, r.ID, 1}} {
+		if err := db.SetBoothPriority(ctx, c.edition, c.req, c.p, org.ID); model.AsError(err) == nil {
+			t.Fatalf("%+v accepted: %v", c, err)
+		}
+	}
+	if p := prio(); p != 3 {
+		t.Fatalf("a refused priority changed it to %d", p)
+	}
+	audit, err := db.AuditEntries(ctx, 10)
+	if err != nil || len(audit) == 0 || audit[0].Action != "booth.priority" || audit[0].Detail != "0→3" || audit[0].UserID == nil || *audit[0].UserID != org.ID {
+		t.Fatalf("audit %+v %v", audit, err)
+	}
+	if err := db.SaveBoothRun(ctx, w.edition.ID, []store.BoothDraft{{BoothID: w.booths[0].ID, OrgID: w.orgs[0], RequestID: r.ID}},
+		[]store.BoothOutcome{{RequestID: r.ID, Status: "assigned", Outcome: "{}"}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.PublishBooths(ctx, w.edition.ID, time.Now().Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetBoothPriority(ctx, w.edition.ID, r.ID, 5, org.ID); model.AsError(err) == nil || prio() != 3 {
+		t.Fatalf("after publication: %v, priority %d", err, prio())
 	}
 }

@@ -44,6 +44,8 @@ type planData struct {
 	Areas      []areaOption
 	CanRequest bool
 	CanBook    bool
+	Deadline   string            // the request deadline in the edition's zone, "" for none
+	Closed     bool              // the deadline has passed
 	Available  []store.PlanBooth // in this hall, for self-service
 	Now        time.Time
 }
@@ -57,10 +59,11 @@ func (a *Area) loadPlan(r *http.Request) (planData, []store.PlanBooth, error) {
 	if err != nil {
 		return d, nil, err
 	}
-	d.Edition, d.Now = e, time.Now().UTC()
+	d.Edition, d.Now = e, timeNow().UTC()
 	if d.Exhibition, err = a.DB.BoothExhibition(ctx, e.ID); err != nil {
 		return d, nil, err
 	}
+	d.Deadline = deadlineText(e, d.Exhibition.RequestDeadline, "2006-01-02 15:04 MST")
 	plan, err := a.DB.PlanBooths(ctx, e.ID, d.Now)
 	if err != nil {
 		return d, nil, err
@@ -114,7 +117,8 @@ func (a *Area) loadPlan(r *http.Request) (planData, []store.PlanBooth, error) {
 	d.SVG = planSVG(inHall, me, func(k string, args ...any) string { return a.Render.T(request.Locale(r), k, args...) })
 	if me != 0 {
 		u := request.User(r)
-		d.CanRequest = !published && (u.Role == model.RoleEnterprise || u.Role == model.RoleDelegation)
+		d.Closed = !published && d.Exhibition.RequestsClosed(d.Now)
+		d.CanRequest = !published && !d.Closed && (u.Role == model.RoleEnterprise || u.Role == model.RoleDelegation)
 		d.CanBook = published && d.Exhibition.SelfService
 		reqs, err := a.DB.BoothRequests(ctx, e.ID, me)
 		if err != nil {

@@ -46,6 +46,11 @@ type reviewData struct {
 	RequestedM2  float64
 	Problems     []string // import messages by row
 	HoldHours    int
+	DeadlineIn   string // the request deadline for the settings form (edition's zone)
+	Deadline     string // and as text, with its zone
+	Zone         string
+	Closed       bool
+	MaxPriority  int
 }
 
 func (a *Area) loadReview(r *http.Request) (reviewData, error) {
@@ -60,6 +65,11 @@ func (a *Area) loadReview(r *http.Request) (reviewData, error) {
 		return d, err
 	}
 	d.HoldHours = max(1, d.Exhibition.HoldSeconds/3600)
+	d.MaxPriority = store.MaxBoothPriority
+	d.DeadlineIn = deadlineText(e, d.Exhibition.RequestDeadline, "2006-01-02T15:04")
+	d.Deadline = deadlineText(e, d.Exhibition.RequestDeadline, "2006-01-02 15:04 MST")
+	d.Zone = e.Location().String()
+	d.Closed = d.Exhibition.RequestDeadline != nil && d.Exhibition.RequestsClosed(timeNow())
 	if d.Areas, d.FromWaitlist, err = a.DB.BoothFigures(ctx, e.ID); err != nil {
 		return d, err
 	}

@@ -24,6 +24,7 @@ func (a *Area) Routes() []route.Route {
 		{Pattern: "POST /admin/booths/import", Access: org, Handle: a.importPlan, MaxBody: 8 << 20},
 		{Pattern: "POST /admin/booths/run", Access: org, Handle: a.run},
 		{Pattern: "POST /admin/booths/assign", Access: org, Handle: a.assign},
+		{Pattern: "POST /admin/booths/priority", Access: org, Handle: a.setPriority},
 		{Pattern: "POST /admin/booths/publish", Access: org, Handle: a.publish},
 
 		{Pattern: "GET /api/v1/booths/plan", Access: route.SignedIn, Handle: a.apiPlan},
