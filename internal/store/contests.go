@@ -186,12 +186,57 @@ func nonNil[T any](xs []T) []T {
 	return xs
 }
 
-// UpdateContest changes a contest's set-up while it is still taking entries.
+// UpdateContest changes a contest's set-up while it is still taking
+// entries. What entries or scores already rest on may not change: a track
+// an entry is in may not go (err.contest.track_in_use on "tracks"), and the
+// rubric may not change once a score exists (err.contest.rubric_scored on
+// "rubric"); either refuses the whole change.
 func (db *DB) UpdateContest(ctx context.Context, c *Contest, by int64) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
 	return db.tx(ctx, func(tx txq) error {
+		var rubric string
+		if err := tx.QueryRowContext(ctx, `SELECT rubric FROM contests WHERE id = $1`, c.ID).Scan(&rubric); err != nil {
+			return one(err, "contest")
+		}
+		p := model.Problems{}
+		keep := map[string]bool{}
+		for _, t := range c.Tracks {
+			keep[t.Key] = true
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT track FROM entries WHERE contest_id = $1 AND track <> ''`, c.ID)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var t string
+			if err := rows.Scan(&t); err != nil {
+				rows.Close()
+				return err
+			}
+			if !keep[t] {
+				p.Add("tracks", "err.contest.track_in_use")
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		var was []Criterion
+		json.Unmarshal([]byte(rubric), &was)
+		if jsonText(c.Rubric) != jsonText(was) {
+			var scored bool
+			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM scores s JOIN entries e ON e.id = s.entry_id WHERE e.contest_id = $1)`, c.ID).Scan(&scored); err != nil {
+				return err
+			}
+			if scored {
+				p.Add("rubric", "err.contest.rubric_scored")
+			}
+		}
+		if err := p.Err(); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE contests SET name=$2, name_zh=$3, rubric=$4, tracks=$5, rounds=$6, opens_at=$7, closes_at=$8,
 			select_n=$9, k=$10, tie_break=$11, grant_yuan=$12, grant_min_score=$13 WHERE id=$1 AND state='entry'`,
 			c.ID, c.Name, c.NameZH, jsonText(c.Rubric), jsonText(nonNil(c.Tracks)), jsonText(nonNil(c.Rounds)), nullTime(c.OpensAt), nullTime(c.ClosesAt),

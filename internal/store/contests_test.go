@@ -28,6 +28,7 @@ func TestContestsConformance(t *testing.T) {
 		{"SelectAndPublish", testSelectAndPublish},
 		{"Policies", testPolicies},
 		{"DerivedConflicts", testDerivedConflicts},
+		{"UpdateGuards", testUpdateGuards},
 	}
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
@@ -528,4 +529,53 @@ func testDerivedConflicts(t *testing.T, db *store.DB, w contestWorld) {
 	if !found {
 		t.Fatalf("owner's facts missing or wrong: %+v", subs)
 	}
+}
+
+// testUpdateGuards: the set-up changes while the contest takes entries; a
+// track with an entry may not go (nothing changed); once judging starts
+// nothing changes.
+func testUpdateGuards(t *testing.T, db *store.DB, w contestWorld) {
+	c := w.contest
+	c.Name, c.SelectN = "Chunhui Cup 2026", 4
+	c.Tracks = append(c.Tracks, store.Track{Key: "bio", Name: "Biomedicine"})
+	if err := db.UpdateContest(ctx, &c, w.org.ID); err != nil {
+		t.Fatalf("update: %v", err)
+	}
+	if _, err := db.EnterContest(ctx, w.contest.ID, w.project.ID, w.owner.ID, "ai"); err != nil {
+		t.Fatal(err)
+	}
+	drop := c
+	drop.Tracks, drop.SelectN = []store.Track{{Key: "bio", Name: "Biomedicine"}}, 9
+	err := db.UpdateContest(ctx, &drop, w.org.ID)
+	if model.FieldsOf(err)["tracks"] != "err.contest.track_in_use" {
+		t.Fatalf("dropping a track with an entry: %v", err)
+	}
+	if got, _ := db.ContestByID(ctx, c.ID); got.SelectN != 4 || len(got.Tracks) != 2 || got.Name != "Chunhui Cup 2026" {
+		t.Fatalf("refused update changed the contest: %+v", got)
+	}
+	keep := c
+	keep.Tracks = []store.Track{{Key: "ai", Name: "AI"}}
+	if err := db.UpdateContest(ctx, &keep, w.org.ID); err != nil {
+		t.Fatalf("dropping an unused track: %v", err)
+	}
+	if err := db.SaveAssignment(ctx, c.ID, []store.Pair{{EntryID: mustEntry(t, db, c.ID), JudgeID: w.judges[0].ID}}, w.org.ID); err != nil {
+		t.Fatal(err)
+	}
+	late := keep
+	late.SelectN = 2
+	if err := db.UpdateContest(ctx, &late, w.org.ID); code(err) != model.Conflict {
+		t.Fatalf("update while judging: %v", err)
+	}
+	if got, _ := db.ContestByID(ctx, c.ID); got.SelectN != 4 {
+		t.Fatalf("update while judging changed the contest: %+v", got)
+	}
+}
+
+func mustEntry(t *testing.T, db *store.DB, contestID int64) int64 {
+	t.Helper()
+	es, err := db.ContestEntries(ctx, contestID)
+	if err != nil || len(es) == 0 {
+		t.Fatalf("entries %v %v", es, err)
+	}
+	return es[0].ID
 }

@@ -20,6 +20,8 @@ func init() {
 		"GET /contests/new":                   "organizer",
 		"POST /contests":                      "organizer",
 		"GET /contests/{id}":                  "organizer judge talent delegation",
+		"GET /contests/{id}/edit":             "organizer",
+		"POST /contests/{id}/edit":            "organizer",
 		"POST /contests/{id}/judges":          "organizer",
 		"POST /contests/{id}/assign":          "organizer",
 		"GET /contests/{id}/assignment":       "organizer",
@@ -446,6 +448,108 @@ func TestWithdrawProject(t *testing.T) {
 			}
 			if _, err := db.EnterContest(bg, mustAtoi(t, contest), mustAtoi(t, project), f.users[model.RoleTalent].ID, ""); model.ErrorCode(err) != model.Conflict {
 				t.Fatalf("entering a withdrawn project: %v", err)
+			}
+		})
+	}
+}
+
+// TestContestEdit: the organizer's edit form, reached from the contest's
+// page, comes filled with the saved set-up; bad input shows every problem
+// and changes nothing; a good edit saves; removing a track an entry is in
+// is refused with a clear message and changes nothing; once judging has
+// started the set-up is locked. On both databases.
+func TestContestEdit(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			f := newFixture(t, b.Open(t))
+			db := f.db
+			org := f.client(model.RoleOrganizer)
+			resp, body := f.postForm(org, "/contests", url.Values{"name": {"Chunhui Cup"}, "name_zh": {"春晖杯"}, "tracks": {"Deep tech, Biomedicine"},
+				"k": {"3"}, "select_n": {"5"}, "opens_at": {"2026-01-10"}, "closes_at": {"2026-12-31"},
+				"rubric": {"team | Team | 团队 | 0.5 | 10 | 3=founders only; 9=proven\nmarket | Market | 市场 | 0.5 | 10"}})
+			if resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("create contest: %d %s", resp.StatusCode, body)
+			}
+			id := lastID(t, resp)
+			cpath := "/contests/" + id
+			if _, body = f.do(org, "GET", cpath, "", ""); !strings.Contains(body, `href="`+cpath+`/edit"`) {
+				t.Fatalf("no edit link on the organizer's page:\n%s", body)
+			}
+			resp, body = f.do(org, "GET", cpath+"/edit", "", "")
+			for _, want := range []string{`action="` + cpath + `/edit"`, `value="Chunhui Cup"`, `value="春晖杯"`, `value="Deep tech, Biomedicine"`,
+				`value="2026-01-10"`, `value="2026-12-31"`, `name="select_n" value="5"`, "team | Team | 团队 | 0.5 | 10 | 3=founders only; 9=proven"} {
+				if resp.StatusCode != 200 || !strings.Contains(body, want) {
+					t.Fatalf("edit form lacks %q: %d\n%s", want, resp.StatusCode, body)
+				}
+			}
+			before, _ := db.ContestByID(bg, mustAtoi(t, id))
+			// Every problem at once; nothing changed.
+			resp, body = f.postForm(org, cpath+"/edit", url.Values{"name": {""}, "k": {"0"}, "rubric": {"team | Team"}, "opens_at": {"2026-05-01"}, "closes_at": {"2026-04-01"}, "select_n": {"9"}})
+			for _, msg := range []string{"Required.", "Check the rubric", "Out of the allowed range", "Entries must close after they open"} {
+				if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `<p class="err">`+msg) {
+					t.Fatalf("bad edit: %d, no problem %q\n%s", resp.StatusCode, msg, body)
+				}
+			}
+			if after, _ := db.ContestByID(bg, mustAtoi(t, id)); after.SelectN != before.SelectN || after.Name != before.Name {
+				t.Fatalf("bad edit changed the contest: %+v", after)
+			}
+			good := url.Values{"name": {"Chunhui Cup 2026"}, "name_zh": {"春晖杯"}, "tracks": {"Deep tech, Biomedicine, Green"}, "k": {"2"}, "select_n": {"7"},
+				"opens_at": {"2026-01-10"}, "closes_at": {"2026-12-31"}, "rubric": {"team | Team | 团队 | 0.6 | 10 | 3=founders only\nmarket | Market | 市场 | 0.4 | 10"}}
+			if resp, body = f.postForm(org, cpath+"/edit", good); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("good edit: %d %s", resp.StatusCode, body)
+			}
+			c, _ := db.ContestByID(bg, mustAtoi(t, id))
+			if c.Name != "Chunhui Cup 2026" || c.SelectN != 7 || c.K != 2 || len(c.Tracks) != 3 || c.Rubric[0].Weight != 0.6 || c.State != store.ContestEntry {
+				t.Fatalf("after edit: %+v", c)
+			}
+			// An entry in Biomedicine: that track may not go.
+			tal := f.users[model.RoleTalent]
+			p := model.Project{EditionID: f.edition.ID, Source: model.SourceTalent, OwnerUserID: &tal.ID, Title: "Gene chip", Field: "Biomedicine", Stage: "idea"}
+			if err := db.CreateProject(bg, &p); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.EnterContest(bg, c.ID, p.ID, tal.ID, "biomedicine"); err != nil {
+				t.Fatal(err)
+			}
+			drop := url.Values{}
+			for k, v := range good {
+				drop[k] = v
+			}
+			drop.Set("tracks", "Deep tech")
+			drop.Set("select_n", "3")
+			resp, body = f.postForm(org, cpath+"/edit", drop)
+			if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "cannot be removed") {
+				t.Fatalf("dropping a used track: %d\n%s", resp.StatusCode, body)
+			}
+			if c2, _ := db.ContestByID(bg, c.ID); c2.SelectN != 7 || len(c2.Tracks) != 3 {
+				t.Fatalf("refused edit changed the contest: %+v", c2)
+			}
+			// Judging started: locked, with the reason on the contest's page.
+			judge := f.users[model.RoleJudge]
+			if err := db.AddJudge(bg, c.ID, judge.ID, f.users[model.RoleOrganizer].ID); err != nil {
+				t.Fatal(err)
+			}
+			if resp, body = f.postForm(org, cpath+"/assign", nil); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("assign: %d %s", resp.StatusCode, body)
+			}
+			if c2, _ := db.ContestByID(bg, c.ID); c2.State != store.ContestEntry {
+				for _, path := range []string{cpath + "/edit"} {
+					if resp, _ = f.do(org, "GET", path, "", ""); resp.StatusCode != http.StatusSeeOther {
+						t.Fatalf("edit form while %s: %d", c2.State, resp.StatusCode)
+					}
+				}
+				if resp, _ = f.postForm(org, cpath+"/edit", good); resp.StatusCode != http.StatusSeeOther {
+					t.Fatalf("edit while %s: %d", c2.State, resp.StatusCode)
+				}
+				if _, body = f.do(org, "GET", cpath, "", ""); !strings.Contains(body, "can no longer change") || strings.Contains(body, `id="edit-contest"`) {
+					t.Fatalf("locked contest page:\n%s", body)
+				}
+			} else {
+				t.Fatalf("assignment left the contest in %s", c2.State)
+			}
+			// Others may not edit.
+			if resp, _ = f.postForm(f.client(model.RoleTalent), cpath+"/edit", good); resp.StatusCode == http.StatusSeeOther || resp.StatusCode == 200 {
+				t.Fatalf("talent edit: %d", resp.StatusCode)
 			}
 		})
 	}

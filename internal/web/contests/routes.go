@@ -23,6 +23,8 @@ func (a *Area) Routes() []route.Route {
 		{Pattern: "GET /contests/new", Access: org, Handle: a.newPage},
 		{Pattern: "POST /contests", Access: org, Handle: a.create},
 		{Pattern: "GET /contests/{id}", Access: all, Handle: a.contestPage},
+		{Pattern: "GET /contests/{id}/edit", Access: org, Handle: a.editPageContest},
+		{Pattern: "POST /contests/{id}/edit", Access: org, Handle: a.update},
 		{Pattern: "POST /contests/{id}/judges", Access: org, Handle: a.inviteJudge},
 		{Pattern: "POST /contests/{id}/assign", Access: org, Handle: a.autoAssign},
 		{Pattern: "GET /contests/{id}/assignment", Access: org, Handle: a.assignmentPage},
