@@ -66,6 +66,7 @@ type Contest struct {
 	Round         int
 	State         string
 	Published     bool
+	ShowContacts  bool // judges see the owners' contact details
 	GrantYuan     int64
 	GrantMinScore float64
 	DecidedBy     *int64
@@ -118,7 +119,7 @@ func (c *Contest) Open(t time.Time) bool {
 	return c.State == ContestEntry && (c.OpensAt == nil || !t.Before(*c.OpensAt)) && (c.ClosesAt == nil || t.Before(*c.ClosesAt))
 }
 
-const contestCols = `id, edition_id, name, name_zh, rubric, tracks, rounds, opens_at, closes_at, select_n, k, tie_break, round, state, published, grant_yuan, grant_min_score, decided_by, decided_at`
+const contestCols = `id, edition_id, name, name_zh, rubric, tracks, rounds, opens_at, closes_at, select_n, k, tie_break, round, state, published, grant_yuan, grant_min_score, decided_by, decided_at, show_contacts`
 
 func scanContest(row interface{ Scan(...any) error }) (Contest, error) {
 	var c Contest
@@ -126,7 +127,7 @@ func scanContest(row interface{ Scan(...any) error }) (Contest, error) {
 	var opens, closes, decidedAt sql.NullTime
 	var decidedBy sql.NullInt64
 	err := row.Scan(&c.ID, &c.EditionID, &c.Name, &c.NameZH, &rubric, &tracks, &rounds, &opens, &closes, &c.SelectN, &c.K,
-		&c.TieBreak, &c.Round, &c.State, &c.Published, &c.GrantYuan, &c.GrantMinScore, &decidedBy, &decidedAt)
+		&c.TieBreak, &c.Round, &c.State, &c.Published, &c.GrantYuan, &c.GrantMinScore, &decidedBy, &decidedAt, &c.ShowContacts)
 	if err != nil {
 		return c, err
 	}
@@ -402,4 +403,43 @@ func (db *DB) PublishScores(ctx context.Context, contestID, by int64) error {
 		}
 		return db.audit(ctx, tx, by, "contest.publish", "contest", contestID, "")
 	})
+}
+
+// SetShowContacts turns on or off whether the contest's judges see the
+// owners' contact details; the organizer may switch it at any stage.
+func (db *DB) SetShowContacts(ctx context.Context, contestID int64, on bool, by int64) error {
+	return db.tx(ctx, func(tx txq) error {
+		res, err := tx.ExecContext(ctx, `UPDATE contests SET show_contacts = $2 WHERE id = $1`, contestID, on)
+		if err != nil {
+			return db.mapErr(err)
+		}
+		if err := oneRow(res, model.ErrNotFound("contest")); err != nil {
+			return err
+		}
+		what := "off"
+		if on {
+			what = "on"
+		}
+		return db.audit(ctx, tx, by, "contest.show_contacts", "contest", contestID, what)
+	})
+}
+
+// Contact is an entry owner's contact details.
+type Contact struct {
+	Name, Email string
+}
+
+// JudgeEntryContact is the entry owner's contact details for a judge
+// assigned to the entry, only when the contest's organizer allows it;
+// otherwise ok is false.
+func (db *DB) JudgeEntryContact(ctx context.Context, entryID, judgeID int64) (c Contact, ok bool, err error) {
+	err = db.r.QueryRowContext(ctx, `SELECT u.name, u.email FROM entries e
+		JOIN contests c ON c.id = e.contest_id AND c.show_contacts
+		JOIN judge_assignments a ON a.entry_id = e.id AND a.judge_id = $2
+		JOIN users u ON u.id = e.owner_user_id
+		WHERE e.id = $1`, entryID, judgeID).Scan(&c.Name, &c.Email)
+	if err == sql.ErrNoRows {
+		return Contact{}, false, nil
+	}
+	return c, err == nil, err
 }

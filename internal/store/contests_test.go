@@ -29,6 +29,7 @@ func TestContestsConformance(t *testing.T) {
 		{"Policies", testPolicies},
 		{"DerivedConflicts", testDerivedConflicts},
 		{"UpdateGuards", testUpdateGuards},
+		{"OwnerContacts", testOwnerContacts},
 	}
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
@@ -578,4 +579,40 @@ func mustEntry(t *testing.T, db *store.DB, contestID int64) int64 {
 		t.Fatalf("entries %v %v", es, err)
 	}
 	return es[0].ID
+}
+
+// testOwnerContacts: an assigned judge gets the owner's contact details
+// only while the contest shows them; a judge not assigned never does.
+func testOwnerContacts(t *testing.T, db *store.DB, w contestWorld) {
+	e, err := db.EnterContest(ctx, w.contest.ID, w.project.ID, w.owner.ID, "ai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SaveAssignment(ctx, w.contest.ID, []store.Pair{{EntryID: e.ID, JudgeID: w.judges[0].ID}}, w.org.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := db.JudgeEntryContact(ctx, e.ID, w.judges[0].ID); ok || err != nil {
+		t.Fatalf("before allowed: %v %v", ok, err)
+	}
+	if err := db.SetShowContacts(ctx, w.contest.ID, true, w.org.ID); err != nil {
+		t.Fatal(err)
+	}
+	if c, ok, err := db.JudgeEntryContact(ctx, e.ID, w.judges[0].ID); !ok || err != nil || c.Email != w.owner.Email {
+		t.Fatalf("allowed: %+v %v %v", c, ok, err)
+	}
+	if _, ok, err := db.JudgeEntryContact(ctx, e.ID, w.judges[1].ID); ok || err != nil {
+		t.Fatalf("a judge not assigned: %v %v", ok, err)
+	}
+	if got, _ := db.ContestByID(ctx, w.contest.ID); !got.ShowContacts {
+		t.Fatal("switch not kept")
+	}
+	if err := db.SetShowContacts(ctx, w.contest.ID, false, w.org.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := db.JudgeEntryContact(ctx, e.ID, w.judges[0].ID); ok {
+		t.Fatal("after switched off")
+	}
+	if err := db.SetShowContacts(ctx, 999999, true, w.org.ID); code(err) != model.NotFound {
+		t.Fatalf("unknown contest: %v", err)
+	}
 }

@@ -30,6 +30,7 @@ func init() {
 		"GET /contests/{id}/review":           "organizer",
 		"POST /contests/{id}/select":          "organizer",
 		"POST /contests/{id}/publish":         "organizer",
+		"POST /contests/{id}/contacts":        "organizer",
 		"GET /my/projects":                    "talent delegation",
 		"POST /my/projects":                   "talent delegation",
 		"GET /projects/{id}/contests":         "talent delegation organizer",
@@ -550,6 +551,73 @@ func TestContestEdit(t *testing.T) {
 			// Others may not edit.
 			if resp, _ = f.postForm(f.client(model.RoleTalent), cpath+"/edit", good); resp.StatusCode == http.StatusSeeOther || resp.StatusCode == 200 {
 				t.Fatalf("talent edit: %d", resp.StatusCode)
+			}
+		})
+	}
+}
+
+// TestContestOwnerContacts: judges see an entry owner's contact details
+// only while the organizer allows it; the switch is on the organizer's
+// contest page. On both databases.
+func TestContestOwnerContacts(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			f := newFixture(t, b.Open(t))
+			db := f.db
+			orgU, tal, judge := f.users[model.RoleOrganizer], f.users[model.RoleTalent], f.users[model.RoleJudge]
+			p := model.Project{EditionID: f.edition.ID, Source: model.SourceTalent, OwnerUserID: &tal.ID, Title: "Quantum sensor", Field: "Physics", Stage: "prototype"}
+			if err := db.CreateProject(bg, &p); err != nil {
+				t.Fatal(err)
+			}
+			c := store.Contest{EditionID: f.edition.ID, Name: "Chunhui Cup", K: 1, SelectN: 1, Rubric: []store.Criterion{{Key: "team", Name: "Team", Weight: 1, Max: 10}}}
+			if err := db.CreateContest(bg, &c, orgU.ID); err != nil {
+				t.Fatal(err)
+			}
+			e, err := db.EnterContest(bg, c.ID, p.ID, tal.ID, "")
+			if err == nil {
+				err = db.AddJudge(bg, c.ID, judge.ID, orgU.ID)
+			}
+			if err == nil {
+				err = db.SaveAssignment(bg, c.ID, []store.Pair{{EntryID: e.ID, JudgeID: judge.ID}}, orgU.ID)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			org, jc := f.client(model.RoleOrganizer), f.client(model.RoleJudge)
+			cpath, spath := "/contests/"+itoa(int(c.ID)), "/entries/"+itoa(int(e.ID))+"/score"
+			judgeSees := func() bool {
+				t.Helper()
+				resp, body := f.do(jc, "GET", spath, "", "")
+				if resp.StatusCode != 200 || !strings.Contains(body, "Quantum sensor") {
+					t.Fatalf("judge's sheet: %d\n%s", resp.StatusCode, body)
+				}
+				return strings.Contains(body, tal.Email) || strings.Contains(body, `id="owner-contact"`)
+			}
+			if judgeSees() {
+				t.Fatal("contact shown before the organizer allowed it")
+			}
+			if _, body := f.do(org, "GET", cpath, "", ""); !strings.Contains(body, `id="show-contacts"`) {
+				t.Fatalf("no switch on the organizer's page:\n%s", body)
+			}
+			if resp, body := f.postForm(org, cpath+"/contacts", url.Values{"show": {"on"}}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("switch on: %d %s", resp.StatusCode, body)
+			}
+			if !judgeSees() {
+				t.Fatal("contact not shown once allowed")
+			}
+			f.setLocale(jc, "zh")
+			if _, body := f.do(jc, "GET", spath, "", ""); !strings.Contains(body, "项目方联系方式") {
+				t.Fatalf("zh label missing:\n%s", body)
+			}
+			f.setLocale(jc, "en")
+			if resp, _ := f.postForm(jc, cpath+"/contacts", url.Values{"show": {"off"}}); resp.StatusCode == http.StatusSeeOther {
+				t.Fatal("a judge switched it")
+			}
+			if resp, _ := f.postForm(org, cpath+"/contacts", url.Values{"show": {"off"}}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("switch off: %d", resp.StatusCode)
+			}
+			if judgeSees() {
+				t.Fatal("contact shown after the organizer switched it off")
 			}
 		})
 	}

@@ -33,6 +33,7 @@ func (a *Area) Routes() []route.Route {
 		{Pattern: "GET /contests/{id}/review", Access: org, Handle: a.reviewPage},
 		{Pattern: "POST /contests/{id}/select", Access: org, Handle: a.selectTop},
 		{Pattern: "POST /contests/{id}/publish", Access: org, Handle: a.publish},
+		{Pattern: "POST /contests/{id}/contacts", Access: org, Handle: a.showContacts},
 
 		{Pattern: "GET /my/projects", Access: owner, Handle: a.myProjects},
 		{Pattern: "POST /my/projects", Access: owner, Handle: a.createProject},

@@ -56,6 +56,17 @@ type scoreData struct {
 	Sheet    store.Sheet
 	Criteria []criterionView
 	Locked   bool
+	Contact  *store.Contact // the owner's, when the organizer lets judges see it
+}
+
+// withContact adds the entry owner's contact details when the organizer
+// allows judges to see them.
+func (a *Area) withContact(r *http.Request, d scoreData) (scoreData, error) {
+	c, ok, err := a.DB.JudgeEntryContact(r.Context(), d.Sheet.EntryID, request.User(r).ID)
+	if ok {
+		d.Contact = &c
+	}
+	return d, err
 }
 
 // sheet finds the judge's sheet for the entry in the path; an entry not
@@ -121,7 +132,12 @@ func (a *Area) scorePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := a.Render.View(r, "judge.score", nil)
-	v.Data = a.scoreView(v.L, c, s, nil, nil)
+	d, err := a.withContact(r, a.scoreView(v.L, c, s, nil, nil))
+	if err != nil {
+		a.Render.Fail(w, r, err)
+		return
+	}
+	v.Data = d
 	v.Title = model.DisplayName(v.L, s.ProjectTitle, s.ProjectZH)
 	a.Render.Page(w, r, http.StatusOK, "contest_score", v)
 }
@@ -161,7 +177,7 @@ func (a *Area) score(w http.ResponseWriter, r *http.Request) {
 			errs[k] = a.Render.T(request.Locale(r), key)
 		}
 		v := a.Render.View(r, "judge.score", nil)
-		v.Data = a.scoreView(v.L, c, s, form, errs)
+		v.Data, _ = a.withContact(r, a.scoreView(v.L, c, s, form, errs))
 		v.Title = model.DisplayName(v.L, s.ProjectTitle, s.ProjectZH)
 		v.Flash = a.Render.T(v.L, me.Key)
 		code := http.StatusUnprocessableEntity
