@@ -30,6 +30,7 @@ func TestContestsConformance(t *testing.T) {
 		{"DerivedConflicts", testDerivedConflicts},
 		{"UpdateGuards", testUpdateGuards},
 		{"OwnerContacts", testOwnerContacts},
+		{"PanelScoresAfterClose", testPanelScores},
 	}
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
@@ -614,5 +615,46 @@ func testOwnerContacts(t *testing.T, db *store.DB, w contestWorld) {
 	}
 	if err := db.SetShowContacts(ctx, 999999, true, w.org.ID); code(err) != model.NotFound {
 		t.Fatalf("unknown contest: %v", err)
+	}
+}
+
+// testPanelScores: a judge sees the other judges' marks on an entry,
+// numbered and without names, only once the round is closed.
+func testPanelScores(t *testing.T, db *store.DB, w contestWorld) {
+	e, err := db.EnterContest(ctx, w.contest.ID, w.project.ID, w.owner.ID, "ai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pairs := []store.Pair{{EntryID: e.ID, JudgeID: w.judges[0].ID}, {EntryID: e.ID, JudgeID: w.judges[1].ID}, {EntryID: e.ID, JudgeID: w.judges[2].ID}}
+	if err := db.SaveAssignment(ctx, w.contest.ID, pairs, w.org.ID); err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range pairs {
+		if err := db.SaveScores(ctx, e.ID, p.JudgeID, []store.Mark{{Criterion: "team", Value: 5 + i, Comment: "c" + string(rune('0'+i))}, {Criterion: "market", Value: 4}}, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, err := db.PanelScores(ctx, e.ID, w.judges[0].ID); len(got) != 0 || err != nil {
+		t.Fatalf("before the close: %+v %v", got, err)
+	}
+	if err := db.CloseRound(ctx, w.contest.ID, w.org.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.PanelScores(ctx, e.ID, w.judges[0].ID)
+	if err != nil || len(got) != 4 {
+		t.Fatalf("after the close: %+v %v", got, err)
+	}
+	judges := map[int]bool{}
+	for _, s := range got {
+		judges[s.Judge] = true
+		if s.Criterion == "team" && s.Value == 5 {
+			t.Fatalf("the judge's own mark among the others: %+v", got)
+		}
+	}
+	if !judges[1] || !judges[2] || len(judges) != 2 {
+		t.Fatalf("numbering: %+v", got)
+	}
+	if got, _ := db.PanelScores(ctx, e.ID, w.judges[3].ID); len(got) != 0 {
+		t.Fatalf("a judge not assigned: %+v", got)
 	}
 }

@@ -622,3 +622,68 @@ func TestContestOwnerContacts(t *testing.T) {
 		})
 	}
 }
+
+// TestContestPanelScores: on the scoring page a judge sees nothing of the
+// other judges' scores while judging runs, and after the close sees them
+// as Judge 1, Judge 2 without names. On both databases.
+func TestContestPanelScores(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			f := newFixture(t, b.Open(t))
+			db := f.db
+			orgU, tal, judge := f.users[model.RoleOrganizer], f.users[model.RoleTalent], f.users[model.RoleJudge]
+			others := []model.User{mustUser(t, db, "zhang.judge@test.example", model.RoleJudge, nil), mustUser(t, db, "li.judge@test.example", model.RoleJudge, nil)}
+			p := model.Project{EditionID: f.edition.ID, Source: model.SourceTalent, OwnerUserID: &tal.ID, Title: "Quantum sensor", Field: "Physics", Stage: "prototype"}
+			if err := db.CreateProject(bg, &p); err != nil {
+				t.Fatal(err)
+			}
+			c := store.Contest{EditionID: f.edition.ID, Name: "Chunhui Cup", K: 3, SelectN: 1, Rubric: []store.Criterion{{Key: "team", Name: "Team", NameZH: "团队", Weight: 1, Max: 10}}}
+			if err := db.CreateContest(bg, &c, orgU.ID); err != nil {
+				t.Fatal(err)
+			}
+			e, err := db.EnterContest(bg, c.ID, p.ID, tal.ID, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var pairs []store.Pair
+			for _, j := range append([]model.User{judge}, others...) {
+				if err := db.AddJudge(bg, c.ID, j.ID, orgU.ID); err != nil {
+					t.Fatal(err)
+				}
+				pairs = append(pairs, store.Pair{EntryID: e.ID, JudgeID: j.ID})
+			}
+			if err := db.SaveAssignment(bg, c.ID, pairs, orgU.ID); err != nil {
+				t.Fatal(err)
+			}
+			for i, j := range others {
+				if err := db.SaveScores(bg, e.ID, j.ID, []store.Mark{{Criterion: "team", Value: 7 + i, Comment: "remark-" + itoa(i)}}, true); err != nil {
+					t.Fatal(err)
+				}
+			}
+			jc := f.client(model.RoleJudge)
+			spath := "/entries/" + itoa(int(e.ID)) + "/score"
+			resp, body := f.do(jc, "GET", spath, "", "")
+			if resp.StatusCode != 200 || strings.Contains(body, `id="other-scores"`) || strings.Contains(body, "remark-") {
+				t.Fatalf("others' scores before the close: %d\n%s", resp.StatusCode, body)
+			}
+			if err := db.CloseRound(bg, c.ID, orgU.ID); err != nil {
+				t.Fatal(err)
+			}
+			resp, body = f.do(jc, "GET", spath, "", "")
+			for _, want := range []string{`id="other-scores"`, "Judge 1 · Team: <strong>7</strong> — remark-0", "Judge 2 · Team: <strong>8</strong> — remark-1"} {
+				if resp.StatusCode != 200 || !strings.Contains(body, want) {
+					t.Fatalf("after the close, no %q: %d\n%s", want, resp.StatusCode, body)
+				}
+			}
+			for _, o := range others {
+				if strings.Contains(body, o.Email) || strings.Contains(body, o.Name) {
+					t.Fatalf("a judge named: %s", o.Email)
+				}
+			}
+			f.setLocale(jc, "zh")
+			if _, body = f.do(jc, "GET", spath, "", ""); !strings.Contains(body, "评委 1 · 团队") {
+				t.Fatalf("zh:\n%s", body)
+			}
+		})
+	}
+}

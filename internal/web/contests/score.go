@@ -56,7 +56,8 @@ type scoreData struct {
 	Sheet    store.Sheet
 	Criteria []criterionView
 	Locked   bool
-	Contact  *store.Contact // the owner's, when the organizer lets judges see it
+	Contact  *store.Contact     // the owner's, when the organizer lets judges see it
+	Others   []store.PanelScore // the other judges' marks, anonymized, once the round is closed
 }
 
 // withContact adds the entry owner's contact details when the organizer
@@ -65,6 +66,16 @@ func (a *Area) withContact(r *http.Request, d scoreData) (scoreData, error) {
 	c, ok, err := a.DB.JudgeEntryContact(r.Context(), d.Sheet.EntryID, request.User(r).ID)
 	if ok {
 		d.Contact = &c
+	}
+	if err == nil {
+		d.Others, err = a.DB.PanelScores(r.Context(), d.Sheet.EntryID, request.User(r).ID)
+	}
+	for i, o := range d.Others { // criterion names for display
+		for _, cr := range d.Contest.Rubric {
+			if cr.Key == o.Criterion {
+				d.Others[i].Criterion = model.DisplayName(request.Locale(r), cr.Name, cr.NameZH)
+			}
+		}
 	}
 	return d, err
 }
