@@ -40,6 +40,7 @@ func init() {
 		"GET /entries/{id}/score":             "judge",
 		"POST /entries/{id}/score":            "judge",
 		"POST /entries/{id}/conflict":         "judge",
+		"POST /contests/{id}/conflicts":       "judge",
 		"GET /policies":                       "organizer",
 		"POST /policies":                      "organizer",
 		"GET /policies/{id}":                  "organizer",
@@ -683,6 +684,90 @@ func TestContestPanelScores(t *testing.T) {
 			f.setLocale(jc, "zh")
 			if _, body = f.do(jc, "GET", spath, "", ""); !strings.Contains(body, "评委 1 · 团队") {
 				t.Fatalf("zh:\n%s", body)
+			}
+		})
+	}
+}
+
+// TestContestPreDeclare: before any assignment a judge sees the contest's
+// entries by title only, declares a conflict with one, and the automatic
+// assignment leaves them out of it; an entry of another contest is refused
+// and nothing recorded. On both databases.
+func TestContestPreDeclare(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			f := newFixture(t, b.Open(t))
+			db := f.db
+			orgU, tal, judge := f.users[model.RoleOrganizer], f.users[model.RoleTalent], f.users[model.RoleJudge]
+			other := mustUser(t, db, "wang.judge@test.example", model.RoleJudge, nil)
+			rub := []store.Criterion{{Key: "team", Name: "Team", Weight: 1, Max: 10}}
+			c := store.Contest{EditionID: f.edition.ID, Name: "Chunhui Cup", K: 1, SelectN: 1, Rubric: rub}
+			c2 := store.Contest{EditionID: f.edition.ID, Name: "Overseas Cup", K: 1, SelectN: 1, Rubric: rub}
+			for _, x := range []*store.Contest{&c, &c2} {
+				if err := db.CreateContest(bg, x, orgU.ID); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var entries []int64
+			for i, title := range []string{"Quantum sensor", "Gene chip", "Elsewhere"} {
+				owner := tal
+				if i == 1 {
+					owner = storetest.MustRegister(t, db, "second@talent.example", model.RoleTalent)
+				}
+				p := model.Project{EditionID: f.edition.ID, Source: model.SourceTalent, OwnerUserID: &owner.ID, Title: title, Field: "Physics", Stage: "idea"}
+				if err := db.CreateProject(bg, &p); err != nil {
+					t.Fatal(err)
+				}
+				cid := c.ID
+				if i == 2 {
+					cid = c2.ID
+				}
+				e, err := db.EnterContest(bg, cid, p.ID, owner.ID, "")
+				if err != nil {
+					t.Fatal(err)
+				}
+				entries = append(entries, e.ID)
+			}
+			for _, j := range []model.User{judge, other} {
+				if err := db.AddJudge(bg, c.ID, j.ID, orgU.ID); err != nil {
+					t.Fatal(err)
+				}
+			}
+			jc, org := f.client(model.RoleJudge), f.client(model.RoleOrganizer)
+			home := "/contests/" + itoa(int(c.ID)) + "/judge"
+			resp, body := f.do(jc, "GET", home, "", "")
+			if resp.StatusCode != 200 || !strings.Contains(body, `id="other-entries"`) || !strings.Contains(body, "Quantum sensor") || !strings.Contains(body, "Gene chip") ||
+				strings.Contains(body, "Elsewhere") || strings.Contains(body, tal.Email) {
+				t.Fatalf("the judge's home: %d\n%s", resp.StatusCode, body)
+			}
+			e1 := itoa(int(entries[0]))
+			if resp, body = f.postForm(jc, "/contests/"+itoa(int(c.ID))+"/conflicts", url.Values{"entry_id": {itoa(int(entries[2]))}}); resp.StatusCode != http.StatusNotFound {
+				t.Fatalf("another contest's entry: %d %s", resp.StatusCode, body)
+			}
+			if resp, body = f.postForm(jc, "/contests/"+itoa(int(c.ID))+"/conflicts", url.Values{"entry_id": {e1}}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("pre-declare: %d %s", resp.StatusCode, body)
+			}
+			ks, _ := db.ContestConflicts(bg, c.ID)
+			ks2, _ := db.ContestConflicts(bg, c2.ID)
+			if len(ks) != 1 || ks[0].EntryID != entries[0] || ks[0].JudgeID != judge.ID || len(ks2) != 0 {
+				t.Fatalf("conflicts %+v %+v", ks, ks2)
+			}
+			if _, body = f.do(jc, "GET", home, "", ""); !strings.Contains(body, `id="declared-`+e1+`"`) {
+				t.Fatalf("declared not shown:\n%s", body)
+			}
+			if resp, body = f.postForm(org, "/contests/"+itoa(int(c.ID))+"/assign", nil); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("assign: %d %s", resp.StatusCode, body)
+			}
+			pairs, _ := db.ContestAssignments(bg, c.ID)
+			got := map[int64]int64{}
+			for _, p := range pairs {
+				if p.EntryID == entries[0] && p.JudgeID == judge.ID {
+					t.Fatalf("the conflicted judge was assigned: %+v", pairs)
+				}
+				got[p.EntryID] = p.JudgeID
+			}
+			if got[entries[0]] != other.ID || len(pairs) != 2 {
+				t.Fatalf("assignment %+v", pairs)
 			}
 		})
 	}

@@ -52,6 +52,7 @@ func (a *Area) Routes() []route.Route {
 		{Pattern: "GET /entries/{id}/score", Access: judge, Handle: a.scorePage},
 		{Pattern: "POST /entries/{id}/score", Access: judge, Handle: a.score},
 		{Pattern: "POST /entries/{id}/conflict", Access: judge, Handle: a.declareConflict},
+		{Pattern: "POST /contests/{id}/conflicts", Access: judge, Handle: a.preDeclare},
 
 		{Pattern: "GET /policies", Access: org, Handle: a.policiesPage},
 		{Pattern: "POST /policies", Access: org, Handle: a.createPolicy},

@@ -15,6 +15,15 @@ type sheetsData struct {
 	Contest store.Contest
 	Sheets  []store.Sheet
 	Done    int
+	Others  []otherEntry // the contest's entries not assigned to the judge: titles only
+}
+
+// otherEntry is an entry a judge does not score, for declaring a conflict
+// before the assignment: its title and nothing else.
+type otherEntry struct {
+	ID             int64
+	Title, TitleZH string
+	Declared       bool
 }
 
 // sheetsPage lists the judge's assigned entries with their own progress.
@@ -32,6 +41,12 @@ func (a *Area) sheetsPage(w http.ResponseWriter, r *http.Request) {
 	if d.Sheets, err = a.DB.JudgeSheets(r.Context(), c.ID, request.User(r).ID); err != nil {
 		a.Render.Fail(w, r, err)
 		return
+	}
+	if c.State == store.ContestEntry || c.State == store.ContestJudging {
+		if d.Others, err = a.otherEntries(r, c.ID, d.Sheets); err != nil {
+			a.Render.Fail(w, r, err)
+			return
+		}
 	}
 	v := a.Render.View(r, "judge.sheets", nil)
 	for i, s := range d.Sheets {
@@ -223,4 +238,61 @@ func (a *Area) declareConflict(w http.ResponseWriter, r *http.Request) {
 		note = note[:500]
 	}
 	a.after(w, r, "/contests/"+itoa(c.ID)+"/judge", a.DB.DeclareConflict(r.Context(), s.EntryID, u.ID, "declared", note, u.ID), "flash.judge.conflict")
+}
+
+// otherEntries are the contest's entries not on the judge's sheets, with
+// whether the judge has declared a conflict with each.
+func (a *Area) otherEntries(r *http.Request, contestID int64, sheets []store.Sheet) ([]otherEntry, error) {
+	ctx, me := r.Context(), request.User(r).ID
+	es, err := a.DB.ContestEntries(ctx, contestID)
+	if err != nil {
+		return nil, err
+	}
+	ks, err := a.DB.ContestConflicts(ctx, contestID)
+	if err != nil {
+		return nil, err
+	}
+	mine := map[int64]bool{}
+	for _, s := range sheets {
+		mine[s.EntryID] = true
+	}
+	declared := map[int64]bool{}
+	for _, k := range ks {
+		if k.JudgeID == me {
+			declared[k.EntryID] = true
+		}
+	}
+	var out []otherEntry
+	for _, e := range es {
+		if !mine[e.ID] {
+			out = append(out, otherEntry{ID: e.ID, Title: e.ProjectTitle, TitleZH: e.ProjectZH, Declared: declared[e.ID]})
+		}
+	}
+	return out, nil
+}
+
+// preDeclare records the judge's conflict with one of the contest's
+// entries not assigned to them, so the assignment leaves them out.
+func (a *Area) preDeclare(w http.ResponseWriter, r *http.Request) {
+	c, err := a.contestForm(r)
+	if err == nil {
+		err = a.judgeOf(r, c.ID)
+	}
+	var e store.EntryRow
+	if err == nil {
+		id, perr := strconv.ParseInt(r.PostForm.Get("entry_id"), 10, 64)
+		if e, err = a.DB.EntryByID(r.Context(), id); perr != nil || err == nil && e.ContestID != c.ID {
+			err = model.ErrNotFound("entry")
+		}
+	}
+	if err != nil {
+		a.Render.Fail(w, r, err)
+		return
+	}
+	u := request.User(r)
+	note := strings.TrimSpace(r.PostForm.Get("note"))
+	if len(note) > 500 {
+		note = note[:500]
+	}
+	a.after(w, r, "/contests/"+itoa(c.ID)+"/judge", a.DB.DeclareConflict(r.Context(), e.ID, u.ID, "declared", note, u.ID), "flash.judge.conflict")
 }
