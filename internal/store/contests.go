@@ -66,7 +66,8 @@ type Contest struct {
 	Round         int
 	State         string
 	Published     bool
-	ShowContacts  bool // judges see the owners' contact details
+	ShowContacts  bool     // judges see the owners' contact details
+	Eligible      []string // project sources that may enter; none: anyone
 	GrantYuan     int64
 	GrantMinScore float64
 	DecidedBy     *int64
@@ -95,6 +96,13 @@ func (c *Contest) Validate() error {
 			}
 		}
 	}
+	for _, e := range c.Eligible {
+		switch model.ProjectSource(e) {
+		case model.SourceTalent, model.SourceDelegation, model.SourceExpert, model.SourceContest:
+		default:
+			p.Add("eligible", "err.choice")
+		}
+	}
 	if c.K < 1 || c.K > 20 {
 		p.Add("k", "err.range")
 	}
@@ -119,21 +127,22 @@ func (c *Contest) Open(t time.Time) bool {
 	return c.State == ContestEntry && (c.OpensAt == nil || !t.Before(*c.OpensAt)) && (c.ClosesAt == nil || t.Before(*c.ClosesAt))
 }
 
-const contestCols = `id, edition_id, name, name_zh, rubric, tracks, rounds, opens_at, closes_at, select_n, k, tie_break, round, state, published, grant_yuan, grant_min_score, decided_by, decided_at, show_contacts`
+const contestCols = `id, edition_id, name, name_zh, rubric, tracks, rounds, opens_at, closes_at, select_n, k, tie_break, round, state, published, grant_yuan, grant_min_score, decided_by, decided_at, show_contacts, eligible`
 
 func scanContest(row interface{ Scan(...any) error }) (Contest, error) {
 	var c Contest
-	var rubric, tracks, rounds string
+	var rubric, tracks, rounds, eligible string
 	var opens, closes, decidedAt sql.NullTime
 	var decidedBy sql.NullInt64
 	err := row.Scan(&c.ID, &c.EditionID, &c.Name, &c.NameZH, &rubric, &tracks, &rounds, &opens, &closes, &c.SelectN, &c.K,
-		&c.TieBreak, &c.Round, &c.State, &c.Published, &c.GrantYuan, &c.GrantMinScore, &decidedBy, &decidedAt, &c.ShowContacts)
+		&c.TieBreak, &c.Round, &c.State, &c.Published, &c.GrantYuan, &c.GrantMinScore, &decidedBy, &decidedAt, &c.ShowContacts, &eligible)
 	if err != nil {
 		return c, err
 	}
 	json.Unmarshal([]byte(rubric), &c.Rubric)
 	json.Unmarshal([]byte(tracks), &c.Tracks)
 	json.Unmarshal([]byte(rounds), &c.Rounds)
+	json.Unmarshal([]byte(eligible), &c.Eligible)
 	if opens.Valid {
 		c.OpensAt = &opens.Time
 	}
@@ -168,10 +177,10 @@ func (db *DB) CreateContest(ctx context.Context, c *Contest, by int64) error {
 	}
 	c.State, c.Round = ContestEntry, 1
 	return db.tx(ctx, func(tx txq) error {
-		id, err := db.insertID(ctx, tx, `INSERT INTO contests (edition_id, name, name_zh, rubric, tracks, rounds, opens_at, closes_at, select_n, k, tie_break, grant_yuan, grant_min_score)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
+		id, err := db.insertID(ctx, tx, `INSERT INTO contests (edition_id, name, name_zh, rubric, tracks, rounds, opens_at, closes_at, select_n, k, tie_break, grant_yuan, grant_min_score, eligible)
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`,
 			c.EditionID, c.Name, c.NameZH, jsonText(c.Rubric), jsonText(nonNil(c.Tracks)), jsonText(nonNil(c.Rounds)), nullTime(c.OpensAt), nullTime(c.ClosesAt),
-			c.SelectN, c.K, c.TieBreak, c.GrantYuan, c.GrantMinScore)
+			c.SelectN, c.K, c.TieBreak, c.GrantYuan, c.GrantMinScore, jsonText(nonNil(c.Eligible)))
 		if err != nil {
 			return err
 		}
@@ -239,9 +248,9 @@ func (db *DB) UpdateContest(ctx context.Context, c *Contest, by int64) error {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE contests SET name=$2, name_zh=$3, rubric=$4, tracks=$5, rounds=$6, opens_at=$7, closes_at=$8,
-			select_n=$9, k=$10, tie_break=$11, grant_yuan=$12, grant_min_score=$13 WHERE id=$1 AND state='entry'`,
+			select_n=$9, k=$10, tie_break=$11, grant_yuan=$12, grant_min_score=$13, eligible=$14 WHERE id=$1 AND state='entry'`,
 			c.ID, c.Name, c.NameZH, jsonText(c.Rubric), jsonText(nonNil(c.Tracks)), jsonText(nonNil(c.Rounds)), nullTime(c.OpensAt), nullTime(c.ClosesAt),
-			c.SelectN, c.K, c.TieBreak, c.GrantYuan, c.GrantMinScore)
+			c.SelectN, c.K, c.TieBreak, c.GrantYuan, c.GrantMinScore, jsonText(nonNil(c.Eligible)))
 		if err != nil {
 			return db.mapErr(err)
 		}

@@ -31,6 +31,7 @@ func TestContestsConformance(t *testing.T) {
 		{"UpdateGuards", testUpdateGuards},
 		{"OwnerContacts", testOwnerContacts},
 		{"PanelScoresAfterClose", testPanelScores},
+		{"Eligibility", testEligibility},
 	}
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
@@ -656,5 +657,35 @@ func testPanelScores(t *testing.T, db *store.DB, w contestWorld) {
 	}
 	if got, _ := db.PanelScores(ctx, e.ID, w.judges[3].ID); len(got) != 0 {
 		t.Fatalf("a judge not assigned: %+v", got)
+	}
+}
+
+// testEligibility: a contest open to some project sources refuses others
+// with a clear error and saves nothing; an unknown source is refused.
+func testEligibility(t *testing.T, db *store.DB, w contestWorld) {
+	c := w.contest
+	c.Eligible = []string{"delegation"}
+	if err := db.UpdateContest(ctx, &c, w.org.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := db.ContestByID(ctx, c.ID); len(got.Eligible) != 1 || got.Eligible[0] != "delegation" {
+		t.Fatalf("eligible not kept: %+v", got.Eligible)
+	}
+	if _, err := db.EnterContest(ctx, c.ID, w.project.ID, w.owner.ID, "ai"); model.FieldsOf(err)["project_id"] != "err.contest.not_eligible" {
+		t.Fatalf("a contest project in a delegations' contest: %v", err)
+	}
+	if es, _ := db.ContestEntries(ctx, c.ID); len(es) != 0 {
+		t.Fatalf("refused entry saved: %+v", es)
+	}
+	c.Eligible = []string{"bogus"}
+	if err := db.UpdateContest(ctx, &c, w.org.ID); model.FieldsOf(err)["eligible"] != "err.choice" {
+		t.Fatalf("unknown source: %v", err)
+	}
+	c.Eligible = []string{"delegation", "contest"}
+	if err := db.UpdateContest(ctx, &c, w.org.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.EnterContest(ctx, c.ID, w.project.ID, w.owner.ID, "ai"); err != nil {
+		t.Fatalf("eligible project: %v", err)
 	}
 }

@@ -486,8 +486,8 @@ func TestContestEdit(t *testing.T) {
 			}
 			before, _ := db.ContestByID(bg, mustAtoi(t, id))
 			// Every problem at once; nothing changed.
-			resp, body = f.postForm(org, cpath+"/edit", url.Values{"name": {""}, "k": {"0"}, "rubric": {"team | Team"}, "opens_at": {"2026-05-01"}, "closes_at": {"2026-04-01"}, "select_n": {"9"}})
-			for _, msg := range []string{"Required.", "Check the rubric", "Out of the allowed range", "Entries must close after they open"} {
+			resp, body = f.postForm(org, cpath+"/edit", url.Values{"name": {""}, "k": {"0"}, "rubric": {"team | Team"}, "opens_at": {"2026-05-01"}, "closes_at": {"2026-04-01"}, "select_n": {"9"}, "eligible": {"bogus"}})
+			for _, msg := range []string{"Required.", "Check the rubric", "Out of the allowed range", "Entries must close after they open", "Choose one of the offered values"} {
 				if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `<p class="err">`+msg) {
 					t.Fatalf("bad edit: %d, no problem %q\n%s", resp.StatusCode, msg, body)
 				}
@@ -496,12 +496,15 @@ func TestContestEdit(t *testing.T) {
 				t.Fatalf("bad edit changed the contest: %+v", after)
 			}
 			good := url.Values{"name": {"Chunhui Cup 2026"}, "name_zh": {"春晖杯"}, "tracks": {"Deep tech, Biomedicine, Green"}, "k": {"2"}, "select_n": {"7"},
-				"opens_at": {"2026-01-10"}, "closes_at": {"2026-12-31"}, "rubric": {"team | Team | 团队 | 0.6 | 10 | 3=founders only\nmarket | Market | 市场 | 0.4 | 10"}}
+				"opens_at": {"2026-01-10"}, "closes_at": {"2026-12-31"}, "eligible": {"talent", "delegation"}, "rubric": {"team | Team | 团队 | 0.6 | 10 | 3=founders only\nmarket | Market | 市场 | 0.4 | 10"}}
 			if resp, body = f.postForm(org, cpath+"/edit", good); resp.StatusCode != http.StatusSeeOther {
 				t.Fatalf("good edit: %d %s", resp.StatusCode, body)
 			}
 			c, _ := db.ContestByID(bg, mustAtoi(t, id))
-			if c.Name != "Chunhui Cup 2026" || c.SelectN != 7 || c.K != 2 || len(c.Tracks) != 3 || c.Rubric[0].Weight != 0.6 || c.State != store.ContestEntry {
+			if _, body = f.do(org, "GET", cpath+"/edit", "", ""); !strings.Contains(body, `value="talent" checked`) || !strings.Contains(body, `value="delegation" checked`) || strings.Contains(body, `value="contest" checked`) {
+				t.Fatalf("eligibility not pre-filled:\n%s", body)
+			}
+			if c.Name != "Chunhui Cup 2026" || len(c.Eligible) != 2 || c.SelectN != 7 || c.K != 2 || len(c.Tracks) != 3 || c.Rubric[0].Weight != 0.6 || c.State != store.ContestEntry {
 				t.Fatalf("after edit: %+v", c)
 			}
 			// An entry in Biomedicine: that track may not go.

@@ -22,8 +22,23 @@ feasibility | Feasibility | 可行性 | 0.15 | 10 | 3=idea; 9=working product
 impact | Social impact | 社会效益 | 0.1 | 10`
 
 type setupData struct {
-	Rubric string
-	ID     int64 // the contest edited; 0 for a new one
+	Rubric   string
+	ID       int64           // the contest edited; 0 for a new one
+	Eligible map[string]bool // the project sources ticked as eligible
+}
+
+// sources are the project sources a contest may restrict entries to.
+var sources = []string{string(model.SourceTalent), string(model.SourceDelegation), string(model.SourceExpert), string(model.SourceContest)}
+
+// Sources lists them for the form.
+func (setupData) Sources() []string { return sources }
+
+func ticked(xs []string) map[string]bool {
+	m := map[string]bool{}
+	for _, x := range xs {
+		m[x] = true
+	}
+	return m
 }
 
 // newPage is the contest set-up form.
@@ -80,6 +95,7 @@ func slug(s string) string {
 func readContest(f url.Values, c *store.Contest, p model.Problems) {
 	c.Name, c.NameZH, c.TieBreak = f.Get("name"), f.Get("name_zh"), f.Get("tie_break")
 	c.Tracks, c.Rounds, c.OpensAt, c.ClosesAt = nil, nil, nil, nil
+	c.Eligible = f["eligible"]
 	for _, t := range model.SplitList(f.Get("tracks")) {
 		c.Tracks = append(c.Tracks, store.Track{Key: slug(t), Name: t, NameZH: t})
 	}
@@ -123,11 +139,11 @@ func (a *Area) create(w http.ResponseWriter, r *http.Request) {
 	c := store.Contest{EditionID: ed.ID}
 	readContest(f, &c, p)
 	if err := p.Err(); err != nil {
-		a.Render.FormError(w, r, "contest_new", "contest.new", err, setupData{Rubric: f.Get("rubric")})
+		a.Render.FormError(w, r, "contest_new", "contest.new", err, setupData{Rubric: f.Get("rubric"), Eligible: ticked(f["eligible"])})
 		return
 	}
 	if err := a.DB.CreateContest(r.Context(), &c, request.User(r).ID); err != nil {
-		a.Render.FormError(w, r, "contest_new", "contest.new", err, setupData{Rubric: f.Get("rubric")})
+		a.Render.FormError(w, r, "contest_new", "contest.new", err, setupData{Rubric: f.Get("rubric"), Eligible: ticked(f["eligible"])})
 		return
 	}
 	back(w, r, "/contests/"+itoa(c.ID), "flash.contest.created")
@@ -173,7 +189,7 @@ func (a *Area) editPageContest(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	v := a.Render.View(r, "contest.edit", setupData{Rubric: rubricText(c.Rubric), ID: c.ID})
+	v := a.Render.View(r, "contest.edit", setupData{Rubric: rubricText(c.Rubric), ID: c.ID, Eligible: ticked(c.Eligible)})
 	var tracks, rounds []string
 	for _, t := range c.Tracks {
 		tracks = append(tracks, t.Name)
@@ -221,7 +237,7 @@ func (a *Area) update(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err != nil {
-		a.Render.FormError(w, r, "contest_new", "contest.edit", err, setupData{Rubric: f.Get("rubric"), ID: c.ID})
+		a.Render.FormError(w, r, "contest_new", "contest.edit", err, setupData{Rubric: f.Get("rubric"), ID: c.ID, Eligible: ticked(f["eligible"])})
 		return
 	}
 	back(w, r, "/contests/"+itoa(c.ID), "flash.contest.updated")
