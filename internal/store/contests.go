@@ -66,6 +66,8 @@ type Contest struct {
 	Round         int
 	State         string
 	Published     bool
+	ShowContacts  bool     // judges see the owners' contact details
+	Eligible      []string // project sources that may enter; none: anyone
 	GrantYuan     int64
 	GrantMinScore float64
 	DecidedBy     *int64
@@ -94,6 +96,13 @@ func (c *Contest) Validate() error {
 			}
 		}
 	}
+	for _, e := range c.Eligible {
+		switch model.ProjectSource(e) {
+		case model.SourceTalent, model.SourceDelegation, model.SourceExpert, model.SourceContest:
+		default:
+			p.Add("eligible", "err.choice")
+		}
+	}
 	if c.K < 1 || c.K > 20 {
 		p.Add("k", "err.range")
 	}
@@ -118,21 +127,22 @@ func (c *Contest) Open(t time.Time) bool {
 	return c.State == ContestEntry && (c.OpensAt == nil || !t.Before(*c.OpensAt)) && (c.ClosesAt == nil || t.Before(*c.ClosesAt))
 }
 
-const contestCols = `id, edition_id, name, name_zh, rubric, tracks, rounds, opens_at, closes_at, select_n, k, tie_break, round, state, published, grant_yuan, grant_min_score, decided_by, decided_at`
+const contestCols = `id, edition_id, name, name_zh, rubric, tracks, rounds, opens_at, closes_at, select_n, k, tie_break, round, state, published, grant_yuan, grant_min_score, decided_by, decided_at, show_contacts, eligible`
 
 func scanContest(row interface{ Scan(...any) error }) (Contest, error) {
 	var c Contest
-	var rubric, tracks, rounds string
+	var rubric, tracks, rounds, eligible string
 	var opens, closes, decidedAt sql.NullTime
 	var decidedBy sql.NullInt64
 	err := row.Scan(&c.ID, &c.EditionID, &c.Name, &c.NameZH, &rubric, &tracks, &rounds, &opens, &closes, &c.SelectN, &c.K,
-		&c.TieBreak, &c.Round, &c.State, &c.Published, &c.GrantYuan, &c.GrantMinScore, &decidedBy, &decidedAt)
+		&c.TieBreak, &c.Round, &c.State, &c.Published, &c.GrantYuan, &c.GrantMinScore, &decidedBy, &decidedAt, &c.ShowContacts, &eligible)
 	if err != nil {
 		return c, err
 	}
 	json.Unmarshal([]byte(rubric), &c.Rubric)
 	json.Unmarshal([]byte(tracks), &c.Tracks)
 	json.Unmarshal([]byte(rounds), &c.Rounds)
+	json.Unmarshal([]byte(eligible), &c.Eligible)
 	if opens.Valid {
 		c.OpensAt = &opens.Time
 	}
@@ -167,10 +177,10 @@ func (db *DB) CreateContest(ctx context.Context, c *Contest, by int64) error {
 	}
 	c.State, c.Round = ContestEntry, 1
 	return db.tx(ctx, func(tx txq) error {
-		id, err := db.insertID(ctx, tx, `INSERT INTO contests (edition_id, name, name_zh, rubric, tracks, rounds, opens_at, closes_at, select_n, k, tie_break, grant_yuan, grant_min_score)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
+		id, err := db.insertID(ctx, tx, `INSERT INTO contests (edition_id, name, name_zh, rubric, tracks, rounds, opens_at, closes_at, select_n, k, tie_break, grant_yuan, grant_min_score, eligible)
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`,
 			c.EditionID, c.Name, c.NameZH, jsonText(c.Rubric), jsonText(nonNil(c.Tracks)), jsonText(nonNil(c.Rounds)), nullTime(c.OpensAt), nullTime(c.ClosesAt),
-			c.SelectN, c.K, c.TieBreak, c.GrantYuan, c.GrantMinScore)
+			c.SelectN, c.K, c.TieBreak, c.GrantYuan, c.GrantMinScore, jsonText(nonNil(c.Eligible)))
 		if err != nil {
 			return err
 		}
@@ -186,16 +196,61 @@ func nonNil[T any](xs []T) []T {
 	return xs
 }
 
-// UpdateContest changes a contest's set-up while it is still taking entries.
+// UpdateContest changes a contest's set-up while it is still taking
+// entries. What entries or scores already rest on may not change: a track
+// an entry is in may not go (err.contest.track_in_use on "tracks"), and the
+// rubric may not change once a score exists (err.contest.rubric_scored on
+// "rubric"); either refuses the whole change.
 func (db *DB) UpdateContest(ctx context.Context, c *Contest, by int64) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
 	return db.tx(ctx, func(tx txq) error {
+		var rubric string
+		if err := tx.QueryRowContext(ctx, `SELECT rubric FROM contests WHERE id = $1`, c.ID).Scan(&rubric); err != nil {
+			return one(err, "contest")
+		}
+		p := model.Problems{}
+		keep := map[string]bool{}
+		for _, t := range c.Tracks {
+			keep[t.Key] = true
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT track FROM entries WHERE contest_id = $1 AND track <> ''`, c.ID)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var t string
+			if err := rows.Scan(&t); err != nil {
+				rows.Close()
+				return err
+			}
+			if !keep[t] {
+				p.Add("tracks", "err.contest.track_in_use")
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		var was []Criterion
+		json.Unmarshal([]byte(rubric), &was)
+		if jsonText(c.Rubric) != jsonText(was) {
+			var scored bool
+			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM scores s JOIN entries e ON e.id = s.entry_id WHERE e.contest_id = $1)`, c.ID).Scan(&scored); err != nil {
+				return err
+			}
+			if scored {
+				p.Add("rubric", "err.contest.rubric_scored")
+			}
+		}
+		if err := p.Err(); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE contests SET name=$2, name_zh=$3, rubric=$4, tracks=$5, rounds=$6, opens_at=$7, closes_at=$8,
-			select_n=$9, k=$10, tie_break=$11, grant_yuan=$12, grant_min_score=$13 WHERE id=$1 AND state='entry'`,
+			select_n=$9, k=$10, tie_break=$11, grant_yuan=$12, grant_min_score=$13, eligible=$14 WHERE id=$1 AND state='entry'`,
 			c.ID, c.Name, c.NameZH, jsonText(c.Rubric), jsonText(nonNil(c.Tracks)), jsonText(nonNil(c.Rounds)), nullTime(c.OpensAt), nullTime(c.ClosesAt),
-			c.SelectN, c.K, c.TieBreak, c.GrantYuan, c.GrantMinScore)
+			c.SelectN, c.K, c.TieBreak, c.GrantYuan, c.GrantMinScore, jsonText(nonNil(c.Eligible)))
 		if err != nil {
 			return db.mapErr(err)
 		}
@@ -357,4 +412,43 @@ func (db *DB) PublishScores(ctx context.Context, contestID, by int64) error {
 		}
 		return db.audit(ctx, tx, by, "contest.publish", "contest", contestID, "")
 	})
+}
+
+// SetShowContacts turns on or off whether the contest's judges see the
+// owners' contact details; the organizer may switch it at any stage.
+func (db *DB) SetShowContacts(ctx context.Context, contestID int64, on bool, by int64) error {
+	return db.tx(ctx, func(tx txq) error {
+		res, err := tx.ExecContext(ctx, `UPDATE contests SET show_contacts = $2 WHERE id = $1`, contestID, on)
+		if err != nil {
+			return db.mapErr(err)
+		}
+		if err := oneRow(res, model.ErrNotFound("contest")); err != nil {
+			return err
+		}
+		what := "off"
+		if on {
+			what = "on"
+		}
+		return db.audit(ctx, tx, by, "contest.show_contacts", "contest", contestID, what)
+	})
+}
+
+// Contact is an entry owner's contact details.
+type Contact struct {
+	Name, Email string
+}
+
+// JudgeEntryContact is the entry owner's contact details for a judge
+// assigned to the entry, only when the contest's organizer allows it;
+// otherwise ok is false.
+func (db *DB) JudgeEntryContact(ctx context.Context, entryID, judgeID int64) (c Contact, ok bool, err error) {
+	err = db.r.QueryRowContext(ctx, `SELECT u.name, u.email FROM entries e
+		JOIN contests c ON c.id = e.contest_id AND c.show_contacts
+		JOIN judge_assignments a ON a.entry_id = e.id AND a.judge_id = $2
+		JOIN users u ON u.id = e.owner_user_id
+		WHERE e.id = $1`, entryID, judgeID).Scan(&c.Name, &c.Email)
+	if err == sql.ErrNoRows {
+		return Contact{}, false, nil
+	}
+	return c, err == nil, err
 }

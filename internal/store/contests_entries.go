@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"time"
 
 	"github.com/convene/convene/internal/model"
@@ -80,6 +81,15 @@ func (db *DB) EnterContest(ctx context.Context, contestID, projectID, ownerID in
 		}
 		if err := liveProject(ctx, tx, projectID); err != nil {
 			return err
+		}
+		if len(c.Eligible) > 0 {
+			var src string
+			if err := tx.QueryRowContext(ctx, `SELECT source FROM projects WHERE id = $1`, projectID).Scan(&src); err != nil {
+				return err
+			}
+			if !slices.Contains(c.Eligible, src) {
+				return model.Errorf(model.Invalid, "err.contest.not_eligible", "project_id", "err.contest.not_eligible")
+			}
 		}
 		now := db.clock()
 		var id int64

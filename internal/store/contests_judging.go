@@ -338,3 +338,40 @@ func (db *DB) EntryScores(ctx context.Context, entryID int64) ([]ScoreRow, error
 		return s, r.Scan(&s.EntryID, &s.JudgeID, &s.Criterion, &s.Value, &s.Comment)
 	}, `SELECT entry_id, judge_id, criterion, value, comment FROM scores WHERE entry_id = $1 ORDER BY judge_id, criterion`, entryID)
 }
+
+// PanelScore is another judge's mark on an entry, the judge named only by
+// a number (Judge 1, 2, …, in a fixed order over the entry's panel).
+type PanelScore struct {
+	Judge     int
+	Criterion string
+	Value     int
+	Comment   string
+}
+
+// PanelScores are the other judges' marks on an entry for a judge
+// assigned to it, once the contest's round is closed (closed or decided);
+// before that, or for a judge not assigned, there are none.
+func (db *DB) PanelScores(ctx context.Context, entryID, judgeID int64) ([]PanelScore, error) {
+	var n int
+	if err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM judge_assignments a JOIN entries e ON e.id = a.entry_id
+		JOIN contests c ON c.id = e.contest_id AND c.state IN ('closed','decided')
+		WHERE a.entry_id = $1 AND a.judge_id = $2`, entryID, judgeID).Scan(&n); err != nil || n == 0 {
+		return nil, err
+	}
+	rows, err := queryAll(ctx, db.r, func(r interface{ Scan(...any) error }) (ScoreRow, error) {
+		var s ScoreRow
+		return s, r.Scan(&s.EntryID, &s.JudgeID, &s.Criterion, &s.Value, &s.Comment)
+	}, `SELECT entry_id, judge_id, criterion, value, comment FROM scores WHERE entry_id = $1 AND judge_id <> $2 ORDER BY judge_id, criterion`, entryID, judgeID)
+	if err != nil {
+		return nil, err
+	}
+	var out []PanelScore
+	num := map[int64]int{}
+	for _, r := range rows {
+		if num[r.JudgeID] == 0 {
+			num[r.JudgeID] = len(num) + 1
+		}
+		out = append(out, PanelScore{Judge: num[r.JudgeID], Criterion: r.Criterion, Value: r.Value, Comment: r.Comment})
+	}
+	return out, nil
+}

@@ -28,6 +28,10 @@ func TestContestsConformance(t *testing.T) {
 		{"SelectAndPublish", testSelectAndPublish},
 		{"Policies", testPolicies},
 		{"DerivedConflicts", testDerivedConflicts},
+		{"UpdateGuards", testUpdateGuards},
+		{"OwnerContacts", testOwnerContacts},
+		{"PanelScoresAfterClose", testPanelScores},
+		{"Eligibility", testEligibility},
 	}
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
@@ -527,5 +531,161 @@ func testDerivedConflicts(t *testing.T, db *store.DB, w contestWorld) {
 	}
 	if !found {
 		t.Fatalf("owner's facts missing or wrong: %+v", subs)
+	}
+}
+
+// testUpdateGuards: the set-up changes while the contest takes entries; a
+// track with an entry may not go (nothing changed); once judging starts
+// nothing changes.
+func testUpdateGuards(t *testing.T, db *store.DB, w contestWorld) {
+	c := w.contest
+	c.Name, c.SelectN = "Chunhui Cup 2026", 4
+	c.Tracks = append(c.Tracks, store.Track{Key: "bio", Name: "Biomedicine"})
+	if err := db.UpdateContest(ctx, &c, w.org.ID); err != nil {
+		t.Fatalf("update: %v", err)
+	}
+	if _, err := db.EnterContest(ctx, w.contest.ID, w.project.ID, w.owner.ID, "ai"); err != nil {
+		t.Fatal(err)
+	}
+	drop := c
+	drop.Tracks, drop.SelectN = []store.Track{{Key: "bio", Name: "Biomedicine"}}, 9
+	err := db.UpdateContest(ctx, &drop, w.org.ID)
+	if model.FieldsOf(err)["tracks"] != "err.contest.track_in_use" {
+		t.Fatalf("dropping a track with an entry: %v", err)
+	}
+	if got, _ := db.ContestByID(ctx, c.ID); got.SelectN != 4 || len(got.Tracks) != 2 || got.Name != "Chunhui Cup 2026" {
+		t.Fatalf("refused update changed the contest: %+v", got)
+	}
+	keep := c
+	keep.Tracks = []store.Track{{Key: "ai", Name: "AI"}}
+	if err := db.UpdateContest(ctx, &keep, w.org.ID); err != nil {
+		t.Fatalf("dropping an unused track: %v", err)
+	}
+	if err := db.SaveAssignment(ctx, c.ID, []store.Pair{{EntryID: mustEntry(t, db, c.ID), JudgeID: w.judges[0].ID}}, w.org.ID); err != nil {
+		t.Fatal(err)
+	}
+	late := keep
+	late.SelectN = 2
+	if err := db.UpdateContest(ctx, &late, w.org.ID); code(err) != model.Conflict {
+		t.Fatalf("update while judging: %v", err)
+	}
+	if got, _ := db.ContestByID(ctx, c.ID); got.SelectN != 4 {
+		t.Fatalf("update while judging changed the contest: %+v", got)
+	}
+}
+
+func mustEntry(t *testing.T, db *store.DB, contestID int64) int64 {
+	t.Helper()
+	es, err := db.ContestEntries(ctx, contestID)
+	if err != nil || len(es) == 0 {
+		t.Fatalf("entries %v %v", es, err)
+	}
+	return es[0].ID
+}
+
+// testOwnerContacts: an assigned judge gets the owner's contact details
+// only while the contest shows them; a judge not assigned never does.
+func testOwnerContacts(t *testing.T, db *store.DB, w contestWorld) {
+	e, err := db.EnterContest(ctx, w.contest.ID, w.project.ID, w.owner.ID, "ai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SaveAssignment(ctx, w.contest.ID, []store.Pair{{EntryID: e.ID, JudgeID: w.judges[0].ID}}, w.org.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := db.JudgeEntryContact(ctx, e.ID, w.judges[0].ID); ok || err != nil {
+		t.Fatalf("before allowed: %v %v", ok, err)
+	}
+	if err := db.SetShowContacts(ctx, w.contest.ID, true, w.org.ID); err != nil {
+		t.Fatal(err)
+	}
+	if c, ok, err := db.JudgeEntryContact(ctx, e.ID, w.judges[0].ID); !ok || err != nil || c.Email != w.owner.Email {
+		t.Fatalf("allowed: %+v %v %v", c, ok, err)
+	}
+	if _, ok, err := db.JudgeEntryContact(ctx, e.ID, w.judges[1].ID); ok || err != nil {
+		t.Fatalf("a judge not assigned: %v %v", ok, err)
+	}
+	if got, _ := db.ContestByID(ctx, w.contest.ID); !got.ShowContacts {
+		t.Fatal("switch not kept")
+	}
+	if err := db.SetShowContacts(ctx, w.contest.ID, false, w.org.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := db.JudgeEntryContact(ctx, e.ID, w.judges[0].ID); ok {
+		t.Fatal("after switched off")
+	}
+	if err := db.SetShowContacts(ctx, 999999, true, w.org.ID); code(err) != model.NotFound {
+		t.Fatalf("unknown contest: %v", err)
+	}
+}
+
+// testPanelScores: a judge sees the other judges' marks on an entry,
+// numbered and without names, only once the round is closed.
+func testPanelScores(t *testing.T, db *store.DB, w contestWorld) {
+	e, err := db.EnterContest(ctx, w.contest.ID, w.project.ID, w.owner.ID, "ai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pairs := []store.Pair{{EntryID: e.ID, JudgeID: w.judges[0].ID}, {EntryID: e.ID, JudgeID: w.judges[1].ID}, {EntryID: e.ID, JudgeID: w.judges[2].ID}}
+	if err := db.SaveAssignment(ctx, w.contest.ID, pairs, w.org.ID); err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range pairs {
+		if err := db.SaveScores(ctx, e.ID, p.JudgeID, []store.Mark{{Criterion: "team", Value: 5 + i, Comment: "c" + string(rune('0'+i))}, {Criterion: "market", Value: 4}}, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, err := db.PanelScores(ctx, e.ID, w.judges[0].ID); len(got) != 0 || err != nil {
+		t.Fatalf("before the close: %+v %v", got, err)
+	}
+	if err := db.CloseRound(ctx, w.contest.ID, w.org.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.PanelScores(ctx, e.ID, w.judges[0].ID)
+	if err != nil || len(got) != 4 {
+		t.Fatalf("after the close: %+v %v", got, err)
+	}
+	judges := map[int]bool{}
+	for _, s := range got {
+		judges[s.Judge] = true
+		if s.Criterion == "team" && s.Value == 5 {
+			t.Fatalf("the judge's own mark among the others: %+v", got)
+		}
+	}
+	if !judges[1] || !judges[2] || len(judges) != 2 {
+		t.Fatalf("numbering: %+v", got)
+	}
+	if got, _ := db.PanelScores(ctx, e.ID, w.judges[3].ID); len(got) != 0 {
+		t.Fatalf("a judge not assigned: %+v", got)
+	}
+}
+
+// testEligibility: a contest open to some project sources refuses others
+// with a clear error and saves nothing; an unknown source is refused.
+func testEligibility(t *testing.T, db *store.DB, w contestWorld) {
+	c := w.contest
+	c.Eligible = []string{"delegation"}
+	if err := db.UpdateContest(ctx, &c, w.org.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := db.ContestByID(ctx, c.ID); len(got.Eligible) != 1 || got.Eligible[0] != "delegation" {
+		t.Fatalf("eligible not kept: %+v", got.Eligible)
+	}
+	if _, err := db.EnterContest(ctx, c.ID, w.project.ID, w.owner.ID, "ai"); model.FieldsOf(err)["project_id"] != "err.contest.not_eligible" {
+		t.Fatalf("a contest project in a delegations' contest: %v", err)
+	}
+	if es, _ := db.ContestEntries(ctx, c.ID); len(es) != 0 {
+		t.Fatalf("refused entry saved: %+v", es)
+	}
+	c.Eligible = []string{"bogus"}
+	if err := db.UpdateContest(ctx, &c, w.org.ID); model.FieldsOf(err)["eligible"] != "err.choice" {
+		t.Fatalf("unknown source: %v", err)
+	}
+	c.Eligible = []string{"delegation", "contest"}
+	if err := db.UpdateContest(ctx, &c, w.org.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.EnterContest(ctx, c.ID, w.project.ID, w.owner.ID, "ai"); err != nil {
+		t.Fatalf("eligible project: %v", err)
 	}
 }

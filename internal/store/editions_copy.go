@@ -173,10 +173,10 @@ func (c *editionCopy) contests(ctx context.Context) error {
 		return err
 	}
 	for _, x := range cs {
-		if _, err := c.insert(ctx, `INSERT INTO contests (edition_id, name, name_zh, rubric, tracks, rounds, opens_at, closes_at, select_n, k, tie_break, grant_yuan, grant_min_score)
-			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13) RETURNING id`,
+		if _, err := c.insert(ctx, `INSERT INTO contests (edition_id, name, name_zh, rubric, tracks, rounds, opens_at, closes_at, select_n, k, tie_break, grant_yuan, grant_min_score, eligible, show_contacts)
+			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) RETURNING id`,
 			c.to, x.Name, x.NameZH, jsonText(x.Rubric), jsonText(nonNil(x.Tracks)), jsonText(nonNil(x.Rounds)), nullTime(c.moved(x.OpensAt)), nullTime(c.moved(x.ClosesAt)),
-			x.SelectN, x.K, x.TieBreak, x.GrantYuan, x.GrantMinScore); err != nil {
+			x.SelectN, x.K, x.TieBreak, x.GrantYuan, x.GrantMinScore, jsonText(nonNil(x.Eligible)), x.ShowContacts); err != nil {
 			return err
 		}
 	}

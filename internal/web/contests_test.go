@@ -20,6 +20,8 @@ func init() {
 		"GET /contests/new":                   "organizer",
 		"POST /contests":                      "organizer",
 		"GET /contests/{id}":                  "organizer judge talent delegation",
+		"GET /contests/{id}/edit":             "organizer",
+		"POST /contests/{id}/edit":            "organizer",
 		"POST /contests/{id}/judges":          "organizer",
 		"POST /contests/{id}/assign":          "organizer",
 		"GET /contests/{id}/assignment":       "organizer",
@@ -28,6 +30,7 @@ func init() {
 		"GET /contests/{id}/review":           "organizer",
 		"POST /contests/{id}/select":          "organizer",
 		"POST /contests/{id}/publish":         "organizer",
+		"POST /contests/{id}/contacts":        "organizer",
 		"GET /my/projects":                    "talent delegation",
 		"POST /my/projects":                   "talent delegation",
 		"GET /projects/{id}/contests":         "talent delegation organizer",
@@ -37,6 +40,7 @@ func init() {
 		"GET /entries/{id}/score":             "judge",
 		"POST /entries/{id}/score":            "judge",
 		"POST /entries/{id}/conflict":         "judge",
+		"POST /contests/{id}/conflicts":       "judge",
 		"GET /policies":                       "organizer",
 		"POST /policies":                      "organizer",
 		"GET /policies/{id}":                  "organizer",
@@ -446,6 +450,327 @@ func TestWithdrawProject(t *testing.T) {
 			}
 			if _, err := db.EnterContest(bg, mustAtoi(t, contest), mustAtoi(t, project), f.users[model.RoleTalent].ID, ""); model.ErrorCode(err) != model.Conflict {
 				t.Fatalf("entering a withdrawn project: %v", err)
+			}
+		})
+	}
+}
+
+// TestContestEdit: the organizer's edit form, reached from the contest's
+// page, comes filled with the saved set-up; bad input shows every problem
+// and changes nothing; a good edit saves; removing a track an entry is in
+// is refused with a clear message and changes nothing; once judging has
+// started the set-up is locked. On both databases.
+func TestContestEdit(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			f := newFixture(t, b.Open(t))
+			db := f.db
+			org := f.client(model.RoleOrganizer)
+			resp, body := f.postForm(org, "/contests", url.Values{"name": {"Chunhui Cup"}, "name_zh": {"春晖杯"}, "tracks": {"Deep tech, Biomedicine"},
+				"k": {"3"}, "select_n": {"5"}, "opens_at": {"2026-01-10"}, "closes_at": {"2026-12-31"},
+				"rubric": {"team | Team | 团队 | 0.5 | 10 | 3=founders only; 9=proven\nmarket | Market | 市场 | 0.5 | 10"}})
+			if resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("create contest: %d %s", resp.StatusCode, body)
+			}
+			id := lastID(t, resp)
+			cpath := "/contests/" + id
+			if _, body = f.do(org, "GET", cpath, "", ""); !strings.Contains(body, `href="`+cpath+`/edit"`) {
+				t.Fatalf("no edit link on the organizer's page:\n%s", body)
+			}
+			resp, body = f.do(org, "GET", cpath+"/edit", "", "")
+			for _, want := range []string{`action="` + cpath + `/edit"`, `value="Chunhui Cup"`, `value="春晖杯"`, `value="Deep tech, Biomedicine"`,
+				`value="2026-01-10"`, `value="2026-12-31"`, `name="select_n" value="5"`, "team | Team | 团队 | 0.5 | 10 | 3=founders only; 9=proven"} {
+				if resp.StatusCode != 200 || !strings.Contains(body, want) {
+					t.Fatalf("edit form lacks %q: %d\n%s", want, resp.StatusCode, body)
+				}
+			}
+			before, _ := db.ContestByID(bg, mustAtoi(t, id))
+			// Every problem at once; nothing changed.
+			resp, body = f.postForm(org, cpath+"/edit", url.Values{"name": {""}, "k": {"0"}, "rubric": {"team | Team"}, "opens_at": {"2026-05-01"}, "closes_at": {"2026-04-01"}, "select_n": {"9"}, "eligible": {"bogus"}})
+			for _, msg := range []string{"Required.", "Check the rubric", "Out of the allowed range", "Entries must close after they open", "Choose one of the offered values"} {
+				if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `<p class="err">`+msg) {
+					t.Fatalf("bad edit: %d, no problem %q\n%s", resp.StatusCode, msg, body)
+				}
+			}
+			if after, _ := db.ContestByID(bg, mustAtoi(t, id)); after.SelectN != before.SelectN || after.Name != before.Name {
+				t.Fatalf("bad edit changed the contest: %+v", after)
+			}
+			good := url.Values{"name": {"Chunhui Cup 2026"}, "name_zh": {"春晖杯"}, "tracks": {"Deep tech, Biomedicine, Green"}, "k": {"2"}, "select_n": {"7"},
+				"opens_at": {"2026-01-10"}, "closes_at": {"2026-12-31"}, "eligible": {"talent", "delegation"}, "rubric": {"team | Team | 团队 | 0.6 | 10 | 3=founders only\nmarket | Market | 市场 | 0.4 | 10"}}
+			if resp, body = f.postForm(org, cpath+"/edit", good); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("good edit: %d %s", resp.StatusCode, body)
+			}
+			c, _ := db.ContestByID(bg, mustAtoi(t, id))
+			if _, body = f.do(org, "GET", cpath+"/edit", "", ""); !strings.Contains(body, `value="talent" checked`) || !strings.Contains(body, `value="delegation" checked`) || strings.Contains(body, `value="contest" checked`) {
+				t.Fatalf("eligibility not pre-filled:\n%s", body)
+			}
+			if c.Name != "Chunhui Cup 2026" || len(c.Eligible) != 2 || c.SelectN != 7 || c.K != 2 || len(c.Tracks) != 3 || c.Rubric[0].Weight != 0.6 || c.State != store.ContestEntry {
+				t.Fatalf("after edit: %+v", c)
+			}
+			// An entry in Biomedicine: that track may not go.
+			tal := f.users[model.RoleTalent]
+			p := model.Project{EditionID: f.edition.ID, Source: model.SourceTalent, OwnerUserID: &tal.ID, Title: "Gene chip", Field: "Biomedicine", Stage: "idea"}
+			if err := db.CreateProject(bg, &p); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.EnterContest(bg, c.ID, p.ID, tal.ID, "biomedicine"); err != nil {
+				t.Fatal(err)
+			}
+			drop := url.Values{}
+			for k, v := range good {
+				drop[k] = v
+			}
+			drop.Set("tracks", "Deep tech")
+			drop.Set("select_n", "3")
+			resp, body = f.postForm(org, cpath+"/edit", drop)
+			if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "cannot be removed") {
+				t.Fatalf("dropping a used track: %d\n%s", resp.StatusCode, body)
+			}
+			if c2, _ := db.ContestByID(bg, c.ID); c2.SelectN != 7 || len(c2.Tracks) != 3 {
+				t.Fatalf("refused edit changed the contest: %+v", c2)
+			}
+			// Judging started: locked, with the reason on the contest's page.
+			judge := f.users[model.RoleJudge]
+			if err := db.AddJudge(bg, c.ID, judge.ID, f.users[model.RoleOrganizer].ID); err != nil {
+				t.Fatal(err)
+			}
+			if resp, body = f.postForm(org, cpath+"/assign", nil); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("assign: %d %s", resp.StatusCode, body)
+			}
+			if c2, _ := db.ContestByID(bg, c.ID); c2.State != store.ContestEntry {
+				for _, path := range []string{cpath + "/edit"} {
+					if resp, _ = f.do(org, "GET", path, "", ""); resp.StatusCode != http.StatusSeeOther {
+						t.Fatalf("edit form while %s: %d", c2.State, resp.StatusCode)
+					}
+				}
+				if resp, _ = f.postForm(org, cpath+"/edit", good); resp.StatusCode != http.StatusSeeOther {
+					t.Fatalf("edit while %s: %d", c2.State, resp.StatusCode)
+				}
+				if _, body = f.do(org, "GET", cpath, "", ""); !strings.Contains(body, "can no longer change") || strings.Contains(body, `id="edit-contest"`) {
+					t.Fatalf("locked contest page:\n%s", body)
+				}
+			} else {
+				t.Fatalf("assignment left the contest in %s", c2.State)
+			}
+			// Others may not edit.
+			if resp, _ = f.postForm(f.client(model.RoleTalent), cpath+"/edit", good); resp.StatusCode == http.StatusSeeOther || resp.StatusCode == 200 {
+				t.Fatalf("talent edit: %d", resp.StatusCode)
+			}
+		})
+	}
+}
+
+// TestContestOwnerContacts: judges see an entry owner's contact details
+// only while the organizer allows it; the switch is on the organizer's
+// contest page. On both databases.
+func TestContestOwnerContacts(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			f := newFixture(t, b.Open(t))
+			db := f.db
+			orgU, tal, judge := f.users[model.RoleOrganizer], f.users[model.RoleTalent], f.users[model.RoleJudge]
+			p := model.Project{EditionID: f.edition.ID, Source: model.SourceTalent, OwnerUserID: &tal.ID, Title: "Quantum sensor", Field: "Physics", Stage: "prototype"}
+			if err := db.CreateProject(bg, &p); err != nil {
+				t.Fatal(err)
+			}
+			c := store.Contest{EditionID: f.edition.ID, Name: "Chunhui Cup", K: 1, SelectN: 1, Rubric: []store.Criterion{{Key: "team", Name: "Team", Weight: 1, Max: 10}}}
+			if err := db.CreateContest(bg, &c, orgU.ID); err != nil {
+				t.Fatal(err)
+			}
+			e, err := db.EnterContest(bg, c.ID, p.ID, tal.ID, "")
+			if err == nil {
+				err = db.AddJudge(bg, c.ID, judge.ID, orgU.ID)
+			}
+			if err == nil {
+				err = db.SaveAssignment(bg, c.ID, []store.Pair{{EntryID: e.ID, JudgeID: judge.ID}}, orgU.ID)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			org, jc := f.client(model.RoleOrganizer), f.client(model.RoleJudge)
+			cpath, spath := "/contests/"+itoa(int(c.ID)), "/entries/"+itoa(int(e.ID))+"/score"
+			judgeSees := func() bool {
+				t.Helper()
+				resp, body := f.do(jc, "GET", spath, "", "")
+				if resp.StatusCode != 200 || !strings.Contains(body, "Quantum sensor") {
+					t.Fatalf("judge's sheet: %d\n%s", resp.StatusCode, body)
+				}
+				return strings.Contains(body, tal.Email) || strings.Contains(body, `id="owner-contact"`)
+			}
+			if judgeSees() {
+				t.Fatal("contact shown before the organizer allowed it")
+			}
+			if _, body := f.do(org, "GET", cpath, "", ""); !strings.Contains(body, `id="show-contacts"`) {
+				t.Fatalf("no switch on the organizer's page:\n%s", body)
+			}
+			if resp, body := f.postForm(org, cpath+"/contacts", url.Values{"show": {"on"}}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("switch on: %d %s", resp.StatusCode, body)
+			}
+			if !judgeSees() {
+				t.Fatal("contact not shown once allowed")
+			}
+			f.setLocale(jc, "zh")
+			if _, body := f.do(jc, "GET", spath, "", ""); !strings.Contains(body, "项目方联系方式") {
+				t.Fatalf("zh label missing:\n%s", body)
+			}
+			f.setLocale(jc, "en")
+			if resp, _ := f.postForm(jc, cpath+"/contacts", url.Values{"show": {"off"}}); resp.StatusCode == http.StatusSeeOther {
+				t.Fatal("a judge switched it")
+			}
+			if resp, _ := f.postForm(org, cpath+"/contacts", url.Values{"show": {"off"}}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("switch off: %d", resp.StatusCode)
+			}
+			if judgeSees() {
+				t.Fatal("contact shown after the organizer switched it off")
+			}
+		})
+	}
+}
+
+// TestContestPanelScores: on the scoring page a judge sees nothing of the
+// other judges' scores while judging runs, and after the close sees them
+// as Judge 1, Judge 2 without names. On both databases.
+func TestContestPanelScores(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			f := newFixture(t, b.Open(t))
+			db := f.db
+			orgU, tal, judge := f.users[model.RoleOrganizer], f.users[model.RoleTalent], f.users[model.RoleJudge]
+			others := []model.User{mustUser(t, db, "zhang.judge@test.example", model.RoleJudge, nil), mustUser(t, db, "li.judge@test.example", model.RoleJudge, nil)}
+			p := model.Project{EditionID: f.edition.ID, Source: model.SourceTalent, OwnerUserID: &tal.ID, Title: "Quantum sensor", Field: "Physics", Stage: "prototype"}
+			if err := db.CreateProject(bg, &p); err != nil {
+				t.Fatal(err)
+			}
+			c := store.Contest{EditionID: f.edition.ID, Name: "Chunhui Cup", K: 3, SelectN: 1, Rubric: []store.Criterion{{Key: "team", Name: "Team", NameZH: "团队", Weight: 1, Max: 10}}}
+			if err := db.CreateContest(bg, &c, orgU.ID); err != nil {
+				t.Fatal(err)
+			}
+			e, err := db.EnterContest(bg, c.ID, p.ID, tal.ID, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var pairs []store.Pair
+			for _, j := range append([]model.User{judge}, others...) {
+				if err := db.AddJudge(bg, c.ID, j.ID, orgU.ID); err != nil {
+					t.Fatal(err)
+				}
+				pairs = append(pairs, store.Pair{EntryID: e.ID, JudgeID: j.ID})
+			}
+			if err := db.SaveAssignment(bg, c.ID, pairs, orgU.ID); err != nil {
+				t.Fatal(err)
+			}
+			for i, j := range others {
+				if err := db.SaveScores(bg, e.ID, j.ID, []store.Mark{{Criterion: "team", Value: 7 + i, Comment: "remark-" + itoa(i)}}, true); err != nil {
+					t.Fatal(err)
+				}
+			}
+			jc := f.client(model.RoleJudge)
+			spath := "/entries/" + itoa(int(e.ID)) + "/score"
+			resp, body := f.do(jc, "GET", spath, "", "")
+			if resp.StatusCode != 200 || strings.Contains(body, `id="other-scores"`) || strings.Contains(body, "remark-") {
+				t.Fatalf("others' scores before the close: %d\n%s", resp.StatusCode, body)
+			}
+			if err := db.CloseRound(bg, c.ID, orgU.ID); err != nil {
+				t.Fatal(err)
+			}
+			resp, body = f.do(jc, "GET", spath, "", "")
+			for _, want := range []string{`id="other-scores"`, "Judge 1 · Team: <strong>7</strong> — remark-0", "Judge 2 · Team: <strong>8</strong> — remark-1"} {
+				if resp.StatusCode != 200 || !strings.Contains(body, want) {
+					t.Fatalf("after the close, no %q: %d\n%s", want, resp.StatusCode, body)
+				}
+			}
+			for _, o := range others {
+				if strings.Contains(body, o.Email) || strings.Contains(body, o.Name) {
+					t.Fatalf("a judge named: %s", o.Email)
+				}
+			}
+			f.setLocale(jc, "zh")
+			if _, body = f.do(jc, "GET", spath, "", ""); !strings.Contains(body, "评委 1 · 团队") {
+				t.Fatalf("zh:\n%s", body)
+			}
+		})
+	}
+}
+
+// TestContestPreDeclare: before any assignment a judge sees the contest's
+// entries by title only, declares a conflict with one, and the automatic
+// assignment leaves them out of it; an entry of another contest is refused
+// and nothing recorded. On both databases.
+func TestContestPreDeclare(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			f := newFixture(t, b.Open(t))
+			db := f.db
+			orgU, tal, judge := f.users[model.RoleOrganizer], f.users[model.RoleTalent], f.users[model.RoleJudge]
+			other := mustUser(t, db, "wang.judge@test.example", model.RoleJudge, nil)
+			rub := []store.Criterion{{Key: "team", Name: "Team", Weight: 1, Max: 10}}
+			c := store.Contest{EditionID: f.edition.ID, Name: "Chunhui Cup", K: 1, SelectN: 1, Rubric: rub}
+			c2 := store.Contest{EditionID: f.edition.ID, Name: "Overseas Cup", K: 1, SelectN: 1, Rubric: rub}
+			for _, x := range []*store.Contest{&c, &c2} {
+				if err := db.CreateContest(bg, x, orgU.ID); err != nil {
+					t.Fatal(err)
+				}
+			}
+			var entries []int64
+			for i, title := range []string{"Quantum sensor", "Gene chip", "Elsewhere"} {
+				owner := tal
+				if i == 1 {
+					owner = storetest.MustRegister(t, db, "second@talent.example", model.RoleTalent)
+				}
+				p := model.Project{EditionID: f.edition.ID, Source: model.SourceTalent, OwnerUserID: &owner.ID, Title: title, Field: "Physics", Stage: "idea"}
+				if err := db.CreateProject(bg, &p); err != nil {
+					t.Fatal(err)
+				}
+				cid := c.ID
+				if i == 2 {
+					cid = c2.ID
+				}
+				e, err := db.EnterContest(bg, cid, p.ID, owner.ID, "")
+				if err != nil {
+					t.Fatal(err)
+				}
+				entries = append(entries, e.ID)
+			}
+			for _, j := range []model.User{judge, other} {
+				if err := db.AddJudge(bg, c.ID, j.ID, orgU.ID); err != nil {
+					t.Fatal(err)
+				}
+			}
+			jc, org := f.client(model.RoleJudge), f.client(model.RoleOrganizer)
+			home := "/contests/" + itoa(int(c.ID)) + "/judge"
+			resp, body := f.do(jc, "GET", home, "", "")
+			if resp.StatusCode != 200 || !strings.Contains(body, `id="other-entries"`) || !strings.Contains(body, "Quantum sensor") || !strings.Contains(body, "Gene chip") ||
+				strings.Contains(body, "Elsewhere") || strings.Contains(body, tal.Email) {
+				t.Fatalf("the judge's home: %d\n%s", resp.StatusCode, body)
+			}
+			e1 := itoa(int(entries[0]))
+			if resp, body = f.postForm(jc, "/contests/"+itoa(int(c.ID))+"/conflicts", url.Values{"entry_id": {itoa(int(entries[2]))}}); resp.StatusCode != http.StatusNotFound {
+				t.Fatalf("another contest's entry: %d %s", resp.StatusCode, body)
+			}
+			if resp, body = f.postForm(jc, "/contests/"+itoa(int(c.ID))+"/conflicts", url.Values{"entry_id": {e1}}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("pre-declare: %d %s", resp.StatusCode, body)
+			}
+			ks, _ := db.ContestConflicts(bg, c.ID)
+			ks2, _ := db.ContestConflicts(bg, c2.ID)
+			if len(ks) != 1 || ks[0].EntryID != entries[0] || ks[0].JudgeID != judge.ID || len(ks2) != 0 {
+				t.Fatalf("conflicts %+v %+v", ks, ks2)
+			}
+			if _, body = f.do(jc, "GET", home, "", ""); !strings.Contains(body, `id="declared-`+e1+`"`) {
+				t.Fatalf("declared not shown:\n%s", body)
+			}
+			if resp, body = f.postForm(org, "/contests/"+itoa(int(c.ID))+"/assign", nil); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("assign: %d %s", resp.StatusCode, body)
+			}
+			pairs, _ := db.ContestAssignments(bg, c.ID)
+			got := map[int64]int64{}
+			for _, p := range pairs {
+				if p.EntryID == entries[0] && p.JudgeID == judge.ID {
+					t.Fatalf("the conflicted judge was assigned: %+v", pairs)
+				}
+				got[p.EntryID] = p.JudgeID
+			}
+			if got[entries[0]] != other.ID || len(pairs) != 2 {
+				t.Fatalf("assignment %+v", pairs)
 			}
 		})
 	}

@@ -283,3 +283,56 @@ func TestImportProjectsUnmapped(t *testing.T) {
 		})
 	}
 }
+
+// TestDockingRequestPreselect: the owner's project page links to the
+// negotiation request with the project preselected; a project the viewer may
+// not pick (another delegation's) is ignored, not preselected nor shown; a
+// rejected request keeps the chosen project. On both databases.
+func TestDockingRequestPreselect(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			f := newFixture(t, b.Open(t))
+			db := f.db
+			deleg := f.users[delegation]
+			own := model.Project{EditionID: f.edition.ID, Source: model.SourceDelegation, OrgID: deleg.OrgID, Title: "Satellite imaging", TitleZH: "卫星成像", Field: "Aerospace"}
+			also := model.Project{EditionID: f.edition.ID, Source: model.SourceDelegation, OrgID: deleg.OrgID, Title: "Drone mapping", Field: "Aerospace"}
+			otherOrg := model.Organization{Kind: model.OrgDelegation, Name: "Other", Province: "Hunan", Status: model.OrgApproved}
+			if err := db.CreateOrganization(bg, &otherOrg); err != nil {
+				t.Fatal(err)
+			}
+			theirs := model.Project{EditionID: f.edition.ID, Source: model.SourceDelegation, OrgID: &otherOrg.ID, Title: "Their secret", Field: "Aerospace"}
+			for _, p := range []*model.Project{&own, &also, &theirs} {
+				if err := db.CreateProject(bg, p); err != nil {
+					t.Fatal(err)
+				}
+			}
+			dc := f.client(delegation)
+			sel := func(id int64) string { return `<option value="` + itoa(int(id)) + `" selected` }
+
+			_, body := f.do(dc, "GET", "/projects/"+itoa(int(own.ID)), "", "")
+			link := `href="/dockings/request?project_id=` + itoa(int(own.ID)) + `"`
+			if !strings.Contains(body, link) {
+				t.Fatalf("owner's project page has no request link %s:\n%s", link, body)
+			}
+			resp, body := f.do(dc, "GET", "/dockings/request?project_id="+itoa(int(own.ID)), "", "")
+			if resp.StatusCode != 200 || !strings.Contains(body, sel(own.ID)) || strings.Contains(body, sel(also.ID)) {
+				t.Fatalf("preselected form: %d\n%s", resp.StatusCode, body)
+			}
+			for _, q := range []string{itoa(int(theirs.ID)), "nonsense", ""} {
+				resp, body = f.do(dc, "GET", "/dockings/request?project_id="+q, "", "")
+				if resp.StatusCode != 200 || strings.Contains(body, " selected") || strings.Contains(body, "Their secret") {
+					t.Fatalf("project_id=%q must be ignored: %d\n%s", q, resp.StatusCode, body)
+				}
+			}
+			// No counterpart chosen: the form comes back with the project kept.
+			resp, body = f.postForm(dc, "/dockings/request", url.Values{"project_id": {itoa(int(also.ID))}})
+			if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, sel(also.ID)) {
+				t.Fatalf("rejected request: %d\n%s", resp.StatusCode, body)
+			}
+			// An enterprise does not own it: no request link on its page.
+			if _, body = f.do(f.client(organizer), "GET", "/projects/"+itoa(int(own.ID)), "", ""); strings.Contains(body, `id="ask-negotiation"`) {
+				t.Fatalf("organizer sees the owner's request link")
+			}
+		})
+	}
+}

@@ -54,6 +54,7 @@ type projectDetailData struct {
 	Results []store.EntryRow    // contests whose results are published
 	CanEdit bool
 	CanDock bool // an enterprise, park or investor may ask to negotiate
+	CanAsk  bool // its owner (a talent or delegation) may ask a park or investor to negotiate
 }
 
 // detailPage shows a project to those who may see it: its details in the
@@ -69,6 +70,7 @@ func (a *Area) detailPage(w http.ResponseWriter, r *http.Request) {
 	}
 	u := request.User(r)
 	d := projectDetailData{Project: p, CanEdit: (u.Role == model.RoleOrganizer || owns(u, p)) && p.WithdrawnAt == nil}
+	d.CanAsk = d.CanEdit && (u.Role == model.RoleTalent || u.Role == model.RoleDelegation)
 	if p.OrgID != nil {
 		o, err := a.DB.Organization(ctx, *p.OrgID)
 		if err != nil {

@@ -206,3 +206,19 @@ func (a *Area) publish(w http.ResponseWriter, r *http.Request) {
 	}
 	a.after(w, r, "/contests/"+itoa(c.ID)+"/review", a.DB.PublishScores(r.Context(), c.ID, request.User(r).ID), "flash.contest.published")
 }
+
+// showContacts switches whether the contest's judges see the owners'
+// contact details (show=on or off).
+func (a *Area) showContacts(w http.ResponseWriter, r *http.Request) {
+	c, err := a.contestForm(r)
+	if err != nil {
+		a.Render.Fail(w, r, err)
+		return
+	}
+	on := r.PostForm.Get("show") == "on"
+	flash := "flash.contest.contacts_hidden"
+	if on {
+		flash = "flash.contest.contacts_shown"
+	}
+	a.after(w, r, "/contests/"+itoa(c.ID), a.DB.SetShowContacts(r.Context(), c.ID, on, request.User(r).ID), flash)
+}

@@ -23,6 +23,8 @@ func (a *Area) Routes() []route.Route {
 		{Pattern: "GET /contests/new", Access: org, Handle: a.newPage},
 		{Pattern: "POST /contests", Access: org, Handle: a.create},
 		{Pattern: "GET /contests/{id}", Access: all, Handle: a.contestPage},
+		{Pattern: "GET /contests/{id}/edit", Access: org, Handle: a.editPageContest},
+		{Pattern: "POST /contests/{id}/edit", Access: org, Handle: a.update},
 		{Pattern: "POST /contests/{id}/judges", Access: org, Handle: a.inviteJudge},
 		{Pattern: "POST /contests/{id}/assign", Access: org, Handle: a.autoAssign},
 		{Pattern: "GET /contests/{id}/assignment", Access: org, Handle: a.assignmentPage},
@@ -31,6 +33,7 @@ func (a *Area) Routes() []route.Route {
 		{Pattern: "GET /contests/{id}/review", Access: org, Handle: a.reviewPage},
 		{Pattern: "POST /contests/{id}/select", Access: org, Handle: a.selectTop},
 		{Pattern: "POST /contests/{id}/publish", Access: org, Handle: a.publish},
+		{Pattern: "POST /contests/{id}/contacts", Access: org, Handle: a.showContacts},
 
 		{Pattern: "GET /my/projects", Access: owner, Handle: a.myProjects},
 		{Pattern: "POST /my/projects", Access: owner, Handle: a.createProject},
@@ -49,6 +52,7 @@ func (a *Area) Routes() []route.Route {
 		{Pattern: "GET /entries/{id}/score", Access: judge, Handle: a.scorePage},
 		{Pattern: "POST /entries/{id}/score", Access: judge, Handle: a.score},
 		{Pattern: "POST /entries/{id}/conflict", Access: judge, Handle: a.declareConflict},
+		{Pattern: "POST /contests/{id}/conflicts", Access: judge, Handle: a.preDeclare},
 
 		{Pattern: "GET /policies", Access: org, Handle: a.policiesPage},
 		{Pattern: "POST /policies", Access: org, Handle: a.createPolicy},

@@ -15,6 +15,15 @@ type sheetsData struct {
 	Contest store.Contest
 	Sheets  []store.Sheet
 	Done    int
+	Others  []otherEntry // the contest's entries not assigned to the judge: titles only
+}
+
+// otherEntry is an entry a judge does not score, for declaring a conflict
+// before the assignment: its title and nothing else.
+type otherEntry struct {
+	ID             int64
+	Title, TitleZH string
+	Declared       bool
 }
 
 // sheetsPage lists the judge's assigned entries with their own progress.
@@ -32,6 +41,12 @@ func (a *Area) sheetsPage(w http.ResponseWriter, r *http.Request) {
 	if d.Sheets, err = a.DB.JudgeSheets(r.Context(), c.ID, request.User(r).ID); err != nil {
 		a.Render.Fail(w, r, err)
 		return
+	}
+	if c.State == store.ContestEntry || c.State == store.ContestJudging {
+		if d.Others, err = a.otherEntries(r, c.ID, d.Sheets); err != nil {
+			a.Render.Fail(w, r, err)
+			return
+		}
 	}
 	v := a.Render.View(r, "judge.sheets", nil)
 	for i, s := range d.Sheets {
@@ -56,6 +71,28 @@ type scoreData struct {
 	Sheet    store.Sheet
 	Criteria []criterionView
 	Locked   bool
+	Contact  *store.Contact     // the owner's, when the organizer lets judges see it
+	Others   []store.PanelScore // the other judges' marks, anonymized, once the round is closed
+}
+
+// withContact adds the entry owner's contact details when the organizer
+// allows judges to see them.
+func (a *Area) withContact(r *http.Request, d scoreData) (scoreData, error) {
+	c, ok, err := a.DB.JudgeEntryContact(r.Context(), d.Sheet.EntryID, request.User(r).ID)
+	if ok {
+		d.Contact = &c
+	}
+	if err == nil {
+		d.Others, err = a.DB.PanelScores(r.Context(), d.Sheet.EntryID, request.User(r).ID)
+	}
+	for i, o := range d.Others { // criterion names for display
+		for _, cr := range d.Contest.Rubric {
+			if cr.Key == o.Criterion {
+				d.Others[i].Criterion = model.DisplayName(request.Locale(r), cr.Name, cr.NameZH)
+			}
+		}
+	}
+	return d, err
 }
 
 // sheet finds the judge's sheet for the entry in the path; an entry not
@@ -121,7 +158,12 @@ func (a *Area) scorePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := a.Render.View(r, "judge.score", nil)
-	v.Data = a.scoreView(v.L, c, s, nil, nil)
+	d, err := a.withContact(r, a.scoreView(v.L, c, s, nil, nil))
+	if err != nil {
+		a.Render.Fail(w, r, err)
+		return
+	}
+	v.Data = d
 	v.Title = model.DisplayName(v.L, s.ProjectTitle, s.ProjectZH)
 	a.Render.Page(w, r, http.StatusOK, "contest_score", v)
 }
@@ -161,7 +203,7 @@ func (a *Area) score(w http.ResponseWriter, r *http.Request) {
 			errs[k] = a.Render.T(request.Locale(r), key)
 		}
 		v := a.Render.View(r, "judge.score", nil)
-		v.Data = a.scoreView(v.L, c, s, form, errs)
+		v.Data, _ = a.withContact(r, a.scoreView(v.L, c, s, form, errs))
 		v.Title = model.DisplayName(v.L, s.ProjectTitle, s.ProjectZH)
 		v.Flash = a.Render.T(v.L, me.Key)
 		code := http.StatusUnprocessableEntity
@@ -196,4 +238,61 @@ func (a *Area) declareConflict(w http.ResponseWriter, r *http.Request) {
 		note = note[:500]
 	}
 	a.after(w, r, "/contests/"+itoa(c.ID)+"/judge", a.DB.DeclareConflict(r.Context(), s.EntryID, u.ID, "declared", note, u.ID), "flash.judge.conflict")
+}
+
+// otherEntries are the contest's entries not on the judge's sheets, with
+// whether the judge has declared a conflict with each.
+func (a *Area) otherEntries(r *http.Request, contestID int64, sheets []store.Sheet) ([]otherEntry, error) {
+	ctx, me := r.Context(), request.User(r).ID
+	es, err := a.DB.ContestEntries(ctx, contestID)
+	if err != nil {
+		return nil, err
+	}
+	ks, err := a.DB.ContestConflicts(ctx, contestID)
+	if err != nil {
+		return nil, err
+	}
+	mine := map[int64]bool{}
+	for _, s := range sheets {
+		mine[s.EntryID] = true
+	}
+	declared := map[int64]bool{}
+	for _, k := range ks {
+		if k.JudgeID == me {
+			declared[k.EntryID] = true
+		}
+	}
+	var out []otherEntry
+	for _, e := range es {
+		if !mine[e.ID] {
+			out = append(out, otherEntry{ID: e.ID, Title: e.ProjectTitle, TitleZH: e.ProjectZH, Declared: declared[e.ID]})
+		}
+	}
+	return out, nil
+}
+
+// preDeclare records the judge's conflict with one of the contest's
+// entries not assigned to them, so the assignment leaves them out.
+func (a *Area) preDeclare(w http.ResponseWriter, r *http.Request) {
+	c, err := a.contestForm(r)
+	if err == nil {
+		err = a.judgeOf(r, c.ID)
+	}
+	var e store.EntryRow
+	if err == nil {
+		id, perr := strconv.ParseInt(r.PostForm.Get("entry_id"), 10, 64)
+		if e, err = a.DB.EntryByID(r.Context(), id); perr != nil || err == nil && e.ContestID != c.ID {
+			err = model.ErrNotFound("entry")
+		}
+	}
+	if err != nil {
+		a.Render.Fail(w, r, err)
+		return
+	}
+	u := request.User(r)
+	note := strings.TrimSpace(r.PostForm.Get("note"))
+	if len(note) > 500 {
+		note = note[:500]
+	}
+	a.after(w, r, "/contests/"+itoa(c.ID)+"/judge", a.DB.DeclareConflict(r.Context(), e.ID, u.ID, "declared", note, u.ID), "flash.judge.conflict")
 }

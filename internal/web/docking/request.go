@@ -2,6 +2,7 @@ package docking
 
 import (
 	"net/http"
+	"strconv"
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
@@ -14,6 +15,23 @@ type requestData struct {
 	// Counterpart: the asker is a park, investor or enterprise asking to
 	// meet a project selected in a contest (their organization is the other side).
 	Counterpart bool
+	// Selected: the project preselected from ?project_id= (a project page's
+	// link) or the resubmitted form; 0 unless it is one the viewer may pick.
+	Selected int64
+}
+
+// preselect keeps the requested project only if it is among the viewer's choices.
+func (d *requestData) preselect(raw string) {
+	id, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil {
+		return
+	}
+	for _, p := range d.Projects {
+		if p.ID == id {
+			d.Selected = id
+			return
+		}
+	}
 }
 
 func (a *Area) loadRequest(r *http.Request) (requestData, error) {
@@ -56,6 +74,7 @@ func (a *Area) requestForm(w http.ResponseWriter, r *http.Request) {
 		a.Render.Fail(w, r, err)
 		return
 	}
+	d.preselect(r.URL.Query().Get("project_id"))
 	a.Render.Page(w, r, http.StatusOK, "docking_request", a.Render.View(r, "docking.request", d))
 }
 
@@ -81,6 +100,7 @@ func (a *Area) requestCreate(w http.ResponseWriter, r *http.Request) {
 			a.Render.Fail(w, r, derr)
 			return
 		}
+		d.preselect(strconv.FormatInt(in.ProjectID, 10))
 		a.Render.FormError(w, r, "docking_request", "docking.request", err, d)
 		return
 	}
