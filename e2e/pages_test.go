@@ -138,9 +138,9 @@ const checkJS = `(() => {
     // English pages: Chinese characters; Chinese pages: English words
     // (three letters or more, so units such as "m²" or "QR" pass) that
     // are not an address (URL, e-mail), a time zone's ID (Asia/Shanghai),
-    // an identifier joined by - or _ (webhook-id, title_zh) or on the list
+    // an identifier joined by -, _ or . (webhook-id, talent.degree) or on the list
     // of words Chinese text writes in Latin letters (sameInChinese).
-    if (zh) s = s.replace(/https?:\/\/\S+|[\w.+-]+@[\w-]+(\.[\w-]+)+|\b[A-Z][a-z]+\/[A-Z][A-Za-z_]+\b|\b[a-z]+([-_][a-z]+)+\b/g, " ");
+    if (zh) s = s.replace(/https?:\/\/\S+|[\w.+-]+@[\w-]+(\.[\w-]+)+|\b[A-Z][a-z]+\/[A-Z][A-Za-z_]+\b|\b[a-z]+([-_.][a-z]+)+\b/g, " ");
     const hit = zh ? (s.match(/[A-Za-z]{3,}/g) || []).filter(w => !SAME.includes(w)) : s.match(/[\u3400-\u9fff]+/g);
     if (hit && hit.length) {
       other += zh ? hit.length : hit.join("").length;
