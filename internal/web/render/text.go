@@ -69,6 +69,12 @@ func (v *View) TM(key string, args ...any) template.HTML {
 	return template.HTML(fmt.Sprintf(html.EscapeString(v.cat.T(v.L, key)), args...))
 }
 
+// Code is s as code (a command, a value to type) for TM's arguments: in
+// no language, so the page's language check skips it.
+func (v *View) Code(s string) template.HTML {
+	return template.HTML("<code>" + html.EscapeString(s) + "</code>")
+}
+
 // NoticeHTML is Notice for a page: arguments that are not catalogue keys
 // (a person's name, a post's title) marked by their language as Own does.
 func (rd *Renderer) NoticeHTML(locale, key string, args []string) template.HTML {
