@@ -167,11 +167,11 @@ func (g *generator) events(r *rand.Rand) {
 func (g *generator) contestRules() {
 	g.c.Contest = model.Contest{ID: 1, EditionID: 1, Name: "Chunhui Cup Innovation and Start-up Contest", NameZH: "春晖杯创新创业大赛",
 		Rubric: []model.Criterion{
-			{Key: "innovation", Name: "Innovation / 创新性", Weight: 0.30, Max: 10},
-			{Key: "market", Name: "Market potential / 市场前景", Weight: 0.25, Max: 10},
-			{Key: "team", Name: "Team / 团队", Weight: 0.20, Max: 10},
-			{Key: "feasibility", Name: "Feasibility / 可行性", Weight: 0.15, Max: 10},
-			{Key: "impact", Name: "Social impact / 社会效益", Weight: 0.10, Max: 10},
+			{Key: "innovation", Name: "Innovation", NameZH: "创新性", Weight: 0.30, Max: 10},
+			{Key: "market", Name: "Market potential", NameZH: "市场前景", Weight: 0.25, Max: 10},
+			{Key: "team", Name: "Team", NameZH: "团队", Weight: 0.20, Max: 10},
+			{Key: "feasibility", Name: "Feasibility", NameZH: "可行性", Weight: 0.15, Max: 10},
+			{Key: "impact", Name: "Social impact", NameZH: "社会效益", Weight: 0.10, Max: 10},
 		},
 		GrantYuan: 3_000_000, GrantMinScore: 8.5}
 }

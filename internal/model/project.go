@@ -172,6 +172,7 @@ type Contest struct {
 type Criterion struct {
 	Key    string
 	Name   string
+	NameZH string // the name in Chinese; Name is the English one
 	Weight float64
 	Max    int
 }

@@ -132,7 +132,7 @@ func TestScanLandingVocabulary(t *testing.T) {
 		client     *http.Client
 		city, inds string
 		skills     string
-	}{{f.client(""), "广州", "智能制造", "PLC编程, ROS"}, {f.en(f.client("")), "Guangzhou", "Intelligent manufacturing", "PLC programming, ROS"}, {f.client(""), "广州", "智能制造", "PLC编程, ROS"}} {
+	}{{f.client(""), "广州", "智能制造", `PLC编程, <span lang="en">ROS</span>`}, {f.en(f.client("")), "Guangzhou", "Intelligent manufacturing", "PLC programming, ROS"}, {f.client(""), "广州", "智能制造", `PLC编程, <span lang="en">ROS</span>`}} {
 		if _, body := f.do(c.client, "GET", post, "", ""); !strings.Contains(body, "<dd>"+c.city+"</dd>") || !strings.Contains(body, "<dd>"+c.inds+"</dd>") || !strings.Contains(body, "<dd>"+c.skills+"</dd>") {
 			t.Fatalf("post landing lacks %s, %s:\n%s", c.city, c.inds, body)
 		}

@@ -23,8 +23,9 @@ type agendaRoom struct {
 }
 
 type agendaDay struct {
-	Day   string
-	Rooms []agendaRoom
+	Day     string // the date, 2006-01-02
+	Weekday string // its day of the week, "Mon": a catalogue key's end (events.weekday.Mon)
+	Rooms   []agendaRoom
 }
 
 type agendaData struct {
@@ -65,9 +66,10 @@ func (a *Area) agendaPage(w http.ResponseWriter, r *http.Request) {
 		if d.Topic != "" && !slices.Contains(e.Topics, d.Topic) {
 			continue
 		}
-		day := e.StartsAt.In(loc).Format("2006-01-02 Mon")
+		start := e.StartsAt.In(loc)
+		day := start.Format("2006-01-02")
 		if len(d.Days) == 0 || d.Days[len(d.Days)-1].Day != day {
-			d.Days = append(d.Days, agendaDay{Day: day})
+			d.Days = append(d.Days, agendaDay{Day: day, Weekday: start.Format("Mon")})
 		}
 		dd := &d.Days[len(d.Days)-1]
 		i := slices.IndexFunc(dd.Rooms, func(x agendaRoom) bool { return x.Room == e.Room })

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"html/template"
+	"strings"
 	"unicode"
 )
 
@@ -26,6 +27,20 @@ func (v *View) Text(en, zh string) template.HTML { return Bilingual(v.L, en, zh)
 // English page, English on a Chinese page; without the visible marker,
 // which is for a fallback: this text has no other version to miss.
 func (v *View) Own(s string) template.HTML { return mark(v.L, s, "") }
+
+// OwnList is Own for each item of a list (skills, topics, speakers), joined
+// by ", ": a list mixing Chinese and English items marks each English one
+// on a Chinese page, where Own of the joined text would mark none.
+func (v *View) OwnList(l []string) template.HTML {
+	var b strings.Builder
+	for i, s := range l {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(string(mark(v.L, s, "")))
+	}
+	return template.HTML(b.String())
+}
 
 // LangOf is the language of what Name(en, zh) shows, by its script
 // ("zh-CN" when it has a Han character, else "en"): for the lang attribute
@@ -52,6 +67,12 @@ func (v *View) TM(key string, args ...any) template.HTML {
 		}
 	}
 	return template.HTML(fmt.Sprintf(html.EscapeString(v.cat.T(v.L, key)), args...))
+}
+
+// Code is s as code (a command, a value to type) for TM's arguments: in
+// no language, so the page's language check skips it.
+func (v *View) Code(s string) template.HTML {
+	return template.HTML("<code>" + html.EscapeString(s) + "</code>")
 }
 
 // NoticeHTML is Notice for a page: arguments that are not catalogue keys

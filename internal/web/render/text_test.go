@@ -48,6 +48,22 @@ func TestOwn(t *testing.T) {
 	}
 }
 
+func TestOwnList(t *testing.T) {
+	l := []string{"FPGA", "嵌入式", "Python"}
+	for _, tc := range []struct{ locale, want string }{
+		{"zh", `<span lang="en">FPGA</span>, 嵌入式, <span lang="en">Python</span>`},
+		{"en", `FPGA, <span lang="zh-CN">嵌入式</span>, Python`},
+	} {
+		v := &View{L: tc.locale}
+		if got := string(v.OwnList(l)); got != tc.want {
+			t.Errorf("%s: OwnList = %s, want %s", tc.locale, got, tc.want)
+		}
+	}
+	if got := (&View{L: "zh"}).OwnList(nil); got != "" {
+		t.Errorf("OwnList(nil) = %q", got)
+	}
+}
+
 func TestLangOf(t *testing.T) {
 	for _, tc := range []struct{ locale, en, zh, want string }{
 		{"en", "Analyst", "分析师", "en"},

@@ -12,7 +12,7 @@
   var msg = function (k) { return msgs ? msgs.dataset[k] || "" : ""; };
   if (lt && lt.dataset.start) {
     var d = new Date(lt.dataset.start);
-    lt.textContent = d.toLocaleString([], { dateStyle: "medium", timeStyle: "short" }) + " " +
+    lt.textContent = d.toLocaleString(document.documentElement.lang || [], { dateStyle: "medium", timeStyle: "short" }) + " " +
       Intl.DateTimeFormat().resolvedOptions().timeZone;
   }
   function span(ms) {
