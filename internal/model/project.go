@@ -170,11 +170,13 @@ type Contest struct {
 
 // Criterion is one rubric line, weighted.
 type Criterion struct {
-	Key    string
-	Name   string
-	NameZH string // the name in Chinese; Name is the English one
-	Weight float64
-	Max    int
+	// The tags are the store's rubric JSON: without them NameZH was written
+	// as "NameZH", which the store's "name_zh" does not read back.
+	Key    string  `json:"key"`
+	Name   string  `json:"name"`
+	NameZH string  `json:"name_zh"` // the name in Chinese; Name is the English one
+	Weight float64 `json:"weight"`
+	Max    int     `json:"max"`
 }
 
 // EntryStatus moves submitted → selected or not selected.
