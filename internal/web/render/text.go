@@ -147,3 +147,23 @@ func marked(lang, class, s string) template.HTML {
 	}
 	return template.HTML(`<span lang="` + lang + `"` + attr + `>` + html.EscapeString(s) + `</span>`)
 }
+
+// TC is T for help texts that quote what people type (import columns and
+// their values): each `backquoted` run of the catalogue's text becomes
+// <code>, in no language, so both catalogues can name the columns as the
+// file spells them.
+func (v *View) TC(key string, args ...any) template.HTML {
+	parts := strings.Split(html.EscapeString(v.cat.T(v.L, key, args...)), "`")
+	var b strings.Builder
+	for i, p := range parts {
+		if i%2 == 1 && i < len(parts)-1 {
+			b.WriteString("<code>" + p + "</code>")
+		} else {
+			if i%2 == 1 {
+				b.WriteString("`") // an unpaired backquote stays as typed
+			}
+			b.WriteString(p)
+		}
+	}
+	return template.HTML(b.String())
+}

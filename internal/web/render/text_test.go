@@ -87,6 +87,14 @@ func TestTM(t *testing.T) {
 	}
 }
 
+func TestTC(t *testing.T) {
+	v := &View{L: "zh", cat: i18n.Catalog{"zh": {"help": "每行：`title`（名称）、`a<b`，未配对的 ` 照原样"}}}
+	got := string(v.TC("help"))
+	if want := "每行：<code>title</code>（名称）、<code>a&lt;b</code>，未配对的 ` 照原样"; got != want {
+		t.Fatalf("TC = %q, want %q", got, want)
+	}
+}
+
 func TestNoticeHTML(t *testing.T) {
 	rd := &Renderer{cat: i18n.Catalog{"en": {"note": "%s applied to “%s”: %s", "app.viewed": "viewed"}, "zh": {"note": "%s 申请了“%s”：%s", "app.viewed": "已查看"}}}
 	got := string(rd.NoticeHTML("en", "note", []string{"潘远子", "a<b", "app.viewed"}))
