@@ -162,9 +162,9 @@ func (w *prevWriter) structure() {
 	}
 	hall1, hall2, hall3, hall4 := hall("Hall 1"), hall("Hall 2"), hall("Hall 3"), hall("Hall 4")
 	rowOf := map[int64]int{} // looked up, never iterated
-	area := func(h int64, kind model.AreaKind, name, prefix string, sizes []float64) int64 {
+	area := func(h int64, kind model.AreaKind, name, nameZH, prefix string, sizes []float64) int64 {
 		id := int64(len(c.Areas) + len(p.Areas) + 1)
-		p.Areas = append(p.Areas, model.Area{ID: id, HallID: h, Kind: kind, Name: name})
+		p.Areas = append(p.Areas, model.Area{ID: id, HallID: h, Kind: kind, Name: name, NameZH: nameZH})
 		x, y := 0, rowOf[h]
 		for i, m2 := range sizes {
 			p.Booths = append(p.Booths, model.Booth{ID: int64(len(c.Booths) + len(p.Booths) + 1), AreaID: id,
@@ -179,8 +179,8 @@ func (w *prevWriter) structure() {
 	}
 	// This year's province areas, in order, with their booths and m².
 	type provArea struct {
-		name   string
-		booths int
+		name, nameZH string
+		booths       int
 	}
 	var prov []provArea
 	index := map[int64]int{} // area id → index in prov
@@ -189,7 +189,7 @@ func (w *prevWriter) structure() {
 	for _, a := range c.Areas {
 		if a.Kind == model.AreaProvince {
 			index[a.ID] = len(prov)
-			prov = append(prov, provArea{name: a.Name})
+			prov = append(prov, provArea{name: a.Name, nameZH: a.NameZH})
 		}
 	}
 	for _, b := range c.Booths {
@@ -210,7 +210,7 @@ func (w *prevWriter) structure() {
 		if i >= len(prov)/2 {
 			h = hall2
 		}
-		area(h, model.AreaProvince, prov[i].name, fmt.Sprintf("P%02d", i+1), sizes[at:at+n])
+		area(h, model.AreaProvince, prov[i].name, prov[i].nameZH, fmt.Sprintf("P%02d", i+1), sizes[at:at+n])
 		at += n
 	}
 	nine := func(n int) []float64 {
@@ -221,14 +221,14 @@ func (w *prevWriter) structure() {
 		return s
 	}
 	less := func(n int) int { return int(math.Round(float64(n) / prevProvinceGrowth)) }
-	area(hall3, model.AreaHighSkilled, "High-skilled Talent Job Fair / 高技能人才招聘会", "HS", nine(less(400)))
+	area(hall3, model.AreaHighSkilled, "High-skilled Talent Job Fair", "高技能人才招聘会", "HS", nine(less(400)))
 	of := nine(less(360))
 	for i := range less(50) { // the Global 500 on double booths
 		of[i] = 18
 	}
-	area(hall4, model.AreaHRServices, "Overseas Talent Job Fair / 海外人才招聘会", "OF", of)
-	area(hall3, model.AreaHRServices, "HR Service Firms / 人力资源服务机构", "HR", nine(less(40)))
-	research := area(hall4, model.AreaResearch, "Research Achievements / 科研成果展区", "R", nine(less(320)))
+	area(hall4, model.AreaHRServices, "Overseas Talent Job Fair", "海外人才招聘会", "OF", of)
+	area(hall3, model.AreaHRServices, "HR Service Firms", "人力资源服务机构", "HR", nine(less(40)))
+	research := area(hall4, model.AreaResearch, "Research Achievements", "科研成果展区", "R", nine(less(320)))
 	for _, b := range p.Booths {
 		if b.AreaID == research {
 			w.research = append(w.research, b.ID)

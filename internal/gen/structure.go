@@ -43,9 +43,9 @@ func (g *generator) structure() {
 
 	// Booths sit on a grid in their hall, 3 m apart, one row per area.
 	rowOf := map[int64]int{}
-	area := func(h int64, kind model.AreaKind, name, prefix string, booths int, size func(i int) float64) {
+	area := func(h int64, kind model.AreaKind, name, nameZH, prefix string, booths int, size func(i int) float64) {
 		id := int64(len(c.Areas) + 1)
-		c.Areas = append(c.Areas, model.Area{ID: id, HallID: h, Kind: kind, Name: name})
+		c.Areas = append(c.Areas, model.Area{ID: id, HallID: h, Kind: kind, Name: name, NameZH: nameZH})
 		y := rowOf[h]
 		x := 0
 		for i := range booths {
@@ -80,18 +80,18 @@ func (g *generator) structure() {
 		if i >= len(regions)/2 {
 			h = hall2
 		}
-		area(h, model.AreaProvince, reg.EN+" area / "+reg.ZH+"展区", fmt.Sprintf("P%02d", i+1), n, provSize)
+		area(h, model.AreaProvince, reg.EN+" area", reg.ZH+"展区", fmt.Sprintf("P%02d", i+1), n, provSize)
 	}
-	area(hall2, model.AreaProvince, "CIS countries area / 独联体国家展区", "P35", 12, provSize)
-	area(hall3, model.AreaHighSkilled, "High-skilled Talent Job Fair / 高技能人才招聘会", "HS", 400, std)
-	area(hallA, model.AreaHRServices, "Overseas Talent Job Fair / 海外人才招聘会", "OF", 360, func(i int) float64 {
+	area(hall2, model.AreaProvince, "CIS countries area", "独联体国家展区", "P35", 12, provSize)
+	area(hall3, model.AreaHighSkilled, "High-skilled Talent Job Fair", "高技能人才招聘会", "HS", 400, std)
+	area(hallA, model.AreaHRServices, "Overseas Talent Job Fair", "海外人才招聘会", "OF", 360, func(i int) float64 {
 		if i < 50 { // the Global 500 stand on double booths at the front
 			return 18
 		}
 		return 9
 	})
-	area(hallA, model.AreaHRServices, "HR Service Firms / 人力资源服务机构", "HR", 40, std)
-	area(hallB, model.AreaResearch, "Research Achievements / 科研成果展区", "R", 320, std)
+	area(hallA, model.AreaHRServices, "HR Service Firms", "人力资源服务机构", "HR", 40, std)
+	area(hallB, model.AreaResearch, "Research Achievements", "科研成果展区", "R", 320, std)
 
 	v1, v2 := int64(1), int64(2)
 	c.Fairs = []model.Fair{

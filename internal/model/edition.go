@@ -104,6 +104,7 @@ type Area struct {
 	HallID int64
 	Kind   AreaKind
 	Name   string
+	NameZH string // the Chinese name; Name is the English one
 }
 
 // Booth is a bookable stand.

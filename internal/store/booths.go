@@ -43,6 +43,7 @@ type PlanBooth struct {
 	ID                        int64
 	VenueID, HallID, AreaID   int64
 	VenueName, HallName, Area string
+	AreaZH                    string // the area's Chinese name, if any
 	AreaKind                  model.AreaKind
 	Code                      string
 	M2                        float64
@@ -113,7 +114,7 @@ func (db *DB) SetBoothExhibition(ctx context.Context, e Exhibition) error {
 	})
 }
 
-const planCols = `b.id, v.id, h.id, a.id, v.name, h.name, a.name, a.kind, b.code, b.area_m2, b.x, b.y, b.w, b.d, b.kind,
+const planCols = `b.id, v.id, h.id, a.id, v.name, h.name, a.name, a.name_zh, a.kind, b.code, b.area_m2, b.x, b.y, b.w, b.d, b.kind,
 	b.corner, b.entrance, b.blocked, COALESCE(s.org_id, 0), COALESCE(s.request_id, 0), COALESCE(s.status, ''), s.hold_until, COALESCE(s.locked, false)`
 
 const planFrom = ` FROM booths b JOIN areas a ON a.id = b.area_id JOIN halls h ON h.id = a.hall_id JOIN venues v ON v.id = h.venue_id
@@ -127,7 +128,7 @@ func (db *DB) PlanBooths(ctx context.Context, editionID int64, now time.Time) ([
 	return queryAll(ctx, db.r, func(r interface{ Scan(...any) error }) (PlanBooth, error) {
 		var b PlanBooth
 		var hold sql.NullTime
-		err := r.Scan(&b.ID, &b.VenueID, &b.HallID, &b.AreaID, &b.VenueName, &b.HallName, &b.Area, &b.AreaKind, &b.Code, &b.M2,
+		err := r.Scan(&b.ID, &b.VenueID, &b.HallID, &b.AreaID, &b.VenueName, &b.HallName, &b.Area, &b.AreaZH, &b.AreaKind, &b.Code, &b.M2,
 			&b.X, &b.Y, &b.W, &b.D, &b.Kind, &b.Corner, &b.Entrance, &b.Blocked, &b.OrgID, &b.RequestID, &b.Status, &hold, &b.Locked)
 		b.HoldUntil = ptime(hold)
 		switch {
@@ -148,6 +149,7 @@ func (db *DB) PlanBooths(ctx context.Context, editionID int64, now time.Time) ([
 type PlanRow struct {
 	Line                      int // the file's row, for messages
 	Hall, Area                string
+	AreaZH                    string // optional; kept when the area is created
 	AreaKind                  model.AreaKind
 	Code                      string
 	M2                        float64
@@ -185,7 +187,7 @@ func (db *DB) ImportPlan(ctx context.Context, venueID int64, rows []PlanRow) (in
 					if !r.AreaKind.Valid() {
 						return model.Errorf(model.Invalid, "booths.err_row", "row", itoa(r.Line))
 					}
-					a, err = db.insertID(ctx, tx, `INSERT INTO areas (hall_id, kind, name) VALUES ($1,$2,$3) RETURNING id`, h, r.AreaKind, r.Area)
+					a, err = db.insertID(ctx, tx, `INSERT INTO areas (hall_id, kind, name, name_zh) VALUES ($1,$2,$3,$4) RETURNING id`, h, r.AreaKind, r.Area, r.AreaZH)
 				}
 				if err != nil {
 					return db.mapErr(err)
@@ -218,6 +220,7 @@ func (db *DB) ImportPlan(ctx context.Context, venueID int64, rows []PlanRow) (in
 type BoothRequest struct {
 	ID, EditionID, OrgID, AreaID int64
 	OrgName, AreaName            string
+	AreaNameZH                   string
 	OrgKind                      string
 	Group                        string // quota group: delegation or province
 	Count                        int
@@ -281,10 +284,10 @@ func (db *DB) CreateBoothRequest(ctx context.Context, r *BoothRequest) error {
 func (db *DB) BoothRequests(ctx context.Context, editionID, orgID int64) ([]BoothRequest, error) {
 	return queryAll(ctx, db.r, func(r interface{ Scan(...any) error }) (BoothRequest, error) {
 		var q BoothRequest
-		err := r.Scan(&q.ID, &q.EditionID, &q.OrgID, &q.AreaID, &q.OrgName, &q.OrgKind, &q.AreaName, &q.Group, &q.Count, &q.M2, &q.Kind,
+		err := r.Scan(&q.ID, &q.EditionID, &q.OrgID, &q.AreaID, &q.OrgName, &q.OrgKind, &q.AreaName, &q.AreaNameZH, &q.Group, &q.Count, &q.M2, &q.Kind,
 			&q.Priority, &q.Entrance, &q.Corner, &q.Status, &q.Waitlist, &q.Outcome, &q.CreatedAt)
 		return q, err
-	}, `SELECT r.id, r.edition_id, r.org_id, r.area_id, o.name, o.kind, a.name, r.grp, r.count, r.m2, r.kind, r.priority, r.entrance, r.corner,
+	}, `SELECT r.id, r.edition_id, r.org_id, r.area_id, o.name, o.kind, a.name, a.name_zh, r.grp, r.count, r.m2, r.kind, r.priority, r.entrance, r.corner,
 		r.status, r.waitlist, r.outcome, r.created_at
 		FROM booth_requests r JOIN organizations o ON o.id = r.org_id JOIN areas a ON a.id = r.area_id
 		WHERE r.edition_id = $1 AND ($2 = 0 OR r.org_id = $2) AND r.status <> 'withdrawn' ORDER BY r.area_id, r.id`, editionID, orgID)

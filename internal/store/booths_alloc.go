@@ -318,6 +318,7 @@ func (db *DB) BookBooth(ctx context.Context, editionID, orgID, boothID int64) er
 type BoothAreaFigure struct {
 	VenueID                 int64
 	VenueName, Area         string
+	AreaZH                  string
 	AreaID                  int64
 	Booths                  int
 	M2                      float64
@@ -338,12 +339,12 @@ func (f BoothAreaFigure) DemandRatio() float64 {
 func (db *DB) BoothFigures(ctx context.Context, editionID int64) (areas []BoothAreaFigure, fromWaitlist int, err error) {
 	areas, err = queryAll(ctx, db.r, func(r interface{ Scan(...any) error }) (BoothAreaFigure, error) {
 		var f BoothAreaFigure
-		return f, r.Scan(&f.VenueID, &f.VenueName, &f.AreaID, &f.Area, &f.Booths, &f.M2, &f.AssignedM2)
-	}, `SELECT v.id, v.name, a.id, a.name, count(b.id), COALESCE(sum(b.area_m2), 0),
+		return f, r.Scan(&f.VenueID, &f.VenueName, &f.AreaID, &f.Area, &f.AreaZH, &f.Booths, &f.M2, &f.AssignedM2)
+	}, `SELECT v.id, v.name, a.id, a.name, a.name_zh, count(b.id), COALESCE(sum(b.area_m2), 0),
 		COALESCE(sum(CASE WHEN s.status IN ('draft','assigned','confirmed','booked') THEN b.area_m2 ELSE 0 END), 0)
 		FROM areas a JOIN halls h ON h.id = a.hall_id JOIN venues v ON v.id = h.venue_id
 		LEFT JOIN booths b ON b.area_id = a.id LEFT JOIN booth_assignments s ON s.booth_id = b.id
-		WHERE v.edition_id = $1 GROUP BY v.id, v.name, a.id, a.name ORDER BY v.id, a.id`, editionID)
+		WHERE v.edition_id = $1 GROUP BY v.id, v.name, a.id, a.name, a.name_zh ORDER BY v.id, a.id`, editionID)
 	if err != nil {
 		return nil, 0, err
 	}

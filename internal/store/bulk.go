@@ -261,8 +261,8 @@ func (b *Bulk) Halls(hs []model.Hall) error {
 
 // Areas inserts exhibition areas.
 func (b *Bulk) Areas(as []model.Area) error {
-	return b.insert("areas", cols("id, hall_id, kind, name"), len(as), func(i int, a []any) []any {
-		return append(a, as[i].ID, as[i].HallID, as[i].Kind, as[i].Name)
+	return b.insert("areas", cols("id, hall_id, kind, name, name_zh"), len(as), func(i int, a []any) []any {
+		return append(a, as[i].ID, as[i].HallID, as[i].Kind, as[i].Name, as[i].NameZH)
 	})
 }
 

@@ -86,20 +86,20 @@ func (c *editionCopy) floorPlan(ctx context.Context) error {
 		}
 	}
 	type area struct {
-		id, hall   int64
-		kind, name string
+		id, hall           int64
+		kind, name, nameZH string
 	}
 	as, err := queryAll(ctx, c.tx, func(r interface{ Scan(...any) error }) (area, error) {
 		var a area
-		return a, r.Scan(&a.id, &a.hall, &a.kind, &a.name)
-	}, `SELECT a.id, a.hall_id, a.kind, a.name FROM areas a JOIN halls h ON h.id = a.hall_id JOIN venues v ON v.id = h.venue_id
+		return a, r.Scan(&a.id, &a.hall, &a.kind, &a.name, &a.nameZH)
+	}, `SELECT a.id, a.hall_id, a.kind, a.name, a.name_zh FROM areas a JOIN halls h ON h.id = a.hall_id JOIN venues v ON v.id = h.venue_id
 		WHERE v.edition_id = $1 ORDER BY a.id`, c.from)
 	if err != nil {
 		return err
 	}
 	areas := map[int64]int64{}
 	for _, a := range as {
-		if areas[a.id], err = c.insert(ctx, `INSERT INTO areas (hall_id, kind, name) VALUES ($1,$2,$3) RETURNING id`, halls[a.hall], a.kind, a.name); err != nil {
+		if areas[a.id], err = c.insert(ctx, `INSERT INTO areas (hall_id, kind, name, name_zh) VALUES ($1,$2,$3,$4) RETURNING id`, halls[a.hall], a.kind, a.name, a.nameZH); err != nil {
 			return err
 		}
 	}

@@ -48,7 +48,7 @@ func (db *DB) CreateArea(ctx context.Context, a *model.Area) error {
 	if !a.Kind.Valid() {
 		return model.Errorf(model.Invalid, "err.invalid", "kind", "err.choice")
 	}
-	id, err := db.insertID(ctx, db.w, `INSERT INTO areas (hall_id, kind, name) VALUES ($1,$2,$3) RETURNING id`, a.HallID, a.Kind, a.Name)
+	id, err := db.insertID(ctx, db.w, `INSERT INTO areas (hall_id, kind, name, name_zh) VALUES ($1,$2,$3,$4) RETURNING id`, a.HallID, a.Kind, a.Name, a.NameZH)
 	a.ID = id
 	return err
 }

@@ -192,6 +192,34 @@ func TestBoothsImportWhole(t *testing.T) {
 	}
 }
 
+// An area's Chinese name (the optional area_zh column) is what a Chinese
+// page shows; an English page shows the English one, and neither shows
+// both (issue 12: areas were named "Hunan area / 湖南展区").
+func TestBoothsAreaNameInReadersLanguage(t *testing.T) {
+	f := newFixture(t, storetest.SQLite(t))
+	f.edition.Current = true
+	if err := f.db.UpdateEdition(bg, &f.edition, 0); err != nil {
+		t.Fatal(err)
+	}
+	boothPlan(t, f.db, f.edition.ID, 1)
+	org := f.client(model.RoleOrganizer)
+	vs, _ := f.db.ListVenues(bg, f.edition.ID)
+	csv := "hall,area,area_kind,code,m2,x,y,w,d,kind,corner,entrance,blocked,area_zh\n" +
+		"Hall 1,Hunan area,province,HN-01,9,30,0,3,3,standard,0,0,0,湖南展区\n"
+	ctype, body := importBody(t, map[string]string{"venue_id": fmt.Sprint(vs[0].ID)}, []byte(csv), "plan.csv")
+	if resp, page := f.do(org, "POST", "/admin/booths/import", ctype, body); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("import: %d\n%s", resp.StatusCode, page)
+	}
+	ent := f.client(model.RoleEnterprise)
+	for _, c := range []struct{ lang, want, not string }{{"zh", "湖南展区", "Hunan area"}, {"en", "Hunan area", "湖南展区"}} {
+		f.setLocale(ent, c.lang)
+		_, page := f.do(ent, "GET", "/booths", "", "")
+		if !strings.Contains(page, c.want) || strings.Contains(page, c.not) {
+			t.Errorf("%s plan: want %q and not %q in the area choice\n%s", c.lang, c.want, c.not, page)
+		}
+	}
+}
+
 // The request deadline over HTTP: the organizer sets it on the settings
 // form, exhibitors see it on the request form; after it a request is
 // refused with the reason (in both languages) and nothing is saved; the

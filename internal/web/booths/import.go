@@ -19,6 +19,9 @@ import (
 // The plan file's columns, in this order, with a header row.
 var planColumns = []string{"hall", "area", "area_kind", "code", "m2", "x", "y", "w", "d", "kind", "corner", "entrance", "blocked"}
 
+// areaZHColumn is an optional 14th column: the area's Chinese name.
+const areaZHColumn = 13
+
 // importPlan reads a CSV or XLSX plan into a venue. The file is checked
 // whole — each row's values, then codes and overlaps against the plan
 // already there through the engine — and a bad row saves nothing; the page
@@ -123,6 +126,9 @@ func parsePlan(records [][]string) ([]store.PlanRow, []string) {
 		}
 		row := store.PlanRow{Line: line, Hall: col(0), Area: col(1), AreaKind: model.AreaKind(col(2)), Code: col(3), M2: fl(4),
 			X: int(fl(5)), Y: int(fl(6)), W: fl(7), D: fl(8), Kind: col(9), Corner: bo(10), Entrance: bo(11), Blocked: bo(12)}
+		if len(rec) > areaZHColumn {
+			row.AreaZH = col(areaZHColumn)
+		}
 		if row.Hall == "" || row.Area == "" || row.Code == "" {
 			bad("hall, area and code are required")
 		}

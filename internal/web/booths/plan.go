@@ -23,8 +23,8 @@ type hallLink struct {
 }
 
 type areaOption struct {
-	ID   int64
-	Name string
+	ID           int64
+	Name, NameZH string
 }
 
 type myRequest struct {
@@ -94,7 +94,7 @@ func (a *Area) loadPlan(r *http.Request) (planData, []store.PlanBooth, error) {
 		}
 		if !areas[b.AreaID] {
 			areas[b.AreaID] = true
-			d.Areas = append(d.Areas, areaOption{ID: b.AreaID, Name: b.Area})
+			d.Areas = append(d.Areas, areaOption{ID: b.AreaID, Name: b.Area, NameZH: b.AreaZH})
 		}
 	}
 	if d.Hall == 0 && len(d.Halls) > 0 {

@@ -19,7 +19,7 @@ type venueFigure struct {
 }
 
 type groupRow struct {
-	Group, Area           string
+	Group, Area, AreaZH   string
 	AreaID                int64
 	Requests              int
 	RequestedM2, Assigned float64
@@ -113,19 +113,19 @@ func (a *Area) loadReview(r *http.Request) (reviewData, error) {
 		a int64
 	}
 	gi := map[key]int{}
-	row := func(g string, area int64, name string) *groupRow {
+	row := func(g string, area int64, name, nameZH string) *groupRow {
 		k := key{g, area}
 		i, ok := gi[k]
 		if !ok {
 			i = len(d.Groups)
 			gi[k] = i
-			d.Groups = append(d.Groups, groupRow{Group: g, AreaID: area, Area: name})
+			d.Groups = append(d.Groups, groupRow{Group: g, AreaID: area, Area: name, AreaZH: nameZH})
 		}
 		return &d.Groups[i]
 	}
-	names := map[int64]string{}
+	names := map[int64][2]string{}
 	for _, f := range d.Areas {
-		names[f.AreaID] = f.Area
+		names[f.AreaID] = [2]string{f.Area, f.AreaZH}
 	}
 	for _, q := range reqs {
 		rr := reviewRequest{BoothRequest: q, Explain: a.explain(r, q)}
@@ -136,7 +136,7 @@ func (a *Area) loadReview(r *http.Request) (reviewData, error) {
 		if q.Group == "" {
 			continue
 		}
-		g := row(q.Group, q.AreaID, q.AreaName)
+		g := row(q.Group, q.AreaID, q.AreaName, q.AreaNameZH)
 		g.Requests++
 		if q.Count > 0 && areaBooths[q.AreaID] > 0 {
 			g.RequestedM2 += float64(q.Count) * areaM2[q.AreaID] / float64(areaBooths[q.AreaID])
@@ -148,7 +148,7 @@ func (a *Area) loadReview(r *http.Request) (reviewData, error) {
 		}
 	}
 	for _, q := range quotas {
-		g := row(q.Group, q.AreaID, names[q.AreaID])
+		g := row(q.Group, q.AreaID, names[q.AreaID][0], names[q.AreaID][1])
 		g.QuotaPct, g.QuotaM2 = q.Percent, q.Percent/100*areaM2[q.AreaID]
 	}
 	for i := range d.Groups {
