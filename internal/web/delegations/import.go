@@ -8,6 +8,7 @@ import (
 	"github.com/convene/convene/internal/password"
 	"github.com/convene/convene/internal/postio"
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/vocab"
 	"github.com/convene/convene/internal/web/request"
 )
 
@@ -26,6 +27,16 @@ type importedMember struct {
 
 func (a *Area) importData(r *http.Request) (importData, error) {
 	l, err := a.DB.ListOrganizations(r.Context(), store.OrgFilter{Kind: model.OrgDelegation, Status: model.OrgApproved, Limit: 1000})
+	// Provinces in the reader's language, for display only. A province the
+	// vocabulary does not know (a foreign delegation's country) is left
+	// out: an <option> cannot mark its language, and the name says it.
+	lang := request.Locale(r)
+	for i := range l {
+		if vocab.Province.Unknown(l[i].Province) {
+			l[i].Province = ""
+		}
+		l[i].Province = vocab.Province.Label(lang, l[i].Province)
+	}
 	return importData{Delegations: l}, err
 }
 
