@@ -167,3 +167,13 @@ func (v *View) TC(key string, args ...any) template.HTML {
 	}
 	return template.HTML(b.String())
 }
+
+// TOrCode is the catalogue's text for key when it has one, else fallback
+// as code: for recorded identifiers (audit actions) that a reader sees
+// translated while new ones, not yet in the catalogue, still show.
+func (v *View) TOrCode(key, fallback string) template.HTML {
+	if v.cat.Has(key) {
+		return template.HTML(html.EscapeString(v.cat.T(v.L, key)))
+	}
+	return v.Code(fallback)
+}
