@@ -404,12 +404,17 @@ func (b *Bulk) Scores(ss []model.Score) error {
 	})
 }
 
-// Dockings inserts project dockings.
+// Dockings inserts project dockings, each in its project's edition.
 func (b *Bulk) Dockings(ds []model.Docking) error {
-	return b.insert("dockings", cols("id, project_id, org_id, stage, updated_at"), len(ds), func(i int, a []any) []any {
+	err := b.insert("dockings", cols("id, project_id, org_id, stage, updated_at"), len(ds), func(i int, a []any) []any {
 		d := &ds[i]
 		return append(a, d.ID, d.ProjectID, d.OrgID, d.Stage, d.UpdatedAt)
 	})
+	if err == nil {
+		_, err = b.tx.ExecContext(b.ctx, `UPDATE dockings SET edition_id = (SELECT edition_id FROM projects WHERE projects.id = dockings.project_id)
+			WHERE edition_id IS NULL`)
+	}
+	return err
 }
 
 // Exhibits inserts what stands on booths.

@@ -65,16 +65,19 @@ func (f DockingFilter) where(c *conds) {
 	c.anyOf("lower(po.province)", f.Provinces)
 }
 
-// dockWhere adds the filter's conditions on d (dockings) alone, projects
-// reached through semi-joins: with only the edition to match, the
-// projects' edition index answers without reading their rows.
+// dockWhere adds the filter's conditions on d (dockings) alone: the
+// edition on the docking's own column, the other project conditions
+// through a semi-join.
 func (f DockingFilter) dockWhere(c *conds) {
 	if s := f.Party; s != nil {
 		u, o := c.arg(s.UserID), c.arg(s.OrgID)
 		c.where = append(c.where, "(d.org_id = "+o+" OR d.project_id IN (SELECT id FROM projects WHERE owner_user_id = "+u+" OR org_id = "+o+"))")
 	}
+	if f.EditionID != 0 { // the docking's own copy of its project's edition
+		c.add("d.edition_id = ?", f.EditionID)
+	}
 	g := f
-	g.Party = nil
+	g.Party, g.EditionID = nil, 0
 	var pc conds
 	pc.args = c.args
 	g.where(&pc)
@@ -233,7 +236,10 @@ func (db *DB) DockingBoard(ctx context.Context, f DockingFilter, perColumn int) 
 		if col == StageStalled {
 			cc.where = append(cc.where, "d.stalled")
 		} else {
-			cc.add("d.stage = ? AND NOT d.stalled", col)
+			// stalled = false, not NOT stalled: an equality the board's
+			// index (edition, stage, stalled, updated_at) reads in order.
+			cc.add("d.stage = ?", col)
+			cc.add("d.stalled = ?", false)
 		}
 		l, err := queryAll(ctx, db.r, scanCard, cardSQL+cc.sql()+` ORDER BY d.updated_at DESC, d.id DESC LIMIT `+itoa(perColumn), cc.args...)
 		if err != nil {

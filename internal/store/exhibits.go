@@ -240,7 +240,8 @@ func (db *DB) MessageToDocking(ctx context.Context, messageID, ownerID int64) (i
 		}
 		err = tx.QueryRowContext(ctx, `SELECT id FROM dockings WHERE project_id = $1 AND org_id = $2`, project.Int64, org.Int64).Scan(&dock)
 		if errors.Is(err, sql.ErrNoRows) {
-			dock, err = db.insertID(ctx, tx, `INSERT INTO dockings (project_id, org_id, stage, updated_at) VALUES ($1,$2,'requested',$3) RETURNING id`,
+			dock, err = db.insertID(ctx, tx, `INSERT INTO dockings (project_id, org_id, stage, updated_at, edition_id)
+				VALUES ($1,$2,'requested',$3,(SELECT edition_id FROM projects WHERE id = $1)) RETURNING id`,
 				project.Int64, org.Int64, db.clock())
 		}
 		if err != nil {

@@ -118,8 +118,8 @@ func (db *DB) CreateMeetingRequest(ctx context.Context, in MeetingRequestInput) 
 			}
 			// Insert-if-absent in one statement (the pair is unique), then
 			// read: two first requests at once share one docking.
-			if _, err := tx.ExecContext(ctx, `INSERT INTO dockings (project_id, org_id, stage, updated_at) VALUES ($1,$2,'requested',$3)
-				ON CONFLICT (project_id, org_id) DO NOTHING`, in.ProjectID, other, db.clock()); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO dockings (project_id, org_id, stage, updated_at, edition_id)
+				VALUES ($1,$2,'requested',$3,(SELECT edition_id FROM projects WHERE id = $1)) ON CONFLICT (project_id, org_id) DO NOTHING`, in.ProjectID, other, db.clock()); err != nil {
 				return db.mapErr(err)
 			}
 			var dock int64

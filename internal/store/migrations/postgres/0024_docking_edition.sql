@@ -1,0 +1,7 @@
+-- A docking's edition, copied from its project's (which never changes), so
+-- the board reads a column's newest cards and its counts from one index
+-- instead of matching every docking against the edition's project list
+-- (issue 14). Keep in step with ../sqlite/0024_docking_edition.sql.
+ALTER TABLE dockings ADD COLUMN edition_id BIGINT REFERENCES editions(id);
+UPDATE dockings SET edition_id = (SELECT edition_id FROM projects WHERE projects.id = dockings.project_id);
+CREATE INDEX dockings_board ON dockings (edition_id, stage, stalled, updated_at, project_id);
