@@ -248,21 +248,8 @@ func (db *DB) CreateBoothRequest(ctx context.Context, r *BoothRequest) error {
 		return model.Errorf(model.Invalid, "err.invalid", "kind", "err.choice")
 	}
 	return db.tx(ctx, func(tx txq) error {
-		var st string
-		var deadline sql.NullTime
-		q := `SELECT status, request_deadline FROM exhibitions WHERE edition_id = $1`
-		if db.dialect == postgresDialect {
-			q += ` FOR SHARE`
-		}
-		err := tx.QueryRowContext(ctx, q, r.EditionID).Scan(&st, &deadline)
-		if err != nil && err != sql.ErrNoRows {
+		if err := db.requestsOpen(ctx, tx, r.EditionID); err != nil {
 			return err
-		}
-		if st == "published" {
-			return model.Errorf(model.Conflict, "booths.err_published")
-		}
-		if deadline.Valid && !db.clock().Before(deadline.Time) {
-			return model.Errorf(model.Conflict, "booths.err_deadline")
 		}
 		var ok int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM areas a JOIN halls h ON h.id = a.hall_id JOIN venues v ON v.id = h.venue_id
@@ -272,10 +259,53 @@ func (db *DB) CreateBoothRequest(ctx context.Context, r *BoothRequest) error {
 		if ok == 0 {
 			return model.Errorf(model.Invalid, "err.invalid", "area_id", "err.choice")
 		}
+		var err error
 		r.Status, r.CreatedAt = "pending", db.clock()
 		r.ID, err = db.insertID(ctx, tx, `INSERT INTO booth_requests (edition_id, org_id, area_id, grp, count, m2, kind, priority, entrance, corner, status, created_at)
 			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,'pending',$11) RETURNING id`,
 			r.EditionID, r.OrgID, r.AreaID, r.Group, r.Count, r.M2, r.Kind, r.Priority, r.Entrance, r.Corner, r.CreatedAt)
+		return err
+	})
+}
+
+// requestsOpen refuses a change to the edition's requests once the
+// allocation is published or the request deadline has passed. It reads
+// the exhibition in the caller's transaction, on PostgreSQL under a share
+// lock, so a deadline being moved waits for or is seen by the change.
+func (db *DB) requestsOpen(ctx context.Context, tx txq, editionID int64) error {
+	var st string
+	var deadline sql.NullTime
+	q := `SELECT status, request_deadline FROM exhibitions WHERE edition_id = $1`
+	if db.dialect == postgresDialect {
+		q += ` FOR SHARE`
+	}
+	err := tx.QueryRowContext(ctx, q, editionID).Scan(&st, &deadline)
+	if err != nil && err != sql.ErrNoRows {
+		return err
+	}
+	if st == "published" {
+		return model.Errorf(model.Conflict, "booths.err_published")
+	}
+	if deadline.Valid && !db.clock().Before(deadline.Time) {
+		return model.Errorf(model.Conflict, "booths.err_deadline")
+	}
+	return nil
+}
+
+// WithdrawBoothRequest withdraws one of an organization's own requests
+// while requests are open: the booths a run drafted for it go back to the
+// plan, and later runs do without it. Another organization's request, or
+// one already withdrawn, is not found.
+func (db *DB) WithdrawBoothRequest(ctx context.Context, editionID, orgID, requestID int64) error {
+	return db.tx(ctx, func(tx txq) error {
+		if err := db.requestsOpen(ctx, tx, editionID); err != nil {
+			return err
+		}
+		if err := db.execOne(ctx, tx, "booth_request", `UPDATE booth_requests SET status = 'withdrawn', waitlist = 0
+			WHERE id = $1 AND edition_id = $2 AND org_id = $3 AND status <> 'withdrawn'`, requestID, editionID, orgID); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `DELETE FROM booth_assignments WHERE request_id = $1`, requestID)
 		return err
 	})
 }

@@ -60,6 +60,7 @@ func TestBoothsConformance(t *testing.T) {
 			t.Run("ConcurrentBooking", func(t *testing.T) { testBoothRace(t, b.Open(t)) })
 			t.Run("RequestDeadline", func(t *testing.T) { testBoothDeadline(t, b.Open(t)) })
 			t.Run("Priority", func(t *testing.T) { testBoothPriority(t, b.Open(t)) })
+			t.Run("Withdraw", func(t *testing.T) { testBoothWithdraw(t, b.Open(t)) })
 		})
 	}
 }
@@ -427,5 +428,75 @@ func testBoothPriority(t *testing.T, db *store.DB) {
 	}
 	if err := db.SetBoothPriority(ctx, w.edition.ID, r.ID, 5, org.ID); model.AsError(err) == nil || prio() != 3 {
 		t.Fatalf("after publication: %v, priority %d", err, prio())
+	}
+}
+
+// An exhibitor withdraws its own request while requests are open: the
+// booths a run drafted for it go back to the plan; another organization's
+// request, a second withdrawal, or one after the deadline changes nothing.
+func testBoothWithdraw(t *testing.T, db *store.DB) {
+	w := newBoothWorld(t, db, 2, 2)
+	now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)
+	db.SetClock(func() time.Time { return now })
+	deadline := now.Add(time.Hour)
+	if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 1, HoldSeconds: 3600, RequestDeadline: &deadline}); err != nil {
+		t.Fatal(err)
+	}
+	mine := store.BoothRequest{EditionID: w.edition.ID, OrgID: w.orgs[0], AreaID: w.area.ID, Count: 1}
+	other := store.BoothRequest{EditionID: w.edition.ID, OrgID: w.orgs[1], AreaID: w.area.ID, Count: 1}
+	for _, q := range []*store.BoothRequest{&mine, &other} {
+		if err := db.CreateBoothRequest(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.SaveBoothRun(ctx, w.edition.ID, []store.BoothDraft{{BoothID: w.booths[0].ID, OrgID: w.orgs[0], RequestID: mine.ID}},
+		[]store.BoothOutcome{{RequestID: mine.ID, Status: "assigned", Outcome: "{}"}, {RequestID: other.ID, Status: "waitlisted", Outcome: "{}"}}); err != nil {
+		t.Fatal(err)
+	}
+	key := func(err error) string {
+		if e := model.AsError(err); e != nil {
+			return e.Key
+		}
+		return fmt.Sprint(err)
+	}
+	requests := func() map[int64]string {
+		t.Helper()
+		rs, err := db.BoothRequests(ctx, w.edition.ID, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[int64]string{}
+		for _, r := range rs {
+			m[r.ID] = r.Status
+		}
+		return m
+	}
+	if err := db.WithdrawBoothRequest(ctx, w.edition.ID, w.orgs[1], mine.ID); key(err) != "err.not_found.booth_request" {
+		t.Fatalf("another organization's request: %v", err)
+	}
+	if err := db.WithdrawBoothRequest(ctx, w.edition.ID, w.orgs[0], mine.ID); err != nil {
+		t.Fatal(err)
+	}
+	if rs := requests(); len(rs) != 1 || rs[other.ID] != "waitlisted" {
+		t.Fatalf("after withdrawing: %v", rs)
+	}
+	pb, err := db.PlanBooths(ctx, w.edition.ID, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range pb {
+		if b.State != store.BoothAvailable {
+			t.Fatalf("booth %s still %s after its request was withdrawn", b.Code, b.State)
+		}
+	}
+	if err := db.WithdrawBoothRequest(ctx, w.edition.ID, w.orgs[0], mine.ID); key(err) != "err.not_found.booth_request" {
+		t.Fatalf("withdrawn twice: %v", err)
+	}
+	now = deadline
+	if err := db.WithdrawBoothRequest(ctx, w.edition.ID, w.orgs[1], other.ID); key(err) != "booths.err_deadline" {
+		t.Fatalf("at the deadline: %v", err)
+	}
+	if rs := requests(); rs[other.ID] != "waitlisted" {
+		t.Fatalf("a refused withdrawal changed the request: %v", rs)
 	}
 }

@@ -16,21 +16,22 @@ import (
 
 func init() {
 	expect(map[string]string{
-		"GET /booths":                 "signed-in",
-		"POST /booths/requests":       "enterprise delegation",
-		"POST /booths/{id}/confirm":   "enterprise delegation",
-		"POST /booths/{id}/release":   "enterprise delegation",
-		"POST /booths/{id}/book":      "enterprise delegation",
-		"GET /admin/booths":           "organizer",
-		"POST /admin/booths/settings": "organizer",
-		"POST /admin/booths/quotas":   "organizer",
-		"POST /admin/booths/import":   "organizer",
-		"POST /admin/booths/run":      "organizer",
-		"POST /admin/booths/assign":   "organizer",
-		"POST /admin/booths/priority": "organizer",
-		"POST /admin/booths/publish":  "organizer",
-		"GET /api/v1/booths/plan":     "signed-in",
-		"GET /api/v1/booths/figures":  "organizer",
+		"GET /booths":                         "signed-in",
+		"POST /booths/requests":               "enterprise delegation",
+		"POST /booths/requests/{id}/withdraw": "enterprise delegation",
+		"POST /booths/{id}/confirm":           "enterprise delegation",
+		"POST /booths/{id}/release":           "enterprise delegation",
+		"POST /booths/{id}/book":              "enterprise delegation",
+		"GET /admin/booths":                   "organizer",
+		"POST /admin/booths/settings":         "organizer",
+		"POST /admin/booths/quotas":           "organizer",
+		"POST /admin/booths/import":           "organizer",
+		"POST /admin/booths/run":              "organizer",
+		"POST /admin/booths/assign":           "organizer",
+		"POST /admin/booths/priority":         "organizer",
+		"POST /admin/booths/publish":          "organizer",
+		"GET /api/v1/booths/plan":             "signed-in",
+		"GET /api/v1/booths/figures":          "organizer",
 	})
 }
 
@@ -409,5 +410,42 @@ func TestBoothsPriority(t *testing.T) {
 				t.Fatalf("priority changed after publication: %d", p)
 			}
 		})
+	}
+}
+
+// An exhibitor withdraws its own request from the plan page's button;
+// another exhibitor posting the same withdrawal finds nothing and changes
+// nothing.
+func TestBoothsWithdraw(t *testing.T) {
+	f := newFixture(t, storetest.SQLite(t))
+	f.edition.Current = true
+	if err := f.db.UpdateEdition(bg, &f.edition, 0); err != nil {
+		t.Fatal(err)
+	}
+	a := boothPlan(t, f.db, f.edition.ID, 2)
+	org, del, ent := f.client(model.RoleOrganizer), f.client(model.RoleDelegation), f.client(model.RoleEnterprise)
+	f.postForm(org, "/admin/booths/settings", url.Values{"seed": {"1"}, "hold_hours": {"24"}})
+	if resp, body := f.postForm(del, "/booths/requests", url.Values{"area_id": {fmt.Sprint(a.ID)}, "count": {"1"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("request: %d %s", resp.StatusCode, body)
+	}
+	reqs, _ := f.db.BoothRequests(bg, f.edition.ID, 0)
+	if len(reqs) != 1 {
+		t.Fatalf("%d requests", len(reqs))
+	}
+	path := fmt.Sprintf("/booths/requests/%d/withdraw", reqs[0].ID)
+	if _, page := f.do(del, "GET", "/booths", "", ""); !strings.Contains(page, `action="`+path+`"`) {
+		t.Fatalf("no withdraw button on the plan:\n%s", page)
+	}
+	if resp, _ := f.postForm(ent, path, nil); resp.StatusCode != http.StatusNotFound {
+		t.Fatalf("another exhibitor's withdrawal: %d", resp.StatusCode)
+	}
+	if rs, _ := f.db.BoothRequests(bg, f.edition.ID, 0); len(rs) != 1 {
+		t.Fatalf("another exhibitor withdrew it: %d requests", len(rs))
+	}
+	if resp, body := f.postForm(del, path, nil); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("withdraw: %d %s", resp.StatusCode, body)
+	}
+	if rs, _ := f.db.BoothRequests(bg, f.edition.ID, 0); len(rs) != 0 {
+		t.Fatalf("still %d requests", len(rs))
 	}
 }

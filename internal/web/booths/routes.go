@@ -14,6 +14,7 @@ func (a *Area) Routes() []route.Route {
 	return []route.Route{
 		{Pattern: "GET /booths", Access: route.SignedIn, Handle: a.planPage},
 		{Pattern: "POST /booths/requests", Access: exh, Handle: a.fileRequest},
+		{Pattern: "POST /booths/requests/{id}/withdraw", Access: exh, Handle: a.withdraw},
 		{Pattern: "POST /booths/{id}/confirm", Access: exh, Handle: a.confirm},
 		{Pattern: "POST /booths/{id}/release", Access: exh, Handle: a.release},
 		{Pattern: "POST /booths/{id}/book", Access: exh, Handle: a.book},
