@@ -121,6 +121,7 @@ func (db *DB) RecordScans(ctx context.Context, gateID int64, device string, queu
 		if err != nil {
 			return err
 		}
+		b.event, b.seats = eventID.Int64, -1
 		for i, s := range scans {
 			o, err := db.recordScan(ctx, tx, gateID, eventID, device, s, now, b)
 			if err != nil {
@@ -144,6 +145,8 @@ type scanBatch struct {
 	badges  map[int64]badgeState
 	entries map[string][]gateEntry // person|day → first entries, in order
 	gates   map[int64]string       // gate names
+	event   int64                  // the gate's event (a door), 0 for the venue
+	seats   int                    // the door's seats for walk-ins; -1 until read
 }
 
 type badgeState struct {
@@ -152,8 +155,9 @@ type badgeState struct {
 }
 
 type gateEntry struct {
-	gate int64
-	name string
+	gate  int64
+	name  string
+	event int64 // the gate's event, 0 for a venue gate
 }
 
 func entryKey(user int64, day string) string { return strconv.FormatInt(user, 10) + "|" + day }
@@ -213,7 +217,7 @@ func (db *DB) prefetchScans(ctx context.Context, tx txq, gateID int64, scans []S
 		return nil, err
 	}
 	cond, arg = db.inIDs("c.user_id", 1, users)
-	rows, err = tx.QueryContext(ctx, `SELECT c.user_id, c.day, c.gate_id, g.name FROM checkins c JOIN gates g ON g.id = c.gate_id
+	rows, err = tx.QueryContext(ctx, `SELECT c.user_id, c.day, c.gate_id, g.name, COALESCE(g.event_id, 0) FROM checkins c JOIN gates g ON g.id = c.gate_id
 		WHERE `+cond+` AND c.day >= $2 AND c.day <= $3 AND c.first_entry ORDER BY c.id`, arg, minDay, maxDay)
 	if err != nil {
 		return nil, err
@@ -223,7 +227,7 @@ func (db *DB) prefetchScans(ctx context.Context, tx txq, gateID int64, scans []S
 		var u int64
 		var day string
 		var e gateEntry
-		if err := rows.Scan(&u, &day, &e.gate, &e.name); err != nil {
+		if err := rows.Scan(&u, &day, &e.gate, &e.name, &e.event); err != nil {
 			return nil, err
 		}
 		k := entryKey(u, day)
@@ -276,14 +280,26 @@ func (db *DB) recordScan(ctx context.Context, tx txq, gateID int64, eventID sql.
 			o.Reason = "revoked"
 		}
 	}
+	walkIn := false
 	if o.Reason == "" && eventID.Valid {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM event_registrations WHERE event_id = $1 AND user_id = $2 AND status = 'registered'`,
 			eventID.Int64, s.UserID).Scan(&n); err != nil {
 			return o, err
 		}
-		if n == 0 {
-			o.Reason = "not_registered"
+		if n == 0 && !b.entered(s.UserID, s.Day) {
+			// Not registered and not yet in: a walk-in while seats remain.
+			if err := db.doorSeats(ctx, tx, b); err != nil {
+				return o, err
+			}
+			switch {
+			case b.seats == -2:
+				o.Reason = "not_registered" // an invitation-only event takes no walk-ins
+			case b.seats == 0:
+				o.Reason = "full"
+			default:
+				walkIn = true
+			}
 		}
 	}
 	key := ""
@@ -291,6 +307,9 @@ func (db *DB) recordScan(ctx context.Context, tx txq, gateID int64, eventID sql.
 		key = entryKey(s.UserID, s.Day)
 		same, other := false, ""
 		for _, e := range b.entries[key] {
+			if e.event != b.event { // venue gates and event doors keep their own entries
+				continue
+			}
 			if e.gate == gateID {
 				same = true
 			} else if other == "" {
@@ -306,6 +325,8 @@ func (db *DB) recordScan(ctx context.Context, tx txq, gateID int64, eventID sql.
 			if !same {
 				o.Reason, o.OtherGate = "other_gate", other
 			}
+		} else if walkIn {
+			o.Reason = "walk_in"
 		}
 	}
 	var id int64
@@ -321,9 +342,56 @@ func (db *DB) recordScan(ctx context.Context, tx txq, gateID int64, eventID sql.
 		return o, db.mapErr(err)
 	}
 	if o.FirstEntry {
-		b.entries[key] = append(b.entries[key], gateEntry{gate: gateID, name: b.gates[gateID]})
+		b.entries[key] = append(b.entries[key], gateEntry{gate: gateID, name: b.gates[gateID], event: b.event})
+		if walkIn {
+			b.seats--
+		}
 	}
 	return o, nil
+}
+
+// entered tells whether the person already has a first entry on day at
+// this batch's kind of gate (the same event's doors, or the venue's gates).
+func (b *scanBatch) entered(user int64, day string) bool {
+	for _, e := range b.entries[entryKey(user, day)] {
+		if e.event == b.event {
+			return true
+		}
+	}
+	return false
+}
+
+// doorSeats reads, once a batch, the seats an event's door may still give
+// walk-ins: its capacity less the registered (or holding an offer) and
+// the walk-ins already admitted; -2 when the event is by invitation. On
+// PostgreSQL the event's row is locked, so two doors of one event never
+// give the last seat twice (SQLite's one writer serializes them).
+func (db *DB) doorSeats(ctx context.Context, tx txq, b *scanBatch) error {
+	if b.seats != -1 {
+		return nil
+	}
+	q := `SELECT capacity, audience FROM events WHERE id = $1`
+	if db.dialect == postgresDialect {
+		q += ` FOR UPDATE`
+	}
+	var capacity int
+	var audience string
+	if err := tx.QueryRowContext(ctx, q, b.event).Scan(&capacity, &audience); err != nil {
+		return one(err, "event")
+	}
+	if audience == "invitation" {
+		b.seats = -2
+		return nil
+	}
+	var taken int
+	if err := tx.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM event_registrations WHERE event_id = $1 AND status IN ('registered','offered')) +
+		(SELECT count(*) FROM checkins c JOIN gates g ON g.id = c.gate_id WHERE g.event_id = $1 AND c.first_entry AND c.reason = 'walk_in')`,
+		b.event).Scan(&taken); err != nil {
+		return err
+	}
+	b.seats = max(0, capacity-taken)
+	return nil
 }
 
 // GateStat is one gate as the organizer's view shows it.

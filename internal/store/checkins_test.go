@@ -21,6 +21,7 @@ func TestCheckinsConformance(t *testing.T) {
 		{"Badges", testBadges},
 		{"ScansOnceEach", testScansOnceEach},
 		{"ConcurrentSyncs", testConcurrentSyncs},
+		{"EventDoor", testEventDoor},
 	}
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
@@ -181,5 +182,82 @@ func testConcurrentSyncs(t *testing.T, db *store.DB, w gateWorld) {
 	north := stats[0]
 	if north.Scans != 2+20*5 || north.FirstEntries != 2 || north.Duplicates != 100 {
 		t.Fatalf("north after concurrent syncs: %+v", north)
+	}
+}
+
+// An event's door admits the registered, then walk-ins while seats remain
+// (capacity less the registered and the walk-ins already in), refuses the
+// rest as full; its entries are its own (a venue gate's entry the same
+// day is no duplicate). After the event: attended, walk-ins, no-shows.
+func testEventDoor(t *testing.T, db *store.DB, w gateWorld) {
+	people := mustUsers(t, db, 5, "door")
+	var badges []store.Badge
+	for _, p := range people {
+		b := store.Badge{EditionID: w.ed.ID, UserID: p, Role: "talent", NotBefore: nbf, NotAfter: naf}
+		if err := db.IssueBadge(ctx, &b); err != nil {
+			t.Fatal(err)
+		}
+		badges = append(badges, b)
+	}
+	at := time.Date(2017, 12, 17, 9, 0, 0, 0, time.UTC)
+	ev := store.EventInfo{Event: model.Event{EditionID: w.ed.ID, Kind: model.EventForum, Title: "Forum", Room: "Room 201",
+		StartsAt: at, EndsAt: at.Add(3 * time.Hour), Capacity: 4}, Audience: "all", HoldSeconds: 3600}
+	if err := db.SaveEvent(ctx, &ev); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range people[:2] { // two registered: two seats for walk-ins
+		if _, err := db.RegisterForEvent(ctx, ev.ID, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	door := store.Gate{EditionID: w.ed.ID, Name: "Room 201 door", EventID: &ev.ID}
+	if err := db.CreateGate(ctx, &door); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	one := func(gate int64, person int) store.ScanOut {
+		t.Helper()
+		n++
+		nonce := fmt.Sprintf("door-%d", n)
+		b := badges[person]
+		o, err := db.RecordScans(ctx, gate, "door", 0, []store.ScanIn{{Nonce: nonce, Hash: "h-" + nonce, BadgeID: b.ID, UserID: b.UserID,
+			ScannedAt: at.Add(time.Duration(n) * time.Minute), Day: "2017-12-17", DeviceResult: "admitted"}})
+		if err != nil || len(o) != 1 {
+			t.Fatalf("scan %d: %v", n, err)
+		}
+		return o[0]
+	}
+	for i, c := range []struct {
+		gate   int64
+		person int
+		result string
+		reason string
+	}{
+		{w.a.ID, 0, store.ScanAdmitted, ""},          // the venue's gate first
+		{door.ID, 0, store.ScanAdmitted, ""},         // registered: in, not a duplicate of the venue entry
+		{door.ID, 2, store.ScanAdmitted, "walk_in"},  // a seat left
+		{door.ID, 2, store.ScanAlready, "same_gate"}, // the same walk-in again
+		{door.ID, 3, store.ScanAdmitted, "walk_in"},  // the last seat
+		{door.ID, 4, store.ScanRefused, "full"},      // none left
+		{door.ID, 4, store.ScanRefused, "full"},
+	} {
+		if o := one(c.gate, c.person); o.Result != c.result || o.Reason != c.reason {
+			t.Fatalf("scan %d (person %d): %s %q, want %s %q", i+1, c.person, o.Result, o.Reason, c.result, c.reason)
+		}
+	}
+	e, err := db.EventInfo(ctx, ev.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Attended != 1 || e.WalkIns != 2 || e.NoShows(at) != -1 || e.NoShows(ev.EndsAt) != 1 {
+		t.Fatalf("attended %d, walk-ins %d, no-shows during %d, after %d; want 1, 2, -1, 1", e.Attended, e.WalkIns, e.NoShows(at), e.NoShows(ev.EndsAt))
+	}
+	// An invitation-only event takes no walk-ins.
+	ev.Audience = "invitation"
+	if err := db.SaveEvent(ctx, &ev); err != nil {
+		t.Fatal(err)
+	}
+	if o := one(door.ID, 4); o.Result != store.ScanRefused || o.Reason != "not_registered" {
+		t.Fatalf("invitation-only: %s %q", o.Result, o.Reason)
 	}
 }

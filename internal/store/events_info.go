@@ -20,6 +20,17 @@ type EventInfo struct {
 	HoldSeconds          int
 	Registered           int // registered or holding an offered seat
 	Waitlisted           int
+	Attended             int // registered people admitted at one of its doors
+	WalkIns              int // people admitted at its doors without a registration
+}
+
+// NoShows are the registered who never came through its doors, once the
+// event has ended (-1 before: not yet known).
+func (e EventInfo) NoShows(now time.Time) int {
+	if now.Before(e.EndsAt) {
+		return -1
+	}
+	return max(0, e.Registered-e.Attended)
 }
 
 // Free is how many seats are left.
@@ -59,12 +70,15 @@ func ValidateEvent(e EventInfo) error {
 const eventInfoCols = `e.id, e.edition_id, e.kind, e.title, e.title_zh, e.topics, e.speakers, e.room, e.starts_at, e.ends_at, e.capacity,
 	e.abstract, e.abstract_zh, e.audience, e.hold_seconds,
 	(SELECT count(*) FROM event_registrations r WHERE r.event_id = e.id AND r.status IN ('registered','offered')),
-	(SELECT count(*) FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted')`
+	(SELECT count(*) FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted'),
+	(SELECT count(DISTINCT c.user_id) FROM checkins c JOIN gates g ON g.id = c.gate_id JOIN event_registrations r ON r.event_id = e.id AND r.user_id = c.user_id
+		WHERE g.event_id = e.id AND c.first_entry AND r.status = 'registered'),
+	(SELECT count(DISTINCT c.user_id) FROM checkins c JOIN gates g ON g.id = c.gate_id WHERE g.event_id = e.id AND c.first_entry AND c.reason = 'walk_in')`
 
 func scanEventInfo(row interface{ Scan(...any) error }) (EventInfo, error) {
 	var e EventInfo
 	err := row.Scan(&e.ID, &e.EditionID, &e.Kind, &e.Title, &e.TitleZH, scanList(&e.Topics), scanList(&e.Speakers), &e.Room, &e.StartsAt, &e.EndsAt, &e.Capacity,
-		&e.Abstract, &e.AbstractZH, &e.Audience, &e.HoldSeconds, &e.Registered, &e.Waitlisted)
+		&e.Abstract, &e.AbstractZH, &e.Audience, &e.HoldSeconds, &e.Registered, &e.Waitlisted, &e.Attended, &e.WalkIns)
 	e.StartsAt, e.EndsAt = e.StartsAt.UTC(), e.EndsAt.UTC()
 	return e, err
 }

@@ -2,12 +2,14 @@ package events
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/convene/convene/internal/model"
 )
 
 type adminData struct {
 	Rows []agendaRow
+	Now  time.Time // no-shows are counted once an event has ended
 }
 
 // adminPage lists every event with its seats for organizers to edit.
@@ -23,7 +25,7 @@ func (a *Area) adminPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	loc := model.Zone(ed.TimeZone)
-	d := adminData{}
+	d := adminData{Now: time.Now()}
 	for _, e := range evs {
 		d.Rows = append(d.Rows, agendaRow{EventInfo: e, When: e.StartsAt.In(loc).Format("01-02 15:04")})
 	}
