@@ -23,8 +23,12 @@ const (
 	demoWaiting    = 5
 )
 
-// DemoGates are the gates the demo creates.
+// DemoGates are the venue's gates the demo creates; DemoDoor is the
+// opening summit's door, where the registered go in and others walk in
+// while seats remain.
 var DemoGates = []string{"North Gate", "South Gate"}
+
+const DemoDoor = "Summit Hall Door"
 
 // loadCheckin runs after the bulk load, through the store's own
 // operations, so registrations take the same path as on the site.
@@ -67,6 +71,11 @@ func loadCheckin(ctx context.Context, db *store.DB, c *Convention, editionID int
 	byTitle := map[string]store.EventInfo{}
 	for _, e := range evs {
 		byTitle[e.Title] = e
+	}
+	if e, ok := byTitle[demoSummit]; ok {
+		if err := db.CreateGate(ctx, &store.Gate{EditionID: editionID, Name: DemoDoor, EventID: &e.ID}); err != nil {
+			return fmt.Errorf("checkin demo: door: %w", err)
+		}
 	}
 	talent := users[model.RoleTalent]
 	// Other talents, in a fixed order, fill the events.
