@@ -21,8 +21,8 @@ import (
 //     post of one skill set) and a filter on everything else (degree, years,
 //     languages, city). classMutual counts per talent skill set: it adds up
 //     the posts of the skill sets that pass the skill test by filter, then
-//     tests each talent against each distinct filter once, not against each
-//     post.
+//     tests the set's talents against each distinct filter once, a word of
+//     a bitset at a time (see acceptBits), not against each post.
 //   - Top-k. A talent visits skill sets best bound first, one bound for all
 //     posts of a set; within a set, field by field (exact affinity points),
 //     only the posts whose threshold, as last sorted, the pair could beat.
@@ -65,13 +65,6 @@ type pfilter struct {
 	langs    []int32
 }
 
-// accepts is mutual without the skill test, for a talent whose intent is
-// not "no" (see accept.go).
-func (f *pfilter) accepts(t *tfeat) bool {
-	return t.degree >= f.minDeg && t.exp+ExperienceSlack >= f.minExp && f.langMask&^t.langMask == 0 &&
-		(!f.slow || subset(f.langs, t.langs)) && t.cityState(f.city) != cityOther
-}
-
 // classSnap orders each class's members by their post's threshold (gmin)
 // when the snapshot was taken. Thresholds only grow, so a member whose old
 // threshold is above a pair's bound still rules the pair out.
@@ -102,6 +95,7 @@ const fieldRuns = fieldCount + 1
 type classWork struct {
 	cnt              []uint8 // shared skills per class
 	touched, acl, gt []int32
+	sum              []int32 // per talent of a skill class: posts mutually accepting it
 	h, g             []int32 // per filter: posts passing the skill test; talents accepted
 	q                []int32 // per gk entry: talents mutually accepting those posts
 	items, sorted    []uint64
@@ -279,9 +273,10 @@ func (pc *pclasses) count(cw *classWork, skills []int32) []int32 {
 	return touched
 }
 
-// classMutual sets the mutual counts of reps, talent representatives with
-// the same skills, and adds theirs to the posts' in cw.q.
-func (ix *Index) classMutual(sh *buildShared, pc *pclasses, cw *classWork, reps []int32) {
+// classMutual sets the mutual counts of talent skill class i and adds
+// theirs to the posts' in cw.q.
+func (ix *Index) classMutual(pc *pclasses, cw *classWork, ab *acceptBits, i int) {
+	reps := ab.pos[ab.lo[i]:ab.lo[i+1]]
 	acl, gt := cw.acl[:0], cw.gt[:0]
 	for _, cl := range pc.count(cw, ix.tf[reps[0]].skills) {
 		m := int32(cw.cnt[cl])
@@ -298,20 +293,16 @@ func (ix *Index) classMutual(sh *buildShared, pc *pclasses, cw *classWork, reps 
 			cw.h[f] += pc.gn[j]
 		}
 	}
+	sum := cw.sum[:0]
+	for range reps {
+		sum = append(sum, 0)
+	}
+	ab.mutualSums(i, gt, cw.h, cw.g, sum)
 	T := &ix.s[sideT]
-	for _, t := range reps {
-		tf := &ix.tf[t]
-		if tf.intent == IntentNo {
-			continue
+	for j, t := range reps {
+		if ix.tf[t].intent != IntentNo {
+			T.mutual[t] = sum[j]
 		}
-		sum, size := int32(0), sh.tg.size(t)
-		for _, f := range gt {
-			if pc.filters[f].accepts(tf) {
-				sum += cw.h[f]
-				cw.g[f] += size
-			}
-		}
-		T.mutual[t] = sum
 	}
 	for _, cl := range acl {
 		for j := pc.goff[cl]; j < pc.goff[cl+1]; j++ {
@@ -321,7 +312,7 @@ func (ix *Index) classMutual(sh *buildShared, pc *pclasses, cw *classWork, reps 
 	for _, f := range gt {
 		cw.h[f], cw.g[f] = 0, 0
 	}
-	cw.acl, cw.gt = acl, gt
+	cw.acl, cw.gt, cw.sum = acl, gt, sum
 }
 
 // buildTalentClasses scans talent t's candidates class by class, best bound
@@ -395,14 +386,15 @@ func (ix *Index) buildTalentClasses(bw *buildWorker, sh *buildShared, pc *pclass
 				}
 				// visit's bound, and its score where info has it (the city),
 				// against the old threshold: a pair it rules out is out.
-				ubx := rest + ts.degree[info>>12&3] + experiencePoints(tf.exp, int32(info>>16&0xff)) + ts.lang[info>>24&1]
+				ub0 := rest + ts.degree[info>>12&3] + experiencePoints(tf.exp, int32(info>>16&0xff)) + ts.lang[info>>24&1]
+				ubx := ub0
 				if code := int32(info >> 25); info&infoLangs == 0 && code != cityCodeFull {
 					ubx += cityPoints[ts.cityState(code)] - ts.cityMax
 				}
 				if ubx < ts.tminS && ubx < x.gmin {
 					continue
 				}
-				ts.visit(x.c, m)
+				ts.visitBound(x.c, m, info, ub0)
 			}
 		}
 	}
@@ -466,6 +458,7 @@ func (pc *pclasses) setMins(s *classSnap) {
 func (ix *Index) buildByClasses(sh *buildShared, pc *pclasses, workers []*buildWorker) {
 	var wg sync.WaitGroup
 	tcl := ix.talentClasses(sh.tg.reps)
+	ab := ix.acceptBits(sh, pc, tcl)
 	var next atomic.Int64
 	for _, bw := range workers {
 		wg.Go(func() {
@@ -475,7 +468,7 @@ func (ix *Index) buildByClasses(sh *buildShared, pc *pclasses, workers []*buildW
 				if i >= len(tcl) {
 					break
 				}
-				ix.classMutual(sh, pc, cw, tcl[i])
+				ix.classMutual(pc, cw, ab, i)
 			}
 			for _, c := range pc.mem {
 				bw.pmut[c] += cw.q[pc.gpos[c]]
