@@ -21,8 +21,8 @@ import (
 //     post of one skill set) and a filter on everything else (degree, years,
 //     languages, city). classMutual counts per talent skill set: it adds up
 //     the posts of the skill sets that pass the skill test by filter, then
-//     tests each talent against each distinct filter once, not against each
-//     post.
+//     tests the set's talents against each distinct filter once, a word of
+//     a bitset at a time (see acceptBits), not against each post.
 //   - Top-k. A talent visits skill sets best bound first, one bound for all
 //     posts of a set; within a set, field by field (exact affinity points),
 //     only the posts whose threshold, as last sorted, the pair could beat.
@@ -65,19 +65,20 @@ type pfilter struct {
 	langs    []int32
 }
 
-// accepts is mutual without the skill test, for a talent whose intent is
-// not "no" (see accept.go).
-func (f *pfilter) accepts(t *tfeat) bool {
-	return t.degree >= f.minDeg && t.exp+ExperienceSlack >= f.minExp && f.langMask&^t.langMask == 0 &&
-		(!f.slow || subset(f.langs, t.langs)) && t.cityState(f.city) != cityOther
-}
-
 // classSnap orders each class's members by their post's threshold (gmin)
 // when the snapshot was taken. Thresholds only grow, so a member whose old
 // threshold is above a pair's bound still rules the pair out.
+//
+// A talent bounds most classes and most field runs out without reading
+// their members: fmin is each run's lowest threshold, and dmin, per class
+// and discipline, the lowest over its runs of the threshold less that
+// discipline's affinity points with the run's field. A pair's bound less its
+// affinity points below dmin rules out the whole class (701 million runs
+// were opened on dense overlap, most to break at their first member).
 type classSnap struct {
 	mem  []snapMember // each field's members, threshold ascending, in mem's runs
-	cmin []int32      // per class, the lowest of its members' thresholds
+	fmin []int32      // per run (class*fieldRuns+field+1), its members' lowest threshold
+	dmin []int32      // per class*(len(disciplines)+1)+discipline+1: min over runs of fmin - affinity
 }
 
 // snapMember is a member with what the scan reads before visiting it, so
@@ -94,6 +95,7 @@ const fieldRuns = fieldCount + 1
 type classWork struct {
 	cnt              []uint8 // shared skills per class
 	touched, acl, gt []int32
+	sum              []int32 // per talent of a skill class: posts mutually accepting it
 	h, g             []int32 // per filter: posts passing the skill test; talents accepted
 	q                []int32 // per gk entry: talents mutually accepting those posts
 	items, sorted    []uint64
@@ -213,15 +215,16 @@ func (ix *Index) postClasses(sh *buildShared) *pclasses {
 		}
 		pc.goff[id+1] = int32(len(pc.gk))
 	}
-	first := &classSnap{mem: make([]snapMember, len(pc.mem)), cmin: make([]int32, n)}
+	first := &classSnap{mem: make([]snapMember, len(pc.mem))}
 	for i, c := range pc.mem {
 		first.mem[i] = snapMember{gmin: -1, c: c, info: sh.pinfo[c]} // no heap full yet
 	}
-	for i := range first.cmin {
-		first.cmin[i] = -1
-	}
+	pc.setMins(first)
 	pc.snap.Store(first)
 	pc.next.Store(256)
+	if ix.opt.snapEvery > 0 {
+		pc.next.Store(int64(ix.opt.snapEvery))
+	}
 	return pc
 }
 
@@ -270,9 +273,10 @@ func (pc *pclasses) count(cw *classWork, skills []int32) []int32 {
 	return touched
 }
 
-// classMutual sets the mutual counts of reps, talent representatives with
-// the same skills, and adds theirs to the posts' in cw.q.
-func (ix *Index) classMutual(sh *buildShared, pc *pclasses, cw *classWork, reps []int32) {
+// classMutual sets the mutual counts of talent skill class i and adds
+// theirs to the posts' in cw.q.
+func (ix *Index) classMutual(pc *pclasses, cw *classWork, ab *acceptBits, i int) {
+	reps := ab.pos[ab.lo[i]:ab.lo[i+1]]
 	acl, gt := cw.acl[:0], cw.gt[:0]
 	for _, cl := range pc.count(cw, ix.tf[reps[0]].skills) {
 		m := int32(cw.cnt[cl])
@@ -289,20 +293,16 @@ func (ix *Index) classMutual(sh *buildShared, pc *pclasses, cw *classWork, reps 
 			cw.h[f] += pc.gn[j]
 		}
 	}
+	sum := cw.sum[:0]
+	for range reps {
+		sum = append(sum, 0)
+	}
+	ab.mutualSums(i, gt, cw.h, cw.g, sum)
 	T := &ix.s[sideT]
-	for _, t := range reps {
-		tf := &ix.tf[t]
-		if tf.intent == IntentNo {
-			continue
+	for j, t := range reps {
+		if ix.tf[t].intent != IntentNo {
+			T.mutual[t] = sum[j]
 		}
-		sum, size := int32(0), sh.tg.size(t)
-		for _, f := range gt {
-			if pc.filters[f].accepts(tf) {
-				sum += cw.h[f]
-				cw.g[f] += size
-			}
-		}
-		T.mutual[t] = sum
 	}
 	for _, cl := range acl {
 		for j := pc.goff[cl]; j < pc.goff[cl+1]; j++ {
@@ -312,7 +312,7 @@ func (ix *Index) classMutual(sh *buildShared, pc *pclasses, cw *classWork, reps 
 	for _, f := range gt {
 		cw.h[f], cw.g[f] = 0, 0
 	}
-	cw.acl, cw.gt = acl, gt
+	cw.acl, cw.gt, cw.sum = acl, gt, sum
 }
 
 // buildTalentClasses scans talent t's candidates class by class, best bound
@@ -362,7 +362,7 @@ func (ix *Index) buildTalentClasses(bw *buildWorker, sh *buildShared, pc *pclass
 	snap := pc.snap.Load()
 	for _, it := range sorted {
 		ub, aff, m, cl := int32(it>>42), 50*int32(it>>40&3), int32(it>>32&0xff), int32(uint32(it))
-		if ub < ts.tminS && snap.cmin[cl] > ub {
+		if ub < ts.tminS && snap.dmin[int(cl)*nd+aff0] > ub-aff {
 			continue // no member can take the pair either
 		}
 		skill := ts.skillPoints(m, pc.np[cl])
@@ -372,6 +372,9 @@ func (ix *Index) buildTalentClasses(bw *buildWorker, sh *buildShared, pc *pclass
 			ubf := ub - aff + ts.aff[fi]
 			bounded := ubf < ts.tminS
 			run := int(cl)*fieldRuns + fi
+			if bounded && snap.fmin[run] > ubf {
+				continue
+			}
 			rest := skill + ts.aff[fi] + ts.base
 			for _, x := range snap.mem[pc.foff[run]:pc.foff[run+1]] {
 				if bounded && x.gmin > ubf {
@@ -383,14 +386,15 @@ func (ix *Index) buildTalentClasses(bw *buildWorker, sh *buildShared, pc *pclass
 				}
 				// visit's bound, and its score where info has it (the city),
 				// against the old threshold: a pair it rules out is out.
-				ubx := rest + ts.degree[info>>12&3] + experiencePoints(tf.exp, int32(info>>16&0xff)) + ts.lang[info>>24&1]
+				ub0 := rest + ts.degree[info>>12&3] + experiencePoints(tf.exp, int32(info>>16&0xff)) + ts.lang[info>>24&1]
+				ubx := ub0
 				if code := int32(info >> 25); info&infoLangs == 0 && code != cityCodeFull {
 					ubx += cityPoints[ts.cityState(code)] - ts.cityMax
 				}
 				if ubx < ts.tminS && ubx < x.gmin {
 					continue
 				}
-				ts.visit(x.c, m)
+				ts.visitBound(x.c, m, info, ub0)
 			}
 		}
 	}
@@ -409,7 +413,7 @@ func (ts *talentScan) skillPoints(m, np int32) int32 {
 // refresh takes a new snapshot of the members' thresholds.
 func (ix *Index) refresh(sh *buildShared, pc *pclasses) {
 	n := len(pc.np)
-	s := &classSnap{mem: make([]snapMember, len(pc.mem)), cmin: make([]int32, n)}
+	s := &classSnap{mem: make([]snapMember, len(pc.mem))}
 	var buf []uint64
 	for run := range n * fieldRuns {
 		lo, hi := pc.foff[run], pc.foff[run+1]
@@ -423,21 +427,38 @@ func (ix *Index) refresh(sh *buildShared, pc *pclasses) {
 			s.mem[lo+int32(i)] = snapMember{gmin: int32(k>>32) - 1, c: c, info: sh.pinfo[c]}
 		}
 	}
-	for cl := range n {
-		s.cmin[cl] = MaxScore + 1
-		for run := cl * fieldRuns; run < (cl+1)*fieldRuns; run++ {
-			if lo := pc.foff[run]; lo < pc.foff[run+1] {
-				s.cmin[cl] = min(s.cmin[cl], s.mem[lo].gmin)
-			}
+	pc.setMins(s)
+	pc.snap.Store(s)
+}
+
+// setMins sets s.fmin and s.dmin from s.mem.
+func (pc *pclasses) setMins(s *classSnap) {
+	n, nd := len(pc.np), len(disciplines)+1
+	s.fmin = make([]int32, n*fieldRuns)
+	s.dmin = make([]int32, n*nd)
+	for run := range s.fmin {
+		s.fmin[run] = MaxScore + 1
+		if lo := pc.foff[run]; lo < pc.foff[run+1] {
+			s.fmin[run] = s.mem[lo].gmin
 		}
 	}
-	pc.snap.Store(s)
+	for cl := range n {
+		for d := range nd {
+			m := int32(MaxScore + 1)
+			for f := pc.fields[cl]; f != 0; f &= f - 1 {
+				fi := bits.TrailingZeros16(f)
+				m = min(m, s.fmin[cl*fieldRuns+fi]-affinityPts[d*fieldRuns+fi])
+			}
+			s.dmin[cl*nd+d] = m
+		}
+	}
 }
 
 // buildByClasses runs both phases of the class build on workers.
 func (ix *Index) buildByClasses(sh *buildShared, pc *pclasses, workers []*buildWorker) {
 	var wg sync.WaitGroup
 	tcl := ix.talentClasses(sh.tg.reps)
+	ab := ix.acceptBits(sh, pc, tcl)
 	var next atomic.Int64
 	for _, bw := range workers {
 		wg.Go(func() {
@@ -447,7 +468,7 @@ func (ix *Index) buildByClasses(sh *buildShared, pc *pclasses, workers []*buildW
 				if i >= len(tcl) {
 					break
 				}
-				ix.classMutual(sh, pc, cw, tcl[i])
+				ix.classMutual(pc, cw, ab, i)
 			}
 			for _, c := range pc.mem {
 				bw.pmut[c] += cw.q[pc.gpos[c]]
@@ -478,7 +499,11 @@ func (ix *Index) buildByClasses(sh *buildShared, pc *pclasses, workers []*buildW
 				}
 				// Snapshots at 256, 512, … talents, then every 1,024.
 				d := pc.done.Add(int64(len(tcl[i])))
-				if old := pc.next.Load(); d >= old && pc.next.CompareAndSwap(old, d+max(256, min(d, 1024))) {
+				step := max(256, min(d, 1024))
+				if ix.opt.snapEvery > 0 {
+					step = int64(ix.opt.snapEvery)
+				}
+				if old := pc.next.Load(); d >= old && pc.next.CompareAndSwap(old, d+step) {
 					ix.refresh(sh, pc)
 				}
 			}

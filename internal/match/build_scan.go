@@ -166,8 +166,7 @@ func (ix *Index) newTalentScan(bw *buildWorker, sh *buildShared, t int32) talent
 
 // visit handles candidate post c sharing m skills with the scanned talent.
 func (ts *talentScan) visit(c, m int32) {
-	bw, sh := ts.bw, ts.sh
-	info := sh.pinfo[c]
+	info := ts.sh.pinfo[c]
 	np := int32(info & 0xff)
 	var ub int32
 	if m < tableM {
@@ -178,6 +177,14 @@ func (ts *talentScan) visit(c, m int32) {
 	}
 	ub += ts.degree[info>>12&3] + experiencePoints(ts.tf.exp, int32(info>>16&0xff)) +
 		ts.aff[info>>8&0xf] + ts.lang[info>>24&1] + ts.base
+	ts.visitBound(c, m, info, ub)
+}
+
+// visitBound is visit for a caller that has read post c's info and computed
+// the pair's bound ub, exact but for the city.
+func (ts *talentScan) visitBound(c, m int32, info uint32, ub int32) {
+	bw, sh := ts.bw, ts.sh
+	np := int32(info & 0xff)
 	// The postings passed the degree and experience filter, so a post that
 	// lists no language and has a small city code is scored from info alone:
 	// the bound is exact but for the city.

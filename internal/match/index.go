@@ -26,6 +26,10 @@ type Options struct {
 	// classes chooses Build's scan in tests: 1 by post skill set, -1 by
 	// pair, 0 by the number of distinct skill sets.
 	classes int8
+	// snapEvery, in tests, takes the class scan's threshold snapshot after
+	// every snapEvery talents instead of at 256, 512, … (see refresh), so
+	// small worlds prune on fresh thresholds as large ones do.
+	snapEvery int
 }
 
 // maxDepth bounds K+Slack: the build counts list lengths in 16 bits.

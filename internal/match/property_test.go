@@ -385,3 +385,40 @@ func TestUpdatesEqualBruteForce(t *testing.T) {
 		})
 	}
 }
+
+// TestClassMutualRareLanguages checks the class build's mutual counts
+// (acceptBits: one bitset per post filter) on worlds where posts require
+// languages past the bitmask, whose talents are tested one by one.
+func TestClassMutualRareLanguages(t *testing.T) {
+	slow := 0
+	for seed := range uint64(40) {
+		r := rand.New(rand.NewPCG(seed, 3))
+		w := &world{talents: map[int64]Talent{}, posts: map[int64]Post{}}
+		for _, id := range propIDs(r, 40+r.IntN(40)) {
+			w.talents[id] = propTalent(r, id, true)
+		}
+		for _, id := range propIDs(r, 20+r.IntN(20)) {
+			p := propPost(r, id, true)
+			if r.IntN(2) == 0 {
+				p.Languages = append(p.Languages, fmt.Sprintf("lang%d", 60+r.IntN(20)))
+			}
+			w.posts[id] = p
+		}
+		ts, ps := w.slices()
+		opt := propOptions(r)
+		opt.classes = 1
+		ix, err := Build(ts, ps, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, pf := range ix.pf {
+			if pf.flags&pfLangSlow != 0 {
+				slow++
+			}
+		}
+		checkMutualCounts(t, ix, ts, ps)
+	}
+	if slow == 0 {
+		t.Fatal("no post requires a language past the bitmask: the test checks nothing")
+	}
+}

@@ -100,8 +100,8 @@ func pick(r *rand.Rand, pool []string, n int) []string {
 // (build_classes.go), whichever Build would choose at this size.
 func TestShapesEqualBruteForce(t *testing.T) {
 	for _, shape := range buildShapes {
-		for _, scan := range []int8{-1, 1} {
-			name := shape + map[int8]string{-1: "/pairs", 1: "/classes"}[scan]
+		for _, scan := range []int8{-1, 1, 2} {
+			name := shape + map[int8]string{-1: "/pairs", 1: "/classes", 2: "/classes-fresh"}[scan]
 			t.Run(name, func(t *testing.T) { testShape(t, shape, scan) })
 		}
 	}
@@ -119,10 +119,17 @@ func testShape(t *testing.T, shape string, scan int8) {
 				w.posts[p.ID] = p
 			}
 			ts, ps := w.slices()
-			ix, err := Build(ts, ps, Options{K: 5, Slack: 2, Workers: 2, classes: scan})
+			opt := Options{K: 5, Slack: 2, Workers: 2, classes: scan}
+			if scan == 2 {
+				// By skill set, on thresholds refreshed after every talent
+				// class: the snapshot's bounds prune as they do at full size.
+				opt.classes, opt.snapEvery = 1, 1
+			}
+			ix, err := Build(ts, ps, opt)
 			if err != nil {
 				t.Fatal(err)
 			}
+			checkKeptLists(t, ix, ts, ps)
 			checkTopAgainstBruteForce(t, ix, w)
 			checkMutualCounts(t, ix, ts, ps)
 			fresh := shapedWorld(shape, 12, 40, 40)
@@ -181,6 +188,39 @@ func checkMutualCounts(t *testing.T, ix *Index, ts []Talent, ps []Post) {
 		}
 		if got := ix.s[sideP].mutual[ix.s[sideP].slotOf[p.ID]]; got != pm[p.ID] {
 			t.Fatalf("post %d: %d mutually acceptable talents, want %d", p.ID, got, pm[p.ID])
+		}
+	}
+}
+
+// checkKeptLists compares every list Build kept, all of it (K + Slack
+// entries), with the brute force. Queries deeper than a kept list rescan, so
+// checkTopAgainstBruteForce alone would not see a pair Build pruned wrongly.
+func checkKeptLists(t *testing.T, ix *Index, ts []Talent, ps []Post) {
+	t.Helper()
+	for s, side := range [2]string{"talent", "post"} {
+		me := &ix.s[s]
+		for x, l := range me.lists {
+			if !me.live[x] {
+				continue
+			}
+			var want []Match
+			if s == sideT {
+				want = TopPosts(ts[slices.IndexFunc(ts, func(tl Talent) bool { return tl.ID == me.ids[x] })], ps, len(l))
+			} else {
+				want = TopTalents(ps[slices.IndexFunc(ps, func(p Post) bool { return p.ID == me.ids[x] })], ts, len(l))
+			}
+			if len(want) != len(l) {
+				t.Fatalf("%s %d: kept %d entries, brute force has %d", side, me.ids[x], len(l), len(want))
+			}
+			for i, e := range l {
+				id := want[i].PostID
+				if s == sideP {
+					id = want[i].TalentID
+				}
+				if e.id != id || int(e.score) != want[i].Score {
+					t.Fatalf("%s %d: kept entry %d = %d:%d, brute force %d:%d", side, me.ids[x], i, e.id, e.score, id, want[i].Score)
+				}
+			}
 		}
 	}
 }
