@@ -76,9 +76,13 @@ func (db *DB) UpdateProject(ctx context.Context, p *model.Project, byUserID int6
 		if err != nil {
 			return err
 		}
+		// A person's project may change between a talent team's and an
+		// expert program's; a delegation's or a contest's keeps its source.
 		q, args := mayEdit(`UPDATE projects SET title = $2, title_zh = $3, summary = $4, summary_zh = $5, field = $6, stage = $7,
-			funding_sought = $8, team = $9, ip_status = $10, visibility = $11 WHERE id = $1 AND withdrawn_at IS NULL`, u,
-			p.ID, p.Title, p.TitleZH, p.Summary, p.SummaryZH, p.Field, p.Stage, p.FundingSought, p.Team, p.IPStatus, p.Visibility)
+			funding_sought = $8, team = $9, ip_status = $10, visibility = $11,
+			source = CASE WHEN source IN ('talent','expert_program') AND $12 IN ('talent','expert_program') THEN $12 ELSE source END
+			WHERE id = $1 AND withdrawn_at IS NULL`, u,
+			p.ID, p.Title, p.TitleZH, p.Summary, p.SummaryZH, p.Field, p.Stage, p.FundingSought, p.Team, p.IPStatus, p.Visibility, string(p.Source))
 		res, err := tx.ExecContext(ctx, q, args...)
 		if err != nil {
 			return db.mapErr(err)

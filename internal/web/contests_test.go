@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -771,6 +772,63 @@ func TestContestPreDeclare(t *testing.T) {
 			}
 			if got[entries[0]] != other.ID || len(pairs) != 2 {
 				t.Fatalf("assignment %+v", pairs)
+			}
+		})
+	}
+}
+
+// A talent brings a project as a talent team's or as an expert program's
+// (issue 13's owners), chooses on the form and may change it on the edit
+// form; an unknown kind is refused with nothing saved; a delegation's
+// project stays the delegation's.
+func TestProjectKind(t *testing.T) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			f := newFixture(t, b.Open(t))
+			tal, del := f.client(model.RoleTalent), f.client(model.RoleDelegation)
+			if _, page := f.do(tal, "GET", "/my/projects", "", ""); !strings.Contains(page, `name="kind"`) || !strings.Contains(page, `value="expert_program"`) {
+				t.Fatalf("no kind on the talent's form")
+			}
+			if _, page := f.do(del, "GET", "/my/projects", "", ""); strings.Contains(page, `name="kind"`) {
+				t.Fatalf("a delegation is offered a kind")
+			}
+			source := func(id string) model.ProjectSource {
+				t.Helper()
+				n, _ := strconv.ParseInt(id, 10, 64)
+				p, err := f.db.LoadProject(bg, n)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return p.Source
+			}
+			before, _ := f.db.ListProjects(bg, store.ProjectFilter{EditionID: f.edition.ID, Limit: 100})
+			resp, body := f.postForm(tal, "/my/projects", url.Values{"title": {"Deep-sea robots"}, "stage": {"prototype"}, "kind": {"contest"}})
+			if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `name="kind"`) {
+				t.Fatalf("unknown kind: %d", resp.StatusCode)
+			}
+			if after, _ := f.db.ListProjects(bg, store.ProjectFilter{EditionID: f.edition.ID, Limit: 100}); len(after) != len(before) {
+				t.Fatalf("a refused project was saved")
+			}
+			resp, body = f.postForm(tal, "/my/projects", url.Values{"title": {"Deep-sea robots"}, "stage": {"prototype"}, "kind": {"expert_program"}})
+			if resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("expert program: %d %s", resp.StatusCode, body)
+			}
+			id := lastID(t, resp)
+			if s := source(id); s != model.SourceExpert {
+				t.Fatalf("source %q, want expert_program", s)
+			}
+			if resp, body := f.postForm(tal, "/projects/"+id+"/edit", url.Values{"title": {"Deep-sea robots"}, "stage": {"prototype"}, "kind": {"talent"}}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("edit: %d %s", resp.StatusCode, body)
+			}
+			if s := source(id); s != model.SourceTalent {
+				t.Fatalf("after the edit: source %q, want talent", s)
+			}
+			resp, _ = f.postForm(del, "/my/projects", url.Values{"title": {"Provincial park"}, "stage": {"growth"}, "kind": {"expert_program"}})
+			if resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("delegation's project: %d", resp.StatusCode)
+			}
+			if s := source(lastID(t, resp)); s != model.SourceDelegation {
+				t.Fatalf("delegation's project became %q", s)
 			}
 		})
 	}

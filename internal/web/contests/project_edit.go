@@ -19,7 +19,7 @@ type projectEditInput struct {
 func editInputOf(p model.Project) projectEditInput {
 	return projectEditInput{
 		projectInput: projectInput{Title: p.Title, TitleZH: p.TitleZH, Summary: p.Summary, Field: p.Field, Stage: p.Stage,
-			FundingSought: p.FundingSought, Visibility: string(p.Visibility)},
+			FundingSought: p.FundingSought, Visibility: string(p.Visibility), Kind: string(p.Source)},
 		SummaryZH: p.SummaryZH, Team: p.Team, IPStatus: string(p.IPStatus),
 	}
 }
@@ -32,13 +32,18 @@ func (in projectEditInput) apply(p *model.Project) {
 
 type projectEditData struct {
 	Project      model.Project
+	Kinds        []model.ProjectSource // for a person's project; none for a delegation's
 	Stages       []string
 	IPStatuses   []model.IPStatus
 	Visibilities []model.Visibility
 }
 
 func editData(p model.Project) projectEditData {
-	return projectEditData{Project: p, Stages: model.ProjectStages, IPStatuses: model.IPStatuses, Visibilities: model.Visibilities}
+	d := projectEditData{Project: p, Stages: model.ProjectStages, IPStatuses: model.IPStatuses, Visibilities: model.Visibilities}
+	if p.Source == model.SourceTalent || p.Source == model.SourceExpert {
+		d.Kinds = personKinds
+	}
+	return d
 }
 
 // editPage shows the project's details in a form to its owner, a member
@@ -67,7 +72,7 @@ func (a *Area) editSave(w http.ResponseWriter, r *http.Request) {
 	var in projectEditInput
 	err = request.DecodeThen(r, &in, func() error {
 		in.apply(&p)
-		return p.Validate()
+		return in.projectInput.checked(&p)
 	})
 	if err == nil {
 		err = a.DB.UpdateProject(r.Context(), &p, request.User(r).ID)

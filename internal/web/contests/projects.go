@@ -3,6 +3,7 @@ package contests
 import (
 	"context"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/convene/convene/internal/judging"
@@ -49,6 +50,7 @@ func (a *Area) policiesFor(ctx context.Context, editionID int64, subject, lang s
 
 type myProjectsData struct {
 	Projects     []model.Project
+	Kinds        []model.ProjectSource // a person's choice; none for a delegation
 	Stages       []string
 	Visibilities []model.Visibility
 	Policies     []policyView
@@ -64,6 +66,9 @@ func (a *Area) myProjectsWith(w http.ResponseWriter, r *http.Request, code int, 
 	ctx := r.Context()
 	u := request.User(r)
 	d := myProjectsData{Stages: model.ProjectStages, Visibilities: model.Visibilities}
+	if u.Role != model.RoleDelegation {
+		d.Kinds = personKinds
+	}
 	ed, err := a.DB.CurrentEdition(ctx)
 	if err != nil {
 		a.Render.Fail(w, r, err)
@@ -97,6 +102,31 @@ type projectInput struct {
 	Stage         string `json:"stage"`
 	FundingSought int64  `json:"funding_sought"`
 	Visibility    string `json:"visibility"` // public when not given
+	// Kind is a person's project: "talent" (a talent team's, the default)
+	// or "expert_program" (an expert program's). A delegation's project is
+	// the delegation's, whatever it says.
+	Kind string `json:"kind"`
+}
+
+// personKinds are the sources a person's own project may have.
+var personKinds = []model.ProjectSource{model.SourceTalent, model.SourceExpert}
+
+// checked writes the input over p and checks the whole: p's own rules and
+// the kind, every problem at once.
+func (in projectInput) checked(p *model.Project) error {
+	in.apply(p)
+	probs := model.Problems{}
+	probs.Merge(p.Validate())
+	if p.Source == model.SourceTalent || p.Source == model.SourceExpert {
+		switch k := model.ProjectSource(in.Kind); {
+		case k == "":
+		case slices.Contains(personKinds, k):
+			p.Source = k
+		default:
+			probs.Add("kind", "err.choice")
+		}
+	}
+	return probs.Err()
 }
 
 // apply writes the input over p's fields.
@@ -119,10 +149,7 @@ func (a *Area) createProject(w http.ResponseWriter, r *http.Request) {
 	if u.Role == model.RoleDelegation && u.OrgID != nil { // the delegation's project
 		p = model.Project{EditionID: ed.ID, Source: model.SourceDelegation, OrgID: u.OrgID}
 	}
-	err = request.DecodeThen(r, &in, func() error {
-		in.apply(&p)
-		return p.Validate()
-	})
+	err = request.DecodeThen(r, &in, func() error { return in.checked(&p) })
 	if err == nil {
 		err = a.DB.CreateProject(ctx, &p)
 	}
