@@ -72,6 +72,13 @@ func loadCheckin(ctx context.Context, db *store.DB, c *Convention, editionID int
 	for _, e := range evs {
 		byTitle[e.Title] = e
 	}
+	if e, ok := byTitle[demoFieldStudy]; ok && e.Coaches == 0 && e.Capacity > 0 { // its coaches, for the boarding lists
+		e.CoachSeats = 45
+		e.Coaches = (e.Capacity + e.CoachSeats - 1) / e.CoachSeats
+		if err := db.SaveEvent(ctx, &e); err != nil {
+			return fmt.Errorf("checkin demo: coaches: %w", err)
+		}
+	}
 	if e, ok := byTitle[demoSummit]; ok {
 		if err := db.CreateGate(ctx, &store.Gate{EditionID: editionID, Name: DemoDoor, EventID: &e.ID}); err != nil {
 			return fmt.Errorf("checkin demo: door: %w", err)

@@ -39,6 +39,15 @@ func TestDemoCheckin(t *testing.T) {
 		t.Fatalf("gates %+v", gs)
 	}
 	evs, _ := db.EventInfos(ctx, sum.EditionID)
+	coaches := 0
+	for _, e := range evs {
+		if e.Kind == model.EventFieldStudy && e.Coaches > 0 && e.Coaches*e.CoachSeats >= e.Capacity {
+			coaches++
+		}
+	}
+	if coaches == 0 {
+		t.Errorf("no field study with coaches")
+	}
 	full, waiting := 0, 0
 	for _, e := range evs {
 		if e.Registered == e.Capacity && e.Waitlisted > 0 {

@@ -22,6 +22,7 @@ type EventInfo struct {
 	Waitlisted           int
 	Attended             int // registered people admitted at one of its doors
 	WalkIns              int // people admitted at its doors without a registration
+	Coaches, CoachSeats  int // a field study's coaches and the seats in each; 0: none
 }
 
 // NoShows are the registered who never came through its doors, once the
@@ -51,6 +52,16 @@ func ValidateEvent(e EventInfo) error {
 	if e.Capacity < 0 || e.Capacity > 1_000_000 {
 		p.Add("capacity", "err.invalid")
 	}
+	switch {
+	case e.Coaches < 0 || e.Coaches > 1000 || e.CoachSeats < 0 || e.CoachSeats > 1000:
+		p.Add("coaches", "err.invalid")
+	case (e.Coaches > 0 || e.CoachSeats > 0) && e.Kind != model.EventFieldStudy:
+		p.Add("coaches", "err.events.coaches_field_study")
+	case (e.Coaches > 0) != (e.CoachSeats > 0):
+		p.Add("coach_seats", "err.events.coach_seats")
+	case e.Coaches > 0 && e.Coaches*e.CoachSeats < e.Capacity:
+		p.Add("coach_seats", "err.events.coach_room")
+	}
 	if !e.EndsAt.After(e.StartsAt) {
 		p.Add("ends_at", "err.events.inverted")
 	}
@@ -68,7 +79,7 @@ func ValidateEvent(e EventInfo) error {
 }
 
 const eventInfoCols = `e.id, e.edition_id, e.kind, e.title, e.title_zh, e.topics, e.speakers, e.room, e.starts_at, e.ends_at, e.capacity,
-	e.abstract, e.abstract_zh, e.audience, e.hold_seconds,
+	e.abstract, e.abstract_zh, e.audience, e.hold_seconds, e.coaches, e.coach_seats,
 	(SELECT count(*) FROM event_registrations r WHERE r.event_id = e.id AND r.status IN ('registered','offered')),
 	(SELECT count(*) FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted'),
 	(SELECT count(DISTINCT c.user_id) FROM checkins c JOIN gates g ON g.id = c.gate_id JOIN event_registrations r ON r.event_id = e.id AND r.user_id = c.user_id
@@ -78,7 +89,7 @@ const eventInfoCols = `e.id, e.edition_id, e.kind, e.title, e.title_zh, e.topics
 func scanEventInfo(row interface{ Scan(...any) error }) (EventInfo, error) {
 	var e EventInfo
 	err := row.Scan(&e.ID, &e.EditionID, &e.Kind, &e.Title, &e.TitleZH, scanList(&e.Topics), scanList(&e.Speakers), &e.Room, &e.StartsAt, &e.EndsAt, &e.Capacity,
-		&e.Abstract, &e.AbstractZH, &e.Audience, &e.HoldSeconds, &e.Registered, &e.Waitlisted, &e.Attended, &e.WalkIns)
+		&e.Abstract, &e.AbstractZH, &e.Audience, &e.HoldSeconds, &e.Coaches, &e.CoachSeats, &e.Registered, &e.Waitlisted, &e.Attended, &e.WalkIns)
 	e.StartsAt, e.EndsAt = e.StartsAt.UTC(), e.EndsAt.UTC()
 	return e, err
 }
@@ -105,9 +116,9 @@ func (db *DB) SaveEvent(ctx context.Context, e *EventInfo) error {
 	// A larger capacity offers the new seats to the waitlist at once.
 	return db.tx(ctx, func(tx txq) error {
 		if err := db.execOne(ctx, tx, "event", `UPDATE events SET kind=$2, title=$3, title_zh=$4, topics=$5, speakers=$6, room=$7, starts_at=$8, ends_at=$9,
-			capacity=$10, abstract=$11, abstract_zh=$12, audience=$13, hold_seconds=$14 WHERE id=$1`,
+			capacity=$10, abstract=$11, abstract_zh=$12, audience=$13, hold_seconds=$14, coaches=$15, coach_seats=$16 WHERE id=$1`,
 			e.ID, e.Kind, e.Title, e.TitleZH, list(e.Topics).String(), list(e.Speakers).String(), e.Room, e.StartsAt.UTC(), e.EndsAt.UTC(), e.Capacity,
-			e.Abstract, e.AbstractZH, e.Audience, e.HoldSeconds); err != nil {
+			e.Abstract, e.AbstractZH, e.Audience, e.HoldSeconds, e.Coaches, e.CoachSeats); err != nil {
 			return err
 		}
 		_, err := db.settleSeats(ctx, tx, e.ID, db.clock())
@@ -116,10 +127,10 @@ func (db *DB) SaveEvent(ctx context.Context, e *EventInfo) error {
 }
 
 func (db *DB) insertEvent(ctx context.Context, q queryer, e *EventInfo) error {
-	id, err := db.insertID(ctx, q, `INSERT INTO events (edition_id, kind, title, title_zh, topics, speakers, room, starts_at, ends_at, capacity, abstract, abstract_zh, audience, hold_seconds)
-		VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14) RETURNING id`,
+	id, err := db.insertID(ctx, q, `INSERT INTO events (edition_id, kind, title, title_zh, topics, speakers, room, starts_at, ends_at, capacity, abstract, abstract_zh, audience, hold_seconds,
+		coaches, coach_seats) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) RETURNING id`,
 		e.EditionID, e.Kind, e.Title, e.TitleZH, list(e.Topics).String(), list(e.Speakers).String(), e.Room, e.StartsAt.UTC(), e.EndsAt.UTC(), e.Capacity,
-		e.Abstract, e.AbstractZH, e.Audience, e.HoldSeconds)
+		e.Abstract, e.AbstractZH, e.Audience, e.HoldSeconds, e.Coaches, e.CoachSeats)
 	e.ID = id
 	return err
 }

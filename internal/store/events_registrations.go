@@ -241,3 +241,22 @@ func (db *DB) SeatsTaken(ctx context.Context, eventID int64) (int, error) {
 		AND (status = 'registered' OR (status = 'offered' AND hold_until > $2))`, eventID, db.clock()).Scan(&n)
 	return n, err
 }
+
+// Boarder is a registered person as a field study's boarding list shows
+// them: name, and the organization they ride with (0 for none).
+type Boarder struct {
+	UserID             int64
+	Name               string
+	OrgID              int64
+	OrgName, OrgNameZH string
+}
+
+// Boarders are an event's registered people in the order they registered.
+func (db *DB) Boarders(ctx context.Context, eventID int64) ([]Boarder, error) {
+	return queryAll(ctx, db.r, func(row interface{ Scan(...any) error }) (Boarder, error) {
+		var b Boarder
+		return b, row.Scan(&b.UserID, &b.Name, &b.OrgID, &b.OrgName, &b.OrgNameZH)
+	}, `SELECT u.id, u.name, COALESCE(o.id, 0), COALESCE(o.name, ''), COALESCE(o.name_zh, '')
+		FROM event_registrations r JOIN users u ON u.id = r.user_id LEFT JOIN organizations o ON o.id = u.org_id
+		WHERE r.event_id = $1 AND r.status = 'registered' ORDER BY r.id`, eventID)
+}

@@ -30,6 +30,7 @@ func init() {
 		"POST /admin/events":                    "organizer",
 		"GET /admin/events/{id}/edit":           "organizer",
 		"POST /admin/events/{id}":               "organizer",
+		"GET /admin/events/{id}/boarding":       "organizer",
 		"GET /api/v1/events":                    "anyone",
 		"GET /api/v1/events/{id}":               "anyone",
 		"POST /api/v1/events":                   "organizer",
@@ -203,5 +204,58 @@ func TestImportEvents(t *testing.T) {
 				t.Fatalf("imported %+v, want a start at %v", got, want)
 			}
 		})
+	}
+}
+
+// A field study's coaches: set on the form (refused with the reason on a
+// forum, without seats, or seating fewer than its capacity, nothing
+// saved), its boarding list per coach linked from the events list, each
+// registered person on exactly one coach.
+func TestEventBoarding(t *testing.T) {
+	f := newFixture(t, storetest.SQLite(t))
+	org := f.client(model.RoleOrganizer)
+	form := func(kind, coaches, seats string) url.Values {
+		return url.Values{"kind": {kind}, "title": {"Science City study"}, "room": {"Coach park"}, "starts_at": {"2017-12-17T09:00"},
+			"ends_at": {"2017-12-17T17:00"}, "capacity": {"5"}, "coaches": {coaches}, "coach_seats": {seats}}
+	}
+	before, _ := f.db.EventInfos(bg, f.edition.ID)
+	for _, c := range []struct{ kind, coaches, seats, field string }{
+		{"forum", "2", "3", "coaches"}, {"field_study", "2", "0", "coach_seats"}, {"field_study", "2", "2", "coach_seats"},
+	} {
+		resp, body := f.postForm(org, "/admin/events", form(c.kind, c.coaches, c.seats))
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `name="`+c.field+`"`) {
+			t.Fatalf("%+v: %d", c, resp.StatusCode)
+		}
+	}
+	if after, _ := f.db.EventInfos(bg, f.edition.ID); len(after) != len(before) {
+		t.Fatalf("a refused event was saved")
+	}
+	if resp, body := f.postForm(org, "/admin/events", form("field_study", "2", "3")); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("create: %d %s", resp.StatusCode, body)
+	}
+	evs, _ := f.db.EventInfos(bg, f.edition.ID)
+	ev := evs[len(evs)-1]
+	if ev.Coaches != 2 || ev.CoachSeats != 3 {
+		t.Fatalf("saved %d coaches of %d seats", ev.Coaches, ev.CoachSeats)
+	}
+	var names []string
+	for _, r := range []model.Role{model.RoleTalent, model.RoleEnterprise, model.RoleDelegation, model.RoleJudge} {
+		if resp, _ := f.postForm(f.client(r), fmt.Sprintf("/events/%d/register", ev.ID), url.Values{}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("%s register: %d", r, resp.StatusCode)
+		}
+		names = append(names, "The "+string(r))
+	}
+	path := fmt.Sprintf("/admin/events/%d/boarding", ev.ID)
+	if _, page := f.do(org, "GET", "/admin/events", "", ""); !strings.Contains(page, `href="`+path+`"`) {
+		t.Fatalf("no boarding link on the events list")
+	}
+	_, page := f.do(org, "GET", path, "", "")
+	if strings.Count(page, `class="card coach"`) != 2 {
+		t.Fatalf("want two coaches:\n%s", page)
+	}
+	for _, n := range names {
+		if strings.Count(page, n+"<") != 1 && strings.Count(page, n+" <") != 1 {
+			t.Errorf("%s is not on exactly one coach", n)
+		}
 	}
 }

@@ -45,7 +45,8 @@ func (a *Area) editForm(w http.ResponseWriter, r *http.Request) {
 	for k, s := range map[string]string{"kind": string(e.Kind), "title": e.Title, "title_zh": e.TitleZH, "abstract": e.Abstract,
 		"abstract_zh": e.AbstractZH, "topics": strings.Join(e.Topics, ", "), "speakers": strings.Join(e.Speakers, ", "), "room": e.Room,
 		"starts_at": e.StartsAt.In(loc).Format("2006-01-02T15:04"), "ends_at": e.EndsAt.In(loc).Format("2006-01-02T15:04"),
-		"capacity": strconv.Itoa(e.Capacity), "audience": e.Audience, "hold_minutes": strconv.Itoa(max(1, e.HoldSeconds/60))} {
+		"capacity": strconv.Itoa(e.Capacity), "audience": e.Audience, "hold_minutes": strconv.Itoa(max(1, e.HoldSeconds/60)),
+		"coaches": strconv.Itoa(e.Coaches), "coach_seats": strconv.Itoa(e.CoachSeats)} {
 		v.Form.Set(k, s)
 	}
 	a.Render.Page(w, r, http.StatusOK, "ev_form", v)

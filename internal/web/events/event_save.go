@@ -21,6 +21,8 @@ type eventInput struct {
 	Audience    string `json:"audience"`
 	HoldMinutes int    `json:"hold_minutes"`
 	HoldSeconds int    `json:"hold_seconds"`
+	Coaches     int    `json:"coaches"`     // a field study's coaches; 0: none
+	CoachSeats  int    `json:"coach_seats"` // seats in each
 }
 
 // apply sets e (of edition ed) from in and checks it; times are local to
@@ -31,7 +33,7 @@ func (in eventInput) apply(e *store.EventInfo, ed model.Edition) error {
 	e.Abstract, e.AbstractZH, e.Topics, e.Speakers, e.Room = in.Abstract, in.AbstractZH, in.Topics, in.Speakers, in.Room
 	e.StartsAt = request.ParseLocalTime(p, "starts_at", in.StartsAt, ed.TimeZone)
 	e.EndsAt = request.ParseLocalTime(p, "ends_at", in.EndsAt, ed.TimeZone)
-	e.Capacity, e.Audience = in.Capacity, in.Audience
+	e.Capacity, e.Audience, e.Coaches, e.CoachSeats = in.Capacity, in.Audience, in.Coaches, in.CoachSeats
 	if e.Audience == "" {
 		e.Audience = "all"
 	}

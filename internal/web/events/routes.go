@@ -22,6 +22,7 @@ func (a *Area) Routes() []route.Route {
 		{Pattern: "POST /admin/events", Access: org, Handle: a.createPost},
 		{Pattern: "GET /admin/events/{id}/edit", Access: org, Handle: a.editForm},
 		{Pattern: "POST /admin/events/{id}", Access: org, Handle: a.updatePost},
+		{Pattern: "GET /admin/events/{id}/boarding", Access: org, Handle: a.boardingPage},
 
 		{Pattern: "GET /api/v1/events", Access: route.Anyone, Handle: a.apiEvents},
 		{Pattern: "GET /api/v1/events/{id}", Access: route.Anyone, Handle: a.apiEvent},

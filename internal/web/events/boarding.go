@@ -1,0 +1,78 @@
+package events
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/convene/convene/internal/seating"
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/web/request"
+)
+
+type boardingData struct {
+	Event   store.EventInfo
+	Coaches []coachList
+	Left    []store.Boarder // registered beyond the coaches' seats
+}
+
+type coachList struct {
+	N      int // 1, 2, …
+	People []store.Boarder
+}
+
+// boardingPage: a field study's boarding list per coach, for organizers to
+// print: its registered people, each organization's members together on
+// one coach where one has room for them all.
+func (a *Area) boardingPage(w http.ResponseWriter, r *http.Request) {
+	d, err := a.boarding(r)
+	if err != nil {
+		a.Render.Fail(w, r, err)
+		return
+	}
+	a.Render.Page(w, r, http.StatusOK, "ev_boarding", a.Render.View(r, "events.boarding", d))
+}
+
+func (a *Area) boarding(r *http.Request) (boardingData, error) {
+	id, err := request.PathID(r)
+	if err != nil {
+		return boardingData{}, err
+	}
+	d := boardingData{}
+	if d.Event, err = a.DB.EventInfo(r.Context(), id); err != nil {
+		return d, err
+	}
+	bs, err := a.DB.Boarders(r.Context(), id)
+	if err != nil {
+		return d, err
+	}
+	// Groups: an organization's members together; everyone else alone.
+	byID := map[int64]store.Boarder{}
+	var groups []seating.Group
+	at := map[int64]int{} // organization → its group
+	for _, b := range bs {
+		byID[b.UserID] = b
+		if b.OrgID == 0 {
+			groups = append(groups, seating.Group{Key: "u" + strconv.FormatInt(b.UserID, 10), Members: []int64{b.UserID}})
+			continue
+		}
+		i, ok := at[b.OrgID]
+		if !ok {
+			i = len(groups)
+			at[b.OrgID] = i
+			groups = append(groups, seating.Group{Key: "o" + strconv.FormatInt(b.OrgID, 10)})
+		}
+		groups[i].Members = append(groups[i].Members, b.UserID)
+	}
+	coaches, left := seating.Coaches(groups, d.Event.Coaches, d.Event.CoachSeats)
+	for i, c := range coaches {
+		l := coachList{N: i + 1}
+		for _, u := range c {
+			l.People = append(l.People, byID[u])
+		}
+		d.Coaches = append(d.Coaches, l)
+	}
+	for _, u := range left {
+		d.Left = append(d.Left, byID[u])
+	}
+	return d, nil
+}
