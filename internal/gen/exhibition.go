@@ -67,7 +67,7 @@ func loadExhibition(ctx context.Context, db *store.DB, c *Convention, editionID 
 		}
 		return areaInfo{}, false
 	}
-	if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: editionID, Seed: DemoBoothSeed, HoldSeconds: 48 * 3600}); err != nil {
+	if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: editionID, Seed: DemoBoothSeed, HoldSeconds: 48 * 3600}, 0); err != nil {
 		return err
 	}
 	r := rand.New(rand.NewPCG(uint64(c.Seed), 15))
@@ -109,12 +109,12 @@ func loadExhibition(ctx context.Context, db *store.DB, c *Convention, editionID 
 		n++
 	}
 	for g, area := range groups {
-		if err := db.SetBoothQuota(ctx, editionID, store.BoothQuota{Group: g, AreaID: area, Percent: 80}); err != nil {
+		if err := db.SetBoothQuota(ctx, editionID, store.BoothQuota{Group: g, AreaID: area, Percent: 80}, 0); err != nil {
 			return fmt.Errorf("exhibition demo: quota: %w", err)
 		}
 	}
-	if _, err := boothrun.Run(ctx, db, editionID); err != nil {
+	if _, err := boothrun.Run(ctx, db, editionID, 0); err != nil {
 		return fmt.Errorf("exhibition demo: run: %w", err)
 	}
-	return db.PublishBooths(ctx, editionID, time.Now().Add(14*24*time.Hour))
+	return db.PublishBooths(ctx, editionID, time.Now().Add(14*24*time.Hour), 0)
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"time"
 
 	"github.com/convene/convene/internal/model"
@@ -92,7 +93,7 @@ func ptime(t sql.NullTime) *time.Time {
 // SetBoothExhibition creates or updates the seed, the hold, self-service
 // and the request deadline (nil removes it); the seed cannot change once a
 // draw exists.
-func (db *DB) SetBoothExhibition(ctx context.Context, e Exhibition) error {
+func (db *DB) SetBoothExhibition(ctx context.Context, e Exhibition, by int64) error {
 	if e.HoldSeconds <= 0 {
 		return model.Errorf(model.Invalid, "err.invalid", "hold_seconds", "err.invalid")
 	}
@@ -108,9 +109,15 @@ func (db *DB) SetBoothExhibition(ctx context.Context, e Exhibition) error {
 		if e.RequestDeadline != nil {
 			deadline = e.RequestDeadline.UTC()
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE exhibitions SET hold_seconds = $2, self_service = $3, request_deadline = $4 WHERE edition_id = $1`,
-			e.EditionID, e.HoldSeconds, e.SelfService, deadline)
-		return db.mapErr(err)
+		if _, err := tx.ExecContext(ctx, `UPDATE exhibitions SET hold_seconds = $2, self_service = $3, request_deadline = $4 WHERE edition_id = $1`,
+			e.EditionID, e.HoldSeconds, e.SelfService, deadline); err != nil {
+			return db.mapErr(err)
+		}
+		detail := fmt.Sprintf("seed=%d hold=%ds self_service=%t", e.Seed, e.HoldSeconds, e.SelfService)
+		if e.RequestDeadline != nil {
+			detail += " deadline=" + e.RequestDeadline.UTC().Format(time.RFC3339)
+		}
+		return db.audit(ctx, tx, by, "booth.settings", "edition", e.EditionID, detail)
 	})
 }
 
@@ -163,7 +170,7 @@ type PlanRow struct {
 // halls and areas by name; a row that breaks a rule (a code taken in the
 // venue, a bad kind) saves nothing. Geometry (overlaps, areas) is checked by
 // the caller through the engine before.
-func (db *DB) ImportPlan(ctx context.Context, venueID int64, rows []PlanRow) (int, error) {
+func (db *DB) ImportPlan(ctx context.Context, venueID int64, rows []PlanRow, by int64) (int, error) {
 	n := 0
 	err := db.tx(ctx, func(tx txq) error {
 		halls, areas := map[string]int64{}, map[[2]string]int64{}
@@ -208,7 +215,7 @@ func (db *DB) ImportPlan(ctx context.Context, venueID int64, rows []PlanRow) (in
 			}
 			n++
 		}
-		return nil
+		return db.audit(ctx, tx, by, "booth.import", "venue", venueID, itoa(n)+" booths")
 	})
 	if err != nil {
 		return 0, err
@@ -332,12 +339,15 @@ type BoothQuota struct {
 
 // SetBoothQuota sets (Percent > 0) or removes (0) a quota; the quotas of
 // an area must not sum over 100%.
-func (db *DB) SetBoothQuota(ctx context.Context, editionID int64, q BoothQuota) error {
+func (db *DB) SetBoothQuota(ctx context.Context, editionID int64, q BoothQuota, by int64) error {
 	if q.Group == "" || q.Percent < 0 || q.Percent > 100 {
 		return model.Errorf(model.Invalid, "err.invalid", "percent", "booths.err_percent")
 	}
 	return db.tx(ctx, func(tx txq) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM booth_quotas WHERE edition_id = $1 AND grp = $2 AND area_id = $3`, editionID, q.Group, q.AreaID); err != nil {
+			return err
+		}
+		if err := db.audit(ctx, tx, by, "booth.quota", "area", q.AreaID, fmt.Sprintf("%s %g%%", q.Group, q.Percent)); err != nil {
 			return err
 		}
 		if q.Percent == 0 {

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"time"
 
 	"github.com/convene/convene/internal/model"
@@ -25,7 +26,7 @@ type BoothOutcome struct {
 // SaveBoothRun replaces the unlocked drafts with a run's in one
 // transaction, records every request's outcome and marks the exhibition
 // drawn. Refused once published.
-func (db *DB) SaveBoothRun(ctx context.Context, editionID int64, drafts []BoothDraft, outcomes []BoothOutcome) error {
+func (db *DB) SaveBoothRun(ctx context.Context, editionID int64, drafts []BoothDraft, outcomes []BoothOutcome, by int64) error {
 	now := db.clock()
 	return db.tx(ctx, func(tx txq) error {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO exhibitions (edition_id) VALUES ($1) ON CONFLICT (edition_id) DO NOTHING`, editionID); err != nil {
@@ -56,14 +57,14 @@ func (db *DB) SaveBoothRun(ctx context.Context, editionID int64, drafts []BoothD
 				return err
 			}
 		}
-		return nil
+		return db.audit(ctx, tx, by, "booth.run", "edition", editionID, fmt.Sprintf("%d booths drafted, %d requests", len(drafts), len(outcomes)))
 	})
 }
 
 // AssignBoothByHand gives a booth to a request as a locked draft (kept by
 // later runs), taking it from any unlocked draft; requestID 0 unlocks and
 // frees the booth. Only before publication.
-func (db *DB) AssignBoothByHand(ctx context.Context, editionID, boothID, requestID int64) error {
+func (db *DB) AssignBoothByHand(ctx context.Context, editionID, boothID, requestID, by int64) error {
 	now := db.clock()
 	return db.tx(ctx, func(tx txq) error {
 		var st string
@@ -74,6 +75,9 @@ func (db *DB) AssignBoothByHand(ctx context.Context, editionID, boothID, request
 			return model.Errorf(model.Conflict, "booths.err_published")
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM booth_assignments WHERE booth_id = $1 AND edition_id = $2 AND status = 'draft'`, boothID, editionID); err != nil {
+			return err
+		}
+		if err := db.audit(ctx, tx, by, "booth.assign", "booth", boothID, "request "+itoa(int(requestID))); err != nil {
 			return err
 		}
 		if requestID == 0 {
@@ -96,7 +100,7 @@ func (db *DB) AssignBoothByHand(ctx context.Context, editionID, boothID, request
 // PublishBooths turns the drafts into assignments and sets the deadline by
 // which exhibitors confirm or release. Only a drawn exhibition publishes,
 // once.
-func (db *DB) PublishBooths(ctx context.Context, editionID int64, confirmBy time.Time) error {
+func (db *DB) PublishBooths(ctx context.Context, editionID int64, confirmBy time.Time, by int64) error {
 	now := db.clock()
 	return db.tx(ctx, func(tx txq) error {
 		res, err := tx.ExecContext(ctx, `UPDATE exhibitions SET status = 'published', published_at = $2, confirm_by = $3
@@ -109,6 +113,9 @@ func (db *DB) PublishBooths(ctx context.Context, editionID int64, confirmBy time
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE booth_assignments SET status = 'assigned', updated_at = $2 WHERE edition_id = $1 AND status = 'draft'`, editionID, now)
 		if err != nil {
+			return err
+		}
+		if err := db.audit(ctx, tx, by, "booth.publish", "edition", editionID, "confirm by "+confirmBy.UTC().Format(time.RFC3339)); err != nil {
 			return err
 		}
 		// Every member of an organization that asked is told its outcome.

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -61,6 +62,7 @@ func TestBoothsConformance(t *testing.T) {
 			t.Run("RequestDeadline", func(t *testing.T) { testBoothDeadline(t, b.Open(t)) })
 			t.Run("Priority", func(t *testing.T) { testBoothPriority(t, b.Open(t)) })
 			t.Run("Withdraw", func(t *testing.T) { testBoothWithdraw(t, b.Open(t)) })
+			t.Run("Audited", func(t *testing.T) { testBoothAudited(t, b.Open(t)) })
 		})
 	}
 }
@@ -72,7 +74,7 @@ func testBoothLifecycle(t *testing.T, db *store.DB) {
 	w := newBoothWorld(t, db, 3, 4)
 	now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)
 	db.SetClock(func() time.Time { return now })
-	if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 42, HoldSeconds: 3600}); err != nil {
+	if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 42, HoldSeconds: 3600}, 0); err != nil {
 		t.Fatal(err)
 	}
 	var reqs []store.BoothRequest
@@ -95,7 +97,7 @@ func testBoothLifecycle(t *testing.T, db *store.DB) {
 		outs = append(outs, store.BoothOutcome{RequestID: reqs[i].ID, Status: "assigned", Outcome: "{}"})
 	}
 	outs = append(outs, store.BoothOutcome{RequestID: reqs[3].ID, Status: "waitlisted", Waitlist: 1, Outcome: "{}"})
-	if err := db.SaveBoothRun(ctx, w.edition.ID, drafts, outs); err != nil {
+	if err := db.SaveBoothRun(ctx, w.edition.ID, drafts, outs, 0); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.ConfirmBooth(ctx, w.orgs[0], w.booths[0].ID); model.AsError(err) == nil {
@@ -114,7 +116,7 @@ func testBoothLifecycle(t *testing.T, db *store.DB) {
 	if n, m2 := boothFigures(); n != 1 || m2 != 0 {
 		t.Fatalf("before publication: %d requests, %v m²", n, m2)
 	}
-	if err := db.PublishBooths(ctx, w.edition.ID, now.Add(48*time.Hour)); err != nil {
+	if err := db.PublishBooths(ctx, w.edition.ID, now.Add(48*time.Hour), 0); err != nil {
 		t.Fatal(err)
 	}
 	if n, m2 := boothFigures(); n != 1 || m2 != 9 {
@@ -141,10 +143,10 @@ func testBoothLifecycle(t *testing.T, db *store.DB) {
 	if args := told(w.users[3], "booths.notice.waitlisted"); len(args) != 1 || args[0] != "1" {
 		t.Fatalf("waitlisted notice %q", args)
 	}
-	if err := db.PublishBooths(ctx, w.edition.ID, now); model.AsError(err) == nil {
+	if err := db.PublishBooths(ctx, w.edition.ID, now, 0); model.AsError(err) == nil {
 		t.Fatal("published twice")
 	}
-	if err := db.SaveBoothRun(ctx, w.edition.ID, nil, nil); model.AsError(err) == nil {
+	if err := db.SaveBoothRun(ctx, w.edition.ID, nil, nil, 0); model.AsError(err) == nil {
 		t.Fatal("a run replaced a published allocation")
 	}
 	if err := db.ConfirmBooth(ctx, w.orgs[0], w.booths[0].ID); err != nil {
@@ -204,7 +206,7 @@ func TestBoothHoldExpires(t *testing.T) {
 			w := newBoothWorld(t, db, 1, 3)
 			now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)
 			db.SetClock(func() time.Time { return now })
-			if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 1, HoldSeconds: 600}); err != nil {
+			if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 1, HoldSeconds: 600}, 0); err != nil {
 				t.Fatal(err)
 			}
 			var ids []int64
@@ -217,10 +219,10 @@ func TestBoothHoldExpires(t *testing.T) {
 			}
 			if err := db.SaveBoothRun(ctx, w.edition.ID, []store.BoothDraft{{BoothID: w.booths[0].ID, OrgID: w.orgs[0], RequestID: ids[0]}},
 				[]store.BoothOutcome{{RequestID: ids[0], Status: "assigned", Outcome: "{}"}, {RequestID: ids[1], Status: "waitlisted", Waitlist: 1, Outcome: "{}"},
-					{RequestID: ids[2], Status: "waitlisted", Waitlist: 2, Outcome: "{}"}}); err != nil {
+					{RequestID: ids[2], Status: "waitlisted", Waitlist: 2, Outcome: "{}"}}, 0); err != nil {
 				t.Fatal(err)
 			}
-			if err := db.PublishBooths(ctx, w.edition.ID, now.Add(time.Hour)); err != nil {
+			if err := db.PublishBooths(ctx, w.edition.ID, now.Add(time.Hour), 0); err != nil {
 				t.Fatal(err)
 			}
 			if next, err := db.ReleaseBooth(ctx, w.edition.ID, w.orgs[0], w.booths[0].ID); err != nil || next != w.orgs[1] {
@@ -242,16 +244,16 @@ func TestBoothHoldExpires(t *testing.T) {
 
 func testBoothQuotaSum(t *testing.T, db *store.DB) {
 	w := newBoothWorld(t, db, 1, 0)
-	if err := db.SetBoothQuota(ctx, w.edition.ID, store.BoothQuota{Group: "GD", AreaID: w.area.ID, Percent: 60}); err != nil {
+	if err := db.SetBoothQuota(ctx, w.edition.ID, store.BoothQuota{Group: "GD", AreaID: w.area.ID, Percent: 60}, 0); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.SetBoothQuota(ctx, w.edition.ID, store.BoothQuota{Group: "HN", AreaID: w.area.ID, Percent: 50}); model.AsError(err) == nil {
+	if err := db.SetBoothQuota(ctx, w.edition.ID, store.BoothQuota{Group: "HN", AreaID: w.area.ID, Percent: 50}, 0); model.AsError(err) == nil {
 		t.Fatal("quotas over 100% accepted")
 	}
-	if err := db.SetBoothQuota(ctx, w.edition.ID, store.BoothQuota{Group: "GD", AreaID: w.area.ID, Percent: 40}); err != nil {
+	if err := db.SetBoothQuota(ctx, w.edition.ID, store.BoothQuota{Group: "GD", AreaID: w.area.ID, Percent: 40}, 0); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.SetBoothQuota(ctx, w.edition.ID, store.BoothQuota{Group: "HN", AreaID: w.area.ID, Percent: 50}); err != nil {
+	if err := db.SetBoothQuota(ctx, w.edition.ID, store.BoothQuota{Group: "HN", AreaID: w.area.ID, Percent: 50}, 0); err != nil {
 		t.Fatal(err)
 	}
 	qs, err := db.BoothQuotas(ctx, w.edition.ID)
@@ -267,7 +269,7 @@ func testBoothImport(t *testing.T, db *store.DB) {
 		{Line: 2, Hall: "Hall 9", Area: "Hunan", AreaKind: model.AreaProvince, Code: "H-001", M2: 9, W: 3, D: 3, Kind: "standard"},
 		{Line: 3, Hall: "Hall 9", Area: "Hunan", AreaKind: model.AreaProvince, Code: "P01-001", M2: 9, X: 3, W: 3, D: 3, Kind: "standard"},
 	}
-	if _, err := db.ImportPlan(ctx, vs[0].ID, rows); model.AsError(err) == nil {
+	if _, err := db.ImportPlan(ctx, vs[0].ID, rows, 0); model.AsError(err) == nil {
 		t.Fatalf("a code taken in the venue was imported: %v", err)
 	}
 	plan, _ := db.PlanBooths(ctx, w.edition.ID, time.Now())
@@ -275,7 +277,7 @@ func testBoothImport(t *testing.T, db *store.DB) {
 		t.Fatalf("a refused import saved %d booths", len(plan)-1)
 	}
 	rows[1].Code = "H-002"
-	if n, err := db.ImportPlan(ctx, vs[0].ID, rows); err != nil || n != 2 {
+	if n, err := db.ImportPlan(ctx, vs[0].ID, rows, 0); err != nil || n != 2 {
 		t.Fatalf("import: %d, %v", n, err)
 	}
 }
@@ -283,16 +285,16 @@ func testBoothImport(t *testing.T, db *store.DB) {
 // 1,000 clients race for 100 booths: exactly 100 bookings, no booth twice.
 func testBoothRace(t *testing.T, db *store.DB) {
 	w := newBoothWorld(t, db, 100, 1)
-	if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 7, HoldSeconds: 60, SelfService: true}); err != nil {
+	if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 7, HoldSeconds: 60, SelfService: true}, 0); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.BookBooth(ctx, w.edition.ID, w.orgs[0], w.booths[0].ID); model.AsError(err) == nil {
 		t.Fatal("booked before publication")
 	}
-	if err := db.SaveBoothRun(ctx, w.edition.ID, nil, nil); err != nil {
+	if err := db.SaveBoothRun(ctx, w.edition.ID, nil, nil, 0); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.PublishBooths(ctx, w.edition.ID, time.Now().Add(time.Hour)); err != nil {
+	if err := db.PublishBooths(ctx, w.edition.ID, time.Now().Add(time.Hour), 0); err != nil {
 		t.Fatal(err)
 	}
 	var wins, lost atomic.Int64
@@ -334,7 +336,7 @@ func testBoothDeadline(t *testing.T, db *store.DB) {
 	now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)
 	db.SetClock(func() time.Time { return now })
 	deadline := now.Add(time.Hour)
-	if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 1, HoldSeconds: 3600, RequestDeadline: &deadline}); err != nil {
+	if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 1, HoldSeconds: 3600, RequestDeadline: &deadline}, 0); err != nil {
 		t.Fatal(err)
 	}
 	ex, err := db.BoothExhibition(ctx, w.edition.ID)
@@ -362,15 +364,15 @@ func testBoothDeadline(t *testing.T, db *store.DB) {
 		t.Fatalf("a late request was saved: %d requests, id %d", n, late.ID)
 	}
 	// The organizer is not bound by it: a hand assignment and a run.
-	if err := db.AssignBoothByHand(ctx, w.edition.ID, w.booths[0].ID, first.ID); err != nil {
+	if err := db.AssignBoothByHand(ctx, w.edition.ID, w.booths[0].ID, first.ID, 0); err != nil {
 		t.Fatalf("organizer's assignment after the deadline: %v", err)
 	}
 	if err := db.SaveBoothRun(ctx, w.edition.ID, []store.BoothDraft{{BoothID: w.booths[0].ID, OrgID: w.orgs[0], RequestID: first.ID, Locked: true}},
-		[]store.BoothOutcome{{RequestID: first.ID, Status: "assigned", Outcome: "{}"}}); err != nil {
+		[]store.BoothOutcome{{RequestID: first.ID, Status: "assigned", Outcome: "{}"}}, 0); err != nil {
 		t.Fatalf("organizer's run after the deadline: %v", err)
 	}
 	// Moved later, or removed: open again.
-	if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 1, HoldSeconds: 3600}); err != nil {
+	if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 1, HoldSeconds: 3600}, 0); err != nil {
 		t.Fatal(err)
 	}
 	if ex, _ := db.BoothExhibition(ctx, w.edition.ID); ex.RequestDeadline != nil {
@@ -420,10 +422,10 @@ func testBoothPriority(t *testing.T, db *store.DB) {
 		t.Fatalf("audit %+v %v", audit, err)
 	}
 	if err := db.SaveBoothRun(ctx, w.edition.ID, []store.BoothDraft{{BoothID: w.booths[0].ID, OrgID: w.orgs[0], RequestID: r.ID}},
-		[]store.BoothOutcome{{RequestID: r.ID, Status: "assigned", Outcome: "{}"}}); err != nil {
+		[]store.BoothOutcome{{RequestID: r.ID, Status: "assigned", Outcome: "{}"}}, 0); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.PublishBooths(ctx, w.edition.ID, time.Now().Add(time.Hour)); err != nil {
+	if err := db.PublishBooths(ctx, w.edition.ID, time.Now().Add(time.Hour), 0); err != nil {
 		t.Fatal(err)
 	}
 	if err := db.SetBoothPriority(ctx, w.edition.ID, r.ID, 5, org.ID); model.AsError(err) == nil || prio() != 3 {
@@ -439,7 +441,7 @@ func testBoothWithdraw(t *testing.T, db *store.DB) {
 	now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)
 	db.SetClock(func() time.Time { return now })
 	deadline := now.Add(time.Hour)
-	if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 1, HoldSeconds: 3600, RequestDeadline: &deadline}); err != nil {
+	if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 1, HoldSeconds: 3600, RequestDeadline: &deadline}, 0); err != nil {
 		t.Fatal(err)
 	}
 	mine := store.BoothRequest{EditionID: w.edition.ID, OrgID: w.orgs[0], AreaID: w.area.ID, Count: 1}
@@ -450,7 +452,7 @@ func testBoothWithdraw(t *testing.T, db *store.DB) {
 		}
 	}
 	if err := db.SaveBoothRun(ctx, w.edition.ID, []store.BoothDraft{{BoothID: w.booths[0].ID, OrgID: w.orgs[0], RequestID: mine.ID}},
-		[]store.BoothOutcome{{RequestID: mine.ID, Status: "assigned", Outcome: "{}"}, {RequestID: other.ID, Status: "waitlisted", Outcome: "{}"}}); err != nil {
+		[]store.BoothOutcome{{RequestID: mine.ID, Status: "assigned", Outcome: "{}"}, {RequestID: other.ID, Status: "waitlisted", Outcome: "{}"}}, 0); err != nil {
 		t.Fatal(err)
 	}
 	key := func(err error) string {
@@ -498,5 +500,52 @@ func testBoothWithdraw(t *testing.T, db *store.DB) {
 	}
 	if rs := requests(); rs[other.ID] != "waitlisted" {
 		t.Fatalf("a refused withdrawal changed the request: %v", rs)
+	}
+}
+
+// Every organizer action on the exhibition is in the audit log, with who
+// did it, in the change's transaction: a refused one leaves no entry.
+func testBoothAudited(t *testing.T, db *store.DB) {
+	w := newBoothWorld(t, db, 2, 1)
+	org := w.users[0] // who acts is the caller's business (routes admit organizers only)
+	if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 7, HoldSeconds: 3600}, org.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetBoothQuota(ctx, w.edition.ID, store.BoothQuota{Group: "Guangdong", AreaID: w.area.ID, Percent: 50}, org.ID); err != nil {
+		t.Fatal(err)
+	}
+	q := store.BoothRequest{EditionID: w.edition.ID, OrgID: w.orgs[0], AreaID: w.area.ID, Count: 1}
+	if err := db.CreateBoothRequest(ctx, &q); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SaveBoothRun(ctx, w.edition.ID, nil, []store.BoothOutcome{{RequestID: q.ID, Status: "waitlisted", Outcome: "{}"}}, org.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.AssignBoothByHand(ctx, w.edition.ID, w.booths[1].ID, q.ID, org.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.PublishBooths(ctx, w.edition.ID, time.Now().Add(time.Hour), org.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.PublishBooths(ctx, w.edition.ID, time.Now().Add(time.Hour), org.ID); model.AsError(err) == nil {
+		t.Fatalf("published twice: %v", err)
+	}
+	es, err := db.AuditEntries(ctx, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for i := len(es) - 1; i >= 0; i-- {
+		e := es[i]
+		if !strings.HasPrefix(e.Action, "booth.") {
+			continue
+		}
+		if e.UserID == nil || *e.UserID != org.ID {
+			t.Errorf("%s recorded for %v, want user %d", e.Action, e.UserID, org.ID)
+		}
+		got = append(got, e.Action)
+	}
+	if s := strings.Join(got, " "); s != "booth.settings booth.quota booth.run booth.assign booth.publish" {
+		t.Fatalf("audited %q", s)
 	}
 }

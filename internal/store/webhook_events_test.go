@@ -87,7 +87,7 @@ func testDockingStageEvent(t *testing.T, db *store.DB) {
 
 func testBoothAssignedEvent(t *testing.T, db *store.DB) {
 	w := newBoothWorld(t, db, 2, 2)
-	if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 1, HoldSeconds: 3600}); err != nil {
+	if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 1, HoldSeconds: 3600}, 0); err != nil {
 		t.Fatal(err)
 	}
 	eps := []store.WebhookEndpoint{subscribe(t, db, w.orgs[0], "booth.assigned"), subscribe(t, db, w.orgs[1], "booth.assigned")}
@@ -104,13 +104,13 @@ func testBoothAssignedEvent(t *testing.T, db *store.DB) {
 			outs[0] = store.BoothOutcome{RequestID: r.ID, Status: "assigned", Outcome: "{}"}
 		}
 	}
-	if err := db.SaveBoothRun(ctx, w.edition.ID, drafts, outs); err != nil {
+	if err := db.SaveBoothRun(ctx, w.edition.ID, drafts, outs, 0); err != nil {
 		t.Fatal(err)
 	}
 	if es := events(t, db, eps[0], "booth.assigned"); len(es) != 0 {
 		t.Fatalf("a draft was announced: %+v", es)
 	}
-	if err := db.PublishBooths(ctx, w.edition.ID, time.Now().Add(48*time.Hour)); err != nil {
+	if err := db.PublishBooths(ctx, w.edition.ID, time.Now().Add(48*time.Hour), 0); err != nil {
 		t.Fatal(err)
 	}
 	es := events(t, db, eps[0], "booth.assigned")

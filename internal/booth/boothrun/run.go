@@ -64,7 +64,7 @@ func reqKey(id int64) string  { return "r" + strconv.FormatInt(id, 10) }
 // Run allocates an edition's booths and saves the drafts and outcomes. An
 // instance the engine refuses comes back as a model error carrying the
 // engine's first message.
-func Run(ctx context.Context, db *store.DB, editionID int64) (booth.Result, error) {
+func Run(ctx context.Context, db *store.DB, editionID, by int64) (booth.Result, error) {
 	inst, bm, rm, err := Instance(ctx, db, editionID)
 	if err != nil {
 		return booth.Result{}, err
@@ -83,5 +83,5 @@ func Run(ctx context.Context, db *store.DB, editionID int64) (booth.Result, erro
 		js, _ := json.Marshal(o)
 		outs = append(outs, store.BoothOutcome{RequestID: rm[o.Request].ID, Status: string(o.Status), Waitlist: o.Waitlist, Outcome: string(js)})
 	}
-	return res, db.SaveBoothRun(ctx, editionID, drafts, outs)
+	return res, db.SaveBoothRun(ctx, editionID, drafts, outs, by)
 }

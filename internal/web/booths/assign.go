@@ -39,7 +39,7 @@ func (a *Area) assignByCode(r *http.Request, in assignInput) error {
 	}
 	for _, b := range plan {
 		if b.Code == in.Booth {
-			return a.DB.AssignBoothByHand(r.Context(), e.ID, b.ID, in.RequestID)
+			return a.DB.AssignBoothByHand(r.Context(), e.ID, b.ID, in.RequestID, request.User(r).ID)
 		}
 	}
 	return model.Errorf(model.Invalid, "err.invalid", "booth", "booths.err_no_booth")

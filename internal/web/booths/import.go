@@ -13,6 +13,7 @@ import (
 	"github.com/convene/convene/internal/booth"
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/web/request"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -60,7 +61,7 @@ func (a *Area) importPlan(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if len(problems) == 0 {
-		if _, err := a.DB.ImportPlan(r.Context(), venueID, rows); err != nil {
+		if _, err := a.DB.ImportPlan(r.Context(), venueID, rows, request.User(r).ID); err != nil {
 			if me := model.AsError(err); me != nil && me.Fields["row"] != "" {
 				problems = []string{fmt.Sprintf("%s %s: %s", a.Render.T(locale(r), "booths.import.row"), me.Fields["row"], a.Render.T(locale(r), me.Key))}
 			} else {

@@ -23,7 +23,7 @@ func (a *Area) publish(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		e, eerr := a.edition(r)
 		if err = eerr; err == nil {
-			err = a.DB.PublishBooths(r.Context(), e.ID, time.Now().Add(time.Duration(in.ConfirmDays)*24*time.Hour))
+			err = a.DB.PublishBooths(r.Context(), e.ID, time.Now().Add(time.Duration(in.ConfirmDays)*24*time.Hour), request.User(r).ID)
 		}
 	}
 	if err != nil {

@@ -27,7 +27,7 @@ func (a *Area) setQuota(w http.ResponseWriter, r *http.Request) {
 			err = model.Errorf(model.Invalid, "err.invalid", "percent", "err.number")
 		}
 		if err == nil {
-			err = a.DB.SetBoothQuota(r.Context(), e.ID, store.BoothQuota{Group: in.Group, AreaID: in.AreaID, Percent: pct})
+			err = a.DB.SetBoothQuota(r.Context(), e.ID, store.BoothQuota{Group: in.Group, AreaID: in.AreaID, Percent: pct}, request.User(r).ID)
 		}
 	}
 	if err != nil {

@@ -28,7 +28,7 @@ func (a *Area) settings(w http.ResponseWriter, r *http.Request) {
 		if err = eerr; err == nil {
 			x := store.Exhibition{EditionID: e.ID, Seed: in.Seed, HoldSeconds: in.HoldHours * 3600, SelfService: in.SelfService}
 			if x.RequestDeadline, err = deadlineOf(e, in.RequestDeadline); err == nil {
-				err = a.DB.SetBoothExhibition(r.Context(), x)
+				err = a.DB.SetBoothExhibition(r.Context(), x, request.User(r).ID)
 			}
 		}
 	}
