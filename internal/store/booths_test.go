@@ -52,6 +52,15 @@ func newBoothWorld(t *testing.T, db *store.DB, nBooths, nOrgs int) boothWorld {
 	return w
 }
 
+// withDeadline opens the world's exhibition with a request deadline.
+func withDeadline(t *testing.T, db *store.DB, w boothWorld, deadline time.Time) time.Time {
+	t.Helper()
+	if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 1, HoldSeconds: 3600, RequestDeadline: &deadline}, 0); err != nil {
+		t.Fatal(err)
+	}
+	return deadline
+}
+
 func TestBoothsConformance(t *testing.T) {
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
@@ -335,10 +344,7 @@ func testBoothDeadline(t *testing.T, db *store.DB) {
 	w := newBoothWorld(t, db, 2, 2)
 	now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)
 	db.SetClock(func() time.Time { return now })
-	deadline := now.Add(time.Hour)
-	if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 1, HoldSeconds: 3600, RequestDeadline: &deadline}, 0); err != nil {
-		t.Fatal(err)
-	}
+	deadline := withDeadline(t, db, w, now.Add(time.Hour))
 	ex, err := db.BoothExhibition(ctx, w.edition.ID)
 	if err != nil || ex.RequestDeadline == nil || !ex.RequestDeadline.Equal(deadline) || ex.RequestsClosed(now) || !ex.RequestsClosed(deadline) {
 		t.Fatalf("deadline read back %v, %v", ex.RequestDeadline, err)
@@ -440,10 +446,7 @@ func testBoothWithdraw(t *testing.T, db *store.DB) {
 	w := newBoothWorld(t, db, 2, 2)
 	now := time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)
 	db.SetClock(func() time.Time { return now })
-	deadline := now.Add(time.Hour)
-	if err := db.SetBoothExhibition(ctx, store.Exhibition{EditionID: w.edition.ID, Seed: 1, HoldSeconds: 3600, RequestDeadline: &deadline}, 0); err != nil {
-		t.Fatal(err)
-	}
+	deadline := withDeadline(t, db, w, now.Add(time.Hour))
 	mine := store.BoothRequest{EditionID: w.edition.ID, OrgID: w.orgs[0], AreaID: w.area.ID, Count: 1}
 	other := store.BoothRequest{EditionID: w.edition.ID, OrgID: w.orgs[1], AreaID: w.area.ID, Count: 1}
 	for _, q := range []*store.BoothRequest{&mine, &other} {

@@ -35,6 +35,17 @@ func init() {
 	})
 }
 
+// currentFixture is a SQLite fixture whose edition is the current one.
+func currentFixture(t *testing.T) *fixture {
+	t.Helper()
+	f := newFixture(t, storetest.SQLite(t))
+	f.edition.Current = true
+	if err := f.db.UpdateEdition(bg, &f.edition, 0); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
 // boothPlan adds a hall with one area of n standard booths in a row.
 func boothPlan(t *testing.T, db *store.DB, editionID int64, n int) model.Area {
 	t.Helper()
@@ -157,11 +168,7 @@ func TestBoothsFlow(t *testing.T) {
 
 // A plan file with a bad row saves nothing and names the row.
 func TestBoothsImportWhole(t *testing.T) {
-	f := newFixture(t, storetest.SQLite(t))
-	f.edition.Current = true
-	if err := f.db.UpdateEdition(bg, &f.edition, 0); err != nil {
-		t.Fatal(err)
-	}
+	f := currentFixture(t)
 	boothPlan(t, f.db, f.edition.ID, 2)
 	org := f.client(model.RoleOrganizer)
 	vs, _ := f.db.ListVenues(bg, f.edition.ID)
@@ -197,11 +204,7 @@ func TestBoothsImportWhole(t *testing.T) {
 // page shows; an English page shows the English one, and neither shows
 // both (issue 12: areas were named "Hunan area / 湖南展区").
 func TestBoothsAreaNameInReadersLanguage(t *testing.T) {
-	f := newFixture(t, storetest.SQLite(t))
-	f.edition.Current = true
-	if err := f.db.UpdateEdition(bg, &f.edition, 0); err != nil {
-		t.Fatal(err)
-	}
+	f := currentFixture(t)
 	boothPlan(t, f.db, f.edition.ID, 1)
 	org := f.client(model.RoleOrganizer)
 	vs, _ := f.db.ListVenues(bg, f.edition.ID)
@@ -417,11 +420,7 @@ func TestBoothsPriority(t *testing.T) {
 // another exhibitor posting the same withdrawal finds nothing and changes
 // nothing.
 func TestBoothsWithdraw(t *testing.T) {
-	f := newFixture(t, storetest.SQLite(t))
-	f.edition.Current = true
-	if err := f.db.UpdateEdition(bg, &f.edition, 0); err != nil {
-		t.Fatal(err)
-	}
+	f := currentFixture(t)
 	a := boothPlan(t, f.db, f.edition.ID, 2)
 	org, del, ent := f.client(model.RoleOrganizer), f.client(model.RoleDelegation), f.client(model.RoleEnterprise)
 	f.postForm(org, "/admin/booths/settings", url.Values{"seed": {"1"}, "hold_hours": {"24"}})
