@@ -199,3 +199,37 @@ func TestGateOfflineAndSync(t *testing.T) {
 		}
 	}
 }
+
+// TestBadgeOffline: a participant opens their badge page once; with the
+// server gone and the tab offline, the page opens again from the service
+// worker's copy, with the same signed code and its QR.
+func TestBadgeOffline(t *testing.T) {
+	base, pw, logins, stop := startDemoStoppable(t)
+	var b struct{ Token string }
+	getJSON(t, demoClient(t, base, logins["talent"], pw), base+"/api/v1/me/badge", &b)
+	ctx := browser(t)
+	bctx, cancel := context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+	ctx = bctx
+	signIn(t, ctx, base, logins["talent"], pw)
+	do(t, ctx, chromedp.Navigate(base+"/me/badge"))
+	// The worker takes the page over, then keeps a copy of what it fetches.
+	// (Promises answer through a window property: waitFor polls values.)
+	waitFor(t, ctx, `navigator.serviceWorker.ready.then(() => window.__sw = 'ready'), window.__sw || ''`, "ready")
+	do(t, ctx, chromedp.Reload())
+	waitFor(t, ctx, `String(!!navigator.serviceWorker.controller)`, "true")
+	waitFor(t, ctx, `caches.open('convene-badge-v1').then(c => c.match('/me/badge')).then(r => window.__kept = String(!!r)), window.__kept || ''`, "true")
+	stop() // no server at all: what comes now comes from the copy
+	setOffline(t, ctx, true)
+	do(t, ctx, chromedp.Reload())
+	waitFor(t, ctx, `document.readyState`, "complete")
+	// textContent: the code sits in a closed <details>, which innerText skips.
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.getElementById('badge-token') || {}).textContent || ''`))
+	if err != nil || strings.TrimSpace(got) != b.Token {
+		t.Fatalf("offline badge code %q (%v), want %q", got, err, b.Token)
+	}
+	if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('#badge .qr svg, #badge .qr img').length`)); err != nil || n == 0 {
+		t.Fatalf("offline badge has no QR: %d %v", n, err)
+	}
+	shot(t, ctx, "badge-offline")
+}

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -231,6 +232,14 @@ func waitPath(t *testing.T, ctx context.Context, base, path string) {
 // URL, password and logins by role.
 func startDemo(t *testing.T, args ...string) (string, string, map[string]string) {
 	t.Helper()
+	base, pw, logins, _ := startDemoStoppable(t, args...)
+	return base, pw, logins
+}
+
+// startDemoStoppable is startDemo with a function that stops the server
+// (and waits for it), for tests of what a page does without it.
+func startDemoStoppable(t *testing.T, args ...string) (string, string, map[string]string, func()) {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	cmd := exec.CommandContext(ctx, binary, append([]string{"demo", "-db", filepath.Join(t.TempDir(), "demo.db"), "-addr", "127.0.0.1:0", "-quiet"}, args...)...)
 	out, _ := cmd.StdoutPipe()
@@ -238,7 +247,9 @@ func startDemo(t *testing.T, args ...string) (string, string, map[string]string)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { cancel(); cmd.Wait() })
+	var once sync.Once
+	stop := func() { once.Do(func() { cancel(); cmd.Wait() }) }
+	t.Cleanup(stop)
 	var base, pw string
 	logins := map[string]string{}
 	urlRe := regexp.MustCompile(`^Convene demo at (http://\S+)`)
@@ -264,5 +275,5 @@ func startDemo(t *testing.T, args ...string) (string, string, map[string]string)
 	if base == "" || pw == "" || len(logins) != 6 {
 		t.Fatalf("demo printed url %q, password %q, %d logins", base, pw, len(logins))
 	}
-	return base, pw, logins
+	return base, pw, logins, stop
 }
