@@ -366,3 +366,41 @@ func BenchmarkOfflineSync5000(b *testing.B) {
 		})
 	}
 }
+
+// A badge's short code, typed at a gate, counts as its QR: the holder's
+// page shows it; typed with spaces or in lower case it admits; a code with
+// one character changed, or another edition's badge, is refused.
+func TestCheckinShortCode(t *testing.T) {
+	f := newFixture(t, storetest.SQLite(t))
+	org, gate, talent := f.client(model.RoleOrganizer), f.client(model.RoleGate), f.client(model.RoleTalent)
+	if resp, body := f.postForm(org, "/admin/gates", url.Values{"name": {"North"}}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("gate: %d %s", resp.StatusCode, body)
+	}
+	gs, _ := f.db.Gates(bg, f.edition.ID)
+	if resp, _ := f.postForm(talent, "/me/badge", url.Values{}); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("issue own badge: %d", resp.StatusCode)
+	}
+	_, page := f.do(talent, "GET", "/me/badge", "", "")
+	m := regexp.MustCompile(`id="badge-short"[^>]*>([0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5})<`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("no short code on the badge page:\n%s", page)
+	}
+	code := m[1]
+	wrong := []byte(code)
+	wrong[3] = map[bool]byte{true: '7', false: '8'}[wrong[3] != '7']
+	at := time.Now().UTC().Add(-time.Minute).Format(time.RFC3339Nano)
+	typed := strings.ToLower(strings.ReplaceAll(code, "-", " "))
+	resp, body := f.json(gate, "POST", fmt.Sprintf("/api/v1/gates/%d/scans", gs[0].ID),
+		scanBody(0, [3]string{"short-0001", string(wrong), at}, [3]string{"short-0002", typed, at}, [3]string{"short-0003", code, at}))
+	var out struct{ Results []scanOutJ }
+	json.Unmarshal([]byte(body), &out)
+	want := []struct{ result, reason string }{{"refused", "malformed"}, {"admitted", ""}, {"already", "same_gate"}}
+	if resp.StatusCode != 200 || len(out.Results) != len(want) {
+		t.Fatalf("scans: %d %s", resp.StatusCode, body)
+	}
+	for i, w := range want {
+		if out.Results[i].Result != w.result || out.Results[i].Reason != w.reason {
+			t.Fatalf("scan %d: %+v, want %v", i, out.Results[i], w)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/convene/convene/internal/badge"
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/qr"
 	"github.com/convene/convene/internal/store"
@@ -16,6 +17,7 @@ import (
 type badgeView struct {
 	store.Badge
 	Token string
+	Short string        // the code to type where no camera reads the QR
 	QR    template.HTML // an inline SVG
 	From  string
 	Until string
@@ -35,7 +37,11 @@ func (a *Area) view(r *http.Request, b store.Badge, loc *time.Location) (badgeVi
 	if err != nil {
 		return badgeView{}, err
 	}
-	return badgeView{Badge: b, Token: tok, QR: template.HTML(svg), // our own SVG of the signed token: no user text inside
+	key, err := a.shortKey(r.Context())
+	if err != nil {
+		return badgeView{}, err
+	}
+	return badgeView{Badge: b, Token: tok, Short: badge.ShortCode(key, uint32(b.ID)), QR: template.HTML(svg), // our own SVG of the signed token: no user text inside
 		From: b.NotBefore.In(loc).Format("2006-01-02"), Until: b.NotAfter.In(loc).Format("2006-01-02")}, nil
 }
 

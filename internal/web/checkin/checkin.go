@@ -68,6 +68,48 @@ func validity(e model.Edition, now time.Time) (time.Time, time.Time) {
 	return badge.Window(e.StartDate, e.EndDate, now)
 }
 
+// shortKey is the short codes' MAC key, from the signing key's seed.
+func (a *Area) shortKey(ctx context.Context) ([]byte, error) {
+	priv, err := a.key(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return badge.ShortKey(priv.Seed()), nil
+}
+
+// resolveShort turns each typed short code of this edition's badges into
+// the badge's signed token, so it is judged as a scanned QR is; anything
+// else stays as typed (and is refused as malformed if it is no token).
+func (a *Area) resolveShort(ctx context.Context, editionID int64, scans []scanInput) error {
+	var key []byte
+	for i, s := range scans {
+		if !badge.LooksShort(s.Token) {
+			continue
+		}
+		if key == nil {
+			var err error
+			if key, err = a.shortKey(ctx); err != nil {
+				return err
+			}
+		}
+		id, ok := badge.ParseShortCode(key, s.Token)
+		if !ok {
+			continue
+		}
+		b, err := a.DB.BadgeByID(ctx, int64(id))
+		if model.IsNotFound(err) || (err == nil && b.EditionID != editionID) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if scans[i].Token, err = a.token(ctx, b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // token signs a stored badge.
 func (a *Area) token(ctx context.Context, b store.Badge) (string, error) {
 	priv, err := a.key(ctx)

@@ -120,6 +120,9 @@ func (a *Area) record(r *http.Request) ([]scanResultJ, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := a.resolveShort(ctx, ed.ID, in.Scans); err != nil {
+		return nil, err
+	}
 	scans := judge(in.Scans, g, ed.ID, priv.Public().(ed25519.PublicKey), model.Zone(ed.TimeZone), a.now())
 	outs, err := a.DB.RecordScans(ctx, g.ID, in.Device, in.Queue, scans)
 	if err != nil {

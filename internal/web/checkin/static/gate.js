@@ -49,6 +49,9 @@
   const seen = new Map(); // person|day -> true
 
   async function localVerdict(code, at) {
+    // A typed short code proves nothing here (its key is the server's): the
+    // server decides it online; offline it is queued unverified.
+    if (/^[0-9A-Za-z]{5}[- ]?[0-9A-Za-z]{5}[- ]?[0-9A-Za-z]{5}$/.test(code)) return {result: 'unverified', reason: 'unverified'};
     let raw;
     try { raw = b64url(code); } catch (e) { return {result: 'refused', reason: 'malformed'}; }
     if (code.length !== 120 || raw.length !== 90 || raw[0] !== 1) return {result: 'refused', reason: 'malformed'};
