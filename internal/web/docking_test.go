@@ -3,9 +3,12 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/qr"
@@ -20,6 +23,7 @@ func init() {
 		"POST /dockings/request":                  "delegation enterprise talent",
 		"GET /dockings/funnel":                    "organizer",
 		"GET /dockings/export.csv":                "organizer",
+		"GET /dockings/export.xlsx":               "organizer",
 		"GET /admin/projects/import":              "organizer",
 		"POST /admin/projects/import":             "organizer",
 		"GET /admin/projects/template.xlsx":       "organizer",
@@ -128,6 +132,18 @@ func TestDockingFlow(t *testing.T) {
 			}
 			if resp, body = f.do(oc, "GET", "/dockings/export.csv?source=delegation", "", ""); resp.StatusCode != 200 || !strings.Contains(body, "Satellite imaging") || !strings.Contains(body, ",preliminary_agreement,") {
 				t.Fatalf("pipeline export: %d %s", resp.StatusCode, body)
+			}
+			// The same rows as a workbook.
+			resp, body = f.do(oc, "GET", "/dockings/export.xlsx?source=delegation", "", "")
+			wb, err := excelize.OpenReader(strings.NewReader(body))
+			if resp.StatusCode != 200 || err != nil {
+				t.Fatalf("pipeline workbook: %d %v", resp.StatusCode, err)
+			}
+			rows, _ := wb.GetRows("dockings")
+			if len(rows) < 2 || rows[0][2] != "title" || !slices.ContainsFunc(rows[1:], func(r []string) bool {
+				return slices.Contains(r, "Satellite imaging") && slices.Contains(r, "preliminary_agreement")
+			}) {
+				t.Fatalf("pipeline workbook rows %q", rows)
 			}
 			if resp, body = f.json(oc, "GET", "/api/v1/dockings/funnel", ""); resp.StatusCode != 200 || !strings.Contains(body, `"preliminary_agreement":1`) {
 				t.Fatalf("funnel API: %d %s", resp.StatusCode, body)

@@ -14,6 +14,7 @@ func (a *Area) Routes() []route.Route {
 		{Pattern: "POST /dockings/request", Access: sides, Handle: a.requestCreate},
 		{Pattern: "GET /dockings/funnel", Access: org, Handle: a.funnelPage},
 		{Pattern: "GET /dockings/export.csv", Access: org, Handle: a.export},
+		{Pattern: "GET /dockings/export.xlsx", Access: org, Handle: a.exportXLSX},
 		{Pattern: "GET /admin/projects/import", Access: org, Handle: a.importForm},
 		{Pattern: "POST /admin/projects/import", Access: org, Handle: a.importProjects},
 		{Pattern: "GET /admin/projects/template.xlsx", Access: org, Handle: a.importTemplate},
