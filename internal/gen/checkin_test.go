@@ -48,6 +48,9 @@ func TestDemoCheckin(t *testing.T) {
 	if coaches == 0 {
 		t.Errorf("no field study with coaches")
 	}
+	if sp, err := db.Speakers(ctx, sum.EditionID); err != nil || len(sp) == 0 || sp[0].PhotoType != "image/png" || sp[0].BioZH == "" {
+		t.Errorf("demo speakers %+v %v", sp, err)
+	}
 	full, waiting := 0, 0
 	for _, e := range evs {
 		if e.Registered == e.Capacity && e.Waitlisted > 0 {

@@ -103,6 +103,9 @@ func Load(ctx context.Context, db *store.DB, c *Convention, opt LoadOptions) (Su
 	if err == nil {
 		err = loadCheckin(ctx, db, c, sum.EditionID) // checkin.go
 	}
+	if err == nil && len(c.Logins) > 0 {
+		err = loadSpeakers(ctx, db, sum.EditionID) // speakers.go
+	}
 	if err == nil {
 		err = loadExhibition(ctx, db, c, sum.EditionID) // exhibition.go
 	}

@@ -1,8 +1,12 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"image"
+	pngenc "image/png"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
@@ -31,6 +35,9 @@ func init() {
 		"GET /admin/events/{id}/edit":           "organizer",
 		"POST /admin/events/{id}":               "organizer",
 		"GET /admin/events/{id}/boarding":       "organizer",
+		"GET /admin/speakers":                   "organizer",
+		"POST /admin/speakers":                  "organizer",
+		"GET /speakers/{id}/photo":              "anyone",
 		"GET /api/v1/events":                    "anyone",
 		"GET /api/v1/events/{id}":               "anyone",
 		"POST /api/v1/events":                   "organizer",
@@ -257,5 +264,63 @@ func TestEventBoarding(t *testing.T) {
 		if strings.Count(page, n+"<") != 1 && strings.Count(page, n+" <") != 1 {
 			t.Errorf("%s is not on exactly one coach", n)
 		}
+	}
+}
+
+// Speakers' profiles: the organizer adds one with a photo; an event naming
+// the speaker (in Chinese here) shows the bio and the photo, which anyone
+// may fetch; a file that is no JPEG or PNG is refused with the form, and
+// nothing is saved.
+func TestSpeakerProfiles(t *testing.T) {
+	f := newFixture(t, storetest.SQLite(t))
+	org := f.client(model.RoleOrganizer)
+	img := image.NewRGBA(image.Rect(0, 0, 8, 8))
+	var png bytes.Buffer
+	if err := pngenc.Encode(&png, img); err != nil {
+		t.Fatal(err)
+	}
+	post := func(fields map[string]string, photo []byte) (*http.Response, string) {
+		var b bytes.Buffer
+		mw := multipart.NewWriter(&b)
+		for k, v := range fields {
+			mw.WriteField(k, v)
+		}
+		if photo != nil {
+			fw, _ := mw.CreateFormFile("photo", "photo.png")
+			fw.Write(photo)
+		}
+		mw.Close()
+		return f.do(org, "POST", "/admin/speakers", mw.FormDataContentType(), b.String())
+	}
+	speaker := map[string]string{"name": "Li Wei", "name_zh": "李伟", "affiliation": "Sun Yat-sen University", "bio": "Works on solid-state batteries.", "bio_zh": "研究固态电池。"}
+	if resp, body := post(speaker, []byte("GIF89a not a photo")); resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `id="photo-error"`) || !strings.Contains(body, "Sun Yat-sen University") {
+		t.Fatalf("a GIF: %d\n%s", resp.StatusCode, body)
+	}
+	if l, _ := f.db.Speakers(bg, f.edition.ID); len(l) != 0 {
+		t.Fatalf("a refused profile was saved: %+v", l)
+	}
+	if resp, body := post(speaker, png.Bytes()); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("add: %d %s", resp.StatusCode, body)
+	}
+	l, _ := f.db.Speakers(bg, f.edition.ID)
+	if len(l) != 1 || l[0].PhotoType != "image/png" {
+		t.Fatalf("speakers %+v", l)
+	}
+	resp, body := f.json(org, "POST", "/api/v1/events", `{"kind":"forum","title":"Battery forum","room":"Room 9",
+		"starts_at":"2017-12-17T14:00","ends_at":"2017-12-17T16:00","capacity":20,"speakers":["李伟","Zhang San"]}`)
+	if resp.StatusCode != http.StatusCreated {
+		t.Fatalf("event: %d %s", resp.StatusCode, body)
+	}
+	var ev eventJ
+	json.Unmarshal([]byte(body), &ev)
+	_, page := f.do(f.client(model.RoleTalent), "GET", fmt.Sprintf("/events/%d", ev.ID), "", "")
+	photo := fmt.Sprintf(`src="/speakers/%d/photo"`, l[0].ID)
+	if !strings.Contains(page, "Works on solid-state batteries.") || !strings.Contains(page, photo) || !strings.Contains(page, "Zhang San") {
+		t.Fatalf("event page without the profile:\n%s", page)
+	}
+	anon := &http.Client{Jar: nil, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, got := f.do(anon, "GET", fmt.Sprintf("/speakers/%d/photo", l[0].ID), "", "")
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "image/png" || got != png.String() {
+		t.Fatalf("photo: %d %s (%d bytes)", resp.StatusCode, resp.Header.Get("Content-Type"), len(got))
 	}
 }

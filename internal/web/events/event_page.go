@@ -11,6 +11,7 @@ import (
 
 type eventData struct {
 	Event    store.EventInfo
+	Speakers []speakerView // the event's speakers with their profiles
 	When     string
 	Free     int // seats free now (ended holds count as free)
 	Mine     mine
@@ -51,7 +52,11 @@ func (a *Area) loadEvent(r *http.Request) (eventData, error) {
 	if err != nil {
 		return eventData{}, err
 	}
-	d := eventData{Event: e, Free: max(0, e.Capacity-taken),
+	sp, err := a.DB.Speakers(ctx, ed.ID)
+	if err != nil {
+		return eventData{}, err
+	}
+	d := eventData{Event: e, Free: max(0, e.Capacity-taken), Speakers: profiles(e.Speakers, sp),
 		When: e.StartsAt.In(loc).Format("2006-01-02 15:04") + "–" + e.EndsAt.In(loc).Format("15:04 MST")}
 	if u := request.User(r); u != nil {
 		d.CanJoin = audienceAllows(e.Audience, u)

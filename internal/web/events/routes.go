@@ -1,6 +1,9 @@
 package events
 
-import "github.com/convene/convene/internal/web/route"
+import (
+	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/web/route"
+)
 
 // Routes: the agenda and event pages for anyone, registration for the
 // signed-in, editing for organizers, and their API.
@@ -23,6 +26,9 @@ func (a *Area) Routes() []route.Route {
 		{Pattern: "GET /admin/events/{id}/edit", Access: org, Handle: a.editForm},
 		{Pattern: "POST /admin/events/{id}", Access: org, Handle: a.updatePost},
 		{Pattern: "GET /admin/events/{id}/boarding", Access: org, Handle: a.boardingPage},
+		{Pattern: "GET /admin/speakers", Access: org, Handle: a.speakersPage},
+		{Pattern: "POST /admin/speakers", Access: org, Handle: a.speakerSave, MaxBody: store.MaxPhoto + 64<<10},
+		{Pattern: "GET /speakers/{id}/photo", Access: route.Anyone, Handle: a.speakerPhoto},
 
 		{Pattern: "GET /api/v1/events", Access: route.Anyone, Handle: a.apiEvents},
 		{Pattern: "GET /api/v1/events/{id}", Access: route.Anyone, Handle: a.apiEvent},
