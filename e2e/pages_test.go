@@ -167,7 +167,7 @@ const checkJS = `(() => {
 var sameInChinese = []string{
 	"Convene", // the product's name (header, footer, API pages)
 	// File formats named on download links and upload fields.
-	"PDF", "PNG", "SVG", "CSV", "XLSX", "ics", "csv", "xlsx",
+	"PDF", "PNG", "JPEG", "SVG", "CSV", "XLSX", "ics", "csv", "xlsx",
 	// Standards and protocols named on the API and webhook pages.
 	"API", "OpenAPI", "Webhook", "Webhooks", "Standard", "https", "URL", "Authorization", "Bearer",
 	// Time-zone abbreviations as Go prints a time ("15:04 MST").
