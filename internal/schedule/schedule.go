@@ -45,11 +45,17 @@ func Schedule(inst Instance) (Result, error) {
 	if a.lnsBudget() > 0 {
 		c.compileBySlot()
 	}
-	b, byPrices := start(c), byPrice(c, 1)
-	b.construct(byPrices)
+	// b is built on its own core too: its construction costs as much as
+	// a's on a large instance
+	var b *state
 	var wg sync.WaitGroup
 	wg.Go(func() { a.search(byWeight, seed) })
-	wg.Go(func() { b.search(byPrices, seed+1) })
+	wg.Go(func() {
+		var byPrices []int32
+		b, byPrices = start(c), byPrice(c, 1)
+		b.construct(byPrices)
+		b.search(byPrices, seed+1)
+	})
 	wg.Wait()
 	if b.finalBetter(a) {
 		return b.result(), nil
