@@ -65,35 +65,45 @@ func (st *state) lnsScratch() *lnsScratch {
 }
 
 // lns runs ruin and recreate rounds until the step limit, or until half
-// the budget has passed without a better schedule.
-func (st *state) lns(order []int32, limit int64, rng *rand.Rand) {
+// the budget has passed without a better schedule. With more > 0 it
+// returns, before going on, a copy of the schedule as it would have ended
+// there (see search); it then runs rounds on until limit+more, or half of
+// that without a better schedule.
+func (st *state) lns(order []int32, limit, more int64, rng *rand.Rand) (fork *state) {
 	best, bestScore := st.snapshot(nil), st.score()
-	patience := (limit - st.steps) / 2
-	start0 := st.steps
-	last := st.steps
-	for st.steps < limit && st.steps-last < patience {
-		u := st.pickUnplaced(order, rng)
-		if u < 0 {
-			break
-		}
-		before := st.weight
-		mk := st.mark()
-		st.ruinRecreate(u, ruinMin+rng.IntN(ruinSpan), rng)
-		if st.weight < before {
-			st.rollback(mk)
-			continue
-		}
-		st.commit()
-		if st.score().better(bestScore) {
-			best, bestScore, last = st.snapshot(best), st.score(), st.steps
-			if DbgLNS {
-				println("lns best", bestScore.weight, bestScore.served, st.steps-start0)
+	from, last := st.steps, st.steps
+	rounds := func(limit int64) {
+		patience := (limit - from) / 2
+		for st.steps < limit && st.steps-last < patience {
+			u := st.pickUnplaced(order, rng)
+			if u < 0 {
+				break
+			}
+			before := st.weight
+			mk := st.mark()
+			st.ruinRecreate(u, ruinMin+rng.IntN(ruinSpan), rng)
+			if st.weight < before {
+				st.rollback(mk)
+				continue
+			}
+			st.commit()
+			if st.score().better(bestScore) {
+				best, bestScore, last = st.snapshot(best), st.score(), st.steps
 			}
 		}
+	}
+	rounds(limit)
+	if more > 0 {
+		fork = st.clone()
+		if bestScore.better(fork.score()) {
+			fork.restore(best)
+		}
+		rounds(limit + more)
 	}
 	if bestScore.better(st.score()) {
 		st.restore(best)
 	}
+	return fork
 }
 
 // pickUnplaced returns a random unplaced request that has a feasible slot,
@@ -355,5 +365,3 @@ func (st *state) anyPoolFree(r, s int32) bool {
 	}
 	return false
 }
-
-var DbgLNS bool

@@ -1,6 +1,9 @@
 package schedule
 
-import "math/rand/v2"
+import (
+	"math/rand/v2"
+	"slices"
+)
 
 // cacheLine is the padding around a search's state: two 64-byte lines,
 // because x86 cores prefetch cache lines in adjacent pairs.
@@ -90,6 +93,27 @@ func newState(c *compiled) *state {
 		}
 	}
 	return st
+}
+
+// clone copies the schedule and the search's counters (not its scratch)
+// into a new state; the journal must be empty.
+func (st *state) clone() *state {
+	n := newState(st.c)
+	copy(n.slot, st.slot)
+	copy(n.pool, st.pool)
+	copy(n.busy, st.busy)
+	copy(n.busyT, st.busyT)
+	copy(n.load, st.load)
+	copy(n.open, st.open)
+	copy(n.openT, st.openT)
+	copy(n.cnt, st.cnt)
+	copy(n.pos, st.pos)
+	for i, m := range st.members {
+		n.members[i] = slices.Clone(m)
+	}
+	n.weight, n.served, n.mods, n.rot, n.steps = st.weight, st.served, st.mods, st.rot, st.steps
+	n.pcg = st.pcg
+	return n
 }
 
 func (st *state) locked(r int32) bool { return st.c.lockSlot[r] >= 0 }
