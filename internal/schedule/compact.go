@@ -207,7 +207,8 @@ func (st *state) swapSlots(a, b int32) bool {
 	if len(c.overlap[a]) > 0 || len(c.overlap[b]) > 0 {
 		return false
 	}
-	var in []int32
+	in := st.inSwap[:0]
+	defer func() { st.inSwap = in[:0] }()
 	for q := range int32(c.nQ) {
 		for _, s := range [2]int32{a, b} {
 			for _, x := range st.members[int(s)*c.nQ+int(q)] {
@@ -223,7 +224,8 @@ func (st *state) swapSlots(a, b int32) bool {
 	}
 	before := st.gapsOf(in...)
 	mk := st.mark()
-	from := make([]int32, len(in))
+	st.from = append(st.from[:0], in...)
+	from := st.from
 	for i, x := range in {
 		from[i] = st.slot[x]
 		st.remove(x)

@@ -183,7 +183,7 @@ func (st *state) kick(r int32, rng *rand.Rand, buf *[]int32) bool {
 		return false
 	}
 	mk := st.mark()
-	ejected := append([]int32(nil), b...)
+	ejected := b // *buf is not used again before the next kick
 	for _, x := range ejected {
 		st.remove(x)
 	}

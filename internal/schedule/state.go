@@ -36,6 +36,9 @@ type state struct {
 	mods    uint64         // meetings added and removed, from 1
 	victims []cachedVictim // s*nQ+q -> victim(s, q, nil) as of mods
 	fbuf    []uint64       // scratch mask (freeForMove)
+	tbuf    []int32        // blockers in trade
+	from    []int32        // slots before a swap (kempeSwap, swapSlots)
+	inSwap  []int32        // meetings of the two slots (swapSlots)
 	cnt     []int32        // participant -> placed meetings
 	members [][]int32
 	pos     []int32 // request -> index in its members list
