@@ -39,6 +39,7 @@ type compiled struct {
 	overT    []uint64  // s*nW: slots overlapping s, by position in time order
 	anyOver  bool      // some slots overlap
 	optT     []uint64  // r*nW: options of r, by position in time order
+	limited  bool      // some participant has more requests than their limit
 	limit    []int32
 	home     []int32 // participant -> venue index or -1
 	byPers   [][]int32

@@ -81,7 +81,7 @@ func (st *state) openSlots1(r int32) uint64 {
 	c := st.c
 	var blocked uint64
 	for _, p := range c.parts[r] {
-		if st.cnt[p] >= c.limit[p] {
+		if c.limited && st.cnt[p] >= c.limit[p] {
 			return 0
 		}
 		blocked |= st.busyT[p]

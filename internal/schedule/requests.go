@@ -69,6 +69,7 @@ func (c *compiled) compileRequests(x ids) {
 		if len(c.byPers[p]) > 0 {
 			c.hasReq++
 		}
+		c.limited = c.limited || int(c.limit[p]) < len(c.byPers[p])
 	}
 }
 

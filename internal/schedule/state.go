@@ -299,7 +299,7 @@ func (st *state) peopleFree(r, s int32) bool {
 func (st *state) peopleFreeUncounted(r, s int32) bool {
 	c := st.c
 	for _, p := range c.parts[r] {
-		if st.cnt[p] >= c.limit[p] || !st.personFree(p, s) {
+		if c.limited && st.cnt[p] >= c.limit[p] || !st.personFree(p, s) {
 			return false
 		}
 	}
