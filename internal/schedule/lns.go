@@ -315,7 +315,7 @@ func (st *state) laterDemand(ls *lnsScratch, k candKey) {
 			}
 			opt := c.optT[int(x)*c.nW : int(x+1)*c.nW]
 			for j, i := range ls.fs {
-				ls.cost[j] += int32(opt[i/64] >> (i % 64) & 1)
+				ls.cost[j] += int32(opt[uint32(i)/64] >> (uint32(i) % 64) & 1)
 			}
 		}
 	}

@@ -321,12 +321,13 @@ func (st *state) pickPool(r, s int32) int32 {
 		v := c.poolVenue[q]
 		ok, home, near := true, false, 0
 		for _, p := range c.parts[r] {
-			if len(c.near[s]) > 0 {
-				if !st.travelOK(p, s, v) {
+			if len(c.near[s]) > 0 && v >= 0 {
+				same, clash := st.nearVenues(p, s, v)
+				if clash {
 					ok = false
 					break
 				}
-				near += st.sameVenueNear(p, s, v)
+				near += same
 			}
 			home = home || v >= 0 && c.home[p] == v
 		}
@@ -343,20 +344,23 @@ func (st *state) pickPool(r, s int32) int32 {
 	return best
 }
 
-// sameVenueNear counts p's meetings at venue v in slots near s.
-func (st *state) sameVenueNear(p, s, v int32) int {
+// nearVenues counts p's meetings at venue v (v >= 0) in slots near s
+// and reports whether one is at another venue (not
+// travelOK), in one pass.
+func (st *state) nearVenues(p, s, v int32) (same int, clash bool) {
 	c := st.c
-	if v < 0 {
-		return 0
-	}
-	n := 0
 	row := st.busy[int(p)*c.nS : int(p+1)*c.nS]
 	for _, t := range c.near[s] {
-		if m := row[t]; m >= 0 && c.poolVenue[st.pool[m]] == v {
-			n++
+		if m := row[t]; m >= 0 {
+			switch w := c.poolVenue[st.pool[m]]; {
+			case w == v:
+				same++
+			case w >= 0:
+				return same, true
+			}
 		}
 	}
-	return n
+	return same, false
 }
 
 func (st *state) maxLoad(s, q int32) int32 {
