@@ -121,9 +121,33 @@ func (st *state) lightest(p int32, out []int32) int32 {
 
 // victim is the cheapest movable meeting in (s, q): lowest weight, then the
 // one whose participants keep other meetings, then the most flexible.
+//
+// Without exclusions the answer only changes when a meeting is added or
+// removed, and chain searches ask for the same place many times in a row,
+// so it is kept until the next change.
 func (st *state) victim(s, q int32, out []int32) int32 {
 	c := st.c
-	list := st.members[int(s)*c.nQ+int(q)]
+	i := int(s)*c.nQ + int(q)
+	list := st.members[i]
+	if len(out) > 0 {
+		return st.victimScan(list, out)
+	}
+	if e := &st.victims[i]; e.mods == st.mods {
+		st.steps += int64(len(list) / 8) // as victimScan counts
+		return e.v
+	}
+	v := st.victimScan(list, nil)
+	st.victims[i] = cachedVictim{st.mods, v}
+	return v
+}
+
+type cachedVictim struct {
+	mods uint64 // st.mods when found
+	v    int32
+}
+
+func (st *state) victimScan(list, out []int32) int32 {
+	c := st.c
 	best, bestW, bestL := int32(-1), int64(0), 0
 	for _, x := range list {
 		if st.locked(x) || contains(out, x) {

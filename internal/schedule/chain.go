@@ -1,5 +1,7 @@
 package schedule
 
+import "math/bits"
+
 // Ejection chains. augment looks for a sequence r -> b1 -> ... -> bk where
 // each request takes the place of the next one and the last one moves into a
 // free place: the weighted analogue of an augmenting path in matching. The
@@ -123,22 +125,27 @@ func (st *state) augment(r int32, maxNodes int) bool {
 		sc.seen[x] = sc.stamp
 		sc.par[x], sc.tgtS[x], sc.tgtQ[x] = parent, s, q
 		sc.queue = append(sc.queue, x)
-		for _, t := range c.options[x] {
-			if t == s || t == st.slot[x] {
-				continue
-			}
-			if m, ok := st.personBlocker(x, t); !ok || m >= 0 {
-				continue
-			}
-			for _, qt := range c.allowed[x] {
-				if !st.poolFree(t, qt) {
-					continue
-				}
-				if mq, ok := st.travelBlocker(x, t, c.poolVenue[qt], -1); ok && mq < 0 && st.applyChain(x, t, qt, -1) {
-					return true
+		// the options t of x other than s and its own slot where no
+		// participant of x is busy (personBlocker finds nobody), in
+		// order; the steps are those of checking every option up to the
+		// chain found, or all of them
+		free := st.freeForMove(x, s)
+		for w, m := range free {
+			for ; m != 0; m &= m - 1 {
+				i := w*64 + bits.TrailingZeros64(m)
+				t := c.byTime[i]
+				for _, qt := range c.allowed[x] {
+					if !st.poolFree(t, qt) {
+						continue
+					}
+					if mq, ok := st.travelBlocker(x, t, c.poolVenue[qt], -1); ok && mq < 0 && st.applyChain(x, t, qt, -1) {
+						st.steps += int64(st.movesBefore(x, s, i) + 1)
+						return true
+					}
 				}
 			}
 		}
+		st.steps += int64(st.movesBefore(x, s, c.nS))
 		return false
 	}
 	// best chain ending in a drop: node dropU moves to (dropS, dropQ) where

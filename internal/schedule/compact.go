@@ -1,27 +1,71 @@
 package schedule
 
+import "math/bits"
+
 // gaps counts the slots between p's first and last meeting in which p is
-// available but idle: waiting time an agenda could have avoided.
+// available but idle: waiting time an agenda could have avoided. It works
+// on bitsets in time order: compaction asks for it after every tried move.
 func (st *state) gaps(p int32) int {
 	c := st.c
-	row := st.busy[int(p)*c.nS : int(p+1)*c.nS]
+	nW := c.nW
+	busy := st.busyT[int(p)*nW : int(p+1)*nW]
 	first, last := -1, -1
-	for i, s := range c.byTime {
-		if row[s] >= 0 {
-			if first < 0 {
-				first = i
+	for w, b := range busy {
+		if b != 0 {
+			first = w*64 + bits.TrailingZeros64(b)
+			break
+		}
+	}
+	if first < 0 {
+		return 0
+	}
+	for w := nW - 1; w >= 0; w-- {
+		if b := busy[w]; b != 0 {
+			last = w*64 + 63 - bits.LeadingZeros64(b)
+			break
+		}
+	}
+	if last-first < 2 {
+		return 0
+	}
+	avail := c.availT[int(p)*nW : int(p+1)*nW]
+	var blocked []uint64
+	if c.anyOver {
+		// idle slots overlapping one of p's meetings are not free
+		blocked = st.gapBuf(nW)
+		for w, b := range busy {
+			for ; b != 0; b &= b - 1 {
+				s := c.byTime[w*64+bits.TrailingZeros64(b)]
+				for i, o := range c.overT[int(s)*nW : int(s+1)*nW] {
+					blocked[i] |= o
+				}
 			}
-			last = i
 		}
 	}
 	n := 0
-	for i := first + 1; i < last; i++ {
-		s := c.byTime[i]
-		if row[s] < 0 && c.available(p, s) && st.personFree(p, s) {
-			n++
+	for w := first / 64; w <= last/64; w++ {
+		free := avail[w] &^ busy[w]
+		if blocked != nil {
+			free &^= blocked[w]
 		}
+		lo, hi := max(first+1, w*64)-w*64, min(last-1, w*64+63)-w*64 // inclusive, within the word
+		if lo > hi {
+			continue
+		}
+		mask := (^uint64(0) >> (63 - uint(hi))) &^ (1<<uint(lo) - 1)
+		n += bits.OnesCount64(free & mask)
 	}
 	return n
+}
+
+// gapBuf returns n cleared words of scratch for gaps.
+func (st *state) gapBuf(n int) []uint64 {
+	if cap(st.gbuf) < n {
+		st.gbuf = make([]uint64, n)
+	}
+	st.gbuf = st.gbuf[:n]
+	clear(st.gbuf)
+	return st.gbuf
 }
 
 func (st *state) totalGaps() int {
@@ -163,7 +207,8 @@ func (st *state) swapSlots(a, b int32) bool {
 	if len(c.overlap[a]) > 0 || len(c.overlap[b]) > 0 {
 		return false
 	}
-	var in []int32
+	in := st.inSwap[:0]
+	defer func() { st.inSwap = in[:0] }()
 	for q := range int32(c.nQ) {
 		for _, s := range [2]int32{a, b} {
 			for _, x := range st.members[int(s)*c.nQ+int(q)] {
@@ -179,7 +224,8 @@ func (st *state) swapSlots(a, b int32) bool {
 	}
 	before := st.gapsOf(in...)
 	mk := st.mark()
-	from := make([]int32, len(in))
+	st.from = append(st.from[:0], in...)
+	from := st.from
 	for i, x := range in {
 		from[i] = st.slot[x]
 		st.remove(x)

@@ -35,6 +35,11 @@ type compiled struct {
 	allowed  [][]int32 // request -> pools of the right kind and venue
 	options  [][]int32 // request -> slots where all are available and an allowed pool exists, in time order
 	avail    []uint64  // p*nW: slots the participant is available for
+	availT   []uint64  // p*nW: the same by position in time order (bit rank[s])
+	overT    []uint64  // s*nW: slots overlapping s, by position in time order
+	anyOver  bool      // some slots overlap
+	optT     []uint64  // r*nW: options of r, by position in time order
+	limited  bool      // some participant has more requests than their limit
 	limit    []int32
 	home     []int32 // participant -> venue index or -1
 	byPers   [][]int32
@@ -60,6 +65,7 @@ func compile(inst Instance) (*compiled, error) {
 	c.compilePools()
 	c.compilePeople(x)
 	c.compileRequests(x)
+	c.compileMasks()
 	if err := c.compileLocks(x); err != nil {
 		return nil, err
 	}

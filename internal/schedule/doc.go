@@ -36,7 +36,9 @@
 //     temperature), restarting each cycle from its best schedule;
 //   - then ruin and recreate: take out a connected region of meetings
 //     around a random unplaced request, put the region's requests back
-//     heaviest first, and keep the round unless it loses weight;
+//     heaviest first, and keep the round unless it loses weight (below
+//     about 1,070 requests, more rounds run on while a copy finishes
+//     without them, and the longer run wins only if it is better);
 //   - and compacts agendas by moves and swaps that keep every meeting.
 //
 // Results are deterministic: each search is bounded by step counts (see

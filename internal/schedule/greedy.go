@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"cmp"
+	"math/bits"
 	"slices"
 )
 
@@ -96,12 +97,21 @@ func (st *state) firstFit() {
 }
 
 // placeDirect puts r into the first slot where it fits as things stand.
+// It tries only the slots openSlots leaves, and counts the steps of trying
+// each option in turn up to the one taken.
 func (st *state) placeDirect(r int32) bool {
-	for _, s := range st.c.options[r] {
-		if q := st.fits(r, s); q >= 0 {
-			st.add(r, s, q)
-			return true
+	c := st.c
+	for w, m := range st.openSlots(r) {
+		for ; m != 0; m &= m - 1 {
+			i := w*64 + bits.TrailingZeros64(m)
+			s := c.byTime[i]
+			if q := st.pickPool(r, s); q >= 0 {
+				st.steps += int64(c.optionsBefore(r, i) + 1)
+				st.add(r, s, q)
+				return true
+			}
 		}
 	}
+	st.steps += int64(len(c.options[r]))
 	return false
 }

@@ -78,7 +78,8 @@ func (st *state) kempeSwap(r, a, b int32) bool {
 	sc.queue = comp
 	st.steps += int64(len(comp))
 	mk := st.mark()
-	from := make([]int32, len(comp))
+	st.from = append(st.from[:0], comp...) // slots, as the queue is reused
+	from := st.from
 	for i, x := range comp {
 		from[i] = st.slot[x]
 		st.remove(x)

@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"cmp"
+	"math/bits"
 	"math/rand/v2"
 	"slices"
 )
@@ -32,15 +33,24 @@ type lnsScratch struct {
 	removed []int32
 	freed   []int32 // slots of the removed meetings
 	cand    []int32
-	key     []uint64 // request -> random tie-break, set per round
-	demand  []int32  // p*nS+s: candidates of p that could use s
+	key     []uint64  // request -> random tie-break, set per round
+	order   []candKey // the candidates that may fit, with their sort keys
+	fs, fq  []int32   // feasible places of one candidate: slot position in time order, pool
+	cost    []int32   // the cost of each (see bestPlace)
+	blk     []int32   // blockers of the first place
+}
+
+// candKey sorts candidates heaviest first, then by a random key.
+type candKey struct {
+	w   int64
+	key uint64
+	r   int32
 }
 
 func (st *state) lnsScratch() *lnsScratch {
 	c := st.c
 	if st.ls == nil {
-		st.lsb = lnsScratch{rmark: make([]uint32, c.nR), pmark: make([]uint32, c.nP), key: make([]uint64, c.nR),
-			demand: make([]int32, c.nP*c.nS)}
+		st.lsb = lnsScratch{rmark: make([]uint32, c.nR), pmark: make([]uint32, c.nP), key: make([]uint64, c.nR)}
 		st.ls = &st.lsb
 	}
 	ls := st.ls
@@ -55,31 +65,45 @@ func (st *state) lnsScratch() *lnsScratch {
 }
 
 // lns runs ruin and recreate rounds until the step limit, or until half
-// the budget has passed without a better schedule.
-func (st *state) lns(order []int32, limit int64, rng *rand.Rand) {
+// the budget has passed without a better schedule. With more > 0 it
+// returns, before going on, a copy of the schedule as it would have ended
+// there (see search); it then runs rounds on until limit+more, or half of
+// that without a better schedule.
+func (st *state) lns(order []int32, limit, more int64, rng *rand.Rand) (fork *state) {
 	best, bestScore := st.snapshot(nil), st.score()
-	patience := (limit - st.steps) / 2
-	last := st.steps
-	for st.steps < limit && st.steps-last < patience {
-		u := st.pickUnplaced(order, rng)
-		if u < 0 {
-			break
+	from, last := st.steps, st.steps
+	rounds := func(limit int64) {
+		patience := (limit - from) / 2
+		for st.steps < limit && st.steps-last < patience {
+			u := st.pickUnplaced(order, rng)
+			if u < 0 {
+				break
+			}
+			before := st.weight
+			mk := st.mark()
+			st.ruinRecreate(u, ruinMin+rng.IntN(ruinSpan), rng)
+			if st.weight < before {
+				st.rollback(mk)
+				continue
+			}
+			st.commit()
+			if st.score().better(bestScore) {
+				best, bestScore, last = st.snapshot(best), st.score(), st.steps
+			}
 		}
-		before := st.weight
-		mk := st.mark()
-		st.ruinRecreate(u, ruinMin+rng.IntN(ruinSpan), rng)
-		if st.weight < before {
-			st.rollback(mk)
-			continue
+	}
+	rounds(limit)
+	if more > 0 {
+		fork = st.clone()
+		if bestScore.better(fork.score()) {
+			fork.restore(best)
 		}
-		st.commit()
-		if st.score().better(bestScore) {
-			best, bestScore, last = st.snapshot(best), st.score(), st.steps
-		}
+		rounds(limit + more)
 	}
 	if bestScore.better(st.score()) {
 		st.restore(best)
 	}
+	return fork
 }
 
 // pickUnplaced returns a random unplaced request that has a feasible slot,
@@ -159,7 +183,9 @@ func (st *state) ruinRecreate(u int32, size int, rng *rand.Rand) {
 		if !c.poolIn[int(s)*c.nQ+int(q)] {
 			continue
 		}
-		if b, ok := st.blockers(u, s, q, nil); ok {
+		b, ok := st.blockers(u, s, q, ls.blk)
+		ls.blk = b
+		if ok {
 			for _, x := range b {
 				take(x)
 			}
@@ -186,62 +212,113 @@ func (st *state) ruinRecreate(u int32, size int, rng *rand.Rand) {
 }
 
 // recreate places the candidates heaviest first, random among equals.
+//
+// Recreating only adds meetings, so a candidate with no open slot at the
+// start (openSlots) has none at its turn either and is left out of the
+// sort; its random key is drawn all the same and its checks are counted,
+// so the round is the same as if it had been tried.
 func (st *state) recreate(ls *lnsScratch, rng *rand.Rand) {
 	c := st.c
-	count := func(r int32, d int32) {
-		for _, s := range c.options[r] {
-			for _, p := range c.parts[r] {
-				ls.demand[int(p)*c.nS+int(s)] += d
-			}
+	ls.order = ls.order[:0]
+	var steps int64
+	for _, r := range ls.cand {
+		k := rng.Uint64()
+		ls.key[r] = k
+		steps += int64(len(c.options[r])) // one check per option in bestPlace
+		if st.anyOpen(r) {
+			ls.order = append(ls.order, candKey{c.weight[r], k, r})
 		}
 	}
-	for _, r := range ls.cand {
-		ls.key[r] = rng.Uint64()
-		count(r, 1)
-	}
-	slices.SortFunc(ls.cand, func(a, b int32) int {
-		if d := cmp.Compare(c.weight[b], c.weight[a]); d != 0 {
-			return d
-		}
-		return cmp.Compare(ls.key[a], ls.key[b])
-	})
-	for _, r := range ls.cand {
-		count(r, -1)
-		if st.slot[r] < 0 {
-			if s, q := st.bestPlace(ls, r, rng); s >= 0 {
-				st.add(r, s, q)
-			}
+	st.steps += steps
+	sortCands(ls.order)
+	for _, k := range ls.order {
+		if s, q := st.bestPlace(ls, k, rng); s >= 0 {
+			st.add(k.r, s, q)
 		}
 	}
 }
 
-// bestPlace returns the place for r where the other candidates'
-// participants are least needed: the fewest of their requests that could
-// use the slot. Ties go to a random one.
-func (st *state) bestPlace(ls *lnsScratch, r int32, rng *rand.Rand) (int32, int32) {
+func (a candKey) before(b candKey) bool {
+	return a.w > b.w || a.w == b.w && a.key < b.key
+}
+
+// sortCands sorts by candKey.before: by insertion for the few dozen
+// candidates of a usual round, which is several times faster than a
+// general sort through a comparison function. Keys are random 64-bit
+// numbers, so any correct sort gives the same order.
+func sortCands(k []candKey) {
+	if len(k) > 96 {
+		slices.SortFunc(k, func(a, b candKey) int {
+			if d := cmp.Compare(b.w, a.w); d != 0 {
+				return d
+			}
+			return cmp.Compare(a.key, b.key)
+		})
+		return
+	}
+	for i := 1; i < len(k); i++ {
+		x := k[i]
+		j := i
+		for ; j > 0 && x.before(k[j-1]); j-- {
+			k[j] = k[j-1]
+		}
+		k[j] = x
+	}
+}
+
+// bestPlace returns the place for candidate k.r where the other
+// candidates' participants are least needed: the fewest requests of its
+// participants among the candidates after it that could use the slot. Ties
+// go to a random one, one draw per feasible place in time order.
+func (st *state) bestPlace(ls *lnsScratch, k candKey, rng *rand.Rand) (int32, int32) {
 	c := st.c
+	r := k.r
+	ls.fs, ls.fq = ls.fs[:0], ls.fq[:0]
+	for w, m := range st.openSlots(r) {
+		for ; m != 0; m &= m - 1 {
+			i := int32(w*64 + bits.TrailingZeros64(m))
+			if q := st.pickPool(r, c.byTime[i]); q >= 0 {
+				ls.fs, ls.fq = append(ls.fs, i), append(ls.fq, q)
+			}
+		}
+	}
+	if len(ls.fs) == 0 {
+		return -1, -1
+	}
+	st.laterDemand(ls, k)
 	best, bestQ := int32(-1), int32(-1)
 	var bestCost int32
 	var bestKey uint64
-	consider := func(s, q, cost int32) {
-		k := rng.Uint64()
-		if best < 0 || cost < bestCost || cost == bestCost && k < bestKey {
-			best, bestQ, bestCost, bestKey = s, q, cost, k
-		}
-	}
-	for _, s := range c.options[r] {
-		if !st.peopleFree(r, s) {
-			continue
-		}
-		var cost int32
-		for _, p := range c.parts[r] {
-			cost += ls.demand[int(p)*c.nS+int(s)]
-		}
-		if q := st.pickPool(r, s); q >= 0 {
-			consider(s, q, cost)
+	for j, i := range ls.fs {
+		cost := ls.cost[j]
+		key := rng.Uint64()
+		if best < 0 || cost < bestCost || cost == bestCost && key < bestKey {
+			best, bestQ, bestCost, bestKey = c.byTime[i], ls.fq[j], cost, key
 		}
 	}
 	return best, bestQ
+}
+
+// laterDemand sets ls.cost[j], for each feasible place ls.fs[j] of k.r,
+// to the number of pairs (participant p of k.r, candidate x after k with p
+// in x and the slot among x's options).
+func (st *state) laterDemand(ls *lnsScratch, k candKey) {
+	c := st.c
+	ls.cost = ls.cost[:0]
+	for range ls.fs {
+		ls.cost = append(ls.cost, 0)
+	}
+	for _, p := range c.parts[k.r] {
+		for _, x := range c.byPers[p] {
+			if ls.rmark[x] != ls.stamp || !k.before(candKey{c.weight[x], ls.key[x], x}) {
+				continue
+			}
+			opt := c.optT[int(x)*c.nW : int(x+1)*c.nW]
+			for j, i := range ls.fs {
+				ls.cost[j] += int32(opt[uint32(i)/64] >> (uint32(i) % 64) & 1)
+			}
+		}
+	}
 }
 
 // travelAll reports whether every participant of r can be at venue v in s.

@@ -8,6 +8,7 @@ import (
 func (c *compiled) compilePeople(x ids) {
 	ps := c.inst.Participants
 	c.avail = make([]uint64, c.nP*c.nW)
+	c.availT = make([]uint64, c.nP*c.nW)
 	c.limit = make([]int32, c.nP)
 	c.home = make([]int32, c.nP)
 	for p, pp := range ps {
@@ -24,6 +25,8 @@ func (c *compiled) compilePeople(x ids) {
 		for s := range c.nS {
 			if len(pp.Available) == 0 || covers(win, c.start[s], c.end[s]) {
 				c.avail[p*c.nW+s/64] |= 1 << (s % 64)
+				t := int(c.rank[s])
+				c.availT[p*c.nW+t/64] |= 1 << (t % 64)
 			}
 		}
 	}

@@ -11,16 +11,20 @@ import (
 func byPrice(c *compiled, beta float64) []int32 {
 	price := make([]float64, c.nP)
 	var ws []int64
+	seen := make([]int32, c.nS) // slot -> p+1 when counted for p
 	for p := range int32(c.nP) {
-		slots := make(map[int32]bool)
+		nSlots := 0
 		ws = ws[:0]
 		for _, r := range c.byPers[p] {
 			for _, s := range c.options[r] {
-				slots[s] = true
+				if seen[s] != p+1 {
+					seen[s] = p + 1
+					nSlots++
+				}
 			}
 			ws = append(ws, c.weight[r])
 		}
-		capa := min(len(slots), int(c.limit[p]))
+		capa := min(nSlots, int(c.limit[p]))
 		if len(ws) > capa {
 			slices.SortFunc(ws, func(a, b int64) int { return cmp.Compare(b, a) })
 			price[p] = float64(ws[capa])

@@ -14,13 +14,23 @@ func (c *compiled) compileRequests(x ids) {
 	c.byPers = make([][]int32, c.nP)
 	allowedBy := map[string][]int32{}
 	common := make([]uint64, c.nW)
+	nParts := 0
+	for _, rq := range rs {
+		nParts += len(rq.Participants)
+	}
+	// one backing array for all participant lists, one for all options
+	partsAll := make([]int32, 0, nParts)
+	var optsAll []int32
+	optEnd := make([]int, c.nR)
 	for r, rq := range rs {
 		c.weight[r] = int64(rq.Priority)
-		ps := make([]int32, len(rq.Participants))
-		for j, id := range rq.Participants {
-			ps[j] = x.person[id]
-			c.byPers[ps[j]] = append(c.byPers[ps[j]], int32(r))
+		from := len(partsAll)
+		for _, id := range rq.Participants {
+			p := x.person[id]
+			partsAll = append(partsAll, p)
+			c.byPers[p] = append(c.byPers[p], int32(r))
 		}
+		ps := partsAll[from:len(partsAll):len(partsAll)]
 		c.parts[r] = ps
 		k := string(rq.Kind) + "\x00" + rq.Venue
 		al, ok := allowedBy[k]
@@ -41,16 +51,25 @@ func (c *compiled) compileRequests(x ids) {
 			}
 			for _, q := range al {
 				if c.poolIn[int(s)*c.nQ+int(q)] {
-					c.options[r] = append(c.options[r], s)
+					optsAll = append(optsAll, s)
 					break
 				}
 			}
 		}
+		optEnd[r] = len(optsAll)
+	}
+	from := 0
+	for r, end := range optEnd {
+		if end > from {
+			c.options[r] = optsAll[from:end:end]
+		}
+		from = end
 	}
 	for p := range c.nP {
 		if len(c.byPers[p]) > 0 {
 			c.hasReq++
 		}
+		c.limited = c.limited || int(c.limit[p]) < len(c.byPers[p])
 	}
 }
 

@@ -39,17 +39,22 @@ func Schedule(inst Instance) (Result, error) {
 	a, byWeight := start(c), byScarcity(c)
 	a.construct(byWeight)
 	if !a.anyFree() && a.lnsBudget() == 0 {
-		a.search(byWeight, seed)
-		return a.result(), nil
+		return a.search(byWeight, seed).result(), nil
 	}
 	if a.lnsBudget() > 0 {
 		c.compileBySlot()
 	}
-	b, byPrices := start(c), byPrice(c, 1)
-	b.construct(byPrices)
+	// b is built on its own core too: its construction costs as much as
+	// a's on a large instance
+	var b *state
 	var wg sync.WaitGroup
-	wg.Go(func() { a.search(byWeight, seed) })
-	wg.Go(func() { b.search(byPrices, seed+1) })
+	wg.Go(func() { a = a.search(byWeight, seed) })
+	wg.Go(func() {
+		b = start(c)
+		byPrices := byPrice(c, 1)
+		b.construct(byPrices)
+		b = b.search(byPrices, seed+1)
+	})
 	wg.Wait()
 	if b.finalBetter(a) {
 		return b.result(), nil
@@ -58,8 +63,9 @@ func Schedule(inst Instance) (Result, error) {
 }
 
 // search improves a constructed schedule: repair, iterated local search,
-// ruin and recreate, compaction.
-func (st *state) search(order []int32, seed uint64) {
+// ruin and recreate, compaction. It returns the state holding the result:
+// st, or on an instance small enough for lnsMore, a copy.
+func (st *state) search(order []int32, seed uint64) *state {
 	limit := st.steps + st.budget()
 	if !st.anyFree() {
 		st.serve(st.steps + st.budget()/4)
@@ -67,7 +73,22 @@ func (st *state) search(order []int32, seed uint64) {
 	st.improve(order, st.steps+st.budget()/2)
 	rng := st.newRand(seed)
 	st.perturb(order, limit, rng)
-	st.lns(order, st.steps+st.lnsBudget(), rng)
+	fork := st.lns(order, st.steps+st.lnsBudget(), st.lnsMore(), rng)
+	st.finish(order)
+	if fork == nil {
+		return st
+	}
+	// fork is the search as it would have ended without the extra rounds:
+	// the longer one wins only if it is better, so they never cost quality
+	fork.finish(order)
+	if st.finalBetter(fork) {
+		return st
+	}
+	return fork
+}
+
+// finish repairs once more and compacts agendas.
+func (st *state) finish(order []int32) {
 	st.improve(order, st.steps+st.budget()/8)
 	st.sweep(order)
 	st.compact(st.steps + st.budget()/4)

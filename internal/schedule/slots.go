@@ -35,8 +35,14 @@ func (c *compiled) compileSlots() {
 			c.overlap[b] = append(c.overlap[b], a)
 		}
 	}
+	c.overT = make([]uint64, c.nS*c.nW)
 	for s := range c.overlap {
 		slices.Sort(c.overlap[s])
+		for _, t := range c.overlap[s] {
+			i := int(c.rank[t])
+			c.overT[s*c.nW+i/64] |= 1 << (i % 64)
+			c.anyOver = true
+		}
 	}
 	c.compileCliques()
 	c.compileNear()

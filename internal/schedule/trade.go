@@ -9,14 +9,13 @@ package schedule
 func (st *state) trade(r int32, nodes int) bool {
 	c := st.c
 	before := st.score()
-	var buf []int32
 	for _, s := range c.options[r] {
 		for _, q := range c.allowed[r] {
 			if !c.poolIn[int(s)*c.nQ+int(q)] {
 				continue
 			}
-			b, ok := st.blockers(r, s, q, buf)
-			buf = b
+			b, ok := st.blockers(r, s, q, st.tbuf)
+			st.tbuf = b
 			if !ok || len(b) == 0 {
 				continue
 			}
@@ -31,7 +30,7 @@ func (st *state) trade(r int32, nodes int) bool {
 				continue
 			}
 			mk := st.mark()
-			ejected := append([]int32(nil), b...)
+			ejected := b // trade does not nest, so st.tbuf stays as it is
 			for _, x := range ejected {
 				st.remove(x)
 			}
