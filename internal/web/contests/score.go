@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
@@ -233,10 +234,7 @@ func (a *Area) declareConflict(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u := request.User(r)
-	note := strings.TrimSpace(r.PostForm.Get("note"))
-	if len(note) > 500 {
-		note = note[:500]
-	}
+	note := conflictNote(r.PostForm.Get("note"))
 	a.after(w, r, "/contests/"+itoa(c.ID)+"/judge", a.DB.DeclareConflict(r.Context(), s.EntryID, u.ID, "declared", note, u.ID), "flash.judge.conflict")
 }
 
@@ -290,9 +288,17 @@ func (a *Area) preDeclare(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u := request.User(r)
-	note := strings.TrimSpace(r.PostForm.Get("note"))
-	if len(note) > 500 {
-		note = note[:500]
-	}
+	note := conflictNote(r.PostForm.Get("note"))
 	a.after(w, r, "/contests/"+itoa(c.ID)+"/judge", a.DB.DeclareConflict(r.Context(), e.ID, u.ID, "declared", note, u.ID), "flash.judge.conflict")
+}
+
+// conflictNote is a judge's note on a conflict, trimmed and cut to 500
+// characters: runes, not bytes, so a Chinese note is never cut mid-character
+// (500 bytes split the 167th of them).
+func conflictNote(s string) string {
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) <= 500 {
+		return s
+	}
+	return string([]rune(s)[:500])
 }
