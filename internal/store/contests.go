@@ -125,10 +125,10 @@ func (c *Contest) Validate() error {
 // Last says whether the contest is in its last round: a contest of zero or
 // one named rounds always is. Only the last round's close leads to the
 // selection; an earlier one leads to AdvanceRound.
-func (c *Contest) Last() bool { return c.Round >= len(c.Rounds) }
+func (c Contest) Last() bool { return c.Round >= len(c.Rounds) }
 
 // RoundAt is the named round n (1-based), or a zero Round outside the list.
-func (c *Contest) RoundAt(n int) Round {
+func (c Contest) RoundAt(n int) Round {
 	if n < 1 || n > len(c.Rounds) {
 		return Round{}
 	}

@@ -31,7 +31,12 @@ type EntryRow struct {
 
 // Advanced says whether the entry is in the contest's current round; an
 // entry that is not was left behind at the close of round e.Round.
-func (e *EntryRow) Advanced() bool { return e.Round >= e.ContestRound }
+func (e EntryRow) Advanced() bool { return e.Round >= e.ContestRound }
+
+// RoundAt is the contest's named round n (1-based), or a zero Round.
+func (e EntryRow) RoundAt(n int) Round {
+	return Contest{Rounds: e.Rounds}.RoundAt(n)
+}
 
 const entryRowCols = `e.id, e.contest_id, e.project_id, e.status, e.grant_eligible, e.track, e.owner_user_id, e.created_at,
 	p.title, p.title_zh, p.org_id, p.field, p.stage, c.name, c.name_zh, c.state, c.published, e.round, c.round, c.rounds`
