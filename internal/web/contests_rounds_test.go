@@ -172,6 +172,18 @@ func testContestRounds(t *testing.T, db *store.DB) {
 	if resp, _ := f.postForm(jb, spath, url.Values{"score_team": {"10"}, "action": {"draft"}}); resp.StatusCode != http.StatusForbidden {
 		t.Fatalf("rescoring round 1: %d", resp.StatusCode)
 	}
+	// Judge b judges the first entry in both rounds (judge c may not): the
+	// final's sheet is open, the screening's, by ?round=1, locked.
+	fpath := "/entries/" + itoa(int(es[0])) + "/score"
+	if resp, body := f.do(jb, "GET", fpath, "", ""); resp.StatusCode != 200 || strings.Contains(body, `id="locked"`) || !strings.Contains(body, `id="submit-scores"`) {
+		t.Fatalf("the final's sheet: %d\n%s", resp.StatusCode, body)
+	}
+	if resp, body := f.do(jb, "GET", fpath+"?round=1", "", ""); resp.StatusCode != 200 || !strings.Contains(body, `id="locked"`) || !strings.Contains(body, `value="9" disabled`) {
+		t.Fatalf("the screening's sheet: %d\n%s", resp.StatusCode, body)
+	}
+	if _, body := f.do(jb, "GET", cpath+"/judge", "", ""); !strings.Contains(body, fpath+`?round=1"`) {
+		t.Fatalf("no link to the screening's sheet:\n%s", body)
+	}
 	for _, p := range pairs {
 		if err := db.SaveScores(bg, p.EntryID, p.JudgeID, []store.Mark{{Criterion: "team", Value: 10 - value[p.EntryID]/3}}, true); err != nil {
 			t.Fatal(err)

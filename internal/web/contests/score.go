@@ -100,8 +100,6 @@ func (a *Area) withContact(r *http.Request, d scoreData) (scoreData, error) {
 	return d, err
 }
 
-// sheet finds the judge's sheet for the entry in the path; an entry not
-
 // sheetForm is the judge's sheet in the path and its posted form.
 func (a *Area) sheetForm(r *http.Request) (store.Contest, store.Sheet, error) {
 	c, s, err := a.sheet(r)
@@ -111,7 +109,9 @@ func (a *Area) sheetForm(r *http.Request) (store.Contest, store.Sheet, error) {
 	return c, s, err
 }
 
-// assigned to the judge (or conflicted) is not found.
+// sheet finds the judge's sheet for the entry in the path, in the round
+// ?round= names (an earlier round's, to read) or else the latest; an entry
+// not assigned to the judge (or conflicted) is not found.
 func (a *Area) sheet(r *http.Request) (store.Contest, store.Sheet, error) {
 	id, err := request.PathID(r)
 	if err != nil {
@@ -129,8 +129,9 @@ func (a *Area) sheet(r *http.Request) (store.Contest, store.Sheet, error) {
 	if err != nil {
 		return c, store.Sheet{}, err
 	}
-	for _, s := range sheets {
-		if s.EntryID == id {
+	round, _ := strconv.Atoi(r.URL.Query().Get("round"))
+	for _, s := range sheets { // the latest round first
+		if s.EntryID == id && (round == 0 || s.Round == round) {
 			return c, s, nil
 		}
 	}
