@@ -28,7 +28,7 @@ func (a *Area) assignInput(ctx context.Context, c store.Contest) (judging.Assign
 	if err != nil {
 		return in, nil, nil, nil, err
 	}
-	in.Entries, es = nil, slices.DeleteFunc(es, func(e store.EntryRow) bool { return e.Round != c.Round })
+	es = slices.DeleteFunc(es, func(e store.EntryRow) bool { return e.Round != c.Round })
 	for _, e := range es {
 		in.Entries = append(in.Entries, e.ID)
 	}

@@ -158,8 +158,8 @@ func (a *Area) reviewPage(w http.ResponseWriter, r *http.Request) {
 		byID[e.ID] = e
 	}
 	d := reviewData{Contest: c, Ranking: rk}
-	// Earlier rounds: each entry's score there, by the same normalized
-	// ranking the round's own review showed.
+	// Earlier rounds: each entry's raw and normalized score there, ranked
+	// as that round's own review showed it.
 	past := make([]map[int64]roundScore, c.Round)
 	for n := 1; n < c.Round; n++ {
 		prk, err := a.rankRound(ctx, c, n)
