@@ -197,6 +197,9 @@ func testContestRounds(t *testing.T, db *store.DB) {
 		!strings.Contains(body, `<td class="earlier">9.00 / `) || !strings.Contains(body, `id="behind"`) || !strings.Contains(body, `<td class="earlier">6.00 / `) {
 		t.Fatalf("review of the final:\n%s", body)
 	}
+	if _, rk := f.json(org, "GET", "/api/v1/contests/"+itoa(int(c.ID))+"/ranking", ""); !strings.Contains(rk, `"round":2`) || strings.Count(rk, `"entry_id"`) != 2 {
+		t.Fatalf("the final's ranking by the API: %s", rk)
+	}
 	if i := strings.Index(body, `id="behind"`); !strings.Contains(body[i:], "Battery recycling") || !strings.Contains(body[i:], "2.00") {
 		t.Fatalf("the entry left behind:\n%s", body[i:])
 	}
