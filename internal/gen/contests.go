@@ -50,8 +50,10 @@ func (l *loader) contestRun(c *Convention, ed int64) error {
 	start := c.Edition.StartDate
 	run := store.ContestRun{State: store.ContestDecided, Published: true, DecidedBy: by, DecidedAt: start.Add(30 * time.Hour),
 		OpensAt: start.AddDate(0, -2, 0), ClosesAt: start.AddDate(0, 0, -14), SelectN: selected, K: 3,
-		Tracks: []store.Track{{Key: "startup", Name: "Start-ups", NameZH: "创业组"}},
-		Rounds: []store.Round{{Name: "Screening", NameZH: "初赛"}, {Name: "Final", NameZH: "决赛"}}}
+		// One round, as generated: three judges scored every entry once.
+		// Named rounds now mean judging per round (a screening's scores kept
+		// apart from a final's), which this single set of scores is not.
+		Tracks: []store.Track{{Key: "startup", Name: "Start-ups", NameZH: "创业组"}}}
 	if len(c.Entries) > 0 {
 		if err := l.b.ContestRun(c.Contest.ID+l.base.Contests, run); err != nil {
 			return err

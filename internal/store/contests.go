@@ -122,6 +122,19 @@ func (c *Contest) Validate() error {
 	return p.Err()
 }
 
+// Last says whether the contest is in its last round: a contest of zero or
+// one named rounds always is. Only the last round's close leads to the
+// selection; an earlier one leads to AdvanceRound.
+func (c Contest) Last() bool { return c.Round >= len(c.Rounds) }
+
+// RoundAt is the named round n (1-based), or a zero Round outside the list.
+func (c Contest) RoundAt(n int) Round {
+	if n < 1 || n > len(c.Rounds) {
+		return Round{}
+	}
+	return c.Rounds[n-1]
+}
+
 // Open says whether entries are accepted at t.
 func (c *Contest) Open(t time.Time) bool {
 	return c.State == ContestEntry && (c.OpensAt == nil || !t.Before(*c.OpensAt)) && (c.ClosesAt == nil || t.Before(*c.ClosesAt))
@@ -308,7 +321,7 @@ func (db *DB) RemoveJudge(ctx context.Context, contestID, userID, by int64) erro
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM judge_assignments WHERE judge_id = $2
 			AND entry_id IN (SELECT id FROM entries WHERE contest_id = $1)
-			AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.entry_id = judge_assignments.entry_id AND s.judge_id = $2)`, contestID, userID); err != nil {
+			AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.entry_id = judge_assignments.entry_id AND s.judge_id = $2 AND s.round = judge_assignments.round)`, contestID, userID); err != nil {
 			return db.mapErr(err)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM contest_judges WHERE contest_id = $1 AND user_id = $2
@@ -328,7 +341,8 @@ type Judge struct {
 	Submitted   int
 }
 
-// ContestJudges lists a contest's panel with each judge's load.
+// ContestJudges lists a contest's panel with each judge's load in the
+// current round.
 func (db *DB) ContestJudges(ctx context.Context, contestID int64) ([]Judge, error) {
 	return queryAll(ctx, db.r, func(r interface{ Scan(...any) error }) (Judge, error) {
 		var j Judge
@@ -339,9 +353,9 @@ func (db *DB) ContestJudges(ctx context.Context, contestID int64) ([]Judge, erro
 		}
 		return j, err
 	}, `SELECT u.id, u.name, u.email, u.org_id,
-		(SELECT count(*) FROM judge_assignments a JOIN entries e ON e.id = a.entry_id WHERE e.contest_id = cj.contest_id AND a.judge_id = u.id),
-		(SELECT count(*) FROM judge_assignments a JOIN entries e ON e.id = a.entry_id WHERE e.contest_id = cj.contest_id AND a.judge_id = u.id AND a.submitted_at IS NOT NULL)
-		FROM contest_judges cj JOIN users u ON u.id = cj.user_id WHERE cj.contest_id = $1 ORDER BY u.name, u.id`, contestID)
+		(SELECT count(*) FROM judge_assignments a JOIN entries e ON e.id = a.entry_id WHERE e.contest_id = cj.contest_id AND a.judge_id = u.id AND a.round = c.round),
+		(SELECT count(*) FROM judge_assignments a JOIN entries e ON e.id = a.entry_id WHERE e.contest_id = cj.contest_id AND a.judge_id = u.id AND a.round = c.round AND a.submitted_at IS NOT NULL)
+		FROM contest_judges cj JOIN users u ON u.id = cj.user_id JOIN contests c ON c.id = cj.contest_id WHERE cj.contest_id = $1 ORDER BY u.name, u.id`, contestID)
 }
 
 // IsJudge says whether a user sits on a contest's panel.
@@ -361,30 +375,105 @@ func (db *DB) setState(ctx context.Context, tx txq, id int64, from, to string, e
 	return oneRow(res, model.Errorf(model.Conflict, "err.contest.state"))
 }
 
-// CloseRound closes judging: scores are locked from now on.
+// CloseRound closes judging of the current round: its scores are locked
+// from now on (and an earlier round's stay locked).
 func (db *DB) CloseRound(ctx context.Context, contestID, by int64) error {
 	return db.tx(ctx, func(tx txq) error {
 		if err := db.setState(ctx, tx, contestID, ContestJudging, ContestClosed, ""); err != nil {
 			return err
 		}
-		return db.audit(ctx, tx, by, "contest.close", "contest", contestID, "")
+		var round int
+		if err := tx.QueryRowContext(ctx, `SELECT round FROM contests WHERE id = $1`, contestID).Scan(&round); err != nil {
+			return err
+		}
+		detail := ""
+		if round > 1 {
+			detail = "round " + itoa(round)
+		}
+		return db.audit(ctx, tx, by, "contest.close", "contest", contestID, detail)
+	})
+}
+
+// AdvanceRound ends a closed round that is not the last: the entries ids
+// (the organizer's top N) go on to the next round, the round's others stay
+// behind (not advanced: their round is the one they reached), and judging
+// opens in the next round with pairs as its assignment (conflicts refused
+// as in SaveAssignment). from is the round the organizer's form was about;
+// one transaction, and refused with nothing changed when the contest is
+// not closed (err.contest.state), the form is stale (err.contest.stale),
+// the round is the last (err.contest.last_round), ids is empty or holds an
+// entry not in the round (err.contest.advance_n on "n").
+func (db *DB) AdvanceRound(ctx context.Context, contestID int64, from int, ids []int64, pairs []Pair, by int64) error {
+	return db.tx(ctx, func(tx txq) error {
+		c, err := scanContest(tx.QueryRowContext(ctx, `SELECT `+contestCols+` FROM contests WHERE id = $1`, contestID))
+		if err != nil {
+			return one(err, "contest")
+		}
+		switch {
+		case c.Round != from:
+			return model.Errorf(model.Conflict, "err.contest.stale")
+		case c.State != ContestClosed:
+			return model.Errorf(model.Conflict, "err.contest.state")
+		case c.Last():
+			return model.Errorf(model.Conflict, "err.contest.last_round")
+		case len(ids) == 0:
+			return model.Errorf(model.Invalid, "err.contest.advance_n", "n", "err.contest.advance_n")
+		}
+		// The conditional update holds the row: a concurrent advance (or a
+		// second click) finds the round moved on and is refused as stale.
+		res, err := tx.ExecContext(ctx, `UPDATE contests SET state = 'judging', round = round + 1 WHERE id = $1 AND state = 'closed' AND round = $2`, contestID, from)
+		if err != nil {
+			return db.mapErr(err)
+		}
+		if err := oneRow(res, model.Errorf(model.Conflict, "err.contest.stale")); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			res, err := tx.ExecContext(ctx, `UPDATE entries SET round = $3 WHERE id = $1 AND contest_id = $2 AND round = $4`, id, contestID, from+1, from)
+			if err != nil {
+				return db.mapErr(err)
+			}
+			if err := oneRow(res, model.Errorf(model.Invalid, "err.contest.advance_n", "n", "err.contest.advance_n")); err != nil {
+				return err
+			}
+		}
+		for _, p := range pairs {
+			if err := db.assignOne(ctx, tx, contestID, p); err != nil {
+				return err
+			}
+		}
+		detail := make([]string, len(ids))
+		for i, id := range ids {
+			detail[i] = itoa(int(id))
+		}
+		return db.audit(ctx, tx, by, "contest.advance", "contest", contestID,
+			"round "+itoa(from)+"→"+itoa(from+1)+": "+strings.Join(detail, ",")+"; "+itoa(len(pairs))+" pairs")
 	})
 }
 
 // Select records the organizer's selection: the entries named are selected,
-// the others not, and who decided. Only a closed contest can be decided,
-// and only once.
+// the others not (with those left behind in earlier rounds), and who
+// decided. Only a closed contest in its last round can be decided
+// (err.contest.not_last before), only once, and only from the entries
+// in that round.
 func (db *DB) Select(ctx context.Context, contestID int64, entryIDs []int64, by int64, note string) error {
 	return db.tx(ctx, func(tx txq) error {
 		now := db.clock()
 		if err := db.setState(ctx, tx, contestID, ContestClosed, ContestDecided, ", decided_by = $4, decided_at = $5", by, now); err != nil {
 			return err
 		}
+		c, err := scanContest(tx.QueryRowContext(ctx, `SELECT `+contestCols+` FROM contests WHERE id = $1`, contestID))
+		if err != nil {
+			return err
+		}
+		if !c.Last() {
+			return model.Errorf(model.Conflict, "err.contest.not_last")
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE entries SET status = 'not_selected', decided_by = $2 WHERE contest_id = $1`, contestID, by); err != nil {
 			return db.mapErr(err)
 		}
 		for _, id := range entryIDs {
-			res, err := tx.ExecContext(ctx, `UPDATE entries SET status = 'selected' WHERE id = $1 AND contest_id = $2`, id, contestID)
+			res, err := tx.ExecContext(ctx, `UPDATE entries SET status = 'selected' WHERE id = $1 AND contest_id = $2 AND round = $3`, id, contestID, c.Round)
 			if err != nil {
 				return db.mapErr(err)
 			}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"slices"
 	"time"
 
@@ -23,10 +24,22 @@ type EntryRow struct {
 	ContestZH    string
 	ContestState string
 	Published    bool
+	Round        int     // the last round the entry reached
+	ContestRound int     // the contest's current round
+	Rounds       []Round // the contest's named rounds
+}
+
+// Advanced says whether the entry is in the contest's current round; an
+// entry that is not was left behind at the close of round e.Round.
+func (e EntryRow) Advanced() bool { return e.Round >= e.ContestRound }
+
+// RoundAt is the contest's named round n (1-based), or a zero Round.
+func (e EntryRow) RoundAt(n int) Round {
+	return Contest{Rounds: e.Rounds}.RoundAt(n)
 }
 
 const entryRowCols = `e.id, e.contest_id, e.project_id, e.status, e.grant_eligible, e.track, e.owner_user_id, e.created_at,
-	p.title, p.title_zh, p.org_id, p.field, p.stage, c.name, c.name_zh, c.state, c.published`
+	p.title, p.title_zh, p.org_id, p.field, p.stage, c.name, c.name_zh, c.state, c.published, e.round, c.round, c.rounds`
 
 const entryRowFrom = ` FROM entries e JOIN projects p ON p.id = e.project_id JOIN contests c ON c.id = e.contest_id`
 
@@ -34,8 +47,11 @@ func scanEntryRow(r interface{ Scan(...any) error }) (EntryRow, error) {
 	var e EntryRow
 	var owner, org sql.NullInt64
 	var at sql.NullTime
+	var rounds string
 	err := r.Scan(&e.ID, &e.ContestID, &e.ProjectID, &e.Status, &e.GrantEligible, &e.Track, &owner, &at,
-		&e.ProjectTitle, &e.ProjectZH, &org, &e.Field, &e.Stage, &e.ContestName, &e.ContestZH, &e.ContestState, &e.Published)
+		&e.ProjectTitle, &e.ProjectZH, &org, &e.Field, &e.Stage, &e.ContestName, &e.ContestZH, &e.ContestState, &e.Published,
+		&e.Round, &e.ContestRound, &rounds)
+	json.Unmarshal([]byte(rounds), &e.Rounds)
 	if owner.Valid {
 		e.OwnerUserID = &owner.Int64
 	}

@@ -48,8 +48,10 @@ func guard(entry, judge string) string {
 }
 
 // DeclareConflict records a judge's (or the organizer's) conflict with an
-// entry and drops the judge's assignment and draft scores for it, unless
-// the contest is closed.
+// entry, with the round it was declared in, and drops the judge's
+// assignment and draft scores for it in that round (an earlier round's
+// stay, locked), unless the contest is closed. The conflict stands for
+// every later round.
 func (db *DB) DeclareConflict(ctx context.Context, entryID, judgeID int64, reason, note string, by int64) error {
 	return db.tx(ctx, func(tx txq) error {
 		res, err := tx.ExecContext(ctx, `UPDATE contests SET state = state WHERE id = (SELECT contest_id FROM entries WHERE id = $1) AND state IN ('entry','judging')`, entryID)
@@ -66,14 +68,18 @@ func (db *DB) DeclareConflict(ctx context.Context, entryID, judgeID int64, reaso
 		if n == 0 {
 			return model.ErrNotFound("entry")
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO judge_conflicts (entry_id, judge_id, reason, note, created_at) VALUES ($1,$2,$3,$4,$5)
-			ON CONFLICT (entry_id, judge_id) DO UPDATE SET note = excluded.note`, entryID, judgeID, reason, note, db.clock()); err != nil {
+		var round int
+		if err := tx.QueryRowContext(ctx, `SELECT c.round FROM contests c JOIN entries e ON e.contest_id = c.id WHERE e.id = $1`, entryID).Scan(&round); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO judge_conflicts (entry_id, judge_id, reason, note, created_at, round) VALUES ($1,$2,$3,$4,$5,$6)
+			ON CONFLICT (entry_id, judge_id) DO UPDATE SET note = excluded.note`, entryID, judgeID, reason, note, db.clock(), round); err != nil {
 			return db.mapErr(err)
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM scores WHERE entry_id = $1 AND judge_id = $2`, entryID, judgeID); err != nil {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM scores WHERE entry_id = $1 AND judge_id = $2 AND round = $3`, entryID, judgeID, round); err != nil {
 			return db.mapErr(err)
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM judge_assignments WHERE entry_id = $1 AND judge_id = $2`, entryID, judgeID); err != nil {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM judge_assignments WHERE entry_id = $1 AND judge_id = $2 AND round = $3`, entryID, judgeID, round); err != nil {
 			return db.mapErr(err)
 		}
 		return db.audit(ctx, tx, by, "contest.conflict", "entry", entryID, itoa(int(judgeID))+" "+reason)
@@ -83,17 +89,19 @@ func (db *DB) DeclareConflict(ctx context.Context, entryID, judgeID int64, reaso
 // Pair is an entry and a judge.
 type Pair struct{ EntryID, JudgeID int64 }
 
-// ContestAssignments lists who scores what in a contest.
+// ContestAssignments lists who scores what in a contest's current round.
 func (db *DB) ContestAssignments(ctx context.Context, contestID int64) ([]Pair, error) {
 	return queryAll(ctx, db.r, func(r interface{ Scan(...any) error }) (Pair, error) {
 		var p Pair
 		return p, r.Scan(&p.EntryID, &p.JudgeID)
-	}, `SELECT a.entry_id, a.judge_id FROM judge_assignments a JOIN entries e ON e.id = a.entry_id WHERE e.contest_id = $1 ORDER BY a.entry_id, a.judge_id`, contestID)
+	}, `SELECT a.entry_id, a.judge_id FROM judge_assignments a JOIN entries e ON e.id = a.entry_id JOIN contests c ON c.id = e.contest_id AND c.round = a.round
+		WHERE e.contest_id = $1 ORDER BY a.entry_id, a.judge_id`, contestID)
 }
 
-// SaveAssignment replaces a contest's assignment with pairs and opens
-// judging (entries stop). Pairs a judge already scored are kept; a pair
-// with a conflict or a judge off the panel is refused, and nothing saved.
+// SaveAssignment replaces the current round's assignment with pairs and
+// opens judging (entries stop). Pairs a judge already scored are kept; a
+// pair with a conflict, a judge off the panel or an entry not in the round
+// is refused, and nothing saved.
 func (db *DB) SaveAssignment(ctx context.Context, contestID int64, pairs []Pair, by int64) error {
 	return db.tx(ctx, func(tx txq) error {
 		res, err := tx.ExecContext(ctx, `UPDATE contests SET state = 'judging' WHERE id = $1 AND state IN ('entry','judging')`, contestID)
@@ -104,7 +112,8 @@ func (db *DB) SaveAssignment(ctx context.Context, contestID int64, pairs []Pair,
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM judge_assignments WHERE entry_id IN (SELECT id FROM entries WHERE contest_id = $1)
-			AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.entry_id = judge_assignments.entry_id AND s.judge_id = judge_assignments.judge_id)`, contestID); err != nil {
+			AND round = (SELECT round FROM contests WHERE id = $1)
+			AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.entry_id = judge_assignments.entry_id AND s.judge_id = judge_assignments.judge_id AND s.round = judge_assignments.round)`, contestID); err != nil {
 			return db.mapErr(err)
 		}
 		for _, p := range pairs {
@@ -116,9 +125,12 @@ func (db *DB) SaveAssignment(ctx context.Context, contestID int64, pairs []Pair,
 	})
 }
 
+// assignOne adds a pair in the contest's current round; the entry must be
+// in that round.
 func (db *DB) assignOne(ctx context.Context, tx txq, contestID int64, p Pair) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO judge_assignments (entry_id, judge_id)
-		SELECT $1, $2 WHERE EXISTS (SELECT 1 FROM entries WHERE id = $1 AND contest_id = $3)
+	res, err := tx.ExecContext(ctx, `INSERT INTO judge_assignments (entry_id, judge_id, round)
+		SELECT $1, $2, c.round FROM contests c WHERE c.id = $3
+		AND EXISTS (SELECT 1 FROM entries WHERE id = $1 AND contest_id = $3 AND round = c.round)
 		AND EXISTS (SELECT 1 FROM contest_judges WHERE contest_id = $3 AND user_id = $2)
 		AND `+guard("$1", "$2")+`
 		ON CONFLICT DO NOTHING`, p.EntryID, p.JudgeID, contestID)
@@ -127,7 +139,7 @@ func (db *DB) assignOne(ctx context.Context, tx txq, contestID int64, p Pair) er
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
 		var have int
-		tx.QueryRowContext(ctx, `SELECT count(*) FROM judge_assignments WHERE entry_id = $1 AND judge_id = $2`, p.EntryID, p.JudgeID).Scan(&have)
+		tx.QueryRowContext(ctx, `SELECT count(*) FROM judge_assignments WHERE entry_id = $1 AND judge_id = $2 AND round = (SELECT round FROM contests WHERE id = $3)`, p.EntryID, p.JudgeID, contestID).Scan(&have)
 		if have == 0 {
 			return model.Errorf(model.Invalid, "err.contest.conflicted", "judge_id", "err.contest.conflicted")
 		}
@@ -158,7 +170,8 @@ func (db *DB) Assign(ctx context.Context, contestID int64, p Pair, by int64) err
 	})
 }
 
-// Unassign removes a pair the judge has not scored (judging open).
+// Unassign removes a pair the judge has not scored in the current round
+// (judging open).
 func (db *DB) Unassign(ctx context.Context, contestID int64, p Pair, by int64) error {
 	return db.tx(ctx, func(tx txq) error {
 		if err := db.lockJudging(ctx, tx, contestID); err != nil {
@@ -166,7 +179,8 @@ func (db *DB) Unassign(ctx context.Context, contestID int64, p Pair, by int64) e
 		}
 		res, err := tx.ExecContext(ctx, `DELETE FROM judge_assignments WHERE entry_id = $1 AND judge_id = $2
 			AND entry_id IN (SELECT id FROM entries WHERE contest_id = $3)
-			AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.entry_id = $1 AND s.judge_id = $2)`, p.EntryID, p.JudgeID, contestID)
+			AND round = (SELECT round FROM contests WHERE id = $3)
+			AND NOT EXISTS (SELECT 1 FROM scores s WHERE s.entry_id = $1 AND s.judge_id = $2 AND s.round = judge_assignments.round)`, p.EntryID, p.JudgeID, contestID)
 		if err != nil {
 			return db.mapErr(err)
 		}
@@ -177,11 +191,12 @@ func (db *DB) Unassign(ctx context.Context, contestID int64, p Pair, by int64) e
 	})
 }
 
-// Sheet is a judge's view of one assigned entry: the project and the
-// judge's own scores (never another judge's).
+// Sheet is a judge's view of one assigned entry in one round: the project
+// and the judge's own scores (never another judge's).
 type Sheet struct {
 	EntryID      int64
 	ContestID    int64
+	Round        int
 	ProjectTitle string
 	ProjectZH    string
 	Summary      string
@@ -193,28 +208,33 @@ type Sheet struct {
 }
 
 // JudgeSheets lists a judge's assigned entries in a contest with the
-// judge's own scores.
+// judge's own scores, the latest round first (earlier rounds' sheets stay
+// readable; only the contest's current round is scored).
 func (db *DB) JudgeSheets(ctx context.Context, contestID, judgeID int64) ([]Sheet, error) {
 	sheets, err := queryAll(ctx, db.r, func(r interface{ Scan(...any) error }) (Sheet, error) {
 		var s Sheet
 		var sub sql.NullTime
-		err := r.Scan(&s.EntryID, &s.ContestID, &s.ProjectTitle, &s.ProjectZH, &s.Summary, &s.Field, &s.Stage, &s.Track, &sub)
+		err := r.Scan(&s.EntryID, &s.ContestID, &s.Round, &s.ProjectTitle, &s.ProjectZH, &s.Summary, &s.Field, &s.Stage, &s.Track, &sub)
 		if sub.Valid {
 			s.Submitted = &sub.Time
 		}
 		s.Scores, s.Comments = map[string]int{}, map[string]string{}
 		return s, err
-	}, `SELECT e.id, e.contest_id, p.title, p.title_zh, p.summary, p.field, p.stage, e.track, a.submitted_at
+	}, `SELECT e.id, e.contest_id, a.round, p.title, p.title_zh, p.summary, p.field, p.stage, e.track, a.submitted_at
 		FROM judge_assignments a JOIN entries e ON e.id = a.entry_id JOIN projects p ON p.id = e.project_id
-		WHERE e.contest_id = $1 AND a.judge_id = $2 ORDER BY e.id`, contestID, judgeID)
+		WHERE e.contest_id = $1 AND a.judge_id = $2 ORDER BY a.round DESC, e.id`, contestID, judgeID)
 	if err != nil || len(sheets) == 0 {
 		return sheets, err
 	}
-	at := map[int64]int{}
-	for i, s := range sheets {
-		at[s.EntryID] = i
+	type at struct {
+		entry int64
+		round int
 	}
-	rows, err := db.r.QueryContext(ctx, `SELECT s.entry_id, s.criterion, s.value, s.comment FROM scores s JOIN entries e ON e.id = s.entry_id
+	where := map[at]int{}
+	for i, s := range sheets {
+		where[at{s.EntryID, s.Round}] = i
+	}
+	rows, err := db.r.QueryContext(ctx, `SELECT s.entry_id, s.round, s.criterion, s.value, s.comment FROM scores s JOIN entries e ON e.id = s.entry_id
 		WHERE e.contest_id = $1 AND s.judge_id = $2`, contestID, judgeID)
 	if err != nil {
 		return nil, err
@@ -223,11 +243,11 @@ func (db *DB) JudgeSheets(ctx context.Context, contestID, judgeID int64) ([]Shee
 	for rows.Next() {
 		var e int64
 		var c, note string
-		var v int
-		if err := rows.Scan(&e, &c, &v, &note); err != nil {
+		var v, round int
+		if err := rows.Scan(&e, &round, &c, &v, &note); err != nil {
 			return nil, err
 		}
-		if i, ok := at[e]; ok {
+		if i, ok := where[at{e, round}]; ok {
 			sheets[i].Scores[c] = v
 			sheets[i].Comments[c] = note
 		}
@@ -242,8 +262,9 @@ type Mark struct {
 	Comment   string
 }
 
-// SaveScores saves a judge's marks on an entry (a draft; submit marks the
-// sheet submitted and needs every criterion). Refused, with nothing saved:
+// SaveScores saves a judge's marks on an entry in the contest's current
+// round (a draft; submit marks the sheet submitted and needs every
+// criterion). Refused, with nothing saved:
 // a value outside the rubric's 0..max or an unknown criterion (invalid),
 // an entry not assigned to the judge or conflicted (forbidden), a contest
 // not in judging (err.contest.closed). The state check is a conditional
@@ -266,7 +287,7 @@ func (db *DB) SaveScores(ctx context.Context, entryID, judgeID int64, marks []Ma
 			return err
 		}
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM judge_assignments WHERE entry_id = $1 AND judge_id = $2 AND `+guard("$1", "$2"), entryID, judgeID).Scan(&n); err != nil {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM judge_assignments WHERE entry_id = $1 AND judge_id = $2 AND round = $3 AND `+guard("$1", "$2"), entryID, judgeID, c.Round).Scan(&n); err != nil {
 			return err
 		}
 		if n == 0 {
@@ -293,21 +314,21 @@ func (db *DB) SaveScores(ctx context.Context, entryID, judgeID int64, marks []Ma
 		}
 		now := db.clock()
 		for _, m := range marks {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO scores (entry_id, judge_id, criterion, value, comment, updated_at) VALUES ($1,$2,$3,$4,$5,$6)
-				ON CONFLICT (entry_id, judge_id, criterion) DO UPDATE SET value = excluded.value, comment = excluded.comment, updated_at = excluded.updated_at`,
-				entryID, judgeID, m.Criterion, m.Value, m.Comment, now); err != nil {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO scores (entry_id, judge_id, round, criterion, value, comment, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7)
+				ON CONFLICT (entry_id, judge_id, round, criterion) DO UPDATE SET value = excluded.value, comment = excluded.comment, updated_at = excluded.updated_at`,
+				entryID, judgeID, c.Round, m.Criterion, m.Value, m.Comment, now); err != nil {
 				return db.mapErr(err)
 			}
 		}
 		if submit {
 			var have int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM scores WHERE entry_id = $1 AND judge_id = $2`, entryID, judgeID).Scan(&have); err != nil {
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM scores WHERE entry_id = $1 AND judge_id = $2 AND round = $3`, entryID, judgeID, c.Round).Scan(&have); err != nil {
 				return err
 			}
 			if have < len(c.Rubric) {
 				return model.Errorf(model.Invalid, "err.contest.incomplete")
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE judge_assignments SET submitted_at = $3 WHERE entry_id = $1 AND judge_id = $2`, entryID, judgeID, now); err != nil {
+			if _, err := tx.ExecContext(ctx, `UPDATE judge_assignments SET submitted_at = $3 WHERE entry_id = $1 AND judge_id = $2 AND round = $4`, entryID, judgeID, now, c.Round); err != nil {
 				return db.mapErr(err)
 			}
 		}
@@ -315,33 +336,41 @@ func (db *DB) SaveScores(ctx context.Context, entryID, judgeID int64, marks []Ma
 	})
 }
 
-// ScoreRow is a score with its comment.
+// ScoreRow is a score with its round and comment.
 type ScoreRow struct {
 	model.Score
+	Round   int
 	Comment string
 }
 
-// ContestScores reads every score of a contest, for ranking and review.
-// Callers show them to organizers, and to judges only after the close.
-func (db *DB) ContestScores(ctx context.Context, contestID int64) ([]ScoreRow, error) {
-	return queryAll(ctx, db.r, func(r interface{ Scan(...any) error }) (ScoreRow, error) {
-		var s ScoreRow
-		return s, r.Scan(&s.EntryID, &s.JudgeID, &s.Criterion, &s.Value, &s.Comment)
-	}, `SELECT s.entry_id, s.judge_id, s.criterion, s.value, s.comment FROM scores s JOIN entries e ON e.id = s.entry_id
-		WHERE e.contest_id = $1 ORDER BY s.entry_id, s.judge_id, s.criterion`, contestID)
+func scanScoreRow(r interface{ Scan(...any) error }) (ScoreRow, error) {
+	var s ScoreRow
+	return s, r.Scan(&s.EntryID, &s.JudgeID, &s.Round, &s.Criterion, &s.Value, &s.Comment)
 }
 
-// EntryScores reads one entry's scores (for its owner once published).
+// ContestScores reads every score of a contest, every round, for review.
+// Callers show them to organizers, and to judges only after the close.
+func (db *DB) ContestScores(ctx context.Context, contestID int64) ([]ScoreRow, error) {
+	return queryAll(ctx, db.r, scanScoreRow, `SELECT s.entry_id, s.judge_id, s.round, s.criterion, s.value, s.comment FROM scores s JOIN entries e ON e.id = s.entry_id
+		WHERE e.contest_id = $1 ORDER BY s.round, s.entry_id, s.judge_id, s.criterion`, contestID)
+}
+
+// RoundScores reads one round's scores of a contest, for its ranking.
+func (db *DB) RoundScores(ctx context.Context, contestID int64, round int) ([]ScoreRow, error) {
+	return queryAll(ctx, db.r, scanScoreRow, `SELECT s.entry_id, s.judge_id, s.round, s.criterion, s.value, s.comment FROM scores s JOIN entries e ON e.id = s.entry_id
+		WHERE e.contest_id = $1 AND s.round = $2 ORDER BY s.entry_id, s.judge_id, s.criterion`, contestID, round)
+}
+
+// EntryScores reads one entry's scores, every round (for its owner once
+// published).
 func (db *DB) EntryScores(ctx context.Context, entryID int64) ([]ScoreRow, error) {
-	return queryAll(ctx, db.r, func(r interface{ Scan(...any) error }) (ScoreRow, error) {
-		var s ScoreRow
-		return s, r.Scan(&s.EntryID, &s.JudgeID, &s.Criterion, &s.Value, &s.Comment)
-	}, `SELECT entry_id, judge_id, criterion, value, comment FROM scores WHERE entry_id = $1 ORDER BY judge_id, criterion`, entryID)
+	return queryAll(ctx, db.r, scanScoreRow, `SELECT entry_id, judge_id, round, criterion, value, comment FROM scores WHERE entry_id = $1 ORDER BY round, judge_id, criterion`, entryID)
 }
 
 // PanelScore is another judge's mark on an entry, the judge named only by
 // a number (Judge 1, 2, …, in a fixed order over the entry's panel).
 type PanelScore struct {
+	Round     int
 	Judge     int
 	Criterion string
 	Value     int
@@ -349,19 +378,15 @@ type PanelScore struct {
 }
 
 // PanelScores are the other judges' marks on an entry for a judge
-// assigned to it, once the contest's round is closed (closed or decided);
-// before that, or for a judge not assigned, there are none.
+// assigned to it, in each round the judge sat on that is closed (an
+// earlier round, or the current one once closed or decided); before that,
+// or for a judge not assigned, there are none.
 func (db *DB) PanelScores(ctx context.Context, entryID, judgeID int64) ([]PanelScore, error) {
-	var n int
-	if err := db.r.QueryRowContext(ctx, `SELECT count(*) FROM judge_assignments a JOIN entries e ON e.id = a.entry_id
-		JOIN contests c ON c.id = e.contest_id AND c.state IN ('closed','decided')
-		WHERE a.entry_id = $1 AND a.judge_id = $2`, entryID, judgeID).Scan(&n); err != nil || n == 0 {
-		return nil, err
-	}
-	rows, err := queryAll(ctx, db.r, func(r interface{ Scan(...any) error }) (ScoreRow, error) {
-		var s ScoreRow
-		return s, r.Scan(&s.EntryID, &s.JudgeID, &s.Criterion, &s.Value, &s.Comment)
-	}, `SELECT entry_id, judge_id, criterion, value, comment FROM scores WHERE entry_id = $1 AND judge_id <> $2 ORDER BY judge_id, criterion`, entryID, judgeID)
+	rows, err := queryAll(ctx, db.r, scanScoreRow, `SELECT s.entry_id, s.judge_id, s.round, s.criterion, s.value, s.comment FROM scores s
+		JOIN judge_assignments a ON a.entry_id = s.entry_id AND a.judge_id = $2 AND a.round = s.round
+		JOIN entries e ON e.id = s.entry_id JOIN contests c ON c.id = e.contest_id
+		WHERE s.entry_id = $1 AND s.judge_id <> $2 AND (s.round < c.round OR c.state IN ('closed','decided'))
+		ORDER BY s.round, s.judge_id, s.criterion`, entryID, judgeID)
 	if err != nil {
 		return nil, err
 	}
@@ -371,7 +396,7 @@ func (db *DB) PanelScores(ctx context.Context, entryID, judgeID int64) ([]PanelS
 		if num[r.JudgeID] == 0 {
 			num[r.JudgeID] = len(num) + 1
 		}
-		out = append(out, PanelScore{Judge: num[r.JudgeID], Criterion: r.Criterion, Value: r.Value, Comment: r.Comment})
+		out = append(out, PanelScore{Round: r.Round, Judge: num[r.JudgeID], Criterion: r.Criterion, Value: r.Value, Comment: r.Comment})
 	}
 	return out, nil
 }

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"math"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -126,7 +127,11 @@ const migrationLock = 7303_2017
 
 // Migrate applies the embedded migrations not yet applied, in order, each
 // in its own transaction.
-func (db *DB) Migrate(ctx context.Context) error {
+func (db *DB) Migrate(ctx context.Context) error { return db.migrate(ctx, math.MaxInt64) }
+
+// migrate applies the migrations up to version upTo (tests of a migration
+// over data written before it stop short of it).
+func (db *DB) migrate(ctx context.Context, upTo int64) error {
 	dir := "migrations/sqlite"
 	if db.dialect == postgresDialect {
 		dir = "migrations/postgres"
@@ -160,7 +165,7 @@ func (db *DB) Migrate(ctx context.Context) error {
 		if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = $1`, v).Scan(&n); err != nil {
 			return err
 		}
-		if n > 0 {
+		if n > 0 || v > upTo {
 			continue
 		}
 		body, err := migrations.ReadFile(f)

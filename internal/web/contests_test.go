@@ -29,6 +29,7 @@ func init() {
 		"POST /contests/{id}/assignment":      "organizer",
 		"POST /contests/{id}/close":           "organizer",
 		"GET /contests/{id}/review":           "organizer",
+		"POST /contests/{id}/advance":         "organizer",
 		"POST /contests/{id}/select":          "organizer",
 		"POST /contests/{id}/publish":         "organizer",
 		"POST /contests/{id}/contacts":        "organizer",

@@ -25,6 +25,7 @@ type rankedJ struct {
 type rankingJ struct {
 	ContestID  int64     `json:"contest_id"`
 	State      string    `json:"state"`
+	Round      int       `json:"round"` // the round ranked: the current one
 	Normalized bool      `json:"normalized"`
 	FewJudges  []int64   `json:"few_judges"`
 	W          float64   `json:"kendall_w"`
@@ -52,7 +53,7 @@ func (a *Area) apiRanking(w http.ResponseWriter, r *http.Request) {
 	for _, e := range es {
 		byID[e.ID] = e
 	}
-	out := rankingJ{ContestID: c.ID, State: c.State, Normalized: rk.Normalized, FewJudges: rk.FewJudges, W: rk.W, Entries: []rankedJ{}}
+	out := rankingJ{ContestID: c.ID, State: c.State, Round: c.Round, Normalized: rk.Normalized, FewJudges: rk.FewJudges, W: rk.W, Entries: []rankedJ{}}
 	if out.FewJudges == nil {
 		out.FewJudges = []int64{}
 	}

@@ -3,6 +3,7 @@ package contests
 import (
 	"context"
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/convene/convene/internal/judging"
@@ -11,7 +12,8 @@ import (
 	"github.com/convene/convene/internal/web/request"
 )
 
-// assignInput reads a contest's entries, panel and conflicts for the engine.
+// assignInput reads a contest's entries in the current round, panel and
+// conflicts (of every round: they stand) for the engine.
 func (a *Area) assignInput(ctx context.Context, c store.Contest) (judging.AssignInput, []store.EntryRow, []store.Judge, []store.Conflict, error) {
 	in := judging.AssignInput{K: c.K, Conflicts: map[judging.Pair]bool{}}
 	es, err := a.DB.ContestEntries(ctx, c.ID)
@@ -26,6 +28,7 @@ func (a *Area) assignInput(ctx context.Context, c store.Contest) (judging.Assign
 	if err != nil {
 		return in, nil, nil, nil, err
 	}
+	es = slices.DeleteFunc(es, func(e store.EntryRow) bool { return e.Round != c.Round })
 	for _, e := range es {
 		in.Entries = append(in.Entries, e.ID)
 	}
@@ -58,7 +61,7 @@ func (a *Area) autoAssign(w http.ResponseWriter, r *http.Request) {
 	}
 	// Pairs a judge already scored stay (SaveAssignment keeps them): the
 	// engine counts them toward k and the loads.
-	scored, err := a.DB.ContestScores(ctx, c.ID)
+	scored, err := a.DB.RoundScores(ctx, c.ID, c.Round)
 	if err != nil {
 		a.Render.Fail(w, r, err)
 		return

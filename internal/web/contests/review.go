@@ -11,10 +11,15 @@ import (
 	"github.com/convene/convene/internal/web/request"
 )
 
-// rankContest ranks a contest's scores with its rubric, selection size and
-// tie-break rule.
+// rankContest ranks a contest's current round.
 func (a *Area) rankContest(ctx context.Context, c store.Contest) (judging.Ranking, error) {
-	rows, err := a.DB.ContestScores(ctx, c.ID)
+	return a.rankRound(ctx, c, c.Round)
+}
+
+// rankRound ranks one round's scores with the contest's rubric, selection
+// size and tie-break rule.
+func (a *Area) rankRound(ctx context.Context, c store.Contest, round int) (judging.Ranking, error) {
+	rows, err := a.DB.RoundScores(ctx, c.ID, round)
 	if err != nil {
 		return judging.Ranking{}, err
 	}
@@ -28,7 +33,23 @@ func (a *Area) rankContest(ctx context.Context, c store.Contest) (judging.Rankin
 type reviewRow struct {
 	judging.Ranked
 	Entry    store.EntryRow
-	Selected bool // proposed (top N by the method used) or recorded
+	Selected bool         // proposed (top N by the method used) or recorded
+	Earlier  []roundScore // the entry's scores in the rounds before this one
+}
+
+// roundScore is an entry's raw and normalized score in one round.
+type roundScore struct {
+	Round           store.Round
+	Scored          bool
+	Raw, Normalized float64
+}
+
+// behindRow is an entry left behind at the close of an earlier round,
+// with its score there.
+type behindRow struct {
+	Entry store.EntryRow
+	Round store.Round
+	Score roundScore
 }
 
 type trackFigures struct {
@@ -45,6 +66,9 @@ type grantFigures struct {
 type reviewData struct {
 	Contest  store.Contest
 	Ranking  judging.Ranking
+	Earlier  []store.Round // the rounds before the current one, for the columns
+	Behind   []behindRow
+	AdvanceN int // the advance form's default
 	Rows     []reviewRow
 	Depends  int
 	Min      string // the threshold asked for, if any
@@ -134,6 +158,27 @@ func (a *Area) reviewPage(w http.ResponseWriter, r *http.Request) {
 		byID[e.ID] = e
 	}
 	d := reviewData{Contest: c, Ranking: rk}
+	// Earlier rounds: each entry's raw and normalized score there, ranked
+	// as that round's own review showed it.
+	past := make([]map[int64]roundScore, c.Round)
+	for n := 1; n < c.Round; n++ {
+		prk, err := a.rankRound(ctx, c, n)
+		if err != nil {
+			a.Render.Fail(w, r, err)
+			return
+		}
+		past[n] = map[int64]roundScore{}
+		for _, x := range prk.Entries {
+			past[n][x.Entry] = roundScore{Round: c.RoundAt(n), Scored: true, Raw: x.Raw, Normalized: x.Normalized}
+		}
+		d.Earlier = append(d.Earlier, c.RoundAt(n))
+	}
+	for _, e := range es {
+		if e.Round < c.Round {
+			d.Behind = append(d.Behind, behindRow{Entry: e, Round: c.RoundAt(e.Round), Score: past[e.Round][e.ID]})
+		}
+	}
+	d.AdvanceN = advanceDefault(c.SelectN, len(rk.Entries))
 	// ?min=7.5 proposes every entry scoring at least that (by the method
 	// used) instead of the top N.
 	min, byMin := 0.0, false
@@ -161,7 +206,13 @@ func (a *Area) reviewPage(w http.ResponseWriter, r *http.Request) {
 		if x.Depends {
 			d.Depends++
 		}
-		d.Rows = append(d.Rows, reviewRow{Ranked: x, Entry: e, Selected: sel})
+		row := reviewRow{Ranked: x, Entry: e, Selected: sel}
+		for n := 1; n < c.Round; n++ {
+			sc := past[n][x.Entry]
+			sc.Round = c.RoundAt(n)
+			row.Earlier = append(row.Earlier, sc)
+		}
+		d.Rows = append(d.Rows, row)
 	}
 	if err := a.figures(ctx, c, es, &d); err != nil {
 		a.Render.Fail(w, r, err)

@@ -3,10 +3,11 @@ package contests
 import "github.com/convene/convene/internal/web/route"
 
 // Routes: contests for organizers (set-up, judges, assignment, close,
-// review, selection), owners (talents and delegations: projects, editing
-// them and their decks, entering, withdrawing), the projects' catalogue
-// and pages (enterprises, delegations, organizers), judges
-// (their sheets, conflicts, scoring) and policies, and their API.
+// review, advancing the top entries to the next round, selection), owners
+// (talents and delegations: projects, editing them and their decks,
+// entering, withdrawing), the projects' catalogue and pages (enterprises,
+// delegations, organizers), judges (their sheets, conflicts, scoring) and
+// policies, and their API.
 func (a *Area) Routes() []route.Route {
 	org := route.Only(route.Organizer)
 	judge := route.Only(route.Judge)
@@ -31,6 +32,7 @@ func (a *Area) Routes() []route.Route {
 		{Pattern: "POST /contests/{id}/assignment", Access: org, Handle: a.adjust},
 		{Pattern: "POST /contests/{id}/close", Access: org, Handle: a.closeRound},
 		{Pattern: "GET /contests/{id}/review", Access: org, Handle: a.reviewPage},
+		{Pattern: "POST /contests/{id}/advance", Access: org, Handle: a.advance},
 		{Pattern: "POST /contests/{id}/select", Access: org, Handle: a.selectTop},
 		{Pattern: "POST /contests/{id}/publish", Access: org, Handle: a.publish},
 		{Pattern: "POST /contests/{id}/contacts", Access: org, Handle: a.showContacts},

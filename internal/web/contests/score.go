@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
@@ -13,9 +14,10 @@ import (
 
 type sheetsData struct {
 	Contest store.Contest
-	Sheets  []store.Sheet
-	Done    int
-	Others  []otherEntry // the contest's entries not assigned to the judge: titles only
+	Sheets  []store.Sheet // the current round's first, then earlier rounds' (locked)
+	Current int           // sheets in the current round
+	Done    int           // of which submitted
+	Others  []otherEntry  // the contest's entries not assigned to the judge: titles only
 }
 
 // otherEntry is an entry a judge does not score, for declaring a conflict
@@ -43,15 +45,18 @@ func (a *Area) sheetsPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if c.State == store.ContestEntry || c.State == store.ContestJudging {
-		if d.Others, err = a.otherEntries(r, c.ID, d.Sheets); err != nil {
+		if d.Others, err = a.otherEntries(r, c, d.Sheets); err != nil {
 			a.Render.Fail(w, r, err)
 			return
 		}
 	}
 	v := a.Render.View(r, "judge.sheets", nil)
 	for i, s := range d.Sheets {
-		if s.Submitted != nil {
-			d.Done++
+		if s.Round == c.Round {
+			d.Current++
+			if s.Submitted != nil {
+				d.Done++
+			}
 		}
 		d.Sheets[i].Field = vocab.Industry.Label(v.L, s.Field) // for display only
 	}
@@ -95,8 +100,6 @@ func (a *Area) withContact(r *http.Request, d scoreData) (scoreData, error) {
 	return d, err
 }
 
-// sheet finds the judge's sheet for the entry in the path; an entry not
-
 // sheetForm is the judge's sheet in the path and its posted form.
 func (a *Area) sheetForm(r *http.Request) (store.Contest, store.Sheet, error) {
 	c, s, err := a.sheet(r)
@@ -106,7 +109,9 @@ func (a *Area) sheetForm(r *http.Request) (store.Contest, store.Sheet, error) {
 	return c, s, err
 }
 
-// assigned to the judge (or conflicted) is not found.
+// sheet finds the judge's sheet for the entry in the path, in the round
+// ?round= names (an earlier round's, to read) or else the latest; an entry
+// not assigned to the judge (or conflicted) is not found.
 func (a *Area) sheet(r *http.Request) (store.Contest, store.Sheet, error) {
 	id, err := request.PathID(r)
 	if err != nil {
@@ -124,8 +129,9 @@ func (a *Area) sheet(r *http.Request) (store.Contest, store.Sheet, error) {
 	if err != nil {
 		return c, store.Sheet{}, err
 	}
-	for _, s := range sheets {
-		if s.EntryID == id {
+	round, _ := strconv.Atoi(r.URL.Query().Get("round"))
+	for _, s := range sheets { // the latest round first
+		if s.EntryID == id && (round == 0 || s.Round == round) {
 			return c, s, nil
 		}
 	}
@@ -134,7 +140,8 @@ func (a *Area) sheet(r *http.Request) (store.Contest, store.Sheet, error) {
 
 func (a *Area) scoreView(lang string, c store.Contest, s store.Sheet, form map[string][2]string, errs map[string]string) scoreData {
 	s.Field = vocab.Industry.Label(lang, s.Field) // for display only
-	d := scoreData{Contest: c, Sheet: s, Locked: c.State != store.ContestJudging}
+	// An earlier round's sheet is locked even while the current one is open.
+	d := scoreData{Contest: c, Sheet: s, Locked: c.State != store.ContestJudging || s.Round != c.Round}
 	for _, cr := range c.Rubric {
 		cv := criterionView{Criterion: cr, Comment: s.Comments[cr.Key]}
 		if v, ok := s.Scores[cr.Key]; ok {
@@ -233,17 +240,14 @@ func (a *Area) declareConflict(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u := request.User(r)
-	note := strings.TrimSpace(r.PostForm.Get("note"))
-	if len(note) > 500 {
-		note = note[:500]
-	}
+	note := conflictNote(r.PostForm.Get("note"))
 	a.after(w, r, "/contests/"+itoa(c.ID)+"/judge", a.DB.DeclareConflict(r.Context(), s.EntryID, u.ID, "declared", note, u.ID), "flash.judge.conflict")
 }
 
-// otherEntries are the contest's entries not on the judge's sheets, with
-// whether the judge has declared a conflict with each.
-func (a *Area) otherEntries(r *http.Request, contestID int64, sheets []store.Sheet) ([]otherEntry, error) {
-	ctx, me := r.Context(), request.User(r).ID
+// otherEntries are the contest's entries in the current round not on the
+// judge's sheets, with whether the judge has declared a conflict with each.
+func (a *Area) otherEntries(r *http.Request, c store.Contest, sheets []store.Sheet) ([]otherEntry, error) {
+	ctx, me, contestID := r.Context(), request.User(r).ID, c.ID
 	es, err := a.DB.ContestEntries(ctx, contestID)
 	if err != nil {
 		return nil, err
@@ -264,7 +268,7 @@ func (a *Area) otherEntries(r *http.Request, contestID int64, sheets []store.She
 	}
 	var out []otherEntry
 	for _, e := range es {
-		if !mine[e.ID] {
+		if !mine[e.ID] && e.Round == c.Round {
 			out = append(out, otherEntry{ID: e.ID, Title: e.ProjectTitle, TitleZH: e.ProjectZH, Declared: declared[e.ID]})
 		}
 	}
@@ -290,9 +294,17 @@ func (a *Area) preDeclare(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	u := request.User(r)
-	note := strings.TrimSpace(r.PostForm.Get("note"))
-	if len(note) > 500 {
-		note = note[:500]
-	}
+	note := conflictNote(r.PostForm.Get("note"))
 	a.after(w, r, "/contests/"+itoa(c.ID)+"/judge", a.DB.DeclareConflict(r.Context(), e.ID, u.ID, "declared", note, u.ID), "flash.judge.conflict")
+}
+
+// conflictNote is a judge's note on a conflict, trimmed and cut to 500
+// characters: runes, not bytes, so a Chinese note is never cut mid-character
+// (500 bytes split the 167th of them).
+func conflictNote(s string) string {
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) <= 500 {
+		return s
+	}
+	return string([]rune(s)[:500])
 }

@@ -46,7 +46,8 @@ func (a *Area) newPage(w http.ResponseWriter, r *http.Request) {
 	v := a.Render.View(r, "contest.new", setupData{Rubric: defaultRubric})
 	v.Form.Set("k", "3")
 	v.Form.Set("select_n", "10")
-	v.Form.Set("rounds", "Screening, Final")
+	// No rounds by default: named rounds mean judging round by round
+	// (advance the top N, then select), which the organizer opts into.
 	a.Render.Page(w, r, http.StatusOK, "contest_new", v)
 }
 
