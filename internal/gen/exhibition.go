@@ -27,6 +27,9 @@ const maxDemoBoothRequests = 3000
 // loadExhibition runs after the bulk load, through the store's operations
 // and the allocation service, as the site does.
 func loadExhibition(ctx context.Context, db *store.DB, c *Convention, editionID int64) error {
+	if len(c.Booths) == 0 { // no floor plan, no exhibition
+		return nil
+	}
 	plan, err := db.PlanBooths(ctx, editionID, time.Now())
 	if err != nil || len(plan) == 0 {
 		return err

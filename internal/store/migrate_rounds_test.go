@@ -22,7 +22,16 @@ func TestMigrationContestRounds(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := gen.Load(ctx, old, gen.Generate(7, 0.02), gen.LoadOptions{PasswordHash: "x"}); err != nil {
+			// Today's generator writes the newest schema; what later
+			// migrations added (areas' Chinese names, dockings' edition,
+			// the demo logins' coaches and speakers) is left out here, as
+			// a version-21 database never had it. Contests are whole.
+			c := gen.Generate(7, 0.02)
+			c.Areas, c.Booths, c.Exhibits, c.Dockings, c.Logins = nil, nil, nil, nil, nil
+			if p := c.Previous; p != nil {
+				p.Areas, p.Booths, p.Exhibits, p.Dockings = nil, nil, nil, nil
+			}
+			if _, err := gen.Load(ctx, old, c, gen.LoadOptions{PasswordHash: "x"}); err != nil {
 				t.Fatal(err)
 			}
 			before, err := old.TableCounts(ctx)
