@@ -15,6 +15,7 @@ import (
 // and so does the organizations list; the API keeps what was stored. On
 // both databases.
 func TestAdminSearchVocabulary(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)

@@ -17,6 +17,7 @@ import (
 // told to the talent; an organizer looks without changing it; another enterprise is refused; the page moves
 // it along and comes back. On both databases.
 func TestApplicationPage(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFairFixture(t, b.Open(t))

@@ -119,6 +119,7 @@ func allowed(rule string, role model.Role) bool {
 // handler is replaced by a probe answering 299, so what reaches it is
 // exactly what the access layer let through.
 func TestRouteRoleMatrix(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, storetest.SQLite(t))
 	probe := httptest.NewServer(f.srv.buildHandler(func(route.Route) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(299) })

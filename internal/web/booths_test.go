@@ -70,6 +70,7 @@ func boothPlan(t *testing.T, db *store.DB, editionID int64, n int) model.Area {
 // the plan with one's own booths highlighted, release, the waitlist offer
 // accepted; exhibitors never see others' requests.
 func TestBoothsFlow(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFixture(t, b.Open(t))
@@ -168,6 +169,7 @@ func TestBoothsFlow(t *testing.T) {
 
 // A plan file with a bad row saves nothing and names the row.
 func TestBoothsImportWhole(t *testing.T) {
+	t.Parallel()
 	f := currentFixture(t)
 	boothPlan(t, f.db, f.edition.ID, 2)
 	org := f.client(model.RoleOrganizer)
@@ -204,6 +206,7 @@ func TestBoothsImportWhole(t *testing.T) {
 // page shows; an English page shows the English one, and neither shows
 // both (issue 12: areas were named "Hunan area / 湖南展区").
 func TestBoothsAreaNameInReadersLanguage(t *testing.T) {
+	t.Parallel()
 	f := currentFixture(t)
 	boothPlan(t, f.db, f.edition.ID, 1)
 	org := f.client(model.RoleOrganizer)
@@ -229,6 +232,7 @@ func TestBoothsAreaNameInReadersLanguage(t *testing.T) {
 // refused with the reason (in both languages) and nothing is saved; the
 // organizer still runs the allocation.
 func TestBoothsRequestDeadline(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFixture(t, b.Open(t))
@@ -296,6 +300,7 @@ func TestBoothsRequestDeadline(t *testing.T) {
 // lottery; out of range or after publication is refused; exhibitors can
 // neither set nor see them; every change is audited.
 func TestBoothsPriority(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFixture(t, b.Open(t))
@@ -420,6 +425,7 @@ func TestBoothsPriority(t *testing.T) {
 // another exhibitor posting the same withdrawal finds nothing and changes
 // nothing.
 func TestBoothsWithdraw(t *testing.T) {
+	t.Parallel()
 	f := currentFixture(t)
 	a := boothPlan(t, f.db, f.edition.ID, 2)
 	org, del, ent := f.client(model.RoleOrganizer), f.client(model.RoleDelegation), f.client(model.RoleEnterprise)

@@ -85,6 +85,7 @@ func scanBody(queue int, scans ...[3]string) string {
 // gate refusing someone already in; only gate staff and organizers record
 // scans, and a participant sees only their own badge.
 func TestCheckinFlow(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFixture(t, b.Open(t))
@@ -371,6 +372,7 @@ func BenchmarkOfflineSync5000(b *testing.B) {
 // page shows it; typed with spaces or in lower case it admits; a code with
 // one character changed, or another edition's badge, is refused.
 func TestCheckinShortCode(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, storetest.SQLite(t))
 	org, gate, talent := f.client(model.RoleOrganizer), f.client(model.RoleGate), f.client(model.RoleTalent)
 	if resp, body := f.postForm(org, "/admin/gates", url.Values{"name": {"North"}}); resp.StatusCode != http.StatusSeeOther {

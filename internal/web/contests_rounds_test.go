@@ -21,6 +21,7 @@ import (
 // behind, and the owners see how far their entries went once published.
 // On both databases.
 func TestContestRounds(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) { testContestRounds(t, b.Open(t)) })
 	}

@@ -74,6 +74,7 @@ func lastID(t *testing.T, resp *http.Response) string {
 // marks), the organizer closes (scores then refused), reviews, selects and
 // publishes; the owner sees the grant policy met, with the reason.
 func TestContestFlow(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) { testContestFlow(t, b.Open(t)) })
 	}
@@ -376,6 +377,7 @@ func contestWorld(w *apiWorld) map[string]int64 {
 // delegation's project and enters it; another member of another
 // organization cannot see it.
 func TestDelegationEntersContest(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)
@@ -418,6 +420,7 @@ func TestDelegationEntersContest(t *testing.T) {
 // withdrawal, the API answers 409 to a second one, and the project enters
 // no contest.
 func TestWithdrawProject(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)
@@ -463,6 +466,7 @@ func TestWithdrawProject(t *testing.T) {
 // is refused with a clear message and changes nothing; once judging has
 // started the set-up is locked. On both databases.
 func TestContestEdit(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFixture(t, b.Open(t))
@@ -566,6 +570,7 @@ func TestContestEdit(t *testing.T) {
 // only while the organizer allows it; the switch is on the organizer's
 // contest page. On both databases.
 func TestContestOwnerContacts(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFixture(t, b.Open(t))
@@ -633,6 +638,7 @@ func TestContestOwnerContacts(t *testing.T) {
 // other judges' scores while judging runs, and after the close sees them
 // as Judge 1, Judge 2 without names. On both databases.
 func TestContestPanelScores(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFixture(t, b.Open(t))
@@ -699,6 +705,7 @@ func TestContestPanelScores(t *testing.T) {
 // assignment leaves them out of it; an entry of another contest is refused
 // and nothing recorded. On both databases.
 func TestContestPreDeclare(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFixture(t, b.Open(t))
@@ -783,6 +790,7 @@ func TestContestPreDeclare(t *testing.T) {
 // form; an unknown kind is refused with nothing saved; a delegation's
 // project stays the delegation's.
 func TestProjectKind(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFixture(t, b.Open(t))

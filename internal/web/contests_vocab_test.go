@@ -14,6 +14,7 @@ import (
 // the reader's language on the organizer's contest page and on the judge's
 // sheets and scoring form. On both databases.
 func TestContestFieldsVocabulary(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)

@@ -18,6 +18,7 @@ import (
 // TestOpenAPIMatchesRoutes: every /api/v1 route is documented with its
 // method, and the document names no route the server lacks.
 func TestOpenAPIMatchesRoutes(t *testing.T) {
+	t.Parallel()
 	var doc struct {
 		OpenAPI string                                `json:"openapi"`
 		Paths   map[string]map[string]json.RawMessage `json:"paths"`
@@ -67,6 +68,7 @@ var (
 // TestCatalogCoversKeys fails when a template or Go file uses a message key
 // that a catalog lacks; dynamic keys are checked over every enum value.
 func TestCatalogCoversKeys(t *testing.T) {
+	t.Parallel()
 	var catalogs []fs.FS
 	for _, p := range areaParts {
 		if p.Catalog != nil {
@@ -176,6 +178,7 @@ var enumValues = map[string][]string{
 // TestPagesRenderForEveryRole renders each role's pages with real data in
 // both languages: no template error and no untranslated key.
 func TestPagesRenderForEveryRole(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, storetest.SQLite(t))
 	pages := map[model.Role][]string{
 		"":                   {"/", "/login", "/register", "/register?role=enterprise", "/register?role=delegation", "/posts"},

@@ -244,6 +244,7 @@ func (cl *streamClients) quit() {
 // first event, then to each "await <count>" on stdin "STREAMS got" and,
 // per stream, when that count reached it (Unix ns; 0: not within 30 s).
 func TestDashboardStreamClients(t *testing.T) {
+	t.Parallel()
 	url := os.Getenv("CONVENE_STREAM_CLIENTS_URL")
 	if url == "" {
 		t.Skip("started by BenchmarkDashboardStreams")

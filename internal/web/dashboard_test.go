@@ -110,6 +110,7 @@ func mustPost(t *testing.T, db *store.DB, f *fixture) model.Post {
 // and again after an application on this instance, the big screen is
 // public, and the edition switcher remembers the chosen edition.
 func TestDashboard(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)
@@ -210,6 +211,7 @@ func TestDashboard(t *testing.T) {
 // the other (told by internal/peers when both run it; here B learns by
 // polling the latest-change stamp every second).
 func TestDashboardAcrossInstances(t *testing.T) {
+	t.Parallel()
 	u := storetest.NewPostgresDB(t)
 	open := func() *store.DB {
 		db, err := store.Open(bg, u)

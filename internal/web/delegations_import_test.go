@@ -27,6 +27,7 @@ func init() {
 // passwords shown once and good for signing in, its lead row the lead;
 // other roles are refused.
 func TestImportMembers(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)

@@ -15,6 +15,7 @@ import (
 // delegation's own page reads its province and its projects' fields in its
 // member's language. On both databases.
 func TestDelegationsByProvinceVocabulary(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)

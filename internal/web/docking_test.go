@@ -57,6 +57,7 @@ func init() {
 // opened from its QR relays a message to its owner without showing the
 // owner's address. On both databases, in both languages.
 func TestDockingFlow(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFixture(t, b.Open(t))
@@ -218,6 +219,7 @@ func mustUser(t *testing.T, db *store.DB, email string, role model.Role, org *in
 // imports nothing and shows every problem with the choices kept; the
 // template imports whole for the chosen delegation and source.
 func TestImportProjects(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)
@@ -268,6 +270,7 @@ func TestImportProjects(t *testing.T) {
 // does not know still imports, and the organizer hears of them by row in
 // their language; a file of known fields (any spelling) goes to the funnel.
 func TestImportProjectsUnmapped(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)
@@ -305,6 +308,7 @@ func TestImportProjectsUnmapped(t *testing.T) {
 // not pick (another delegation's) is ignored, not preselected nor shown; a
 // rejected request keeps the chosen project. On both databases.
 func TestDockingRequestPreselect(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFixture(t, b.Open(t))

@@ -17,6 +17,7 @@ import (
 // spelling; the board's cards read in the reader's language. On both
 // databases, for the organizer and a delegation.
 func TestDockingFiltersVocabulary(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)

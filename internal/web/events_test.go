@@ -62,6 +62,7 @@ type eventJ struct {
 // offers the seat, the hold ends unanswered and the seat passes to the
 // fourth, who takes it; the .ics lists the event for those seated.
 func TestEventRegistrationFlow(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFixture(t, b.Open(t))
@@ -162,6 +163,7 @@ func TestEventRegistrationFlow(t *testing.T) {
 // with bad rows imports nothing and names each problem by row and column;
 // the template imports whole, its time read in the edition's zone.
 func TestImportEvents(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)
@@ -219,6 +221,7 @@ func TestImportEvents(t *testing.T) {
 // saved), its boarding list per coach linked from the events list, each
 // registered person on exactly one coach.
 func TestEventBoarding(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, storetest.SQLite(t))
 	org := f.client(model.RoleOrganizer)
 	form := func(kind, coaches, seats string) url.Values {
@@ -272,6 +275,7 @@ func TestEventBoarding(t *testing.T) {
 // may fetch; a file that is no JPEG or PNG is refused with the form, and
 // nothing is saved.
 func TestSpeakerProfiles(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, storetest.SQLite(t))
 	org := f.client(model.RoleOrganizer)
 	img := image.NewRGBA(image.Rect(0, 0, 8, 8))

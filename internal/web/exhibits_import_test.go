@@ -25,6 +25,7 @@ func init() {
 // user's language, the host kept; a good file imports whole; other roles
 // are refused.
 func TestImportExhibits(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)

@@ -15,6 +15,7 @@ import (
 // not know is listed as typed. The API keeps what was stored. On both
 // databases.
 func TestExhibitFieldsVocabulary(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)

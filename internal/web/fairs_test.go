@@ -94,6 +94,7 @@ func decode[T any](t *testing.T, body string) T {
 // inbox; the talent finds it by a Chinese word, applies, is moved along the
 // pipeline and reads the notification in Chinese. On both databases.
 func TestPostJourney(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFairFixture(t, b.Open(t))
@@ -214,6 +215,7 @@ func TestPostJourney(t *testing.T) {
 
 // TestPostBadInput: field-level answers, nothing created.
 func TestPostBadInput(t *testing.T) {
+	t.Parallel()
 	f := newFairFixture(t, storetest.SQLite(t))
 	a := f.client(model.RoleEnterprise)
 	old := model.Edition{Slug: "ocs-2016", Name: "OCS 2016", City: "Guangzhou", StartDate: f.edition.StartDate.AddDate(-1, 0, 0), EndDate: f.edition.EndDate.AddDate(-1, 0, 0), TimeZone: "Asia/Shanghai"}
@@ -322,6 +324,7 @@ func importBody(t *testing.T, fields map[string]string, file []byte, name string
 // problem by row and column in the user's language; a good file imports
 // whole, through the page (XLSX) and the API (CSV); exports are workbooks.
 func TestImportExport(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFairFixture(t, b.Open(t))
@@ -399,6 +402,7 @@ func dropColumns(x []byte, t *testing.T) []byte {
 // TestFairPagesRender renders this area's pages for their roles in both
 // languages, with data: no template error and no untranslated key.
 func TestFairPagesRender(t *testing.T) {
+	t.Parallel()
 	f := newFairFixture(t, storetest.SQLite(t))
 	ent := f.users[model.RoleEnterprise]
 	p := model.Post{OrgID: *ent.OrgID, FairID: f.fair.ID, Title: "Chemist", Industry: "Pharma", City: "Guangzhou"}

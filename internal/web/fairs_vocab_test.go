@@ -19,6 +19,7 @@ import (
 // reader's label, and a city outside the vocabulary stays as typed. On
 // both databases.
 func TestPostFiltersOneVocabulary(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFairFixture(t, b.Open(t))
@@ -121,6 +122,7 @@ func TestPostFiltersOneVocabulary(t *testing.T) {
 // skills in the reader's language, and so does an enterprise's list of posts;
 // the kept parts of one language never reach the other.
 func TestScanLandingVocabulary(t *testing.T) {
+	t.Parallel()
 	f := newScanFixture(t, storetest.SQLite(t))
 	p := model.Post{OrgID: f.post.OrgID, FairID: f.fair.ID, Title: "Vocabulary post", City: "广州市", Industry: "Smart manufacturing", Skills: []string{"PLC编程", "ROS"}}
 	p.Validate()
@@ -148,6 +150,7 @@ func TestScanLandingVocabulary(t *testing.T) {
 // importer's language, on the page and in the API's answer; a file of
 // known values (in any spelling) goes straight to the posts.
 func TestImportUnmapped(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFairFixture(t, b.Open(t))

@@ -60,6 +60,7 @@ func follow(t *testing.T, c *http.Client, u string) (*http.Response, string) {
 // a tile; the published report, anyone's, links to nothing its reader
 // cannot open (its definitions are its own), nor does the big screen.
 func TestFiguresLinks(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)

@@ -17,6 +17,7 @@ import (
 // discipline the vocabulary does not know keeps its own row as typed. The
 // JSON keeps the stored spellings. On both databases.
 func TestFiguresDisciplinesVocabulary(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)

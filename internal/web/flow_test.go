@@ -20,6 +20,7 @@ import (
 // TestRegisterApproveLogin runs the enterprise journey over the JSON API on
 // both databases: register (pending), organizer approves, sign in again.
 func TestRegisterApproveLogin(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFixture(t, b.Open(t))
@@ -65,6 +66,7 @@ func TestRegisterApproveLogin(t *testing.T) {
 // TestCrossOriginPostRefused: a browser form posted from another site is
 // refused before it reaches the handler, and changes nothing.
 func TestCrossOriginPostRefused(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, storetest.SQLite(t))
 	c := f.client(model.RoleTalent)
 	for _, h := range []map[string]string{{"Sec-Fetch-Site": "cross-site"}, {"Origin": "https://evil.example"}} {
@@ -99,6 +101,7 @@ func TestCrossOriginPostRefused(t *testing.T) {
 // TestBadInput: each bad request gets a clear, field-level answer and
 // changes nothing.
 func TestBadInput(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, storetest.SQLite(t))
 	boss := f.client(model.RoleOrganizer)
 	before, _ := f.db.ListEditions(bg)
@@ -164,6 +167,7 @@ func TestBadInput(t *testing.T) {
 // the window even with the right password; the lock lives in the database.
 // The back-off is long, so a slow machine's five attempts do not outlast it.
 func TestLoginThrottle(t *testing.T) {
+	t.Parallel()
 	lim := session.DefaultLimits()
 	lim.Account.Backoff = time.Hour
 	f := newFixtureWith(t, storetest.SQLite(t), Config{Limits: lim})
@@ -187,6 +191,7 @@ func TestLoginThrottle(t *testing.T) {
 // TestOrganizerSetUp builds an edition through the pages, as an organizer
 // would: edition, venue, video fair, remote session in Tokyo time.
 func TestOrganizerSetUp(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, storetest.SQLite(t))
 	c := f.client(model.RoleOrganizer)
 	resp, body := f.postForm(c, "/admin/editions", url.Values{"slug": {"ocs-2018"}, "name": {"OCS 2018"}, "name_zh": {"第二十届海交会"},
@@ -243,6 +248,7 @@ func TestOrganizerSetUp(t *testing.T) {
 // TestApplyOnce: a talent applies; the second time gets the same
 // application back; a closed post refuses; only talents may apply.
 func TestApplyOnce(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFixture(t, b.Open(t))
@@ -278,6 +284,7 @@ func TestApplyOnce(t *testing.T) {
 // TestEditVenueAndFair: an organizer edits what they created; a fair may
 // not point at another edition's venue.
 func TestEditVenueAndFair(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, storetest.SQLite(t))
 	c := f.client(model.RoleOrganizer)
 	v := model.Venue{EditionID: f.edition.ID, Name: "Area A"}
@@ -312,6 +319,7 @@ func TestEditVenueAndFair(t *testing.T) {
 // TestPostViewsCounted: views of a post page and of its API resource are
 // counted per channel, phones apart from computers; unknown posts are not.
 func TestPostViewsCounted(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, storetest.SQLite(t))
 	ent := f.users[model.RoleEnterprise]
 	p := model.Post{OrgID: *ent.OrgID, FairID: f.fair.ID, Title: "Process engineer"}
@@ -350,6 +358,7 @@ func TestPostViewsCounted(t *testing.T) {
 // TestChildLists: an edition's venues and fairs and a fair's sessions list
 // what exists; an unknown parent is 404, not an empty list.
 func TestChildLists(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, storetest.SQLite(t))
 	c := f.client("")
 	eid, fid := itoa(int(f.edition.ID)), itoa(int(f.fair.ID))
@@ -376,6 +385,7 @@ func TestChildLists(t *testing.T) {
 // request, even though this server had just resolved it (session.go keeps
 // resolved sessions for a few seconds).
 func TestSignOutEndsSessionAtOnce(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, storetest.SQLite(t))
 	c := f.client(model.RoleTalent)
 	if resp, _ := f.json(c, "GET", "/api/v1/me", ""); resp.StatusCode != 200 {

@@ -75,6 +75,7 @@ func send(t *testing.T, c *http.Client, method, u, ctype, body string, hdr ...st
 // lock the owner's known browser out nor the other clients of the proxy
 // (item 3).
 func TestSignInThrottle(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)
@@ -151,6 +152,7 @@ func TestSignInThrottle(t *testing.T) {
 // TestRegistrationFlood: a burst of sign-ups from one address is cut at the
 // per-address limit before any password is hashed (item 4).
 func TestRegistrationFlood(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)
@@ -190,6 +192,7 @@ func TestRegistrationFlood(t *testing.T) {
 
 // TestOpenRedirect: the sign-in form's next keeps the user on this site (item 5).
 func TestOpenRedirect(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, storetest.SQLite(t))
 	for _, next := range []string{"/\t/evil.example", "//evil.example", "/\\evil.example", "https://evil.example", "/\r\n/evil.example"} {
 		resp, _ := f.postForm(newJar(), "/login", url.Values{"email": {"talent@test.example"}, "password": {testPassword}, "next": {next}})
@@ -203,6 +206,7 @@ func TestOpenRedirect(t *testing.T) {
 // user's other sessions at once, on this instance and on another one over
 // the same database (item 6).
 func TestSignOutEverywhere(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)
@@ -269,6 +273,7 @@ func TestSignOutEverywhere(t *testing.T) {
 // to personal data, saying why; a pending one cannot print QR codes or ask
 // for meetings, and an approved one cannot rename itself (items 7, 8).
 func TestRejectedOrganization(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFairFixture(t, b.Open(t))
@@ -352,6 +357,7 @@ func TestRejectedOrganization(t *testing.T) {
 // TestInboxGetIsSafe: opening an application changes nothing; the page
 // offers "mark as viewed" as a POST (item 9).
 func TestInboxGetIsSafe(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFairFixture(t, b.Open(t))
@@ -385,6 +391,7 @@ func TestInboxGetIsSafe(t *testing.T) {
 // UTF-8) in any filter, form or JSON field is a 422 naming the field, on
 // both databases (item 10); PostgreSQL answered 500.
 func TestBadTextRefused(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFixture(t, b.Open(t))
@@ -428,6 +435,7 @@ func TestBadTextRefused(t *testing.T) {
 // cookies; a CV's file name is made safe; channel scan needs the scanned
 // token; invisible names are refused (item 11).
 func TestPrivateAnswers(t *testing.T) {
+	t.Parallel()
 	f := newFairFixture(t, storetest.SQLite(t))
 	ent := f.client(model.RoleEnterprise)
 	for _, p := range []string{"/inbox", "/api/v1/inbox", "/me", "/api/v1/me"} {
@@ -474,6 +482,7 @@ func TestPrivateAnswers(t *testing.T) {
 // TestMetricsNotPublic: /metrics is off the public listener unless a
 // bearer token is configured, and on the metrics handler (item 12).
 func TestMetricsNotPublic(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, storetest.SQLite(t))
 	if resp, _ := f.do(f.client(""), "GET", "/metrics", "", ""); resp.StatusCode != 404 {
 		t.Errorf("public /metrics: %d", resp.StatusCode)

@@ -17,6 +17,7 @@ import (
 // passes a seat whose hold ended to the next in line (stored, not only
 // shown), on both databases.
 func TestSettleHoldsLoop(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFixture(t, b.Open(t))

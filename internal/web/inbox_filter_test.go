@@ -14,6 +14,7 @@ import (
 // and the problem beside its field, not an error page the filter cannot be
 // corrected from; the same filters read well answer 200.
 func TestInboxBadFilterShowsForm(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFixture(t, b.Open(t))

@@ -91,6 +91,7 @@ var noRedirects = &http.Client{CheckRedirect: func(*http.Request, []*http.Reques
 // second (403); session-only API routes refuse tokens; pages ignore them
 // (the caller is anonymous there).
 func TestTokenRouteMatrix(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t, storetest.SQLite(t))
 	// Every route with one token: more requests than the default burst,
 	// which TestTokenRateLimit covers on its own.
@@ -328,6 +329,7 @@ func (f *fixture) policy() webhook.Policy {
 // (a PostgreSQL, and a SQLite file); a token revoked through the first is
 // refused by the second within a second, having just been accepted there.
 func TestRevokedTokenRefusedOnAnotherInstance(t *testing.T) {
+	t.Parallel()
 	open := map[string]func() (*store.DB, *store.DB){
 		"sqlite": func() (*store.DB, *store.DB) {
 			p := filepath.Join(t.TempDir(), "shared.db")
@@ -404,6 +406,7 @@ func mustOpen(t *testing.T, dsn string) *store.DB {
 // TestTokenRateLimit: past its burst a token is refused with 429 and
 // Retry-After; another token is not affected.
 func TestTokenRateLimit(t *testing.T) {
+	t.Parallel()
 	db := storetest.SQLite(t)
 	srv, err := New(db, Config{Logger: testLogger(t), TokenLimits: integrations.Limits{Rate: 0.5, Burst: 3}})
 	if err != nil {
@@ -431,6 +434,7 @@ func TestTokenRateLimit(t *testing.T) {
 // TestOpenAPIStatesScopes: the document has the bearer scheme and every
 // operation of a scoped route lists its scopes.
 func TestOpenAPIStatesScopes(t *testing.T) {
+	t.Parallel()
 	var doc struct {
 		Components struct {
 			SecuritySchemes map[string]map[string]any `json:"securitySchemes"`
@@ -461,6 +465,7 @@ func TestOpenAPIStatesScopes(t *testing.T) {
 // TestOpenAPIDocumentsEvents: every event an endpoint may subscribe to is
 // in the document's enum and has its payload's schema, and no other.
 func TestOpenAPIDocumentsEvents(t *testing.T) {
+	t.Parallel()
 	var doc struct {
 		Components struct {
 			Schemas map[string]struct {

@@ -13,6 +13,7 @@ import (
 // property of its OpenAPI schema, and every property the schema lists is
 // sent, so the document and the handlers cannot drift apart unseen.
 func TestJSONViewsMatchSchemas(t *testing.T) {
+	t.Parallel()
 	var doc struct {
 		Components struct {
 			Schemas map[string]struct {

@@ -83,6 +83,7 @@ func newMatchFixture(t *testing.T) *matchFixture {
 }
 
 func TestMatchCandidatesAccess(t *testing.T) {
+	t.Parallel()
 	f := newMatchFixture(t)
 	a, org := f.client(model.RoleEnterprise), f.client(model.RoleOrganizer)
 	pid := itoa(int(f.post.ID))
@@ -120,6 +121,7 @@ func TestMatchCandidatesAccess(t *testing.T) {
 }
 
 func TestMatchAPI(t *testing.T) {
+	t.Parallel()
 	f := newMatchFixture(t)
 	resp, body := f.do(f.client(model.RoleTalent), "GET", "/api/v1/me/recommendations", "", "")
 	var ms []matchJ
@@ -169,6 +171,7 @@ func TestMatchAPI(t *testing.T) {
 // TestMatchPagesRender shows recommendations, candidates and the rate in
 // both languages with their reasons, and no untranslated key.
 func TestMatchPagesRender(t *testing.T) {
+	t.Parallel()
 	f := newMatchFixture(t)
 	pid := itoa(int(f.post.ID))
 	leftover := regexp.MustCompile(`\bmatch\.[a-z_.]+\b`)
@@ -209,6 +212,7 @@ func TestMatchPagesRender(t *testing.T) {
 // TestScanLandingRecommends: the landing suggests the talent's other posts,
 // never the one on screen nor one applied to, and says when this one was.
 func TestScanLandingRecommends(t *testing.T) {
+	t.Parallel()
 	f := newMatchFixture(t)
 	sec, err := f.srv.deps.Codes.Secret(bg)
 	if err != nil {

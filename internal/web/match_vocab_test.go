@@ -14,6 +14,7 @@ import (
 // matched skills and the post's city above the candidates; a city outside
 // the vocabulary stays as typed.
 func TestMatchCardsVocabulary(t *testing.T) {
+	t.Parallel()
 	f := newMatchFixture(t)
 	odd := model.Post{OrgID: *f.users[model.RoleEnterprise].OrgID, FairID: f.fair.ID, Title: "Remote Go role", Industry: "Internet", Skills: []string{"Go", "SQL"},
 		City: "Xanadu", MinDegree: model.DegreeBachelor, Languages: []string{"English"}}

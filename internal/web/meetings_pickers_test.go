@@ -36,6 +36,7 @@ func pickerOptions(t *testing.T, body, name string) map[string]string {
 // offers is what the server accepts, and a number it does not offer is
 // still refused with the field's message. On both databases.
 func TestMeetingPickers(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFixture(t, b.Open(t))

@@ -83,6 +83,7 @@ func fieldsOf(t *testing.T, body string) map[string]string {
 }
 
 func TestMeetingBadInput(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFixture(t, b.Open(t))
@@ -158,6 +159,7 @@ func TestMeetingBadInput(t *testing.T) {
 // TestMeetingFlow: request, accept, availability, slots, table, run,
 // publish; both agendas show the same slot and table; the .ics parses.
 func TestMeetingFlow(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFixture(t, b.Open(t))

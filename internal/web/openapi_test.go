@@ -47,6 +47,7 @@ func loadOpenAPI(t *testing.T, raw []byte) *openapi3.T {
 // OpenAPI 3.1 syntax (a type list, or null as a type) that a 3.0 reader
 // would misread.
 func TestOpenAPIDocumentValid(t *testing.T) {
+	t.Parallel()
 	srv, err := New(nil, Config{Logger: discardLogger()})
 	if err != nil {
 		t.Fatal(err)
@@ -247,6 +248,7 @@ func (w *apiWorld) calls(pattern string) ([]apiCall, bool) {
 // properties of its schema. Each route must answer 200 to at least one
 // role, so no route is checked only by its errors.
 func TestAPIResponsesMatchDocument(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			w := newAPIWorld(t, newFixture(t, b.Open(t)))
@@ -416,6 +418,7 @@ func undocumented(at string, s *openapi3.Schema, v any) []string {
 // document says, rather than quietly replaced by another size; 200 is
 // served.
 func TestAPIRefusesBadLimit(t *testing.T) {
+	t.Parallel()
 	w := newAPIWorld(t, newFixture(t, storetest.SQLite(t)))
 	f := w.fixture
 	doc := loadOpenAPI(t, f.srv.openapi)

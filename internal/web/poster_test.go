@@ -111,6 +111,7 @@ func pdfWords(t *testing.T, pdf []byte) (w, h float64, words []pdfWord) {
 // within 10 mm of the paper's edge (an office printer clips less than
 // that), and the three codes of a row are centred on the page.
 func TestPosterMargins(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("chromium"); err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatal("CI=true but chromium is not installed")

@@ -48,6 +48,7 @@ func (f *fixture) upload(c *http.Client, path, name string, content []byte) (*ht
 // and shown on the project's page (in the reader's language); another
 // owner finds no project; a withdrawn one cannot be edited.
 func TestProjectEdit(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) { testProjectEdit(t, b.Open(t)) })
 	}
@@ -120,6 +121,7 @@ func testProjectEdit(t *testing.T, db *store.DB) {
 // a PDF is stored and downloaded by those who may see the project, and by
 // no one else.
 func TestProjectDeck(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)
@@ -183,6 +185,7 @@ func TestProjectDeck(t *testing.T) {
 // link nor get in; private and withdrawn projects are not listed; a park
 // asks a listed project for a negotiation from its page.
 func TestProjectCatalogue(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) { testProjectCatalogue(t, b.Open(t)) })
 	}
@@ -290,6 +293,7 @@ func testProjectCatalogue(t *testing.T, db *store.DB) {
 // TestProjectKeys: the project's enum values the templates translate by
 // computed keys have a message in both catalogs.
 func TestProjectKeys(t *testing.T) {
+	t.Parallel()
 	var catalogs []fs.FS
 	for _, p := range areaParts {
 		if p.Catalog != nil {

@@ -44,6 +44,7 @@ func selectEntries(t *testing.T, page, name string) (entries map[string]string, 
 // spelling; the table shows the reader's label, and a value outside the
 // vocabulary stays as typed. On both databases.
 func TestProjectCatalogueVocabulary(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)

@@ -109,6 +109,7 @@ func headlines(body string) map[string]string {
 // generator's own totals (so computed by the named queries from the data),
 // in both languages, each linked to its definition; publishing freezes it.
 func TestReportFollowsGenerator(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)
@@ -235,6 +236,7 @@ func TestReportFollowsGenerator(t *testing.T) {
 // TestReportPDF: the report's PDF has extractable Chinese text and its
 // charts' text (Chromium prints; pdftotext reads).
 func TestReportPDF(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Fatal("pdftotext (poppler-utils) is needed: scripts/test installs it")
 	}

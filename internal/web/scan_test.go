@@ -120,6 +120,7 @@ func multipartBody(t *testing.T, fields map[string]string, file string) (string,
 }
 
 func TestScanToApply(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)
@@ -259,6 +260,7 @@ func TestScanToApply(t *testing.T) {
 }
 
 func TestBadTokens(t *testing.T) {
+	t.Parallel()
 	f := newScanFixture(t, storetest.SQLite(t))
 	path := f.scanPath("posts", f.post.ID)
 	tok := strings.TrimPrefix(path, "/s/")
@@ -291,6 +293,7 @@ func TestBadTokens(t *testing.T) {
 }
 
 func TestQRAccess(t *testing.T) {
+	t.Parallel()
 	f := newScanFixture(t, storetest.SQLite(t))
 	for _, c := range []struct {
 		role model.Role
@@ -330,6 +333,7 @@ func TestQRAccess(t *testing.T) {
 // TestPosterPDF prints the poster with Chromium and checks a CJK font is
 // embedded (the enterprise's Chinese name is on it).
 func TestPosterPDF(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("chromium"); err != nil {
 		if os.Getenv("CI") == "true" {
 			t.Fatal("CI=true but chromium is not installed")
@@ -349,6 +353,7 @@ func TestPosterPDF(t *testing.T) {
 }
 
 func TestProfileCVUpload(t *testing.T) {
+	t.Parallel()
 	f := newScanFixture(t, storetest.SQLite(t))
 	c := f.en(f.client(talent))
 	for _, bad := range []string{"", "GIF89a....", "%PDF-1.4 but no trailer", "%PDF-1.4\n" + strings.Repeat("x", model.MaxCVSize) + "\nstartxref\n0\n%%EOF"} {
@@ -380,6 +385,7 @@ func TestProfileCVUpload(t *testing.T) {
 // TestVisitCounter: many goroutines count at once (run with -race); after
 // Close every visit is in the database, exactly.
 func TestVisitCounter(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			db := b.Open(t)
@@ -431,6 +437,7 @@ func TestVisitCounter(t *testing.T) {
 // TestLandingFollowsEdits: the landing keeps posts for a moment (scan.go),
 // but an edit or a closing made on this server shows on the next scan.
 func TestLandingFollowsEdits(t *testing.T) {
+	t.Parallel()
 	f := newScanFixture(t, storetest.SQLite(t))
 	path := f.scanPath("posts", f.post.ID)
 	tc := f.en(f.client(talent))

@@ -155,6 +155,7 @@ func next(t testing.TB, ch <-chan sseEvent, event, kind string) sseEvent {
 // others are refused, bad messages too, and rooms outside their window or
 // pointed at an external system carry no call.
 func TestVideoRoom(t *testing.T) {
+	t.Parallel()
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
 			f := newFixture(t, b.Open(t))
