@@ -246,9 +246,14 @@ func testEventDoor(t *testing.T, db *store.DB, w gateWorld) {
 		}
 	}
 	e, err := db.EventInfo(ctx, ev.ID)
+	l := []store.EventInfo{e}
+	if err == nil {
+		err = db.FillAttendance(ctx, l)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
+	e = l[0]
 	if e.Attended != 1 || e.WalkIns != 2 || e.NoShows(at) != -1 || e.NoShows(ev.EndsAt) != 1 {
 		t.Fatalf("attended %d, walk-ins %d, no-shows during %d, after %d; want 1, 2, -1, 1", e.Attended, e.WalkIns, e.NoShows(at), e.NoShows(ev.EndsAt))
 	}

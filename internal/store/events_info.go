@@ -20,8 +20,8 @@ type EventInfo struct {
 	HoldSeconds          int
 	Registered           int // registered or holding an offered seat
 	Waitlisted           int
-	Attended             int // registered people admitted at one of its doors
-	WalkIns              int // people admitted at its doors without a registration
+	Attended             int // registered people admitted at one of its doors (FillAttendance)
+	WalkIns              int // people admitted at its doors without a registration (FillAttendance)
 	Coaches, CoachSeats  int // a field study's coaches and the seats in each; 0: none
 }
 
@@ -81,15 +81,12 @@ func ValidateEvent(e EventInfo) error {
 const eventInfoCols = `e.id, e.edition_id, e.kind, e.title, e.title_zh, e.topics, e.speakers, e.room, e.starts_at, e.ends_at, e.capacity,
 	e.abstract, e.abstract_zh, e.audience, e.hold_seconds, e.coaches, e.coach_seats,
 	(SELECT count(*) FROM event_registrations r WHERE r.event_id = e.id AND r.status IN ('registered','offered')),
-	(SELECT count(*) FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted'),
-	(SELECT count(DISTINCT c.user_id) FROM checkins c JOIN gates g ON g.id = c.gate_id JOIN event_registrations r ON r.event_id = e.id AND r.user_id = c.user_id
-		WHERE g.event_id = e.id AND c.first_entry AND r.status = 'registered'),
-	(SELECT count(DISTINCT c.user_id) FROM checkins c JOIN gates g ON g.id = c.gate_id WHERE g.event_id = e.id AND c.first_entry AND c.reason = 'walk_in')`
+	(SELECT count(*) FROM event_registrations r WHERE r.event_id = e.id AND r.status = 'waitlisted')`
 
 func scanEventInfo(row interface{ Scan(...any) error }) (EventInfo, error) {
 	var e EventInfo
 	err := row.Scan(&e.ID, &e.EditionID, &e.Kind, &e.Title, &e.TitleZH, scanList(&e.Topics), scanList(&e.Speakers), &e.Room, &e.StartsAt, &e.EndsAt, &e.Capacity,
-		&e.Abstract, &e.AbstractZH, &e.Audience, &e.HoldSeconds, &e.Coaches, &e.CoachSeats, &e.Registered, &e.Waitlisted, &e.Attended, &e.WalkIns)
+		&e.Abstract, &e.AbstractZH, &e.Audience, &e.HoldSeconds, &e.Coaches, &e.CoachSeats, &e.Registered, &e.Waitlisted)
 	e.StartsAt, e.EndsAt = e.StartsAt.UTC(), e.EndsAt.UTC()
 	return e, err
 }
@@ -157,3 +154,32 @@ func (db *DB) ImportEvents(ctx context.Context, evs []EventInfo, by int64) error
 
 // eventDay is an instant's date in the edition's zone.
 func eventDay(t time.Time, loc *time.Location) string { return t.In(loc).Format("2006-01-02") }
+
+// FillAttendance sets the events' Attended and WalkIns from their doors'
+// first entries, in one query for the lot (only the organizer's list
+// shows them: the agenda and event pages do not pay for it).
+func (db *DB) FillAttendance(ctx context.Context, evs []EventInfo) error {
+	if len(evs) == 0 {
+		return nil
+	}
+	type att struct{ event, came, walkIns int64 }
+	l, err := queryAll(ctx, db.r, func(r interface{ Scan(...any) error }) (att, error) {
+		var a att
+		return a, r.Scan(&a.event, &a.came, &a.walkIns)
+	}, `SELECT g.event_id, count(DISTINCT r.user_id), count(DISTINCT CASE WHEN c.reason = 'walk_in' THEN c.user_id END)
+		FROM checkins c JOIN gates g ON g.id = c.gate_id
+		LEFT JOIN event_registrations r ON r.event_id = g.event_id AND r.user_id = c.user_id AND r.status = 'registered'
+		WHERE g.edition_id = $1 AND g.event_id IS NOT NULL AND c.first_entry GROUP BY g.event_id`, evs[0].EditionID)
+	if err != nil {
+		return err
+	}
+	by := map[int64]att{}
+	for _, a := range l {
+		by[a.event] = a
+	}
+	for i := range evs {
+		a := by[evs[i].ID]
+		evs[i].Attended, evs[i].WalkIns = int(a.came), int(a.walkIns)
+	}
+	return nil
+}

@@ -20,6 +20,9 @@ func (a *Area) adminPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	evs, err := a.DB.EventInfos(r.Context(), ed.ID)
+	if err == nil {
+		err = a.DB.FillAttendance(r.Context(), evs)
+	}
 	if err != nil {
 		a.Render.Fail(w, r, err)
 		return
