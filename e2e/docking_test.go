@@ -29,11 +29,7 @@ import (
 func TestDockingFromNegotiationToAgreement(t *testing.T) {
 	s := startServer(t)
 	seedEdition(t, s)
-	db, err := store.Open(context.Background(), s.db) // the server's own SQLite file (WAL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := s.openStore(t)
 	bg := context.Background()
 	e, _ := db.CurrentEdition(bg)
 	hash, _ := password.Hash(testPassword)

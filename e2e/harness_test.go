@@ -19,6 +19,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/convene/convene/internal/store"
 )
 
 var binary string
@@ -52,6 +54,18 @@ type server struct {
 }
 
 // startServer runs `convene serve` on a fresh SQLite file with one organizer.
+// openStore opens the server's own SQLite file (WAL) beside it, for tests
+// that seed through the store; closed when the test ends.
+func (s *server) openStore(t *testing.T) *store.DB {
+	t.Helper()
+	db, err := store.Open(context.Background(), s.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
 func startServer(t *testing.T) *server {
 	t.Helper()
 	db := filepath.Join(t.TempDir(), "convene.db")

@@ -17,7 +17,6 @@ import (
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/password"
 	"github.com/convene/convene/internal/qr"
-	"github.com/convene/convene/internal/store"
 )
 
 const cvPDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\nstartxref\n0\n%%EOF\n"
@@ -43,11 +42,7 @@ func (s *server) get(t *testing.T, c *http.Client, path string, want int) ([]byt
 func TestScanRegisterApply(t *testing.T) {
 	s := startServer(t)
 	seedEdition(t, s)
-	db, err := store.Open(context.Background(), s.db) // the server's own SQLite file (WAL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := s.openStore(t)
 	ctx := context.Background()
 	e, _ := db.CurrentEdition(ctx)
 	fair := model.Fair{EditionID: e.ID, Kind: model.FairOverseas, Name: "Overseas talent fair", NameZH: "海外人才招聘会"}
