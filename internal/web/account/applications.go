@@ -16,11 +16,7 @@ func (a *Area) myApplications(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	apps, err := a.DB.TalentApplications(r.Context(), t.ID)
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	a.Render.Page(w, r, http.StatusOK, "applications", a.Render.View(r, "apps.title", apps))
+	a.Render.Show(w, r, "applications", "apps.title", apps, err)
 }
 
 func (a *Area) apiMyApplications(w http.ResponseWriter, r *http.Request) {

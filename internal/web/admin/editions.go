@@ -10,11 +10,7 @@ import (
 
 func (a *Area) editionList(w http.ResponseWriter, r *http.Request) {
 	eds, err := a.DB.ListEditions(r.Context())
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	a.Render.Page(w, r, http.StatusOK, "editions", a.Render.View(r, "editions.title", eds))
+	a.Render.Show(w, r, "editions", "editions.title", eds, err)
 }
 
 func (a *Area) apiEditions(w http.ResponseWriter, r *http.Request) {

@@ -16,6 +16,7 @@ import (
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/visits"
 	"github.com/convene/convene/internal/web/render"
+	"github.com/convene/convene/internal/web/request"
 	"github.com/convene/convene/internal/web/session"
 )
 
@@ -46,6 +47,25 @@ func (d *Deps) BaseURL(r *http.Request) string {
 		scheme = "https"
 	}
 	return scheme + "://" + r.Host
+}
+
+// PathPost is the post named by the path's {id}; who may see or change
+// it is the caller's check.
+func (d *Deps) PathPost(r *http.Request) (model.Post, error) {
+	id, err := request.PathID(r)
+	if err != nil {
+		return model.Post{}, err
+	}
+	return d.DB.Post(r.Context(), id)
+}
+
+// EditionForm parses a posted form for the current edition: the first
+// steps of an organizer's form that adds to the edition.
+func (d *Deps) EditionForm(r *http.Request) (model.Edition, error) {
+	if err := request.Form(r); err != nil {
+		return model.Edition{}, err
+	}
+	return d.Edition(r)
 }
 
 // Edition is the current edition; when there is none yet the error is one

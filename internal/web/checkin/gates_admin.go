@@ -80,12 +80,8 @@ type gateInput struct {
 
 // gateCreate adds a gate with its rules.
 func (a *Area) gateCreate(w http.ResponseWriter, r *http.Request) {
-	ed, err := a.Edition(r)
+	ed, err := a.EditionForm(r)
 	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	if err := request.Form(r); err != nil {
 		a.Render.Fail(w, r, err)
 		return
 	}

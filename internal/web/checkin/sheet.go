@@ -44,11 +44,7 @@ func (a *Area) sheet(r *http.Request) (sheetData, error) {
 // sheetPage shows the badges as they print: A4, two across, four down.
 func (a *Area) sheetPage(w http.ResponseWriter, r *http.Request) {
 	d, err := a.sheet(r)
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	a.Render.Page(w, r, http.StatusOK, "ci_sheet", a.Render.View(r, "badge.sheet", d))
+	a.Render.Show(w, r, "ci_sheet", "badge.sheet", d, err)
 }
 
 // sheetPDF prints the sheet through Chromium.

@@ -39,19 +39,10 @@ func (a *Area) apiRanking(w http.ResponseWriter, r *http.Request) {
 		a.Render.Fail(w, r, err)
 		return
 	}
-	rk, err := a.rankContest(r.Context(), c)
+	rk, _, byID, err := a.rankedEntries(r.Context(), c)
 	if err != nil {
 		a.Render.Fail(w, r, err)
 		return
-	}
-	es, err := a.DB.ContestEntries(r.Context(), c.ID)
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	byID := map[int64]store.EntryRow{}
-	for _, e := range es {
-		byID[e.ID] = e
 	}
 	out := rankingJ{ContestID: c.ID, State: c.State, Round: c.Round, Normalized: rk.Normalized, FewJudges: rk.FewJudges, W: rk.W, Entries: []rankedJ{}}
 	if out.FewJudges == nil {

@@ -165,12 +165,8 @@ func (in policyInput) policy(editionID int64) store.Policy {
 // createPolicy saves a policy from the form; a bad rule saves nothing and
 // says which.
 func (a *Area) createPolicy(w http.ResponseWriter, r *http.Request) {
-	ed, err := a.DB.CurrentEdition(r.Context())
+	ed, err := a.EditionForm(r)
 	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	if err := request.Form(r); err != nil {
 		a.Render.Fail(w, r, err)
 		return
 	}

@@ -30,6 +30,21 @@ func (a *Area) rankRound(ctx context.Context, c store.Contest, round int) (judgi
 	return judging.Rank(in), nil
 }
 
+// rankedEntries ranks the current round and reads the contest's entries,
+// also by id: the two halves of every ranking's rows.
+func (a *Area) rankedEntries(ctx context.Context, c store.Contest) (judging.Ranking, []store.EntryRow, map[int64]store.EntryRow, error) {
+	rk, err := a.rankContest(ctx, c)
+	if err != nil {
+		return rk, nil, nil, err
+	}
+	es, err := a.DB.ContestEntries(ctx, c.ID)
+	byID := make(map[int64]store.EntryRow, len(es))
+	for _, e := range es {
+		byID[e.ID] = e
+	}
+	return rk, es, byID, err
+}
+
 type reviewRow struct {
 	judging.Ranked
 	Entry    store.EntryRow
@@ -143,19 +158,10 @@ func (a *Area) reviewPage(w http.ResponseWriter, r *http.Request) {
 		a.Render.Fail(w, r, err)
 		return
 	}
-	rk, err := a.rankContest(ctx, c)
+	rk, es, byID, err := a.rankedEntries(ctx, c)
 	if err != nil {
 		a.Render.Fail(w, r, err)
 		return
-	}
-	es, err := a.DB.ContestEntries(ctx, c.ID)
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	byID := map[int64]store.EntryRow{}
-	for _, e := range es {
-		byID[e.ID] = e
 	}
 	d := reviewData{Contest: c, Ranking: rk}
 	// Earlier rounds: each entry's raw and normalized score there, ranked

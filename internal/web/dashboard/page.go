@@ -47,11 +47,7 @@ func (a *Area) dashboardPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d, err := a.dashData(r, e, "/admin/dashboard/stream?edition_id="+itoa(e.ID))
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	a.Render.Page(w, r, http.StatusOK, "dash_page", a.Render.View(r, "live.title", d))
+	a.Render.Show(w, r, "dash_page", "live.title", d, err)
 }
 
 // screenPage is the venue's big screen: the current edition's counters and

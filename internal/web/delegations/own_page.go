@@ -63,9 +63,5 @@ func (a *Area) loadOwn(r *http.Request) (ownData, error) {
 
 func (a *Area) ownPage(w http.ResponseWriter, r *http.Request) {
 	d, err := a.loadOwn(r)
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	a.Render.Page(w, r, http.StatusOK, "delegation_page", a.Render.View(r, "delegations.own", d))
+	a.Render.Show(w, r, "delegation_page", "delegations.own", d, err)
 }

@@ -25,7 +25,8 @@ type importData struct {
 	Unmapped []string // after an import: fields kept as typed that the vocabulary does not know, by row
 }
 
-func (a *Area) importData(r *http.Request) (importData, error) {
+// importData is the form's data; rows are a refused file's problems.
+func (a *Area) importData(r *http.Request, rows []string) (importData, error) {
 	orgs, err := a.DB.ListOrganizations(r.Context(), store.OrgFilter{Status: model.OrgApproved, Limit: 1000})
 	delegationsFirst := func(o model.Organization) int {
 		if o.Kind == model.OrgDelegation {
@@ -34,18 +35,14 @@ func (a *Area) importData(r *http.Request) (importData, error) {
 		return 1
 	}
 	slices.SortStableFunc(orgs, func(x, y model.Organization) int { return cmp.Compare(delegationsFirst(x), delegationsFirst(y)) })
-	return importData{Sources: importSources, Orgs: orgs}, err
+	return importData{Sources: importSources, Orgs: orgs, Rows: rows}, err
 }
 
 // importForm: organizers import projects from XLSX or CSV for an
 // organization (a delegation, or the one behind an expert program).
 func (a *Area) importForm(w http.ResponseWriter, r *http.Request) {
-	d, err := a.importData(r)
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	a.Render.Page(w, r, http.StatusOK, "docking_import", a.Render.View(r, "docking.import", d))
+	d, err := a.importData(r, nil)
+	a.Render.Show(w, r, "docking_import", "docking.import", d, err)
 }
 
 // importProjects checks the whole file and imports all of its projects or
@@ -55,7 +52,7 @@ func (a *Area) importForm(w http.ResponseWriter, r *http.Request) {
 func (a *Area) importProjects(w http.ResponseWriter, r *http.Request) {
 	n, notices, err := a.doImport(r)
 	if err == nil && len(notices) > 0 {
-		d, err := a.importData(r)
+		d, err := a.importData(r, nil)
 		if err != nil {
 			a.Render.Fail(w, r, err)
 			return
@@ -70,11 +67,7 @@ func (a *Area) importProjects(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	imp := area.Import{Page: "docking_import", Title: "docking.import", Flash: "flash.docking.imported", Next: "/dockings/funnel?imported=" + strconv.Itoa(n)}
-	a.Imported(w, r, imp, err, func(rows []string) (any, error) {
-		d, err := a.importData(r)
-		d.Rows = rows
-		return d, err
-	})
+	a.Imported(w, r, imp, err, func(rows []string) (any, error) { return a.importData(r, rows) })
 }
 
 // doImport imports a file's projects and lists the fields it kept as

@@ -45,11 +45,7 @@ func (a *Area) loadPage(r *http.Request) (pageData, error) {
 
 func (a *Area) page(w http.ResponseWriter, r *http.Request) {
 	d, err := a.loadPage(r)
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	a.Render.Page(w, r, http.StatusOK, "docking_page", a.Render.View(r, "docking.page", d))
+	a.Render.Show(w, r, "docking_page", "docking.page", d, err)
 }
 
 // formError re-shows the docking's page with a move's problems.

@@ -34,26 +34,28 @@ type agendaData struct {
 	Topic  string
 }
 
+// eventsAndMine reads the edition's events and the viewer's registrations
+// (none for a visitor who is not signed in).
+func (a *Area) eventsAndMine(r *http.Request) (model.Edition, []store.EventInfo, map[int64]store.Registration, error) {
+	ed, err := a.Edition(r)
+	if err != nil {
+		return ed, nil, nil, err
+	}
+	evs, err := a.DB.EventInfos(r.Context(), ed.ID)
+	regs := map[int64]store.Registration{}
+	if u := request.User(r); u != nil && err == nil {
+		regs, err = a.DB.MyRegistrations(r.Context(), u.ID)
+	}
+	return ed, evs, regs, err
+}
+
 // agendaPage lists the edition's events by day and room, optionally those
 // of one topic, with the viewer's registrations.
 func (a *Area) agendaPage(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	ed, err := a.Edition(r)
+	ed, evs, regs, err := a.eventsAndMine(r)
 	if err != nil {
 		a.Render.Fail(w, r, err)
 		return
-	}
-	evs, err := a.DB.EventInfos(ctx, ed.ID)
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	regs := map[int64]store.Registration{}
-	if u := request.User(r); u != nil {
-		if regs, err = a.DB.MyRegistrations(ctx, u.ID); err != nil {
-			a.Render.Fail(w, r, err)
-			return
-		}
 	}
 	loc := model.Zone(ed.TimeZone)
 	d := agendaData{Topic: r.URL.Query().Get("topic")}

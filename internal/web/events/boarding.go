@@ -25,11 +25,7 @@ type coachList struct {
 // one coach where one has room for them all.
 func (a *Area) boardingPage(w http.ResponseWriter, r *http.Request) {
 	d, err := a.boarding(r)
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	a.Render.Page(w, r, http.StatusOK, "ev_boarding", a.Render.View(r, "events.boarding", d))
+	a.Render.Show(w, r, "ev_boarding", "events.boarding", d, err)
 }
 
 func (a *Area) boarding(r *http.Request) (boardingData, error) {

@@ -78,11 +78,7 @@ func (a *Area) loadEvent(r *http.Request) (eventData, error) {
 
 func (a *Area) eventPage(w http.ResponseWriter, r *http.Request) {
 	d, err := a.loadEvent(r)
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	a.Render.Page(w, r, http.StatusOK, "ev_event", a.Render.View(r, "events.event", d))
+	a.Render.Show(w, r, "ev_event", "events.event", d, err)
 }
 
 type eventAndMineJ struct {

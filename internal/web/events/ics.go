@@ -14,18 +14,7 @@ import (
 // myICS serves the events the signed-in user holds a seat at (registered)
 // as an RFC 5545 calendar: CRLF lines folded at 75 octets, times in UTC.
 func (a *Area) myICS(w http.ResponseWriter, r *http.Request) {
-	ctx := r.Context()
-	ed, err := a.Edition(r)
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	regs, err := a.DB.MyRegistrations(ctx, request.User(r).ID)
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	evs, err := a.DB.EventInfos(ctx, ed.ID)
+	_, evs, regs, err := a.eventsAndMine(r)
 	if err != nil {
 		a.Render.Fail(w, r, err)
 		return

@@ -25,11 +25,7 @@ type speakersData struct {
 // each language, photo); an event naming a speaker shows the profile.
 func (a *Area) speakersPage(w http.ResponseWriter, r *http.Request) {
 	d, err := a.speakers(r)
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	a.Render.Page(w, r, http.StatusOK, "ev_speakers", a.Render.View(r, "events.speakers_title", d))
+	a.Render.Show(w, r, "ev_speakers", "events.speakers_title", d, err)
 }
 
 func (a *Area) speakers(r *http.Request) (speakersData, error) {

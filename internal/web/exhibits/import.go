@@ -17,7 +17,8 @@ type importData struct {
 	Rows []string             // problems, said in the user's language
 }
 
-func (a *Area) importData(r *http.Request) (importData, error) {
+// importData is the form's data; rows are a refused file's problems.
+func (a *Area) importData(r *http.Request, rows []string) (importData, error) {
 	orgs, err := a.DB.ListOrganizations(r.Context(), store.OrgFilter{Status: model.OrgApproved, Limit: 1000})
 	parksFirst := func(o model.Organization) int {
 		if o.Kind == model.OrgPark {
@@ -26,18 +27,14 @@ func (a *Area) importData(r *http.Request) (importData, error) {
 		return 1
 	}
 	slices.SortStableFunc(orgs, func(x, y model.Organization) int { return parksFirst(x) - parksFirst(y) })
-	return importData{Orgs: orgs}, err
+	return importData{Orgs: orgs, Rows: rows}, err
 }
 
 // importForm: organizers import exhibits from XLSX or CSV, shown by an
 // organization (a park, a research institute's delegation, …).
 func (a *Area) importForm(w http.ResponseWriter, r *http.Request) {
-	d, err := a.importData(r)
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	a.Render.Page(w, r, http.StatusOK, "exhibits_import", a.Render.View(r, "exhibits.import", d))
+	d, err := a.importData(r, nil)
+	a.Render.Show(w, r, "exhibits_import", "exhibits.import", d, err)
 }
 
 // importExhibits checks the whole file, then its owners and booths, and
@@ -46,11 +43,7 @@ func (a *Area) importForm(w http.ResponseWriter, r *http.Request) {
 func (a *Area) importExhibits(w http.ResponseWriter, r *http.Request) {
 	n, err := a.doImport(r)
 	imp := area.Import{Page: "exhibits_import", Title: "exhibits.import", Flash: "flash.exhibits.imported", Next: "/exhibits?imported=" + strconv.Itoa(n)}
-	a.Imported(w, r, imp, err, func(rows []string) (any, error) {
-		d, err := a.importData(r)
-		d.Rows = rows
-		return d, err
-	})
+	a.Imported(w, r, imp, err, func(rows []string) (any, error) { return a.importData(r, rows) })
 }
 
 func (a *Area) doImport(r *http.Request) (int, error) {

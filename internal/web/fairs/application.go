@@ -30,12 +30,7 @@ type appData struct {
 // say) is legal directly.
 func (a *Area) applicationPage(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
-	id, err := request.PathID(r)
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	row, err := a.applicationRow(r, id)
+	row, err := a.pathApplication(r)
 	if err != nil {
 		a.Render.Fail(w, r, err)
 		return
@@ -58,7 +53,7 @@ func (a *Area) applicationPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if err == nil {
-		d.Events, err = a.DB.ApplicationEvents(ctx, id)
+		d.Events, err = a.DB.ApplicationEvents(ctx, row.ID)
 	}
 	if err != nil {
 		a.Render.Fail(w, r, err)
@@ -67,9 +62,13 @@ func (a *Area) applicationPage(w http.ResponseWriter, r *http.Request) {
 	a.Render.Page(w, r, http.StatusOK, "application", a.Render.View(r, "appdetail.title", d))
 }
 
-// applicationRow loads an application the caller may see: its post's
-// enterprise, or an organizer.
-func (a *Area) applicationRow(r *http.Request, id int64) (store.InboxRow, error) {
+// pathApplication loads the application in the path if the caller may
+// see it: its post's enterprise, or an organizer.
+func (a *Area) pathApplication(r *http.Request) (store.InboxRow, error) {
+	id, err := request.PathID(r)
+	if err != nil {
+		return store.InboxRow{}, err
+	}
 	rows, err := a.DB.Inbox(r.Context(), store.InboxFilter{ID: id, Limit: 1})
 	if err != nil {
 		return store.InboxRow{}, err
@@ -92,16 +91,12 @@ type appEventJ struct {
 
 // apiAppEvents is an application's history, for its enterprise or organizers.
 func (a *Area) apiAppEvents(w http.ResponseWriter, r *http.Request) {
-	id, err := request.PathID(r)
+	row, err := a.pathApplication(r)
 	if err != nil {
 		a.Render.Fail(w, r, err)
 		return
 	}
-	if _, err := a.applicationRow(r, id); err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	ev, err := a.DB.ApplicationEvents(r.Context(), id)
+	ev, err := a.DB.ApplicationEvents(r.Context(), row.ID)
 	render.Answer(a.Render, w, r, http.StatusOK, ev, err, func(l []model.AppEvent) []appEventJ {
 		return jsonview.Map(l, func(e model.AppEvent) appEventJ { return appEventJ{string(e.From), string(e.To), e.ByUserID, e.At} })
 	})

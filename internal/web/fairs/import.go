@@ -67,16 +67,8 @@ type importData struct {
 }
 
 func (a *Area) importForm(w http.ResponseWriter, r *http.Request) {
-	if _, err := a.myOrg(r); err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	d, err := a.postFormData(r, model.Post{})
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	a.Render.Page(w, r, http.StatusOK, "import", a.Render.View(r, "import.title", importData{Fairs: d.Fairs}))
+	d, err := a.newPostForm(r)
+	a.Render.Show(w, r, "import", "import.title", importData{Fairs: d.Fairs}, err)
 }
 
 // importPosts takes the form's file (1 MiB at most, the default body limit)

@@ -84,12 +84,17 @@ func (a *Area) orgPosts(w http.ResponseWriter, r *http.Request) {
 	a.Render.Page(w, r, http.StatusOK, "org_posts", a.Render.View(r, "orgposts.title", orgPostsData{o, postsIn(request.Locale(r), posts)}))
 }
 
-func (a *Area) postNew(w http.ResponseWriter, r *http.Request) {
+// newPostForm is the data of a form for new posts (one, or a file of
+// them), which only an enterprise's member fills.
+func (a *Area) newPostForm(r *http.Request) (postFormData, error) {
 	if _, err := a.myOrg(r); err != nil {
-		a.Render.Fail(w, r, err)
-		return
+		return postFormData{}, err
 	}
-	d, err := a.postFormData(r, model.Post{})
+	return a.postFormData(r, model.Post{})
+}
+
+func (a *Area) postNew(w http.ResponseWriter, r *http.Request) {
+	d, err := a.newPostForm(r)
 	if err != nil {
 		a.Render.Fail(w, r, err)
 		return

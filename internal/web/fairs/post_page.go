@@ -18,12 +18,9 @@ type postData struct {
 
 // loadPost is the post in the path with its enterprise and fair.
 func (a *Area) loadPost(r *http.Request) (postData, error) {
-	var d postData
-	id, err := request.PathID(r)
+	p, err := a.PathPost(r)
+	d := postData{Post: p}
 	if err != nil {
-		return d, err
-	}
-	if d.Post, err = a.DB.Post(r.Context(), id); err != nil {
 		return d, err
 	}
 	if d.Org, err = a.DB.Organization(r.Context(), d.Post.OrgID); err != nil {

@@ -36,11 +36,7 @@ func (in postInput) apply(p *model.Post) error {
 // ownPost loads the post in the path and checks it is the signed-in
 // enterprise's: the object-level check every post change goes through.
 func (a *Area) ownPost(r *http.Request) (model.Post, error) {
-	id, err := request.PathID(r)
-	if err != nil {
-		return model.Post{}, err
-	}
-	p, err := a.DB.Post(r.Context(), id)
+	p, err := a.PathPost(r)
 	if err != nil {
 		return p, err
 	}

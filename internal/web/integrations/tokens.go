@@ -86,11 +86,7 @@ func (a *Area) tokensView(r *http.Request) (tokensView, error) {
 
 func (a *Area) tokensPage(w http.ResponseWriter, r *http.Request) {
 	v, err := a.tokensView(r)
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	a.Render.Page(w, r, http.StatusOK, "int_tokens", a.Render.View(r, a.Render.T(request.Locale(r), "tokens.title"), v))
+	a.Render.Show(w, r, "int_tokens", a.Render.T(request.Locale(r), "tokens.title"), v, err)
 }
 
 func (a *Area) tokenCreatePost(w http.ResponseWriter, r *http.Request) {

@@ -77,11 +77,7 @@ func (a *Area) webhooksView(r *http.Request) (webhooksView, error) {
 
 func (a *Area) webhooksPage(w http.ResponseWriter, r *http.Request) {
 	v, err := a.webhooksView(r)
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	a.Render.Page(w, r, http.StatusOK, "int_webhooks", a.Render.View(r, a.Render.T(request.Locale(r), "webhooks.title"), v))
+	a.Render.Show(w, r, "int_webhooks", a.Render.T(request.Locale(r), "webhooks.title"), v, err)
 }
 
 func (a *Area) webhookCreatePost(w http.ResponseWriter, r *http.Request) {

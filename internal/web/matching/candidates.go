@@ -15,11 +15,7 @@ import (
 // candidatePost loads a post whose candidates the caller may see: its
 // owning enterprise, or an organizer.
 func (a *Area) candidatePost(r *http.Request) (model.Post, error) {
-	id, err := request.PathID(r)
-	if err != nil {
-		return model.Post{}, err
-	}
-	p, err := a.DB.Post(r.Context(), id)
+	p, err := a.PathPost(r)
 	if err != nil {
 		return p, err
 	}

@@ -44,11 +44,7 @@ func (a *Area) adminData(r *http.Request) (adminMeetingsData, error) {
 
 func (a *Area) adminPage(w http.ResponseWriter, r *http.Request) {
 	d, err := a.adminData(r)
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	a.Render.Page(w, r, http.StatusOK, "meetings_admin", a.Render.View(r, "meetings.admin_title", d))
+	a.Render.Show(w, r, "meetings_admin", "meetings.admin_title", d, err)
 }
 
 // adminDone shows the organizer's page again with the problems, or sends

@@ -65,11 +65,7 @@ func (a *Area) meetingsData(r *http.Request) (meetingsData, error) {
 
 func (a *Area) meetingsPage(w http.ResponseWriter, r *http.Request) {
 	d, err := a.meetingsData(r)
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	a.Render.Page(w, r, http.StatusOK, "meetings", a.Render.View(r, "meetings.title", d))
+	a.Render.Show(w, r, "meetings", "meetings.title", d, err)
 }
 
 // meetingsFormError shows the meetings page again with the problems by field.

@@ -233,6 +233,16 @@ func (rd *Renderer) Page(w http.ResponseWriter, r *http.Request, code int, page 
 	w.Write(buf.Bytes())
 }
 
+// Show answers a page that only reads: the page with data, or the error
+// that kept data from being read.
+func (rd *Renderer) Show(w http.ResponseWriter, r *http.Request, page, title string, data any, err error) {
+	if err != nil {
+		rd.Fail(w, r, err)
+		return
+	}
+	rd.Page(w, r, http.StatusOK, page, rd.View(r, title, data))
+}
+
 // TakeFlash moves the flash cookie's message, if any, onto the page.
 func (rd *Renderer) TakeFlash(w http.ResponseWriter, r *http.Request, v *View) {
 	if k := popFlash(w, r); v.Flash == "" && k != "" && rd.cat.Has(k) {

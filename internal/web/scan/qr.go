@@ -30,12 +30,7 @@ func ownOrg(r *http.Request, orgID int64) error {
 
 // qrPost serves a post's code: /qr/posts/{id}/code.png or code.svg.
 func (a *Area) qrPost(w http.ResponseWriter, r *http.Request) {
-	id, err := request.PathID(r)
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	p, err := a.DB.Post(r.Context(), id)
+	p, err := a.PathPost(r)
 	if err == nil {
 		err = ownOrg(r, p.OrgID)
 	}
@@ -156,11 +151,7 @@ func (a *Area) qrPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d, err := a.qrData(r, o)
-	if err != nil {
-		a.Render.Fail(w, r, err)
-		return
-	}
-	a.Render.Page(w, r, http.StatusOK, "qr", a.Render.View(r, "qr.title", d))
+	a.Render.Show(w, r, "qr", "qr.title", d, err)
 }
 
 // myQR sends an enterprise member to its own codes.
