@@ -13,24 +13,11 @@ import (
 // TestContestRoundsConformance: multi-round judging (screening → final)
 // behaves alike on SQLite and PostgreSQL.
 func TestContestRoundsConformance(t *testing.T) {
-	cases := []struct {
-		name string
-		fn   func(t *testing.T, db *store.DB, w contestWorld)
-	}{
-		{"TwoRounds", testTwoRounds},
-		{"AdvanceRefused", testAdvanceRefused},
-		{"AdvanceConcurrent", testAdvanceConcurrent},
-	}
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			for _, c := range cases {
-				t.Run(c.name, func(t *testing.T) {
-					db := b.Open(t)
-					c.fn(t, db, newContestWorld(t, db))
-				})
-			}
-		})
-	}
+	storetest.RunWith(t, newContestWorld, storetest.With[contestWorld]{
+		"TwoRounds":         testTwoRounds,
+		"AdvanceRefused":    testAdvanceRefused,
+		"AdvanceConcurrent": testAdvanceConcurrent,
+	})
 }
 
 // twoRounds gives the world's contest a screening and a final, enters two

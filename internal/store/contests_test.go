@@ -15,34 +15,21 @@ import (
 // TestContestsConformance: contests, entries, judging and policies behave
 // alike on SQLite and PostgreSQL, including under concurrency.
 func TestContestsConformance(t *testing.T) {
-	cases := []struct {
-		name string
-		fn   func(t *testing.T, db *store.DB, w contestWorld)
-	}{
-		{"EnterOnce", testEnterOnce},
-		{"EnterConcurrent", testEnterConcurrent},
-		{"Withdraw", testWithdraw},
-		{"AssignAndConflicts", testAssignAndConflicts},
-		{"Scoring", testScoring},
-		{"ScoreVersusClose", testScoreVersusClose},
-		{"SelectAndPublish", testSelectAndPublish},
-		{"Policies", testPolicies},
-		{"DerivedConflicts", testDerivedConflicts},
-		{"UpdateGuards", testUpdateGuards},
-		{"OwnerContacts", testOwnerContacts},
-		{"PanelScoresAfterClose", testPanelScores},
-		{"Eligibility", testEligibility},
-	}
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			for _, c := range cases {
-				t.Run(c.name, func(t *testing.T) {
-					db := b.Open(t)
-					c.fn(t, db, newContestWorld(t, db))
-				})
-			}
-		})
-	}
+	storetest.RunWith(t, newContestWorld, storetest.With[contestWorld]{
+		"EnterOnce":             testEnterOnce,
+		"EnterConcurrent":       testEnterConcurrent,
+		"Withdraw":              testWithdraw,
+		"AssignAndConflicts":    testAssignAndConflicts,
+		"Scoring":               testScoring,
+		"ScoreVersusClose":      testScoreVersusClose,
+		"SelectAndPublish":      testSelectAndPublish,
+		"Policies":              testPolicies,
+		"DerivedConflicts":      testDerivedConflicts,
+		"UpdateGuards":          testUpdateGuards,
+		"OwnerContacts":         testOwnerContacts,
+		"PanelScoresAfterClose": testPanelScores,
+		"Eligibility":           testEligibility,
+	})
 }
 
 type contestWorld struct {
@@ -55,7 +42,7 @@ type contestWorld struct {
 	judges   []model.User
 }
 
-func newContestWorld(t *testing.T, db *store.DB) contestWorld {
+func newContestWorld(t testing.TB, db *store.DB) contestWorld {
 	t.Helper()
 	var w contestWorld
 	w.edition = storetest.MustEdition(t, db, "ocs-2017")

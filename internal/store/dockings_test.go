@@ -22,7 +22,7 @@ type dockWorld struct {
 	project, talentProject    model.Project
 }
 
-func newDockWorld(t *testing.T, db *store.DB) dockWorld {
+func newDockWorld(t testing.TB, db *store.DB) dockWorld {
 	t.Helper()
 	var w dockWorld
 	w.ed = storetest.MustEdition(t, db, "ocs-2017")
@@ -75,29 +75,16 @@ func negotiate(t *testing.T, db *store.DB, by model.User, projectID, orgID int64
 }
 
 func TestDockingsConformance(t *testing.T) {
-	cases := []struct {
-		name string
-		fn   func(t *testing.T, db *store.DB, w dockWorld)
-	}{
-		{"ProposeConfirm", testDockingProposeConfirm},
-		{"Refusals", testDockingRefusals},
-		{"ConcurrentConfirm", testDockingConcurrentConfirm},
-		{"BoardAndFunnel", testDockingBoardFunnel},
-		{"Delegations", testDelegations},
-		{"Exhibits", testExhibits},
-		{"WithdrawnProject", testWithdrawnProject},
-		{"OneSidedDecline", testOneSidedDecline},
-	}
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			for _, c := range cases {
-				t.Run(c.name, func(t *testing.T) {
-					db := b.Open(t)
-					c.fn(t, db, newDockWorld(t, db))
-				})
-			}
-		})
-	}
+	storetest.RunWith(t, newDockWorld, storetest.With[dockWorld]{
+		"ProposeConfirm":    testDockingProposeConfirm,
+		"Refusals":          testDockingRefusals,
+		"ConcurrentConfirm": testDockingConcurrentConfirm,
+		"BoardAndFunnel":    testDockingBoardFunnel,
+		"Delegations":       testDelegations,
+		"Exhibits":          testExhibits,
+		"WithdrawnProject":  testWithdrawnProject,
+		"OneSidedDecline":   testOneSidedDecline,
+	})
 }
 
 func testDockingProposeConfirm(t *testing.T, db *store.DB, w dockWorld) {
@@ -236,29 +223,8 @@ func testDockingConcurrentConfirm(t *testing.T, db *store.DB, w dockWorld) {
 			t.Fatal(err)
 		}
 		v, _ = db.Docking(ctx, id, w.park.ID)
-		var wg sync.WaitGroup
-		errs := make([]error, 4)
-		for i := range errs {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				by := w.deleg.ID
-				if i%2 == 1 {
-					by = second.ID
-				}
-				errs[i] = db.ConfirmStage(ctx, id, by, v.Version)
-			}()
-		}
-		wg.Wait()
-		ok := 0
-		for _, err := range errs {
-			switch {
-			case err == nil:
-				ok++
-			case model.ErrorCode(err) != model.Conflict:
-				t.Fatalf("round %d: %v", round, err)
-			}
-		}
+		confirm := func(by int64) func() error { return func() error { return db.ConfirmStage(ctx, id, by, v.Version) } }
+		ok := wins(together(confirm(w.deleg.ID), confirm(second.ID), confirm(w.deleg.ID), confirm(second.ID)), t, model.Conflict)
 		after, _ := db.Docking(ctx, id, w.org.ID)
 		if ok != 1 || len(after.History) != round+1 || string(after.Stage) != target {
 			t.Fatalf("round %d: %d confirmations succeeded, history %d, stage %s", round, ok, len(after.History), after.Stage)

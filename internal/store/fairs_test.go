@@ -13,27 +13,14 @@ import (
 // TestFairsConformance: posts, search, inbox and figures behave alike on
 // SQLite and PostgreSQL.
 func TestFairsConformance(t *testing.T) {
-	cases := []struct {
-		name string
-		fn   func(t *testing.T, db *store.DB, w fairWorld)
-	}{
-		{"EditPost", testEditPost},
-		{"ImportAllOrNone", testImportAllOrNone},
-		{"Search", testSearch},
-		{"PostLanguages", testPostLanguages},
-		{"Inbox", testInbox},
-		{"Figures", testFigures},
-	}
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			for _, c := range cases {
-				t.Run(c.name, func(t *testing.T) {
-					db := b.Open(t)
-					c.fn(t, db, newFairWorld(t, db))
-				})
-			}
-		})
-	}
+	storetest.RunWith(t, newFairWorld, storetest.With[fairWorld]{
+		"EditPost":        testEditPost,
+		"ImportAllOrNone": testImportAllOrNone,
+		"Search":          testSearch,
+		"PostLanguages":   testPostLanguages,
+		"Inbox":           testInbox,
+		"Figures":         testFigures,
+	})
 }
 
 type fairWorld struct {
@@ -44,7 +31,7 @@ type fairWorld struct {
 	talentUserID int64
 }
 
-func newFairWorld(t *testing.T, db *store.DB) fairWorld {
+func newFairWorld(t testing.TB, db *store.DB) fairWorld {
 	t.Helper()
 	var w fairWorld
 	w.edition = model.Edition{Slug: "ocs-2017", Name: "OCS", City: "Guangzhou", StartDate: day(2017, 12, 17), EndDate: day(2017, 12, 18), TimeZone: "Asia/Shanghai", Current: true}

@@ -17,30 +17,17 @@ import (
 // passes them by having one writer; PostgreSQL needs the conditional
 // updates and unique indexes (issue 11, item 1).
 func TestConcurrentTransitions(t *testing.T) {
-	cases := []struct {
-		name string
-		fn   func(t *testing.T, db *store.DB, w storetest.MeetWorld)
-	}{
-		{"MoveRace", testMoveRace},
-		{"ViewedOnce", testViewedOnce},
-		{"AnswerOnce", testAnswerOnce},
-		{"CancelOnce", testCancelOnce},
-		{"CreateRequestOnce", testCreateRequestOnce},
-		{"NegotiationOnce", testNegotiationOnce},
-		{"PublishOnce", testPublishOnce},
-		{"OrgStatusOnce", testOrgStatusOnce},
-		{"AvailabilityReplace", testAvailabilityReplace},
-	}
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			for _, c := range cases {
-				t.Run(c.name, func(t *testing.T) {
-					db := b.Open(t)
-					c.fn(t, db, storetest.NewMeetWorld(t, db))
-				})
-			}
-		})
-	}
+	storetest.RunWith(t, storetest.NewMeetWorld, storetest.With[storetest.MeetWorld]{
+		"MoveRace":            testMoveRace,
+		"ViewedOnce":          testViewedOnce,
+		"AnswerOnce":          testAnswerOnce,
+		"CancelOnce":          testCancelOnce,
+		"CreateRequestOnce":   testCreateRequestOnce,
+		"NegotiationOnce":     testNegotiationOnce,
+		"PublishOnce":         testPublishOnce,
+		"OrgStatusOnce":       testOrgStatusOnce,
+		"AvailabilityReplace": testAvailabilityReplace,
+	})
 }
 
 // together runs each fn in its own goroutine, released at once, and

@@ -82,14 +82,7 @@ type outboxWorld struct {
 
 func newOutboxWorld(t *testing.T, db *store.DB) outboxWorld {
 	t.Helper()
-	f, ent := storetest.FairWithEnterprise(t, db)
-	p := model.Post{OrgID: *ent.OrgID, FairID: f.ID, Title: "Go engineer", City: "Guangzhou", MinDegree: model.DegreeMaster}
-	p.Validate()
-	if err := db.CreatePost(ctx, &p); err != nil {
-		t.Fatal(err)
-	}
-	u := storetest.MustRegister(t, db, "talent@outbox.example", model.RoleTalent)
-	tal, _ := db.TalentByUser(ctx, u.ID)
+	ent, p, tal := storetest.PostAndTalent(t, db, "talent@outbox.example")
 	ep := store.WebhookEndpoint{OrgID: *ent.OrgID, URL: "https://ats.example/hook", Events: []string{"application.received", "application.moved"},
 		Secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", CreatedBy: ent.ID}
 	if err := db.CreateWebhookEndpoint(ctx, &ep); err != nil {

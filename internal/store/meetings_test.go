@@ -10,24 +10,11 @@ import (
 )
 
 func TestMeetingsConformance(t *testing.T) {
-	cases := []struct {
-		name string
-		fn   func(t *testing.T, db *store.DB, w storetest.MeetWorld)
-	}{
-		{"RequestsAndAccess", testMeetingRequests},
-		{"Availability", testAvailability},
-		{"Negotiation", testNegotiation},
-	}
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			for _, c := range cases {
-				t.Run(c.name, func(t *testing.T) {
-					db := b.Open(t)
-					c.fn(t, db, storetest.NewMeetWorld(t, db))
-				})
-			}
-		})
-	}
+	storetest.RunWith(t, storetest.NewMeetWorld, storetest.With[storetest.MeetWorld]{
+		"RequestsAndAccess": testMeetingRequests,
+		"Availability":      testAvailability,
+		"Negotiation":       testNegotiation,
+	})
 }
 
 func testMeetingRequests(t *testing.T, db *store.DB, w storetest.MeetWorld) {

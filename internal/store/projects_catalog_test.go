@@ -14,25 +14,12 @@ import (
 // TestProjectsConformance: editing a project, its deck and the catalogue
 // behave alike on SQLite and PostgreSQL (the world is dockings_test's).
 func TestProjectsConformance(t *testing.T) {
-	cases := []struct {
-		name string
-		fn   func(t *testing.T, db *store.DB, w dockWorld)
-	}{
-		{"Update", testProjectUpdate},
-		{"UpdateVersusWithdraw", testProjectUpdateVersusWithdraw},
-		{"Deck", testProjectDeck},
-		{"Catalogue", testProjectCatalogue},
-	}
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			for _, c := range cases {
-				t.Run(c.name, func(t *testing.T) {
-					db := b.Open(t)
-					c.fn(t, db, newDockWorld(t, db))
-				})
-			}
-		})
-	}
+	storetest.RunWith(t, newDockWorld, storetest.With[dockWorld]{
+		"Update":               testProjectUpdate,
+		"UpdateVersusWithdraw": testProjectUpdateVersusWithdraw,
+		"Deck":                 testProjectDeck,
+		"Catalogue":            testProjectCatalogue,
+	})
 }
 
 func testProjectUpdate(t *testing.T, db *store.DB, w dockWorld) {

@@ -1,7 +1,6 @@
 package store_test
 
 import (
-	"sync"
 	"testing"
 
 	"github.com/convene/convene/internal/model"
@@ -27,24 +26,8 @@ func TestReportSnapshots(t *testing.T) {
 			if err := db.PublishReport(ctx, &store.ReportSnapshot{EditionID: e.ID}); model.ErrorCode(err) != model.Invalid {
 				t.Fatalf("no figures: %v", err)
 			}
-			var wg sync.WaitGroup
-			errs := make([]error, 4)
-			for i := range errs {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					errs[i] = db.PublishReport(ctx, &store.ReportSnapshot{EditionID: e.ID, Figures: `{"b":2}`})
-				}()
-			}
-			wg.Wait()
-			ok := 0
-			for _, err := range errs {
-				if err == nil {
-					ok++
-				} else if model.ErrorCode(err) != model.Conflict {
-					t.Fatalf("concurrent publish: %v", err)
-				}
-			}
+			publish := func() error { return db.PublishReport(ctx, &store.ReportSnapshot{EditionID: e.ID, Figures: `{"b":2}`}) }
+			ok := wins(together(publish, publish, publish, publish), t, model.Conflict)
 			got, err := db.LatestReport(ctx, e.ID)
 			if err != nil || got.Version != 1+ok || got.Figures != `{"b":2}` {
 				t.Fatalf("latest %+v %v after %d concurrent publications", got, err, ok)

@@ -26,6 +26,20 @@ func TestVideoConformance(t *testing.T) {
 func videoMeeting(t *testing.T, db *store.DB) (storetest.MeetWorld, model.MeetingRequest, model.Table) {
 	t.Helper()
 	w := storetest.NewMeetWorld(t, db)
+	req, room, run := draftVideoMeeting(t, db, w)
+	if _, err := db.VideoRoomOf(ctx, req.ID); !model.IsNotFound(err) {
+		t.Fatalf("a draft meeting has a room: %v", err)
+	}
+	if _, err := db.PublishScheduleRun(ctx, run.ID, 0); err != nil {
+		t.Fatal(err)
+	}
+	return w, req, room
+}
+
+// draftVideoMeeting places that interview in a schedule run not yet
+// published.
+func draftVideoMeeting(t *testing.T, db *store.DB, w storetest.MeetWorld) (model.MeetingRequest, model.Table, store.ScheduleRun) {
+	t.Helper()
 	req, err := db.CreateMeetingRequest(ctx, store.MeetingRequestInput{Kind: model.MeetingInterview, ByUserID: w.Ent.ID, ApplicationID: w.App.ID, Video: true})
 	if err != nil {
 		t.Fatal(err)
@@ -45,13 +59,7 @@ func videoMeeting(t *testing.T, db *store.DB) (storetest.MeetWorld, model.Meetin
 	if err := db.SaveScheduleRun(ctx, &run, 0, nil, []store.Placement{{RequestID: req.ID, SlotID: slots[0].ID, TableID: room.ID}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.VideoRoomOf(ctx, req.ID); !model.IsNotFound(err) {
-		t.Fatalf("a draft meeting has a room: %v", err)
-	}
-	if _, err := db.PublishScheduleRun(ctx, run.ID, 0); err != nil {
-		t.Fatal(err)
-	}
-	return w, req, room
+	return req, room, run
 }
 
 func testVideoRoom(t *testing.T, db *store.DB) {

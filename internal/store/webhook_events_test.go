@@ -172,25 +172,7 @@ func testContestPublishedEvent(t *testing.T, db *store.DB) {
 func testMeetingScheduledEvent(t *testing.T, db *store.DB) {
 	w := storetest.NewMeetWorld(t, db)
 	ep := subscribe(t, db, *w.Ent.OrgID, "meeting.scheduled")
-	req, err := db.CreateMeetingRequest(ctx, store.MeetingRequestInput{Kind: model.MeetingInterview, ByUserID: w.Ent.ID, ApplicationID: w.App.ID, Video: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := db.AnswerMeetingRequest(ctx, req.ID, w.Tal.ID, true); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.AddSlots(ctx, w.Edition.ID, []model.Slot{{EditionID: w.Edition.ID, StartsAt: w.SlotStart, EndsAt: w.SlotStart.Add(30 * time.Minute)}}); err != nil {
-		t.Fatal(err)
-	}
-	slots, _ := db.ListSlots(ctx, w.Edition.ID)
-	room := model.Table{EditionID: w.Edition.ID, Code: "V1", Video: true}
-	if err := db.CreateMeetingTable(ctx, &room, "Asia/Tokyo"); err != nil {
-		t.Fatal(err)
-	}
-	run := store.ScheduleRun{EditionID: w.Edition.ID, Kind: "interview", Requests: 1}
-	if err := db.SaveScheduleRun(ctx, &run, 0, nil, []store.Placement{{RequestID: req.ID, SlotID: slots[0].ID, TableID: room.ID}}); err != nil {
-		t.Fatal(err)
-	}
+	req, _, run := draftVideoMeeting(t, db, w)
 	if got := events(t, db, ep, "meeting.scheduled"); len(got) != 0 {
 		t.Fatalf("a draft schedule was announced: %+v", got)
 	}

@@ -120,14 +120,7 @@ type world struct {
 
 func newWorld(t *testing.T, db *store.DB) world {
 	t.Helper()
-	f, ent := storetest.FairWithEnterprise(t, db)
-	p := model.Post{OrgID: *ent.OrgID, FairID: f.ID, Title: "Go engineer", City: "Guangzhou", MinDegree: model.DegreeMaster}
-	p.Validate()
-	if err := db.CreatePost(ctx, &p); err != nil {
-		t.Fatal(err)
-	}
-	u := storetest.MustRegister(t, db, "talent@hooks.example", model.RoleTalent)
-	tal, _ := db.TalentByUser(ctx, u.ID)
+	ent, p, tal := storetest.PostAndTalent(t, db, "talent@hooks.example")
 	return world{db: db, org: *ent.OrgID, ent: ent, post: p.ID, tal: tal.ID}
 }
 

@@ -53,6 +53,24 @@ func FairWithEnterprise(t testing.TB, db *store.DB) (model.Fair, model.User) {
 	return f, ent
 }
 
+// PostAndTalent builds FairWithEnterprise with a post open in the fair and
+// a talent (signed up as email) who may apply to it.
+func PostAndTalent(t testing.TB, db *store.DB, email string) (model.User, model.Post, model.Talent) {
+	t.Helper()
+	f, ent := FairWithEnterprise(t, db)
+	p := model.Post{OrgID: *ent.OrgID, FairID: f.ID, Title: "Go engineer", City: "Guangzhou", MinDegree: model.DegreeMaster}
+	p.Validate()
+	if err := db.CreatePost(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	u := MustRegister(t, db, email, model.RoleTalent)
+	tal, err := db.TalentByUser(ctx, u.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ent, p, tal
+}
+
 type MeetWorld struct {
 	Edition            model.Edition
 	Ent, Ent2, Tal, X  model.User

@@ -217,6 +217,19 @@ func withDB(tb testing.TB, base, name string) string {
 // Cases are store behaviours by name, each checked on a fresh database.
 type Cases map[string]func(t *testing.T, db *store.DB)
 
+// With are cases that each start from a world (users, an edition, …)
+// built on the case's own database.
+type With[W any] map[string]func(t *testing.T, db *store.DB, w W)
+
+// RunWith is Run for cases that start from a world.
+func RunWith[W any](t *testing.T, world func(testing.TB, *store.DB) W, cases With[W]) {
+	c := make(Cases, len(cases))
+	for name, fn := range cases {
+		c[name] = func(t *testing.T, db *store.DB) { fn(t, db, world(t, db)) }
+	}
+	Run(t, c)
+}
+
 // Run checks every case on each backend, each case in parallel with the
 // others (up to go test's -parallel): cases own their databases, and they
 // spend most of their time waiting on commits, not on the CPU.
