@@ -65,10 +65,9 @@ var (
 	notFoundGo = regexp.MustCompile(`ErrNotFound\("([a-z_]+)"\)|notFound\("([a-z_]+)"\)|one\(err, "([a-z_]+)"\)`)
 )
 
-// TestCatalogCoversKeys fails when a template or Go file uses a message key
-// that a catalog lacks; dynamic keys are checked over every enum value.
-func TestCatalogCoversKeys(t *testing.T) {
-	t.Parallel()
+// areaCatalog is every area's catalog loaded into one, as the server does.
+func areaCatalog(t *testing.T) i18n.Catalog {
+	t.Helper()
 	var catalogs []fs.FS
 	for _, p := range areaParts {
 		if p.Catalog != nil {
@@ -79,6 +78,14 @@ func TestCatalogCoversKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return cat
+}
+
+// TestCatalogCoversKeys fails when a template or Go file uses a message key
+// that a catalog lacks; dynamic keys are checked over every enum value.
+func TestCatalogCoversKeys(t *testing.T) {
+	t.Parallel()
+	cat := areaCatalog(t)
 	for _, d := range cat.Disagreements() {
 		t.Error(d)
 	}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"runtime"
@@ -59,13 +58,7 @@ func BenchmarkDashboardStreams(b *testing.B) {
 			if _, err := gen.Load(bg, db, c, gen.LoadOptions{PasswordHash: testHash}); err != nil {
 				b.Fatal(err)
 			}
-			srv, err := New(db, Config{Logger: testLogger(b)})
-			if err != nil {
-				b.Fatal(err)
-			}
-			ts := httptest.NewServer(srv)
-			b.Cleanup(ts.Close)
-			b.Cleanup(func() { srv.Close() })
+			_, ts := serve(b, db, Config{})
 			f := &fixture{db: db, ts: ts}
 			tal := c.Talents[len(c.Talents)-1]
 			talent := f.userClient(tal.UserID)

@@ -111,99 +111,96 @@ func mustPost(t *testing.T, db *store.DB, f *fixture) model.Post {
 // public, and the edition switcher remembers the chosen edition.
 func TestDashboard(t *testing.T) {
 	t.Parallel()
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			db := b.Open(t)
-			f := newFixture(t, db)
-			p := mustPost(t, db, f)
-			org := f.client(organizer)
-			resp, body := f.do(org, "GET", "/admin/dashboard", "", "")
-			if resp.StatusCode != 200 || !strings.Contains(body, `data-live="applications">0<`) || !strings.Contains(body, `data-live="posts">1<`) ||
-				!strings.Contains(body, `<svg`) || !strings.Contains(body, `<title>`) || !strings.Contains(body, `class="chart-data"`) ||
-				!strings.Contains(body, `src="/dashboard/live.js"`) || !strings.Contains(body, `data-stream="/admin/dashboard/stream?edition_id=`) {
-				t.Fatalf("dashboard page %d:\n%s", resp.StatusCode, body)
-			}
-			if !strings.Contains(body, `id="nav-edition"`) || !strings.Contains(body, `id="nav-dashboard"`) {
-				t.Fatal("no dashboard or edition switcher in the organizer's navigation")
-			}
-			if resp, js := f.do(f.client(""), "GET", "/dashboard/live.js", "", ""); resp.StatusCode != 200 || !strings.Contains(js, "EventSource") {
-				t.Fatalf("script %d", resp.StatusCode)
-			}
+	onEachStore(t, func(t *testing.T, f *fixture) {
+		db := f.db
+		p := mustPost(t, db, f)
+		org := f.client(organizer)
+		resp, body := f.do(org, "GET", "/admin/dashboard", "", "")
+		if resp.StatusCode != 200 || !strings.Contains(body, `data-live="applications">0<`) || !strings.Contains(body, `data-live="posts">1<`) ||
+			!strings.Contains(body, `<svg`) || !strings.Contains(body, `<title>`) || !strings.Contains(body, `class="chart-data"`) ||
+			!strings.Contains(body, `src="/dashboard/live.js"`) || !strings.Contains(body, `data-stream="/admin/dashboard/stream?edition_id=`) {
+			t.Fatalf("dashboard page %d:\n%s", resp.StatusCode, body)
+		}
+		if !strings.Contains(body, `id="nav-edition"`) || !strings.Contains(body, `id="nav-dashboard"`) {
+			t.Fatal("no dashboard or edition switcher in the organizer's navigation")
+		}
+		if resp, js := f.do(f.client(""), "GET", "/dashboard/live.js", "", ""); resp.StatusCode != 200 || !strings.Contains(js, "EventSource") {
+			t.Fatalf("script %d", resp.StatusCode)
+		}
 
-			ch, stop := sse(t, org, f.ts.URL+"/admin/dashboard/stream")
-			defer stop()
-			first, _ := waitFor(t, ch, 5*time.Second, func(liveJ) bool { return true })
-			if first.Counters["applications"] != 0 || first.Counters["posts"] != 1 || !strings.Contains(first.Charts["chart-channels"], "<svg") {
-				t.Fatalf("first event %+v", first)
-			}
-			tal := f.client(talent)
-			if resp, body := f.json(tal, "POST", "/api/v1/posts/"+itoa(int(p.ID))+"/apply", `{"channel":"pc"}`); resp.StatusCode >= 300 {
-				t.Fatalf("apply %d %s", resp.StatusCode, body)
-			}
-			// The 2 s target is the browser test's (e2e/dashboard_test.go,
-			// no race detector); here the update must arrive at all, on a
-			// machine that may be busy with -race.
-			_, took := waitFor(t, ch, 15*time.Second, func(l liveJ) bool { return l.Counters["applications"] == 1 })
-			t.Logf("application on this instance reached the stream in %v", took)
+		ch, stop := sse(t, org, f.ts.URL+"/admin/dashboard/stream")
+		defer stop()
+		first, _ := waitFor(t, ch, 5*time.Second, func(liveJ) bool { return true })
+		if first.Counters["applications"] != 0 || first.Counters["posts"] != 1 || !strings.Contains(first.Charts["chart-channels"], "<svg") {
+			t.Fatalf("first event %+v", first)
+		}
+		tal := f.client(talent)
+		if resp, body := f.json(tal, "POST", "/api/v1/posts/"+itoa(int(p.ID))+"/apply", `{"channel":"pc"}`); resp.StatusCode >= 300 {
+			t.Fatalf("apply %d %s", resp.StatusCode, body)
+		}
+		// The 2 s target is the browser test's (e2e/dashboard_test.go,
+		// no race detector); here the update must arrive at all, on a
+		// machine that may be busy with -race.
+		_, took := waitFor(t, ch, 15*time.Second, func(l liveJ) bool { return l.Counters["applications"] == 1 })
+		t.Logf("application on this instance reached the stream in %v", took)
 
-			// The big screen: public, its own stream.
-			if resp, body := f.do(f.client(""), "GET", "/screen", "", ""); resp.StatusCode != 200 || !strings.Contains(body, `data-stream="/screen/stream"`) {
-				t.Fatalf("screen %d", resp.StatusCode)
-			}
-			sch, sstop := sse(t, f.client(""), f.ts.URL+"/screen/stream")
-			if l, _ := waitFor(t, sch, 5*time.Second, func(liveJ) bool { return true }); l.Counters["applications"] != 1 {
-				t.Fatalf("screen counters %+v", l.Counters)
-			}
-			sstop()
+		// The big screen: public, its own stream.
+		if resp, body := f.do(f.client(""), "GET", "/screen", "", ""); resp.StatusCode != 200 || !strings.Contains(body, `data-stream="/screen/stream"`) {
+			t.Fatalf("screen %d", resp.StatusCode)
+		}
+		sch, sstop := sse(t, f.client(""), f.ts.URL+"/screen/stream")
+		if l, _ := waitFor(t, sch, 5*time.Second, func(liveJ) bool { return true }); l.Counters["applications"] != 1 {
+			t.Fatalf("screen counters %+v", l.Counters)
+		}
+		sstop()
 
-			// The switcher: a second edition, chosen; the dashboard follows.
-			e2 := model.Edition{Slug: "ocs-2018", Name: "OCS 2018", City: "Guangzhou", TimeZone: "Asia/Shanghai",
-				StartDate: time.Date(2018, 12, 17, 0, 0, 0, 0, time.UTC), EndDate: time.Date(2018, 12, 18, 0, 0, 0, 0, time.UTC)}
-			if err := db.CreateEdition(bg, &e2, 0); err != nil {
-				t.Fatal(err)
+		// The switcher: a second edition, chosen; the dashboard follows.
+		e2 := model.Edition{Slug: "ocs-2018", Name: "OCS 2018", City: "Guangzhou", TimeZone: "Asia/Shanghai",
+			StartDate: time.Date(2018, 12, 17, 0, 0, 0, 0, time.UTC), EndDate: time.Date(2018, 12, 18, 0, 0, 0, 0, time.UTC)}
+		if err := db.CreateEdition(bg, &e2, 0); err != nil {
+			t.Fatal(err)
+		}
+		resp, body = f.do(org, "GET", "/admin/edition", "", "")
+		if resp.StatusCode != 200 || !strings.Contains(body, "OCS 2018") || !strings.Contains(body, "OCS 2017") {
+			t.Fatalf("editions %d %s", resp.StatusCode, body)
+		}
+		if resp, _ := f.postForm(org, "/admin/edition", url.Values{"edition_id": {"999999"}}); resp.StatusCode != 404 {
+			t.Fatalf("unknown edition: %d", resp.StatusCode)
+		}
+		resp, _ = f.postForm(org, "/admin/edition", url.Values{"edition_id": {itoa(int(e2.ID))}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("switch %d", resp.StatusCode)
+		}
+		if _, body := f.do(org, "GET", "/admin/dashboard", "", ""); !strings.Contains(body, "OCS 2018") || !strings.Contains(body, `data-live="applications">0<`) {
+			t.Fatalf("dashboard after switching:\n%s", body)
+		}
+		// Its figures compare with the previous edition (2017).
+		resp, body = f.do(org, "GET", "/admin/dashboard/figures", "", "")
+		if resp.StatusCode != 200 || !strings.Contains(body, "OCS 2017") || !strings.Contains(body, `id="def-cvs.overseas"`) || !strings.Contains(body, "-100%") {
+			t.Fatalf("figures vs previous %d:\n%s", resp.StatusCode, body)
+		}
+		var fj struct {
+			Previous int64 `json:"previous_edition_id"`
+			Figures  []struct {
+				Name     string            `json:"name"`
+				Total    float64           `json:"total"`
+				Previous *float64          `json:"previous"`
+				Def      map[string]string `json:"definition"`
+			} `json:"figures"`
+		}
+		resp, body = f.do(org, "GET", "/api/v1/figures/edition?edition_id="+itoa(int(f.edition.ID)), "", "")
+		if err := json.Unmarshal([]byte(body), &fj); err != nil || resp.StatusCode != 200 || fj.Previous != 0 {
+			t.Fatalf("figures API %d %v %s", resp.StatusCode, err, body)
+		}
+		for _, x := range fj.Figures {
+			if x.Def["zh"] == "" || x.Def["en"] == "" {
+				t.Errorf("figure %s lacks a definition", x.Name)
 			}
-			resp, body = f.do(org, "GET", "/admin/edition", "", "")
-			if resp.StatusCode != 200 || !strings.Contains(body, "OCS 2018") || !strings.Contains(body, "OCS 2017") {
-				t.Fatalf("editions %d %s", resp.StatusCode, body)
+			if x.Name == "applications.by_channel" && x.Total != 1 {
+				t.Errorf("applications %g", x.Total)
 			}
-			if resp, _ := f.postForm(org, "/admin/edition", url.Values{"edition_id": {"999999"}}); resp.StatusCode != 404 {
-				t.Fatalf("unknown edition: %d", resp.StatusCode)
-			}
-			resp, _ = f.postForm(org, "/admin/edition", url.Values{"edition_id": {itoa(int(e2.ID))}})
-			if resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("switch %d", resp.StatusCode)
-			}
-			if _, body := f.do(org, "GET", "/admin/dashboard", "", ""); !strings.Contains(body, "OCS 2018") || !strings.Contains(body, `data-live="applications">0<`) {
-				t.Fatalf("dashboard after switching:\n%s", body)
-			}
-			// Its figures compare with the previous edition (2017).
-			resp, body = f.do(org, "GET", "/admin/dashboard/figures", "", "")
-			if resp.StatusCode != 200 || !strings.Contains(body, "OCS 2017") || !strings.Contains(body, `id="def-cvs.overseas"`) || !strings.Contains(body, "-100%") {
-				t.Fatalf("figures vs previous %d:\n%s", resp.StatusCode, body)
-			}
-			var fj struct {
-				Previous int64 `json:"previous_edition_id"`
-				Figures  []struct {
-					Name     string            `json:"name"`
-					Total    float64           `json:"total"`
-					Previous *float64          `json:"previous"`
-					Def      map[string]string `json:"definition"`
-				} `json:"figures"`
-			}
-			resp, body = f.do(org, "GET", "/api/v1/figures/edition?edition_id="+itoa(int(f.edition.ID)), "", "")
-			if err := json.Unmarshal([]byte(body), &fj); err != nil || resp.StatusCode != 200 || fj.Previous != 0 {
-				t.Fatalf("figures API %d %v %s", resp.StatusCode, err, body)
-			}
-			for _, x := range fj.Figures {
-				if x.Def["zh"] == "" || x.Def["en"] == "" {
-					t.Errorf("figure %s lacks a definition", x.Name)
-				}
-				if x.Name == "applications.by_channel" && x.Total != 1 {
-					t.Errorf("applications %g", x.Total)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 // TestDashboardAcrossInstances: two server instances on one PostgreSQL; an

@@ -63,100 +63,97 @@ type eventJ struct {
 // fourth, who takes it; the .ics lists the event for those seated.
 func TestEventRegistrationFlow(t *testing.T) {
 	t.Parallel()
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			f := newFixture(t, b.Open(t))
-			org := f.client(model.RoleOrganizer)
-			resp, body := f.json(org, "POST", "/api/v1/events", `{"kind":"forum","title":"Small forum","room":"Room 9",
+	onEachStore(t, func(t *testing.T, f *fixture) {
+		org := f.client(model.RoleOrganizer)
+		resp, body := f.json(org, "POST", "/api/v1/events", `{"kind":"forum","title":"Small forum","room":"Room 9",
 				"starts_at":"2017-12-17T14:00","ends_at":"2017-12-17T16:00","capacity":2,"hold_seconds":2}`)
-			if resp.StatusCode != http.StatusCreated {
-				t.Fatalf("create: %d %s", resp.StatusCode, body)
+		if resp.StatusCode != http.StatusCreated {
+			t.Fatalf("create: %d %s", resp.StatusCode, body)
+		}
+		var ev eventJ
+		json.Unmarshal([]byte(body), &ev)
+		path := fmt.Sprintf("/events/%d", ev.ID)
+		// Four people: the demo roles that may register.
+		people := []model.Role{model.RoleTalent, model.RoleEnterprise, model.RoleDelegation, model.RoleJudge}
+		cs := make([]*http.Client, len(people))
+		for i, r := range people {
+			cs[i] = f.client(r)
+			resp, _ := f.postForm(cs[i], path+"/register", url.Values{})
+			if resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("%s register: %d", r, resp.StatusCode)
 			}
-			var ev eventJ
-			json.Unmarshal([]byte(body), &ev)
-			path := fmt.Sprintf("/events/%d", ev.ID)
-			// Four people: the demo roles that may register.
-			people := []model.Role{model.RoleTalent, model.RoleEnterprise, model.RoleDelegation, model.RoleJudge}
-			cs := make([]*http.Client, len(people))
-			for i, r := range people {
-				cs[i] = f.client(r)
-				resp, _ := f.postForm(cs[i], path+"/register", url.Values{})
-				if resp.StatusCode != http.StatusSeeOther {
-					t.Fatalf("%s register: %d", r, resp.StatusCode)
-				}
+		}
+		mine := func(i int) eventJ {
+			_, body := f.json(cs[i], "GET", "/api/v1"+path, "")
+			var e eventJ
+			json.Unmarshal([]byte(body), &e)
+			return e
+		}
+		for i, want := range []string{"registered", "registered", "waitlisted", "waitlisted"} {
+			if m := mine(i); m.MyStatus != want || (want == "waitlisted" && m.Position != i-1) {
+				t.Fatalf("person %d: %+v, want %s", i, m, want)
 			}
-			mine := func(i int) eventJ {
-				_, body := f.json(cs[i], "GET", "/api/v1"+path, "")
-				var e eventJ
-				json.Unmarshal([]byte(body), &e)
-				return e
+		}
+		if resp, _ := f.postForm(cs[0], path+"/register", url.Values{}); resp.StatusCode != http.StatusConflict {
+			t.Fatalf("registering twice: %d", resp.StatusCode)
+		}
+		// A cancellation offers the seat to the first in line.
+		f.postForm(cs[0], path+"/cancel", url.Values{})
+		_, page := f.do(cs[2], "GET", path, "", "")
+		if !strings.Contains(page, `data-status="offered"`) || !strings.Contains(page, `id="accept"`) {
+			t.Fatalf("offer not shown:\n%s", page)
+		}
+		// The hold ends unanswered: the seat passes to the next.
+		time.Sleep(2100 * time.Millisecond)
+		if m := mine(2); m.MyStatus != "expired" {
+			t.Fatalf("after the hold: %+v", m)
+		}
+		if m := mine(3); m.MyStatus != "offered" {
+			t.Fatalf("next in line: %+v", m)
+		}
+		if resp, _ := f.postForm(cs[2], path+"/accept", url.Values{}); resp.StatusCode != http.StatusConflict {
+			t.Fatalf("accepting an ended hold: %d", resp.StatusCode)
+		}
+		if resp, body := f.postForm(cs[3], path+"/accept", url.Values{}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("accept: %d %s", resp.StatusCode, body)
+		}
+		if m := mine(3); m.MyStatus != "registered" {
+			t.Fatalf("after accepting: %+v", m)
+		}
+		_, ics := f.do(cs[3], "GET", "/me/events.ics", "", "")
+		if !strings.Contains(ics, "SUMMARY:Small forum") || !strings.Contains(ics, "\r\nEND:VCALENDAR\r\n") {
+			t.Fatalf("ics:\n%s", ics)
+		}
+		_, ics = f.do(cs[2], "GET", "/me/events.ics", "", "")
+		if strings.Contains(ics, "Small forum") {
+			t.Fatal("the ics lists an event the person has no seat at")
+		}
+		// The organizer's list: two seats, nobody waiting.
+		var regs []struct{ Status string }
+		_, body = f.json(org, "GET", "/api/v1"+path+"/registrations", "")
+		json.Unmarshal([]byte(body), &regs)
+		if len(regs) != 2 || regs[0].Status != store.RegRegistered || regs[1].Status != store.RegRegistered {
+			t.Fatalf("registrations %s", body)
+		}
+		// Pages render in both languages, and the agenda lists the event.
+		for _, l := range []string{"en", "zh"} {
+			_, p := f.doLang(f.client(""), "/events", l)
+			if !strings.Contains(p, "Small forum") {
+				t.Fatalf("%s agenda:\n%s", l, p)
 			}
-			for i, want := range []string{"registered", "registered", "waitlisted", "waitlisted"} {
-				if m := mine(i); m.MyStatus != want || (want == "waitlisted" && m.Position != i-1) {
-					t.Fatalf("person %d: %+v, want %s", i, m, want)
-				}
-			}
-			if resp, _ := f.postForm(cs[0], path+"/register", url.Values{}); resp.StatusCode != http.StatusConflict {
-				t.Fatalf("registering twice: %d", resp.StatusCode)
-			}
-			// A cancellation offers the seat to the first in line.
-			f.postForm(cs[0], path+"/cancel", url.Values{})
-			_, page := f.do(cs[2], "GET", path, "", "")
-			if !strings.Contains(page, `data-status="offered"`) || !strings.Contains(page, `id="accept"`) {
-				t.Fatalf("offer not shown:\n%s", page)
-			}
-			// The hold ends unanswered: the seat passes to the next.
-			time.Sleep(2100 * time.Millisecond)
-			if m := mine(2); m.MyStatus != "expired" {
-				t.Fatalf("after the hold: %+v", m)
-			}
-			if m := mine(3); m.MyStatus != "offered" {
-				t.Fatalf("next in line: %+v", m)
-			}
-			if resp, _ := f.postForm(cs[2], path+"/accept", url.Values{}); resp.StatusCode != http.StatusConflict {
-				t.Fatalf("accepting an ended hold: %d", resp.StatusCode)
-			}
-			if resp, body := f.postForm(cs[3], path+"/accept", url.Values{}); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("accept: %d %s", resp.StatusCode, body)
-			}
-			if m := mine(3); m.MyStatus != "registered" {
-				t.Fatalf("after accepting: %+v", m)
-			}
-			_, ics := f.do(cs[3], "GET", "/me/events.ics", "", "")
-			if !strings.Contains(ics, "SUMMARY:Small forum") || !strings.Contains(ics, "\r\nEND:VCALENDAR\r\n") {
-				t.Fatalf("ics:\n%s", ics)
-			}
-			_, ics = f.do(cs[2], "GET", "/me/events.ics", "", "")
-			if strings.Contains(ics, "Small forum") {
-				t.Fatal("the ics lists an event the person has no seat at")
-			}
-			// The organizer's list: two seats, nobody waiting.
-			var regs []struct{ Status string }
-			_, body = f.json(org, "GET", "/api/v1"+path+"/registrations", "")
-			json.Unmarshal([]byte(body), &regs)
-			if len(regs) != 2 || regs[0].Status != store.RegRegistered || regs[1].Status != store.RegRegistered {
-				t.Fatalf("registrations %s", body)
-			}
-			// Pages render in both languages, and the agenda lists the event.
-			for _, l := range []string{"en", "zh"} {
-				_, p := f.doLang(f.client(""), "/events", l)
-				if !strings.Contains(p, "Small forum") {
-					t.Fatalf("%s agenda:\n%s", l, p)
-				}
-			}
-			if resp, _ := f.do(org, "GET", "/admin/events", "", ""); resp.StatusCode != 200 {
-				t.Fatalf("admin list %d", resp.StatusCode)
-			}
-			if resp, _ := f.do(org, "GET", fmt.Sprintf("/admin/events/%d/edit", ev.ID), "", ""); resp.StatusCode != 200 {
-				t.Fatalf("edit form %d", resp.StatusCode)
-			}
-			resp, body = f.postForm(org, fmt.Sprintf("/admin/events/%d", ev.ID), url.Values{"kind": {"forum"}, "title": {"Small forum"},
-				"starts_at": {"2017-12-17T16:00"}, "ends_at": {"2017-12-17T14:00"}, "capacity": {"2"}, "audience": {"all"}, "hold_minutes": {"5"}})
-			if resp.StatusCode != http.StatusUnprocessableEntity {
-				t.Fatalf("inverted times: %d", resp.StatusCode)
-			}
-		})
-	}
+		}
+		if resp, _ := f.do(org, "GET", "/admin/events", "", ""); resp.StatusCode != 200 {
+			t.Fatalf("admin list %d", resp.StatusCode)
+		}
+		if resp, _ := f.do(org, "GET", fmt.Sprintf("/admin/events/%d/edit", ev.ID), "", ""); resp.StatusCode != 200 {
+			t.Fatalf("edit form %d", resp.StatusCode)
+		}
+		resp, body = f.postForm(org, fmt.Sprintf("/admin/events/%d", ev.ID), url.Values{"kind": {"forum"}, "title": {"Small forum"},
+			"starts_at": {"2017-12-17T16:00"}, "ends_at": {"2017-12-17T14:00"}, "capacity": {"2"}, "audience": {"all"}, "hold_minutes": {"5"}})
+		if resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("inverted times: %d", resp.StatusCode)
+		}
+	})
 }
 
 // TestImportEvents: the organizer's events page links to the import; a file
@@ -164,56 +161,53 @@ func TestEventRegistrationFlow(t *testing.T) {
 // the template imports whole, its time read in the edition's zone.
 func TestImportEvents(t *testing.T) {
 	t.Parallel()
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			db := b.Open(t)
-			f := newFixture(t, db)
-			org := f.client(model.RoleOrganizer)
-			if _, body := f.do(org, "GET", "/admin/events", "", ""); !strings.Contains(body, `href="/admin/events/import"`) {
-				t.Fatal("the events page does not link to the import")
+	onEachStore(t, func(t *testing.T, f *fixture) {
+		db := f.db
+		org := f.client(model.RoleOrganizer)
+		if _, body := f.do(org, "GET", "/admin/events", "", ""); !strings.Contains(body, `href="/admin/events/import"`) {
+			t.Fatal("the events page does not link to the import")
+		}
+		count := func() int {
+			evs, err := db.EventInfos(bg, f.edition.ID)
+			if err != nil {
+				t.Fatal(err)
 			}
-			count := func() int {
-				evs, err := db.EventInfos(bg, f.edition.ID)
-				if err != nil {
-					t.Fatal(err)
-				}
-				return len(evs)
+			return len(evs)
+		}
+		before := count()
+		bad := "title,kind,starts_at,ends_at,capacity\nGood,forum,2017-12-17 14:00,2017-12-17 16:00,10\nBad,party,2017-12-17 14:00,yesterday,many\n"
+		ctype, body := importBody(t, nil, []byte(bad), "e.csv")
+		resp, page := f.do(org, "POST", "/admin/events/import", ctype, body)
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "row 3 · kind") || !strings.Contains(page, "row 3 · ends_at") ||
+			!strings.Contains(page, "row 3 · capacity") || strings.Contains(page, "row 2") {
+			t.Fatalf("bad file: %d %s", resp.StatusCode, page)
+		}
+		if n := count(); n != before {
+			t.Fatalf("a bad file imported %d events", n-before)
+		}
+		resp, xlsx := f.do(org, "GET", "/admin/events/template.xlsx", "", "")
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("template: %d", resp.StatusCode)
+		}
+		ctype, body = importBody(t, nil, []byte(xlsx), "t.xlsx")
+		if resp, page := f.do(org, "POST", "/admin/events/import", ctype, body); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("template import: %d %s", resp.StatusCode, page)
+		}
+		evs, _ := db.EventInfos(bg, f.edition.ID)
+		if len(evs) != before+1 {
+			t.Fatalf("%d events after the import, want %d", len(evs), before+1)
+		}
+		var got store.EventInfo
+		for _, e := range evs {
+			if e.TitleZH == "海外人才与大湾区" {
+				got = e
 			}
-			before := count()
-			bad := "title,kind,starts_at,ends_at,capacity\nGood,forum,2017-12-17 14:00,2017-12-17 16:00,10\nBad,party,2017-12-17 14:00,yesterday,many\n"
-			ctype, body := importBody(t, nil, []byte(bad), "e.csv")
-			resp, page := f.do(org, "POST", "/admin/events/import", ctype, body)
-			if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(page, "row 3 · kind") || !strings.Contains(page, "row 3 · ends_at") ||
-				!strings.Contains(page, "row 3 · capacity") || strings.Contains(page, "row 2") {
-				t.Fatalf("bad file: %d %s", resp.StatusCode, page)
-			}
-			if n := count(); n != before {
-				t.Fatalf("a bad file imported %d events", n-before)
-			}
-			resp, xlsx := f.do(org, "GET", "/admin/events/template.xlsx", "", "")
-			if resp.StatusCode != http.StatusOK {
-				t.Fatalf("template: %d", resp.StatusCode)
-			}
-			ctype, body = importBody(t, nil, []byte(xlsx), "t.xlsx")
-			if resp, page := f.do(org, "POST", "/admin/events/import", ctype, body); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("template import: %d %s", resp.StatusCode, page)
-			}
-			evs, _ := db.EventInfos(bg, f.edition.ID)
-			if len(evs) != before+1 {
-				t.Fatalf("%d events after the import, want %d", len(evs), before+1)
-			}
-			var got store.EventInfo
-			for _, e := range evs {
-				if e.TitleZH == "海外人才与大湾区" {
-					got = e
-				}
-			}
-			want := time.Date(2017, 12, 17, 14, 0, 0, 0, f.edition.Location())
-			if !got.StartsAt.Equal(want) || got.Capacity != 300 || len(got.Speakers) != 2 || got.HoldSeconds != 3600 {
-				t.Fatalf("imported %+v, want a start at %v", got, want)
-			}
-		})
-	}
+		}
+		want := time.Date(2017, 12, 17, 14, 0, 0, 0, f.edition.Location())
+		if !got.StartsAt.Equal(want) || got.Capacity != 300 || len(got.Speakers) != 2 || got.HoldSeconds != 3600 {
+			t.Fatalf("imported %+v, want a start at %v", got, want)
+		}
+	})
 }
 
 // A field study's coaches: set on the form (refused with the reason on a

@@ -62,10 +62,7 @@ type fairFixture struct {
 
 func newFairFixture(t *testing.T, db *store.DB) *fairFixture {
 	f := newFixture(t, db)
-	f.edition.Current = true
-	if err := db.UpdateEdition(bg, &f.edition, 0); err != nil {
-		t.Fatal(err)
-	}
+	f.makeCurrent()
 	ff := &fairFixture{fixture: f}
 	ff.orgB = model.Organization{Kind: model.OrgEnterprise, Name: "Org B", Status: model.OrgApproved, Province: "Guangdong"}
 	if err := db.CreateOrganization(bg, &ff.orgB); err != nil {
@@ -78,6 +75,13 @@ func newFairFixture(t *testing.T, db *store.DB) *fairFixture {
 	ff.users["entB"] = u
 	ff.clientB = f.client("entB")
 	return ff
+}
+
+// onEachFair runs fn on a fresh fair fixture on each database.
+func onEachFair(t *testing.T, fn func(t *testing.T, f *fairFixture)) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) { fn(t, newFairFixture(t, b.Open(t))) })
+	}
 }
 
 func decode[T any](t *testing.T, body string) T {
@@ -95,122 +99,119 @@ func decode[T any](t *testing.T, body string) T {
 // pipeline and reads the notification in Chinese. On both databases.
 func TestPostJourney(t *testing.T) {
 	t.Parallel()
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			f := newFairFixture(t, b.Open(t))
-			a := f.client(model.RoleEnterprise)
-			fair := itoa(int(f.fair.ID))
-			resp, body := f.json(a, "POST", "/api/v1/posts", `{"fair_id":`+fair+`,"title":"生物医药研发工程师","skills":["分子生物学","Python"],"city":"广州","min_degree":"master","headcount":2}`)
-			if resp.StatusCode != 201 {
-				t.Fatalf("create: %d %s", resp.StatusCode, body)
+	onEachFair(t, func(t *testing.T, f *fairFixture) {
+		a := f.client(model.RoleEnterprise)
+		fair := itoa(int(f.fair.ID))
+		resp, body := f.json(a, "POST", "/api/v1/posts", `{"fair_id":`+fair+`,"title":"生物医药研发工程师","skills":["分子生物学","Python"],"city":"广州","min_degree":"master","headcount":2}`)
+		if resp.StatusCode != 201 {
+			t.Fatalf("create: %d %s", resp.StatusCode, body)
+		}
+		p := decode[jsonview.Post](t, body)
+		pid := itoa(int(p.ID))
+		// Object-level checks: B may not edit, close, or read the inbox.
+		for _, c := range []struct{ method, path, body string }{
+			{"PUT", "/api/v1/posts/" + pid, `{"fair_id":` + fair + `,"title":"Stolen"}`},
+			{"POST", "/api/v1/posts/" + pid + "/status", `{"status":"closed"}`},
+			{"GET", "/api/v1/posts/" + pid + "/applications", ""},
+			{"GET", "/api/v1/inbox?post_id=" + pid, ""},
+		} {
+			if resp, body := f.json(f.clientB, c.method, c.path, c.body); resp.StatusCode != 403 {
+				t.Fatalf("B %s %s: %d %s", c.method, c.path, resp.StatusCode, body)
 			}
-			p := decode[jsonview.Post](t, body)
-			pid := itoa(int(p.ID))
-			// Object-level checks: B may not edit, close, or read the inbox.
-			for _, c := range []struct{ method, path, body string }{
-				{"PUT", "/api/v1/posts/" + pid, `{"fair_id":` + fair + `,"title":"Stolen"}`},
-				{"POST", "/api/v1/posts/" + pid + "/status", `{"status":"closed"}`},
-				{"GET", "/api/v1/posts/" + pid + "/applications", ""},
-				{"GET", "/api/v1/inbox?post_id=" + pid, ""},
-			} {
-				if resp, body := f.json(f.clientB, c.method, c.path, c.body); resp.StatusCode != 403 {
-					t.Fatalf("B %s %s: %d %s", c.method, c.path, resp.StatusCode, body)
-				}
+		}
+		for _, path := range []string{"/org/posts/" + pid + "/edit", "/inbox?post_id=" + pid} {
+			if resp, _ := f.do(f.clientB, "GET", path, "", ""); resp.StatusCode != 403 {
+				t.Fatalf("B GET %s: %d", path, resp.StatusCode)
 			}
-			for _, path := range []string{"/org/posts/" + pid + "/edit", "/inbox?post_id=" + pid} {
-				if resp, _ := f.do(f.clientB, "GET", path, "", ""); resp.StatusCode != 403 {
-					t.Fatalf("B GET %s: %d", path, resp.StatusCode)
-				}
+		}
+		if resp, _ := f.postForm(f.clientB, "/org/posts/"+pid, url.Values{"fair_id": {fair}, "title": {"Stolen"}}); resp.StatusCode != 403 {
+			t.Fatalf("B form edit: %d", resp.StatusCode)
+		}
+		if got, _ := f.db.Post(bg, p.ID); got.Title != p.Title || got.Status != model.PostOpen {
+			t.Fatalf("B changed A's post: %+v", got)
+		}
+		// A edits through the page, closes and reopens.
+		resp, _ = f.postForm(a, "/org/posts/"+pid, url.Values{"fair_id": {fair}, "title": {"生物医药研发工程师（博士后）"}, "skills": {"分子生物学, Python"}, "city": {"广州"}, "min_degree": {"master"}, "headcount": {"2"}})
+		if resp.StatusCode != 303 {
+			t.Fatalf("edit form: %d", resp.StatusCode)
+		}
+		for _, st := range []string{"closed", "open"} {
+			if resp, _ := f.postForm(a, "/org/posts/"+pid+"/status", url.Values{"status": {st}}); resp.StatusCode != 303 {
+				t.Fatalf("status %s: %d", st, resp.StatusCode)
 			}
-			if resp, _ := f.postForm(f.clientB, "/org/posts/"+pid, url.Values{"fair_id": {fair}, "title": {"Stolen"}}); resp.StatusCode != 403 {
-				t.Fatalf("B form edit: %d", resp.StatusCode)
+		}
+		// The talent searches by a two-character Chinese word and by a trigram.
+		tc := f.client(model.RoleTalent)
+		for _, q := range []string{"医药", "研发工程", "python"} {
+			_, body = f.json(tc, "GET", "/api/v1/posts/search?q="+url.QueryEscape(q)+"&degree=phd", "")
+			if !strings.Contains(body, "博士后") {
+				t.Fatalf("search %q: %s", q, body)
 			}
-			if got, _ := f.db.Post(bg, p.ID); got.Title != p.Title || got.Status != model.PostOpen {
-				t.Fatalf("B changed A's post: %+v", got)
-			}
-			// A edits through the page, closes and reopens.
-			resp, _ = f.postForm(a, "/org/posts/"+pid, url.Values{"fair_id": {fair}, "title": {"生物医药研发工程师（博士后）"}, "skills": {"分子生物学, Python"}, "city": {"广州"}, "min_degree": {"master"}, "headcount": {"2"}})
-			if resp.StatusCode != 303 {
-				t.Fatalf("edit form: %d", resp.StatusCode)
-			}
-			for _, st := range []string{"closed", "open"} {
-				if resp, _ := f.postForm(a, "/org/posts/"+pid+"/status", url.Values{"status": {st}}); resp.StatusCode != 303 {
-					t.Fatalf("status %s: %d", st, resp.StatusCode)
-				}
-			}
-			// The talent searches by a two-character Chinese word and by a trigram.
-			tc := f.client(model.RoleTalent)
-			for _, q := range []string{"医药", "研发工程", "python"} {
-				_, body = f.json(tc, "GET", "/api/v1/posts/search?q="+url.QueryEscape(q)+"&degree=phd", "")
-				if !strings.Contains(body, "博士后") {
-					t.Fatalf("search %q: %s", q, body)
-				}
-			}
-			_, page := f.do(tc, "GET", "/posts?q="+url.QueryEscape("医药")+"&city="+url.QueryEscape("广州"), "", "")
-			if !strings.Contains(page, "博士后") {
-				t.Fatal("search page found nothing")
-			}
-			if _, body := f.json(tc, "GET", "/api/v1/posts/search?q=python&degree=bachelor", ""); strings.Contains(body, "博士后") {
-				t.Fatal("a bachelor's search shows a master's post")
-			}
-			resp, body = f.json(tc, "POST", "/api/v1/posts/"+pid+"/apply", `{"channel":"mobile"}`)
-			if resp.StatusCode != 201 {
-				t.Fatalf("apply: %d %s", resp.StatusCode, body)
-			}
-			app := decode[applyJ](t, body).Application
-			// A's inbox shows it; B's does not; organizers see all.
-			_, body = f.json(a, "GET", "/api/v1/inbox?status=applied&degree=none", "")
-			if rows := decode[[]inboxJ](t, body); len(rows) != 1 || rows[0].TalentName == "" {
-				t.Fatalf("A's inbox: %s", body)
-			}
-			if _, body := f.json(f.clientB, "GET", "/api/v1/inbox", ""); body != "[]\n" {
-				t.Fatalf("B's inbox: %s", body)
-			}
-			if _, body := f.json(f.client(model.RoleOrganizer), "GET", "/api/v1/posts/"+pid+"/applications", ""); !strings.Contains(body, `"post_id":`+pid) {
-				t.Fatalf("organizer's view: %s", body)
-			}
-			// B cannot move it; A moves it (page, then API); a backward move is refused.
-			ids := `{"ids":[` + itoa(int(app.ID)) + `],"status":"viewed"}`
-			if resp, _ := f.json(f.clientB, "POST", "/api/v1/applications/status", ids); resp.StatusCode != 403 {
-				t.Fatalf("B moves: %d", resp.StatusCode)
-			}
-			if resp, _ := f.postForm(a, "/inbox/status", url.Values{"id": {itoa(int(app.ID))}, "status": {"viewed"}}); resp.StatusCode != 303 {
-				t.Fatalf("page move: %d", resp.StatusCode)
-			}
-			if resp, body := f.json(a, "POST", "/api/v1/applications/status", `{"ids":[`+itoa(int(app.ID))+`],"status":"interview"}`); resp.StatusCode != 200 {
-				t.Fatalf("API move: %d %s", resp.StatusCode, body)
-			}
-			if resp, _ := f.json(a, "POST", "/api/v1/applications/status", ids); resp.StatusCode != 409 {
-				t.Fatalf("backward move: %d", resp.StatusCode)
-			}
-			_, body = f.json(a, "GET", "/api/v1/applications/"+itoa(int(app.ID))+"/events", "")
-			if ev := decode[[]appEventJ](t, body); len(ev) != 2 || ev[1].To != "interview" || ev[1].ByUserID != f.users[model.RoleEnterprise].ID {
-				t.Fatalf("history: %s", body)
-			}
-			if resp, _ := f.json(f.clientB, "GET", "/api/v1/applications/"+itoa(int(app.ID))+"/events", ""); resp.StatusCode != 403 {
-				t.Fatalf("B reads history: %d", resp.StatusCode)
-			}
-			// The talent reads the news in Chinese on /me, and sees titles on /me/applications.
-			f.setLocale(tc, "zh")
-			_, page = f.do(tc, "GET", "/me", "", "")
-			if !strings.Contains(page, "职位状态已更新为：面试") {
-				t.Fatalf("notification not shown in Chinese:\n%s", page)
-			}
-			_, page = f.do(tc, "GET", "/me/applications", "", "")
-			if !strings.Contains(page, "博士后") || !strings.Contains(page, "Org enterprise") {
-				t.Fatal("my applications lack the post title or enterprise")
-			}
-			_, body = f.json(tc, "GET", "/api/v1/me/notifications", "")
-			if !strings.Contains(body, `"key":"note.app_status"`) || !strings.Contains(body, "面试") {
-				t.Fatalf("notifications API: %s", body)
-			}
-			// Figures count it.
-			_, body = f.json(f.client(model.RoleOrganizer), "GET", "/api/v1/figures", "")
-			if !strings.Contains(body, `"applications":1`) || !strings.Contains(body, `"mobile":1`) {
-				t.Fatalf("figures: %s", body)
-			}
-		})
-	}
+		}
+		_, page := f.do(tc, "GET", "/posts?q="+url.QueryEscape("医药")+"&city="+url.QueryEscape("广州"), "", "")
+		if !strings.Contains(page, "博士后") {
+			t.Fatal("search page found nothing")
+		}
+		if _, body := f.json(tc, "GET", "/api/v1/posts/search?q=python&degree=bachelor", ""); strings.Contains(body, "博士后") {
+			t.Fatal("a bachelor's search shows a master's post")
+		}
+		resp, body = f.json(tc, "POST", "/api/v1/posts/"+pid+"/apply", `{"channel":"mobile"}`)
+		if resp.StatusCode != 201 {
+			t.Fatalf("apply: %d %s", resp.StatusCode, body)
+		}
+		app := decode[applyJ](t, body).Application
+		// A's inbox shows it; B's does not; organizers see all.
+		_, body = f.json(a, "GET", "/api/v1/inbox?status=applied&degree=none", "")
+		if rows := decode[[]inboxJ](t, body); len(rows) != 1 || rows[0].TalentName == "" {
+			t.Fatalf("A's inbox: %s", body)
+		}
+		if _, body := f.json(f.clientB, "GET", "/api/v1/inbox", ""); body != "[]\n" {
+			t.Fatalf("B's inbox: %s", body)
+		}
+		if _, body := f.json(f.client(model.RoleOrganizer), "GET", "/api/v1/posts/"+pid+"/applications", ""); !strings.Contains(body, `"post_id":`+pid) {
+			t.Fatalf("organizer's view: %s", body)
+		}
+		// B cannot move it; A moves it (page, then API); a backward move is refused.
+		ids := `{"ids":[` + itoa(int(app.ID)) + `],"status":"viewed"}`
+		if resp, _ := f.json(f.clientB, "POST", "/api/v1/applications/status", ids); resp.StatusCode != 403 {
+			t.Fatalf("B moves: %d", resp.StatusCode)
+		}
+		if resp, _ := f.postForm(a, "/inbox/status", url.Values{"id": {itoa(int(app.ID))}, "status": {"viewed"}}); resp.StatusCode != 303 {
+			t.Fatalf("page move: %d", resp.StatusCode)
+		}
+		if resp, body := f.json(a, "POST", "/api/v1/applications/status", `{"ids":[`+itoa(int(app.ID))+`],"status":"interview"}`); resp.StatusCode != 200 {
+			t.Fatalf("API move: %d %s", resp.StatusCode, body)
+		}
+		if resp, _ := f.json(a, "POST", "/api/v1/applications/status", ids); resp.StatusCode != 409 {
+			t.Fatalf("backward move: %d", resp.StatusCode)
+		}
+		_, body = f.json(a, "GET", "/api/v1/applications/"+itoa(int(app.ID))+"/events", "")
+		if ev := decode[[]appEventJ](t, body); len(ev) != 2 || ev[1].To != "interview" || ev[1].ByUserID != f.users[model.RoleEnterprise].ID {
+			t.Fatalf("history: %s", body)
+		}
+		if resp, _ := f.json(f.clientB, "GET", "/api/v1/applications/"+itoa(int(app.ID))+"/events", ""); resp.StatusCode != 403 {
+			t.Fatalf("B reads history: %d", resp.StatusCode)
+		}
+		// The talent reads the news in Chinese on /me, and sees titles on /me/applications.
+		f.setLocale(tc, "zh")
+		_, page = f.do(tc, "GET", "/me", "", "")
+		if !strings.Contains(page, "职位状态已更新为：面试") {
+			t.Fatalf("notification not shown in Chinese:\n%s", page)
+		}
+		_, page = f.do(tc, "GET", "/me/applications", "", "")
+		if !strings.Contains(page, "博士后") || !strings.Contains(page, "Org enterprise") {
+			t.Fatal("my applications lack the post title or enterprise")
+		}
+		_, body = f.json(tc, "GET", "/api/v1/me/notifications", "")
+		if !strings.Contains(body, `"key":"note.app_status"`) || !strings.Contains(body, "面试") {
+			t.Fatalf("notifications API: %s", body)
+		}
+		// Figures count it.
+		_, body = f.json(f.client(model.RoleOrganizer), "GET", "/api/v1/figures", "")
+		if !strings.Contains(body, `"applications":1`) || !strings.Contains(body, `"mobile":1`) {
+			t.Fatalf("figures: %s", body)
+		}
+	})
 }
 
 // TestPostBadInput: field-level answers, nothing created.
@@ -325,53 +326,50 @@ func importBody(t *testing.T, fields map[string]string, file []byte, name string
 // whole, through the page (XLSX) and the API (CSV); exports are workbooks.
 func TestImportExport(t *testing.T) {
 	t.Parallel()
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			f := newFairFixture(t, b.Open(t))
-			a := f.client(model.RoleEnterprise)
-			fair := itoa(int(f.fair.ID))
-			bad := "title,min_degree,headcount\nChemist,phd,1\n,master,x\n"
-			resp, body := f.do(a, "POST", "/api/v1/org/posts/import?fair_id="+fair, "text/csv", bad)
-			if resp.StatusCode != 422 || !strings.Contains(body, `"row 3 · title"`) || !strings.Contains(body, `"row 3 · headcount"`) {
-				t.Fatalf("bad file: %d %s", resp.StatusCode, body)
-			}
-			if l, _ := f.db.ListPosts(bg, store.PostFilter{}); len(l) != 0 {
-				t.Fatalf("a bad file imported %d posts", len(l))
-			}
-			f.setLocale(a, "zh")
-			ct, mp := importBody(t, map[string]string{"fair_id": fair}, []byte(bad), "posts.csv")
-			resp, page := f.do(a, "POST", "/org/posts/import", ct, mp)
-			if resp.StatusCode != 422 || !strings.Contains(page, "row 3 · title: 必填") {
-				t.Fatalf("bad file page: %d\n%s", resp.StatusCode, page)
-			}
-			resp, tmpl := f.do(a, "GET", "/org/posts/template.xlsx", "", "")
-			if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" {
-				t.Fatalf("template: %d", resp.StatusCode)
-			}
-			ct, mp = importBody(t, map[string]string{"fair_id": fair}, []byte(tmpl), "posts.xlsx")
-			if resp, _ := f.do(a, "POST", "/org/posts/import", ct, mp); resp.StatusCode != 303 {
-				t.Fatalf("template import: %d", resp.StatusCode)
-			}
-			resp, body = f.do(a, "POST", "/api/v1/org/posts/import?fair_id="+fair, "text/csv", "title,city\nChemist,Guangzhou\nCoder,Shenzhen\n")
-			if resp.StatusCode != 201 || !strings.Contains(body, `"imported":2`) {
-				t.Fatalf("good csv: %d %s", resp.StatusCode, body)
-			}
-			// Export and read it back: three posts of A's.
-			resp, x := f.do(a, "GET", "/exports/posts.xlsx", "", "")
-			if resp.StatusCode != 200 {
-				t.Fatalf("export: %d", resp.StatusCode)
-			}
-			if posts, errs := postio.Parse(dropColumns([]byte(x), t), model.Post{OrgID: 1, FairID: 1}); errs != nil || len(posts) != 3 {
-				t.Fatalf("export read back: %d %v", len(posts), errs)
-			}
-			if resp, _ := f.do(f.clientB, "GET", "/exports/applications.xlsx", "", ""); resp.StatusCode != 200 {
-				t.Fatalf("B's applications export: %d", resp.StatusCode)
-			}
-			if resp, _ := f.do(a, "POST", "/api/v1/org/posts/import", "text/csv", "title\nx\n"); resp.StatusCode != 422 {
-				t.Fatalf("import without a fair: %d", resp.StatusCode)
-			}
-		})
-	}
+	onEachFair(t, func(t *testing.T, f *fairFixture) {
+		a := f.client(model.RoleEnterprise)
+		fair := itoa(int(f.fair.ID))
+		bad := "title,min_degree,headcount\nChemist,phd,1\n,master,x\n"
+		resp, body := f.do(a, "POST", "/api/v1/org/posts/import?fair_id="+fair, "text/csv", bad)
+		if resp.StatusCode != 422 || !strings.Contains(body, `"row 3 · title"`) || !strings.Contains(body, `"row 3 · headcount"`) {
+			t.Fatalf("bad file: %d %s", resp.StatusCode, body)
+		}
+		if l, _ := f.db.ListPosts(bg, store.PostFilter{}); len(l) != 0 {
+			t.Fatalf("a bad file imported %d posts", len(l))
+		}
+		f.setLocale(a, "zh")
+		ct, mp := importBody(t, map[string]string{"fair_id": fair}, []byte(bad), "posts.csv")
+		resp, page := f.do(a, "POST", "/org/posts/import", ct, mp)
+		if resp.StatusCode != 422 || !strings.Contains(page, "row 3 · title: 必填") {
+			t.Fatalf("bad file page: %d\n%s", resp.StatusCode, page)
+		}
+		resp, tmpl := f.do(a, "GET", "/org/posts/template.xlsx", "", "")
+		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" {
+			t.Fatalf("template: %d", resp.StatusCode)
+		}
+		ct, mp = importBody(t, map[string]string{"fair_id": fair}, []byte(tmpl), "posts.xlsx")
+		if resp, _ := f.do(a, "POST", "/org/posts/import", ct, mp); resp.StatusCode != 303 {
+			t.Fatalf("template import: %d", resp.StatusCode)
+		}
+		resp, body = f.do(a, "POST", "/api/v1/org/posts/import?fair_id="+fair, "text/csv", "title,city\nChemist,Guangzhou\nCoder,Shenzhen\n")
+		if resp.StatusCode != 201 || !strings.Contains(body, `"imported":2`) {
+			t.Fatalf("good csv: %d %s", resp.StatusCode, body)
+		}
+		// Export and read it back: three posts of A's.
+		resp, x := f.do(a, "GET", "/exports/posts.xlsx", "", "")
+		if resp.StatusCode != 200 {
+			t.Fatalf("export: %d", resp.StatusCode)
+		}
+		if posts, errs := postio.Parse(dropColumns([]byte(x), t), model.Post{OrgID: 1, FairID: 1}); errs != nil || len(posts) != 3 {
+			t.Fatalf("export read back: %d %v", len(posts), errs)
+		}
+		if resp, _ := f.do(f.clientB, "GET", "/exports/applications.xlsx", "", ""); resp.StatusCode != 200 {
+			t.Fatalf("B's applications export: %d", resp.StatusCode)
+		}
+		if resp, _ := f.do(a, "POST", "/api/v1/org/posts/import", "text/csv", "title\nx\n"); resp.StatusCode != 422 {
+			t.Fatalf("import without a fair: %d", resp.StatusCode)
+		}
+	})
 }
 
 // dropColumns re-writes an export without its id, fair_id and status

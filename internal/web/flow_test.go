@@ -21,46 +21,43 @@ import (
 // both databases: register (pending), organizer approves, sign in again.
 func TestRegisterApproveLogin(t *testing.T) {
 	t.Parallel()
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			f := newFixture(t, b.Open(t))
-			anon := f.client("")
-			resp, body := f.json(anon, "POST", "/api/v1/register", `{"email":"HR@Huawei.example","name":"Wang Fang","password":"0123456789ab","role":"enterprise","org_name":"Huawei","org_name_zh":"华为","industry":"electronic information"}`)
-			if resp.StatusCode != 201 {
-				t.Fatalf("register: %d %s", resp.StatusCode, body)
-			}
-			var u jsonview.User
-			json.Unmarshal([]byte(body), &u)
-			if u.Email != "hr@huawei.example" || u.Role != "enterprise" || u.OrgID == nil {
-				t.Fatalf("registered %+v", u)
-			}
-			resp, body = f.json(anon, "GET", "/api/v1/org", "")
-			var o jsonview.Org
-			json.Unmarshal([]byte(body), &o)
-			if resp.StatusCode != 200 || o.Status != "pending" || o.NameZH != "华为" {
-				t.Fatalf("own org: %d %s", resp.StatusCode, body)
-			}
-			boss := f.client(model.RoleOrganizer)
-			resp, body = f.json(boss, "POST", "/api/v1/organizations/"+itoa(int(*u.OrgID))+"/status", `{"status":"approved"}`)
-			if resp.StatusCode != 200 || !strings.Contains(body, `"approved"`) {
-				t.Fatalf("approve: %d %s", resp.StatusCode, body)
-			}
-			if resp, _ := f.json(anon, "POST", "/api/v1/logout", ""); resp.StatusCode != 204 {
-				t.Fatalf("logout: %d", resp.StatusCode)
-			}
-			if resp, _ := f.json(anon, "GET", "/api/v1/me", ""); resp.StatusCode != 401 {
-				t.Fatalf("after logout /me = %d", resp.StatusCode)
-			}
-			resp, body = f.json(anon, "POST", "/api/v1/login", `{"email":"hr@huawei.example","password":"0123456789ab"}`)
-			if resp.StatusCode != 200 {
-				t.Fatalf("login: %d %s", resp.StatusCode, body)
-			}
-			_, body = f.json(anon, "GET", "/api/v1/org", "")
-			if !strings.Contains(body, `"status":"approved"`) {
-				t.Fatalf("org after approval: %s", body)
-			}
-		})
-	}
+	onEachStore(t, func(t *testing.T, f *fixture) {
+		anon := f.client("")
+		resp, body := f.json(anon, "POST", "/api/v1/register", `{"email":"HR@Huawei.example","name":"Wang Fang","password":"0123456789ab","role":"enterprise","org_name":"Huawei","org_name_zh":"华为","industry":"electronic information"}`)
+		if resp.StatusCode != 201 {
+			t.Fatalf("register: %d %s", resp.StatusCode, body)
+		}
+		var u jsonview.User
+		json.Unmarshal([]byte(body), &u)
+		if u.Email != "hr@huawei.example" || u.Role != "enterprise" || u.OrgID == nil {
+			t.Fatalf("registered %+v", u)
+		}
+		resp, body = f.json(anon, "GET", "/api/v1/org", "")
+		var o jsonview.Org
+		json.Unmarshal([]byte(body), &o)
+		if resp.StatusCode != 200 || o.Status != "pending" || o.NameZH != "华为" {
+			t.Fatalf("own org: %d %s", resp.StatusCode, body)
+		}
+		boss := f.client(model.RoleOrganizer)
+		resp, body = f.json(boss, "POST", "/api/v1/organizations/"+itoa(int(*u.OrgID))+"/status", `{"status":"approved"}`)
+		if resp.StatusCode != 200 || !strings.Contains(body, `"approved"`) {
+			t.Fatalf("approve: %d %s", resp.StatusCode, body)
+		}
+		if resp, _ := f.json(anon, "POST", "/api/v1/logout", ""); resp.StatusCode != 204 {
+			t.Fatalf("logout: %d", resp.StatusCode)
+		}
+		if resp, _ := f.json(anon, "GET", "/api/v1/me", ""); resp.StatusCode != 401 {
+			t.Fatalf("after logout /me = %d", resp.StatusCode)
+		}
+		resp, body = f.json(anon, "POST", "/api/v1/login", `{"email":"hr@huawei.example","password":"0123456789ab"}`)
+		if resp.StatusCode != 200 {
+			t.Fatalf("login: %d %s", resp.StatusCode, body)
+		}
+		_, body = f.json(anon, "GET", "/api/v1/org", "")
+		if !strings.Contains(body, `"status":"approved"`) {
+			t.Fatalf("org after approval: %s", body)
+		}
+	})
 }
 
 // TestCrossOriginPostRefused: a browser form posted from another site is
@@ -249,36 +246,33 @@ func TestOrganizerSetUp(t *testing.T) {
 // application back; a closed post refuses; only talents may apply.
 func TestApplyOnce(t *testing.T) {
 	t.Parallel()
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			f := newFixture(t, b.Open(t))
-			ent := f.users[model.RoleEnterprise]
-			p := model.Post{OrgID: *ent.OrgID, FairID: f.fair.ID, Title: "Data scientist", Skills: []string{"Python"}}
-			p.Validate()
-			f.db.CreatePost(bg, &p)
-			c := f.client(model.RoleTalent)
-			path := "/api/v1/posts/" + itoa(int(p.ID)) + "/apply"
-			sec, _ := f.srv.deps.Codes.Secret(bg) // a scan shows its token (issue 11)
-			resp, body := f.json(c, "POST", path, `{"channel":"scan","token":"`+qr.Token(sec, qr.Post, p.ID)+`"}`)
-			if resp.StatusCode != 201 || !strings.Contains(body, `"created":true`) {
-				t.Fatalf("first apply: %d %s", resp.StatusCode, body)
-			}
-			resp, body = f.json(c, "POST", path, `{"channel":"pc"}`)
-			if resp.StatusCode != 200 || !strings.Contains(body, `"created":false`) || !strings.Contains(body, `"channel":"scan"`) {
-				t.Fatalf("second apply: %d %s", resp.StatusCode, body)
-			}
-			if resp, _ := f.json(c, "POST", path, `{"channel":"fax"}`); resp.StatusCode != 422 {
-				t.Fatalf("bad channel: %d", resp.StatusCode)
-			}
-			if resp, _ := f.json(c, "POST", "/api/v1/posts/99999/apply", `{"channel":"pc"}`); resp.StatusCode != 404 {
-				t.Fatalf("unknown post: %d", resp.StatusCode)
-			}
-			_, body = f.json(c, "GET", "/api/v1/me/applications", "")
-			if strings.Count(body, `"post_id"`) != 1 {
-				t.Fatalf("applications: %s", body)
-			}
-		})
-	}
+	onEachStore(t, func(t *testing.T, f *fixture) {
+		ent := f.users[model.RoleEnterprise]
+		p := model.Post{OrgID: *ent.OrgID, FairID: f.fair.ID, Title: "Data scientist", Skills: []string{"Python"}}
+		p.Validate()
+		f.db.CreatePost(bg, &p)
+		c := f.client(model.RoleTalent)
+		path := "/api/v1/posts/" + itoa(int(p.ID)) + "/apply"
+		sec, _ := f.srv.deps.Codes.Secret(bg) // a scan shows its token (issue 11)
+		resp, body := f.json(c, "POST", path, `{"channel":"scan","token":"`+qr.Token(sec, qr.Post, p.ID)+`"}`)
+		if resp.StatusCode != 201 || !strings.Contains(body, `"created":true`) {
+			t.Fatalf("first apply: %d %s", resp.StatusCode, body)
+		}
+		resp, body = f.json(c, "POST", path, `{"channel":"pc"}`)
+		if resp.StatusCode != 200 || !strings.Contains(body, `"created":false`) || !strings.Contains(body, `"channel":"scan"`) {
+			t.Fatalf("second apply: %d %s", resp.StatusCode, body)
+		}
+		if resp, _ := f.json(c, "POST", path, `{"channel":"fax"}`); resp.StatusCode != 422 {
+			t.Fatalf("bad channel: %d", resp.StatusCode)
+		}
+		if resp, _ := f.json(c, "POST", "/api/v1/posts/99999/apply", `{"channel":"pc"}`); resp.StatusCode != 404 {
+			t.Fatalf("unknown post: %d", resp.StatusCode)
+		}
+		_, body = f.json(c, "GET", "/api/v1/me/applications", "")
+		if strings.Count(body, `"post_id"`) != 1 {
+			t.Fatalf("applications: %s", body)
+		}
+	})
 }
 
 // TestEditVenueAndFair: an organizer edits what they created; a fair may

@@ -207,65 +207,62 @@ func TestOpenRedirect(t *testing.T) {
 // the same database (item 6).
 func TestSignOutEverywhere(t *testing.T) {
 	t.Parallel()
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			db := b.Open(t)
-			f := newFixture(t, db)
-			other := f.ts // a second instance on PostgreSQL, where there can be several
-			if b.Name == "postgres" {
-				other = behindProxy(t, db, Config{})
+	onEachStore(t, func(t *testing.T, f *fixture) {
+		db := f.db
+		other := f.ts // a second instance on PostgreSQL, where there can be several
+		if db.Dialect() == "postgres" {
+			other = behindProxy(t, db, Config{})
+		}
+		signIn := func(pw string) *http.Client {
+			c := newJar()
+			if resp, body := send(t, c, "POST", f.ts.URL+"/api/v1/login", "application/json", `{"email":"talent@test.example","password":"`+pw+`"}`); resp.StatusCode != 200 {
+				t.Fatalf("sign in: %d %s", resp.StatusCode, body)
 			}
-			signIn := func(pw string) *http.Client {
-				c := newJar()
-				if resp, body := send(t, c, "POST", f.ts.URL+"/api/v1/login", "application/json", `{"email":"talent@test.example","password":"`+pw+`"}`); resp.StatusCode != 200 {
-					t.Fatalf("sign in: %d %s", resp.StatusCode, body)
-				}
-				return c
-			}
-			me := func(c *http.Client, base string) int {
-				// The cookie was set for f.ts's host; both servers are on 127.0.0.1.
-				resp, _ := send(t, c, "GET", base+"/api/v1/me", "", "")
-				return resp.StatusCode
-			}
-			phone, laptop := signIn(testPassword), signIn(testPassword)
-			if me(laptop, other.URL) != 200 || me(laptop, f.ts.URL) != 200 {
-				t.Fatal("laptop not signed in")
-			}
-			if resp, _ := send(t, phone, "POST", f.ts.URL+"/api/v1/me/logout-all", "", ""); resp.StatusCode != 204 {
-				t.Fatalf("logout-all: %d", resp.StatusCode)
-			}
-			if me(laptop, other.URL) != 401 || me(laptop, f.ts.URL) != 401 || me(phone, f.ts.URL) != 401 {
-				t.Fatal("a session survived sign out everywhere")
-			}
-			// Password change: the other sessions end, this one stays.
-			phone, laptop = signIn(testPassword), signIn(testPassword)
-			me(laptop, other.URL)
-			if resp, body := send(t, phone, "PUT", f.ts.URL+"/api/v1/me/password", "application/json", `{"current_password":"wrong one","new_password":"a new long password"}`); resp.StatusCode != 422 {
-				t.Fatalf("wrong current password: %d %s", resp.StatusCode, body)
-			}
-			if resp, body := send(t, phone, "PUT", f.ts.URL+"/api/v1/me/password", "application/json", `{"current_password":"`+testPassword+`","new_password":"a new long password"}`); resp.StatusCode != 204 {
-				t.Fatalf("change password: %d %s", resp.StatusCode, body)
-			}
-			if me(laptop, other.URL) != 401 || me(phone, f.ts.URL) != 200 {
-				t.Fatal("sessions after a password change: the laptop's should end, the phone's stay")
-			}
-			if resp, _ := send(t, newJar(), "POST", f.ts.URL+"/api/v1/login", "application/json", `{"email":"talent@test.example","password":"`+testPassword+`"}`); resp.StatusCode != 401 {
-				t.Fatalf("old password still works: %d", resp.StatusCode)
-			}
-			signIn("a new long password")
-			// The pages: reachable from the profile, and working as forms.
-			_, body := f.do(phone, "GET", "/me/profile", "", "")
-			if !strings.Contains(body, `href="/me/security"`) {
-				t.Fatal("no link to the security page from the profile")
-			}
-			if resp, body := f.do(phone, "GET", "/me/security", "", ""); resp.StatusCode != 200 || !strings.Contains(body, `action="/me/signout-all"`) || !strings.Contains(body, `action="/me/password"`) {
-				t.Fatalf("security page: %d", resp.StatusCode)
-			}
-			if resp, _ := f.postForm(phone, "/me/signout-all", url.Values{}); resp.StatusCode != 303 || me(phone, f.ts.URL) != 401 {
-				t.Fatalf("sign out everywhere from the page: %d", resp.StatusCode)
-			}
-		})
-	}
+			return c
+		}
+		me := func(c *http.Client, base string) int {
+			// The cookie was set for f.ts's host; both servers are on 127.0.0.1.
+			resp, _ := send(t, c, "GET", base+"/api/v1/me", "", "")
+			return resp.StatusCode
+		}
+		phone, laptop := signIn(testPassword), signIn(testPassword)
+		if me(laptop, other.URL) != 200 || me(laptop, f.ts.URL) != 200 {
+			t.Fatal("laptop not signed in")
+		}
+		if resp, _ := send(t, phone, "POST", f.ts.URL+"/api/v1/me/logout-all", "", ""); resp.StatusCode != 204 {
+			t.Fatalf("logout-all: %d", resp.StatusCode)
+		}
+		if me(laptop, other.URL) != 401 || me(laptop, f.ts.URL) != 401 || me(phone, f.ts.URL) != 401 {
+			t.Fatal("a session survived sign out everywhere")
+		}
+		// Password change: the other sessions end, this one stays.
+		phone, laptop = signIn(testPassword), signIn(testPassword)
+		me(laptop, other.URL)
+		if resp, body := send(t, phone, "PUT", f.ts.URL+"/api/v1/me/password", "application/json", `{"current_password":"wrong one","new_password":"a new long password"}`); resp.StatusCode != 422 {
+			t.Fatalf("wrong current password: %d %s", resp.StatusCode, body)
+		}
+		if resp, body := send(t, phone, "PUT", f.ts.URL+"/api/v1/me/password", "application/json", `{"current_password":"`+testPassword+`","new_password":"a new long password"}`); resp.StatusCode != 204 {
+			t.Fatalf("change password: %d %s", resp.StatusCode, body)
+		}
+		if me(laptop, other.URL) != 401 || me(phone, f.ts.URL) != 200 {
+			t.Fatal("sessions after a password change: the laptop's should end, the phone's stay")
+		}
+		if resp, _ := send(t, newJar(), "POST", f.ts.URL+"/api/v1/login", "application/json", `{"email":"talent@test.example","password":"`+testPassword+`"}`); resp.StatusCode != 401 {
+			t.Fatalf("old password still works: %d", resp.StatusCode)
+		}
+		signIn("a new long password")
+		// The pages: reachable from the profile, and working as forms.
+		_, body := f.do(phone, "GET", "/me/profile", "", "")
+		if !strings.Contains(body, `href="/me/security"`) {
+			t.Fatal("no link to the security page from the profile")
+		}
+		if resp, body := f.do(phone, "GET", "/me/security", "", ""); resp.StatusCode != 200 || !strings.Contains(body, `action="/me/signout-all"`) || !strings.Contains(body, `action="/me/password"`) {
+			t.Fatalf("security page: %d", resp.StatusCode)
+		}
+		if resp, _ := f.postForm(phone, "/me/signout-all", url.Values{}); resp.StatusCode != 303 || me(phone, f.ts.URL) != 401 {
+			t.Fatalf("sign out everywhere from the page: %d", resp.StatusCode)
+		}
+	})
 }
 
 // TestRejectedOrganization: rejecting (or suspending) an approved
@@ -274,117 +271,111 @@ func TestSignOutEverywhere(t *testing.T) {
 // for meetings, and an approved one cannot rename itself (items 7, 8).
 func TestRejectedOrganization(t *testing.T) {
 	t.Parallel()
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			f := newFairFixture(t, b.Open(t))
-			ent := f.client(model.RoleEnterprise)
-			resp, body := f.json(ent, "POST", "/api/v1/posts", `{"fair_id":`+itoa(int(f.fair.ID))+`,"title":"Robot vision engineer","headcount":1}`)
-			if resp.StatusCode != 201 {
-				t.Fatalf("create: %d %s", resp.StatusCode, body)
+	onEachFair(t, func(t *testing.T, f *fairFixture) {
+		ent := f.client(model.RoleEnterprise)
+		resp, body := f.json(ent, "POST", "/api/v1/posts", `{"fair_id":`+itoa(int(f.fair.ID))+`,"title":"Robot vision engineer","headcount":1}`)
+		if resp.StatusCode != 201 {
+			t.Fatalf("create: %d %s", resp.StatusCode, body)
+		}
+		pid := itoa(int(decode[jsonview.Post](t, body).ID))
+		tal := f.client(model.RoleTalent)
+		resp, body = f.json(tal, "POST", "/api/v1/posts/"+pid+"/apply", `{"channel":"pc"}`)
+		if resp.StatusCode != 201 {
+			t.Fatalf("apply: %d %s", resp.StatusCode, body)
+		}
+		app := itoa(int(decode[applyJ](t, body).Application.ID))
+		tid := itoa(int(f.users[model.RoleTalent].TalentID))
+		if t0, err := f.db.TalentByUser(bg, f.users[model.RoleTalent].ID); err == nil {
+			tid = itoa(int(t0.ID))
+			if err := f.db.SaveCV(bg, &model.CV{TalentID: t0.ID, Name: "cv.pdf", Content: []byte(testPDF)}); err != nil {
+				t.Fatal(err)
 			}
-			pid := itoa(int(decode[jsonview.Post](t, body).ID))
-			tal := f.client(model.RoleTalent)
-			resp, body = f.json(tal, "POST", "/api/v1/posts/"+pid+"/apply", `{"channel":"pc"}`)
-			if resp.StatusCode != 201 {
-				t.Fatalf("apply: %d %s", resp.StatusCode, body)
+		}
+		private := []string{"/inbox", "/inbox/" + app, "/api/v1/inbox", "/api/v1/applications/" + app + "/events", "/cv/" + tid,
+			"/posts/" + pid + "/candidates", "/api/v1/posts/" + pid + "/candidates", "/exports/applications.xlsx", "/api/v1/posts/" + pid + "/applications"}
+		for _, p := range private {
+			if resp, _ := f.do(ent, "GET", p, "", ""); resp.StatusCode != 200 {
+				t.Fatalf("approved: GET %s = %d", p, resp.StatusCode)
 			}
-			app := itoa(int(decode[applyJ](t, body).Application.ID))
-			tid := itoa(int(f.users[model.RoleTalent].TalentID))
-			if t0, err := f.db.TalentByUser(bg, f.users[model.RoleTalent].ID); err == nil {
-				tid = itoa(int(t0.ID))
-				if err := f.db.SaveCV(bg, &model.CV{TalentID: t0.ID, Name: "cv.pdf", Content: []byte(testPDF)}); err != nil {
-					t.Fatal(err)
-				}
+		}
+		org := *f.users[model.RoleEnterprise].OrgID
+		boss := f.client(model.RoleOrganizer)
+		if resp, body := f.json(boss, "POST", "/api/v1/organizations/"+itoa(int(org))+"/status", `{"status":"rejected"}`); resp.StatusCode != 200 {
+			t.Fatalf("reject: %d %s", resp.StatusCode, body)
+		}
+		for _, p := range private {
+			resp, body := f.do(ent, "GET", p, "", "")
+			if resp.StatusCode != 403 || !strings.Contains(body, "rejected or suspended") {
+				t.Errorf("rejected: GET %s = %d", p, resp.StatusCode)
 			}
-			private := []string{"/inbox", "/inbox/" + app, "/api/v1/inbox", "/api/v1/applications/" + app + "/events", "/cv/" + tid,
-				"/posts/" + pid + "/candidates", "/api/v1/posts/" + pid + "/candidates", "/exports/applications.xlsx", "/api/v1/posts/" + pid + "/applications"}
-			for _, p := range private {
-				if resp, _ := f.do(ent, "GET", p, "", ""); resp.StatusCode != 200 {
-					t.Fatalf("approved: GET %s = %d", p, resp.StatusCode)
-				}
-			}
-			org := *f.users[model.RoleEnterprise].OrgID
-			boss := f.client(model.RoleOrganizer)
-			if resp, body := f.json(boss, "POST", "/api/v1/organizations/"+itoa(int(org))+"/status", `{"status":"rejected"}`); resp.StatusCode != 200 {
-				t.Fatalf("reject: %d %s", resp.StatusCode, body)
-			}
-			for _, p := range private {
-				resp, body := f.do(ent, "GET", p, "", "")
-				if resp.StatusCode != 403 || !strings.Contains(body, "rejected or suspended") {
-					t.Errorf("rejected: GET %s = %d", p, resp.StatusCode)
-				}
-			}
-			if resp, body := f.do(ent, "GET", "/org", "", ""); resp.StatusCode != 200 || !strings.Contains(body, `id="org-status-note"`) {
-				t.Errorf("org page does not say why: %d", resp.StatusCode)
-			}
-			if p, _ := f.db.Post(bg, decode[jsonview.Post](t, `{"id":`+pid+`}`).ID); p.Status != model.PostClosed {
-				t.Errorf("post stayed %s", p.Status)
-			}
-			other := f.client(model.RoleOrganizer) // organizers keep their access
-			if resp, _ := f.do(other, "GET", "/inbox/"+app, "", ""); resp.StatusCode != 200 {
-				t.Errorf("organizer: %d", resp.StatusCode)
-			}
-			u := storetest.MustRegister(t, f.db, "late@example.com", model.RoleTalent)
-			lt, _ := f.db.TalentByUser(bg, u.ID)
-			if _, _, err := f.db.Apply(bg, lt.ID, decode[jsonview.Post](t, `{"id":`+pid+`}`).ID, model.ChannelPC); model.ErrorCode(err) != model.Conflict {
-				t.Errorf("apply after rejection: %v", err)
-			}
+		}
+		if resp, body := f.do(ent, "GET", "/org", "", ""); resp.StatusCode != 200 || !strings.Contains(body, `id="org-status-note"`) {
+			t.Errorf("org page does not say why: %d", resp.StatusCode)
+		}
+		if p, _ := f.db.Post(bg, decode[jsonview.Post](t, `{"id":`+pid+`}`).ID); p.Status != model.PostClosed {
+			t.Errorf("post stayed %s", p.Status)
+		}
+		other := f.client(model.RoleOrganizer) // organizers keep their access
+		if resp, _ := f.do(other, "GET", "/inbox/"+app, "", ""); resp.StatusCode != 200 {
+			t.Errorf("organizer: %d", resp.StatusCode)
+		}
+		u := storetest.MustRegister(t, f.db, "late@example.com", model.RoleTalent)
+		lt, _ := f.db.TalentByUser(bg, u.ID)
+		if _, _, err := f.db.Apply(bg, lt.ID, decode[jsonview.Post](t, `{"id":`+pid+`}`).ID, model.ChannelPC); model.ErrorCode(err) != model.Conflict {
+			t.Errorf("apply after rejection: %v", err)
+		}
 
-			// Pending: no QR, no meeting requests.
-			if resp, body := f.json(boss, "POST", "/api/v1/organizations/"+itoa(int(org))+"/status", `{"status":"pending"}`); resp.StatusCode != 200 {
-				t.Fatalf("pending: %d %s", resp.StatusCode, body)
+		// Pending: no QR, no meeting requests.
+		if resp, body := f.json(boss, "POST", "/api/v1/organizations/"+itoa(int(org))+"/status", `{"status":"pending"}`); resp.StatusCode != 200 {
+			t.Fatalf("pending: %d %s", resp.StatusCode, body)
+		}
+		for _, c := range []struct{ method, path, body string }{
+			{"GET", "/org/qr", ""}, {"GET", "/qr/orgs/" + itoa(int(org)), ""},
+			{"POST", "/api/v1/meetings/requests", `{"kind":"interview","application_id":` + app + `}`},
+		} {
+			if resp, body := f.json(ent, c.method, c.path, c.body); resp.StatusCode != 403 || !strings.Contains(body, "awaiting") {
+				t.Errorf("pending: %s %s = %d %s", c.method, c.path, resp.StatusCode, body)
 			}
-			for _, c := range []struct{ method, path, body string }{
-				{"GET", "/org/qr", ""}, {"GET", "/qr/orgs/" + itoa(int(org)), ""},
-				{"POST", "/api/v1/meetings/requests", `{"kind":"interview","application_id":` + app + `}`},
-			} {
-				if resp, body := f.json(ent, c.method, c.path, c.body); resp.StatusCode != 403 || !strings.Contains(body, "awaiting") {
-					t.Errorf("pending: %s %s = %d %s", c.method, c.path, resp.StatusCode, body)
-				}
-			}
-			if resp, _ := f.do(ent, "GET", "/org", "", ""); resp.StatusCode != 200 {
-				t.Errorf("pending: own profile %d", resp.StatusCode)
-			}
-			// Approved: the name is the one reviewed.
-			f.json(boss, "POST", "/api/v1/organizations/"+itoa(int(org))+"/status", `{"status":"approved"}`)
-			if resp, body := f.json(ent, "PUT", "/api/v1/org", `{"name":"Totally Different Ltd","province":"Guangdong"}`); resp.StatusCode != 422 || !strings.Contains(body, `"name"`) {
-				t.Errorf("rename after approval: %d %s", resp.StatusCode, body)
-			}
-		})
-	}
+		}
+		if resp, _ := f.do(ent, "GET", "/org", "", ""); resp.StatusCode != 200 {
+			t.Errorf("pending: own profile %d", resp.StatusCode)
+		}
+		// Approved: the name is the one reviewed.
+		f.json(boss, "POST", "/api/v1/organizations/"+itoa(int(org))+"/status", `{"status":"approved"}`)
+		if resp, body := f.json(ent, "PUT", "/api/v1/org", `{"name":"Totally Different Ltd","province":"Guangdong"}`); resp.StatusCode != 422 || !strings.Contains(body, `"name"`) {
+			t.Errorf("rename after approval: %d %s", resp.StatusCode, body)
+		}
+	})
 }
 
 // TestInboxGetIsSafe: opening an application changes nothing; the page
 // offers "mark as viewed" as a POST (item 9).
 func TestInboxGetIsSafe(t *testing.T) {
 	t.Parallel()
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			f := newFairFixture(t, b.Open(t))
-			ent := f.client(model.RoleEnterprise)
-			_, body := f.json(ent, "POST", "/api/v1/posts", `{"fair_id":`+itoa(int(f.fair.ID))+`,"title":"Engineer","headcount":1}`)
-			pid := itoa(int(decode[jsonview.Post](t, body).ID))
-			_, body = f.json(f.client(model.RoleTalent), "POST", "/api/v1/posts/"+pid+"/apply", `{"channel":"pc"}`)
-			app := decode[applyJ](t, body).Application.ID
-			path := "/inbox/" + itoa(int(app))
-			for range 2 {
-				resp, body := f.do(ent, "GET", path, "", "")
-				if resp.StatusCode != 200 || !strings.Contains(body, `id="app-viewed"`) {
-					t.Fatalf("page: %d", resp.StatusCode)
-				}
+	onEachFair(t, func(t *testing.T, f *fairFixture) {
+		ent := f.client(model.RoleEnterprise)
+		_, body := f.json(ent, "POST", "/api/v1/posts", `{"fair_id":`+itoa(int(f.fair.ID))+`,"title":"Engineer","headcount":1}`)
+		pid := itoa(int(decode[jsonview.Post](t, body).ID))
+		_, body = f.json(f.client(model.RoleTalent), "POST", "/api/v1/posts/"+pid+"/apply", `{"channel":"pc"}`)
+		app := decode[applyJ](t, body).Application.ID
+		path := "/inbox/" + itoa(int(app))
+		for range 2 {
+			resp, body := f.do(ent, "GET", path, "", "")
+			if resp.StatusCode != 200 || !strings.Contains(body, `id="app-viewed"`) {
+				t.Fatalf("page: %d", resp.StatusCode)
 			}
-			if a, _ := f.db.Application(bg, app); a.Status != model.AppApplied {
-				t.Fatalf("GET moved the application to %s", a.Status)
-			}
-			if n, _ := f.db.Notifications(bg, f.users[model.RoleTalent].ID, 10); len(n) != 0 {
-				t.Fatalf("GET notified the talent: %+v", n)
-			}
-			resp, _ := f.postForm(ent, "/inbox/status", url.Values{"id": {itoa(int(app))}, "status": {"viewed"}, "next": {path}})
-			if a, _ := f.db.Application(bg, app); resp.StatusCode != 303 || a.Status != model.AppViewed {
-				t.Fatalf("mark as viewed: %d %s", resp.StatusCode, a.Status)
-			}
-		})
-	}
+		}
+		if a, _ := f.db.Application(bg, app); a.Status != model.AppApplied {
+			t.Fatalf("GET moved the application to %s", a.Status)
+		}
+		if n, _ := f.db.Notifications(bg, f.users[model.RoleTalent].ID, 10); len(n) != 0 {
+			t.Fatalf("GET notified the talent: %+v", n)
+		}
+		resp, _ := f.postForm(ent, "/inbox/status", url.Values{"id": {itoa(int(app))}, "status": {"viewed"}, "next": {path}})
+		if a, _ := f.db.Application(bg, app); resp.StatusCode != 303 || a.Status != model.AppViewed {
+			t.Fatalf("mark as viewed: %d %s", resp.StatusCode, a.Status)
+		}
+	})
 }
 
 // TestBadTextRefused: a NUL byte (or a control character, or invalid
@@ -392,43 +383,40 @@ func TestInboxGetIsSafe(t *testing.T) {
 // both databases (item 10); PostgreSQL answered 500.
 func TestBadTextRefused(t *testing.T) {
 	t.Parallel()
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			f := newFixture(t, b.Open(t))
-			boss, ent := f.client(model.RoleOrganizer), f.client(model.RoleEnterprise)
-			for _, c := range []struct {
-				c     *http.Client
-				path  string
-				field string
-			}{
-				{f.client(""), "/api/v1/posts/search?industry=%00", "industry"},
-				{f.client(""), "/api/v1/posts/search?city=a%00b", "city"},
-				{f.client(""), "/posts?q=%00", "q"},
-				{f.client(""), "/posts?city=%ff", "city"},
-				{boss, "/api/v1/organizations?q=%00", "q"},
-				{boss, "/admin/orgs?q=%00", "q"},
-				{ent, "/api/v1/inbox?status=%00", "status"},
-			} {
-				resp, body := f.do(c.c, "GET", c.path, "", "")
-				// The API names the field; a page says what to correct.
-				if resp.StatusCode != 422 || strings.HasPrefix(c.path, "/api/") && !strings.Contains(body, `"`+c.field+`":"`) {
-					t.Errorf("GET %s: %d %s", c.path, resp.StatusCode, body)
-				}
+	onEachStore(t, func(t *testing.T, f *fixture) {
+		boss, ent := f.client(model.RoleOrganizer), f.client(model.RoleEnterprise)
+		for _, c := range []struct {
+			c     *http.Client
+			path  string
+			field string
+		}{
+			{f.client(""), "/api/v1/posts/search?industry=%00", "industry"},
+			{f.client(""), "/api/v1/posts/search?city=a%00b", "city"},
+			{f.client(""), "/posts?q=%00", "q"},
+			{f.client(""), "/posts?city=%ff", "city"},
+			{boss, "/api/v1/organizations?q=%00", "q"},
+			{boss, "/admin/orgs?q=%00", "q"},
+			{ent, "/api/v1/inbox?status=%00", "status"},
+		} {
+			resp, body := f.do(c.c, "GET", c.path, "", "")
+			// The API names the field; a page says what to correct.
+			if resp.StatusCode != 422 || strings.HasPrefix(c.path, "/api/") && !strings.Contains(body, `"`+c.field+`":"`) {
+				t.Errorf("GET %s: %d %s", c.path, resp.StatusCode, body)
 			}
-			resp, body := f.json(f.client(""), "POST", "/api/v1/register", `{"email":"x@example.com","name":"Li\u0000","password":"0123456789ab","role":"talent"}`)
-			if resp.StatusCode != 422 || !strings.Contains(body, `"name"`) {
-				t.Errorf("JSON: %d %s", resp.StatusCode, body)
-			}
-			resp, body = f.postForm(f.client(""), "/login", url.Values{"email": {"a\x00@example.com"}, "password": {"x"}})
-			if resp.StatusCode != 422 {
-				t.Errorf("form: %d %s", resp.StatusCode, body)
-			}
-			resp, _ = f.postForm(f.client(model.RoleTalent), "/me/profile", url.Values{"name": {"Li\x00"}, "category": {"overseas"}, "degree": {"none"}})
-			if resp.StatusCode != 422 {
-				t.Errorf("profile form: %d", resp.StatusCode)
-			}
-		})
-	}
+		}
+		resp, body := f.json(f.client(""), "POST", "/api/v1/register", `{"email":"x@example.com","name":"Li\u0000","password":"0123456789ab","role":"talent"}`)
+		if resp.StatusCode != 422 || !strings.Contains(body, `"name"`) {
+			t.Errorf("JSON: %d %s", resp.StatusCode, body)
+		}
+		resp, body = f.postForm(f.client(""), "/login", url.Values{"email": {"a\x00@example.com"}, "password": {"x"}})
+		if resp.StatusCode != 422 {
+			t.Errorf("form: %d %s", resp.StatusCode, body)
+		}
+		resp, _ = f.postForm(f.client(model.RoleTalent), "/me/profile", url.Values{"name": {"Li\x00"}, "category": {"overseas"}, "degree": {"none"}})
+		if resp.StatusCode != 422 {
+			t.Errorf("profile form: %d", resp.StatusCode)
+		}
+	})
 }
 
 // TestPrivateAnswers: signed-in answers are not cached; HSTS with Secure

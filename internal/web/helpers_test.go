@@ -17,6 +17,7 @@ import (
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/password"
 	"github.com/convene/convene/internal/store"
+	"github.com/convene/convene/internal/store/storetest"
 	"github.com/convene/convene/internal/web/jsonview"
 	"github.com/convene/convene/internal/web/session"
 )
@@ -108,18 +109,42 @@ func newFixture(t *testing.T, db *store.DB) *fixture {
 	return newFixtureWith(t, db, Config{})
 }
 
+// serve starts a server over db with cfg (its logger the test's), closed
+// with the test.
+func serve(tb testing.TB, db *store.DB, cfg Config) (*Server, *httptest.Server) {
+	tb.Helper()
+	cfg.Logger = testLogger(tb)
+	srv, err := New(db, cfg)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ts := httptest.NewServer(srv)
+	tb.Cleanup(ts.Close)
+	tb.Cleanup(func() { srv.Close() }) // flush counted visits before the database closes
+	return srv, ts
+}
+
+// onEachStore runs fn on a fresh fixture on each database.
+func onEachStore(t *testing.T, fn func(t *testing.T, f *fixture)) {
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) { fn(t, newFixture(t, b.Open(t))) })
+	}
+}
+
+// makeCurrent makes the fixture's edition the current one.
+func (f *fixture) makeCurrent() {
+	f.t.Helper()
+	f.edition.Current = true
+	if err := f.db.UpdateEdition(bg, &f.edition, 0); err != nil {
+		f.t.Fatal(err)
+	}
+}
+
 // newFixtureWith is newFixture on a server with cfg (its logger the test's).
 func newFixtureWith(t *testing.T, db *store.DB, cfg Config) *fixture {
 	t.Helper()
-	cfg.Logger = testLogger(t)
-	srv, err := New(db, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := &fixture{t: t, db: db, srv: srv, users: map[model.Role]model.User{}}
-	f.ts = httptest.NewServer(srv)
-	t.Cleanup(f.ts.Close)
-	t.Cleanup(func() { srv.Close() }) // flush counted visits before the database closes
+	srv, ts := serve(t, db, cfg)
+	f := &fixture{t: t, db: db, srv: srv, ts: ts, users: map[model.Role]model.User{}}
 	f.seed()
 	return f
 }
@@ -185,6 +210,12 @@ func (f *fixture) do(c *http.Client, method, path, ctype, body string) (*http.Re
 	if ctype != "" {
 		req.Header.Set("Content-Type", ctype)
 	}
+	return f.send(c, req)
+}
+
+// send sends req and reads the whole answer.
+func (f *fixture) send(c *http.Client, req *http.Request) (*http.Response, string) {
+	f.t.Helper()
 	resp, err := c.Do(req)
 	if err != nil {
 		f.t.Fatal(err)
@@ -192,6 +223,16 @@ func (f *fixture) do(c *http.Client, method, path, ctype, body string) (*http.Re
 	b, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	return resp, string(b)
+}
+
+// delegationOf adds an approved delegation of province.
+func (f *fixture) delegationOf(province string) model.Organization {
+	f.t.Helper()
+	o := model.Organization{Kind: model.OrgDelegation, Name: "Delegation of " + province, Province: province, Status: model.OrgApproved}
+	if err := f.db.CreateOrganization(bg, &o); err != nil {
+		f.t.Fatal(err)
+	}
+	return o
 }
 
 func (f *fixture) postForm(c *http.Client, path string, v url.Values) (*http.Response, string) {
@@ -207,13 +248,7 @@ func (f *fixture) doLang(c *http.Client, path, lang string) (*http.Response, str
 	f.t.Helper()
 	req, _ := http.NewRequest("GET", f.ts.URL+path, nil)
 	req.Header.Set("Accept-Language", lang)
-	resp, err := c.Do(req)
-	if err != nil {
-		f.t.Fatal(err)
-	}
-	b, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	return resp, string(b)
+	return f.send(c, req)
 }
 
 // setLocale switches the signed-in client's language the way the user does

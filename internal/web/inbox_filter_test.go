@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/convene/convene/internal/model"
-	"github.com/convene/convene/internal/store/storetest"
 )
 
 // TestInboxBadFilterShowsForm (issue 12): a filter the inbox cannot read
@@ -15,21 +14,18 @@ import (
 // corrected from; the same filters read well answer 200.
 func TestInboxBadFilterShowsForm(t *testing.T) {
 	t.Parallel()
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			f := newFixture(t, b.Open(t))
-			for _, role := range []model.Role{enterprise, organizer} {
-				c := f.client(role)
-				f.setLocale(c, "en")
-				resp, body := f.do(c, "GET", "/inbox?from=2017-13-45&status=lost", "", "")
-				if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `<form method="get" action="/inbox"`) ||
-					!strings.Contains(body, `id="err-from"`) || !strings.Contains(body, "Status: Choose one of the offered values.") {
-					t.Fatalf("%s: bad filters answer %d:\n%s", role, resp.StatusCode, body)
-				}
-				if resp, body := f.do(c, "GET", "/inbox?from=2017-12-01&status=applied", "", ""); resp.StatusCode != 200 || strings.Contains(body, `class="err"`) {
-					t.Fatalf("%s: good filters answer %d:\n%s", role, resp.StatusCode, body)
-				}
+	onEachStore(t, func(t *testing.T, f *fixture) {
+		for _, role := range []model.Role{enterprise, organizer} {
+			c := f.client(role)
+			f.setLocale(c, "en")
+			resp, body := f.do(c, "GET", "/inbox?from=2017-13-45&status=lost", "", "")
+			if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `<form method="get" action="/inbox"`) ||
+				!strings.Contains(body, `id="err-from"`) || !strings.Contains(body, "Status: Choose one of the offered values.") {
+				t.Fatalf("%s: bad filters answer %d:\n%s", role, resp.StatusCode, body)
 			}
-		})
-	}
+			if resp, body := f.do(c, "GET", "/inbox?from=2017-12-01&status=applied", "", ""); resp.StatusCode != 200 || strings.Contains(body, `class="err"`) {
+				t.Fatalf("%s: good filters answer %d:\n%s", role, resp.StatusCode, body)
+			}
+		}
+	})
 }

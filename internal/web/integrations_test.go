@@ -179,137 +179,134 @@ func independentVerify(secret string, h http.Header, body []byte) bool {
 // shown on the delivery's page.
 func TestTokenApplicationFiresSignedWebhook(t *testing.T) {
 	t.Setenv("CONVENE_WEBHOOK_ALLOW_PRIVATE", "127.0.0.1/32") // the receiver is local
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			f := newFixture(t, b.Open(t))
-			var mu sync.Mutex
-			var secret string
-			var got []http.Header
-			var bodies [][]byte
-			rcv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				body, _ := io.ReadAll(r.Body)
-				mu.Lock()
-				defer mu.Unlock()
-				if !independentVerify(secret, r.Header, body) {
-					w.WriteHeader(401)
-					return
-				}
-				got, bodies = append(got, r.Header.Clone()), append(bodies, body)
-				if len(got) <= 3 {
-					http.Error(w, "busy", 500)
-					return
-				}
-				w.WriteHeader(204)
-			}))
-			defer rcv.Close()
+	onEachStore(t, func(t *testing.T, f *fixture) {
+		var mu sync.Mutex
+		var secret string
+		var got []http.Header
+		var bodies [][]byte
+		rcv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			body, _ := io.ReadAll(r.Body)
+			mu.Lock()
+			defer mu.Unlock()
+			if !independentVerify(secret, r.Header, body) {
+				w.WriteHeader(401)
+				return
+			}
+			got, bodies = append(got, r.Header.Clone()), append(bodies, body)
+			if len(got) <= 3 {
+				http.Error(w, "busy", 500)
+				return
+			}
+			w.WriteHeader(204)
+		}))
+		defer rcv.Close()
 
-			ent, tal := f.client(enterprise), f.client(talent)
-			post := model.Post{OrgID: *f.users[enterprise].OrgID, FairID: f.fair.ID, Title: "Data engineer", City: "Guangzhou", MinDegree: model.DegreeBachelor}
-			post.Validate()
-			if err := f.db.CreatePost(bg, &post); err != nil {
+		ent, tal := f.client(enterprise), f.client(talent)
+		post := model.Post{OrgID: *f.users[enterprise].OrgID, FairID: f.fair.ID, Title: "Data engineer", City: "Guangzhou", MinDegree: model.DegreeBachelor}
+		post.Validate()
+		if err := f.db.CreatePost(bg, &post); err != nil {
+			t.Fatal(err)
+		}
+		// Bad endpoints are refused with a message, and nothing is made.
+		for _, bad := range []struct{ url, msg string }{
+			{"http://ats.example.com/hook", "https"}, {"https://10.0.0.8/hook", "private"}, {"https://169.254.169.254/", "private"},
+		} {
+			resp, body := f.postForm(ent, "/integrations/webhooks", url.Values{"url": {bad.url}, "events": {"application.received"}})
+			if resp.StatusCode != 422 || !strings.Contains(body, bad.msg) {
+				t.Fatalf("endpoint %s: %d, want 422 saying %q", bad.url, resp.StatusCode, bad.msg)
+			}
+		}
+		resp, body := f.postForm(ent, "/integrations/webhooks", url.Values{"url": {rcv.URL + "/convene"}, "events": {"application.received", "application.moved"}})
+		if resp.StatusCode != 303 {
+			t.Fatalf("subscribe: %d %s", resp.StatusCode, body)
+		}
+		es, _ := f.db.WebhookEndpoints(bg, *f.users[enterprise].OrgID)
+		if len(es) != 1 {
+			t.Fatalf("endpoints = %+v", es)
+		}
+		secret = es[0].Secret
+		if _, page := f.do(ent, "GET", resp.Header.Get("Location"), "", ""); !strings.Contains(html.UnescapeString(page), secret) { // "+" is escaped as &#43;
+			t.Fatal("the endpoint's page does not show its secret")
+		}
+
+		// The talent's token, made on the page and shown once.
+		resp, page := f.postForm(tal, "/integrations/tokens", url.Values{"name": {"my ATS"}, "scopes": {"applications:write", "profile:read"}, "expires_in_days": {"30"}})
+		if resp.StatusCode != 201 {
+			t.Fatalf("make token: %d %s", resp.StatusCode, page)
+		}
+		i := strings.Index(page, `id="token-value">`)
+		tok := page[i+len(`id="token-value">`):]
+		tok = tok[:strings.Index(tok, "<")]
+		if !strings.HasPrefix(tok, integrations.TokenPrefix) {
+			t.Fatalf("token %q", tok)
+		}
+		if _, again := f.do(tal, "GET", "/integrations/tokens", "", ""); strings.Contains(again, tok) {
+			t.Fatal("the token is shown a second time")
+		}
+		// Beyond its scopes: refused.
+		if resp, _ := f.bearer(tok, "GET", "/api/v1/me/applications", ""); resp.StatusCode != 403 {
+			t.Fatalf("read applications without applications:read: %d", resp.StatusCode)
+		}
+		resp, body = f.bearer(tok, "POST", "/api/v1/posts/"+itoa(int(post.ID))+"/apply", `{"channel":"pc"}`, "Sec-Fetch-Site", "cross-site", "Origin", "https://ats.example")
+		if resp.StatusCode != 201 {
+			t.Fatalf("apply with a token: %d %s", resp.StatusCode, body)
+		}
+		var ap applyJ
+		json.Unmarshal([]byte(body), &ap)
+
+		d := webhook.New(f.db, webhook.Options{Policy: f.policy(), Transport: rcv.Client().Transport.(*http.Transport), Backoff: func(int) time.Duration { return 0 }})
+		for range 6 {
+			if _, err := d.RunOnce(context.Background()); err != nil {
 				t.Fatal(err)
 			}
-			// Bad endpoints are refused with a message, and nothing is made.
-			for _, bad := range []struct{ url, msg string }{
-				{"http://ats.example.com/hook", "https"}, {"https://10.0.0.8/hook", "private"}, {"https://169.254.169.254/", "private"},
-			} {
-				resp, body := f.postForm(ent, "/integrations/webhooks", url.Values{"url": {bad.url}, "events": {"application.received"}})
-				if resp.StatusCode != 422 || !strings.Contains(body, bad.msg) {
-					t.Fatalf("endpoint %s: %d, want 422 saying %q", bad.url, resp.StatusCode, bad.msg)
-				}
-			}
-			resp, body := f.postForm(ent, "/integrations/webhooks", url.Values{"url": {rcv.URL + "/convene"}, "events": {"application.received", "application.moved"}})
-			if resp.StatusCode != 303 {
-				t.Fatalf("subscribe: %d %s", resp.StatusCode, body)
-			}
-			es, _ := f.db.WebhookEndpoints(bg, *f.users[enterprise].OrgID)
-			if len(es) != 1 {
-				t.Fatalf("endpoints = %+v", es)
-			}
-			secret = es[0].Secret
-			if _, page := f.do(ent, "GET", resp.Header.Get("Location"), "", ""); !strings.Contains(html.UnescapeString(page), secret) { // "+" is escaped as &#43;
-				t.Fatal("the endpoint's page does not show its secret")
-			}
-
-			// The talent's token, made on the page and shown once.
-			resp, page := f.postForm(tal, "/integrations/tokens", url.Values{"name": {"my ATS"}, "scopes": {"applications:write", "profile:read"}, "expires_in_days": {"30"}})
-			if resp.StatusCode != 201 {
-				t.Fatalf("make token: %d %s", resp.StatusCode, page)
-			}
-			i := strings.Index(page, `id="token-value">`)
-			tok := page[i+len(`id="token-value">`):]
-			tok = tok[:strings.Index(tok, "<")]
-			if !strings.HasPrefix(tok, integrations.TokenPrefix) {
-				t.Fatalf("token %q", tok)
-			}
-			if _, again := f.do(tal, "GET", "/integrations/tokens", "", ""); strings.Contains(again, tok) {
-				t.Fatal("the token is shown a second time")
-			}
-			// Beyond its scopes: refused.
-			if resp, _ := f.bearer(tok, "GET", "/api/v1/me/applications", ""); resp.StatusCode != 403 {
-				t.Fatalf("read applications without applications:read: %d", resp.StatusCode)
-			}
-			resp, body = f.bearer(tok, "POST", "/api/v1/posts/"+itoa(int(post.ID))+"/apply", `{"channel":"pc"}`, "Sec-Fetch-Site", "cross-site", "Origin", "https://ats.example")
-			if resp.StatusCode != 201 {
-				t.Fatalf("apply with a token: %d %s", resp.StatusCode, body)
-			}
-			var ap applyJ
-			json.Unmarshal([]byte(body), &ap)
-
-			d := webhook.New(f.db, webhook.Options{Policy: f.policy(), Transport: rcv.Client().Transport.(*http.Transport), Backoff: func(int) time.Duration { return 0 }})
-			for range 6 {
-				if _, err := d.RunOnce(context.Background()); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if len(got) != 4 || got[0].Get("webhook-id") != got[3].Get("webhook-id") {
-				t.Fatalf("receiver accepted %d signed requests, want 4 of one message", len(got))
-			}
-			var env struct {
-				Type string `json:"type"`
-				Data struct {
-					ApplicationID int64 `json:"application_id"`
-				} `json:"data"`
-			}
-			if err := json.Unmarshal(bodies[3], &env); err != nil || env.Type != "application.received" || env.Data.ApplicationID != ap.Application.ID {
-				t.Fatalf("payload %s (%v), want application %d received", bodies[3], err, ap.Application.ID)
-			}
-			ds, _ := f.db.WebhookDeliveries(bg, es[0].OrgID, es[0].ID, 10)
-			if len(ds) != 1 || ds[0].Status != "delivered" || ds[0].Attempts != 4 {
-				t.Fatalf("deliveries = %+v, want one delivered after 4 attempts", ds)
-			}
-			_, dp := f.do(ent, "GET", "/integrations/deliveries/"+itoa(int(ds[0].ID)), "", "")
-			if strings.Count(dp, "<td>500</td>") != 3 || strings.Count(dp, "<td>204</td>") != 1 || !strings.Contains(dp, "busy") {
-				t.Fatalf("delivery page does not log the attempts:\n%s", dp)
-			}
-			// Another organization sees none of it.
-			if resp, _ := f.do(f.client(delegation), "GET", "/integrations/deliveries/"+itoa(int(ds[0].ID)), "", ""); resp.StatusCode != 404 {
-				t.Fatalf("another organization's view of the delivery: %d", resp.StatusCode)
-			}
-			// Redeliver by hand and a test delivery: both go out once more.
-			if resp, _ := f.postForm(ent, "/integrations/deliveries/"+itoa(int(ds[0].ID))+"/redeliver", nil); resp.StatusCode != 303 {
-				t.Fatalf("redeliver: %d", resp.StatusCode)
-			}
-			if resp, _ := f.postForm(ent, "/integrations/webhooks/"+itoa(int(es[0].ID))+"/test", nil); resp.StatusCode != 303 {
-				t.Fatalf("test delivery: %d", resp.StatusCode)
-			}
-			d.RunOnce(context.Background())
-			if len(got) != 6 || (got[4].Get("webhook-id") != got[0].Get("webhook-id") && got[5].Get("webhook-id") != got[0].Get("webhook-id")) {
-				t.Fatalf("after redeliver and test: %d requests", len(got))
-			}
-			// The token's use is recorded; revoked, it is refused.
-			ts, _ := f.db.APITokens(bg, f.users[talent].ID)
-			if len(ts) != 1 || ts[0].LastUsedAt == nil {
-				t.Fatalf("tokens = %+v, want the last use recorded", ts)
-			}
-			if resp, _ := f.postForm(tal, "/integrations/tokens/"+itoa(int(ts[0].ID))+"/revoke", nil); resp.StatusCode != 303 {
-				t.Fatalf("revoke: %d", resp.StatusCode)
-			}
-			if resp, _ := f.bearer(tok, "GET", "/api/v1/me", ""); resp.StatusCode != 401 {
-				t.Fatalf("revoked token: %d, want 401", resp.StatusCode)
-			}
-		})
-	}
+		}
+		if len(got) != 4 || got[0].Get("webhook-id") != got[3].Get("webhook-id") {
+			t.Fatalf("receiver accepted %d signed requests, want 4 of one message", len(got))
+		}
+		var env struct {
+			Type string `json:"type"`
+			Data struct {
+				ApplicationID int64 `json:"application_id"`
+			} `json:"data"`
+		}
+		if err := json.Unmarshal(bodies[3], &env); err != nil || env.Type != "application.received" || env.Data.ApplicationID != ap.Application.ID {
+			t.Fatalf("payload %s (%v), want application %d received", bodies[3], err, ap.Application.ID)
+		}
+		ds, _ := f.db.WebhookDeliveries(bg, es[0].OrgID, es[0].ID, 10)
+		if len(ds) != 1 || ds[0].Status != "delivered" || ds[0].Attempts != 4 {
+			t.Fatalf("deliveries = %+v, want one delivered after 4 attempts", ds)
+		}
+		_, dp := f.do(ent, "GET", "/integrations/deliveries/"+itoa(int(ds[0].ID)), "", "")
+		if strings.Count(dp, "<td>500</td>") != 3 || strings.Count(dp, "<td>204</td>") != 1 || !strings.Contains(dp, "busy") {
+			t.Fatalf("delivery page does not log the attempts:\n%s", dp)
+		}
+		// Another organization sees none of it.
+		if resp, _ := f.do(f.client(delegation), "GET", "/integrations/deliveries/"+itoa(int(ds[0].ID)), "", ""); resp.StatusCode != 404 {
+			t.Fatalf("another organization's view of the delivery: %d", resp.StatusCode)
+		}
+		// Redeliver by hand and a test delivery: both go out once more.
+		if resp, _ := f.postForm(ent, "/integrations/deliveries/"+itoa(int(ds[0].ID))+"/redeliver", nil); resp.StatusCode != 303 {
+			t.Fatalf("redeliver: %d", resp.StatusCode)
+		}
+		if resp, _ := f.postForm(ent, "/integrations/webhooks/"+itoa(int(es[0].ID))+"/test", nil); resp.StatusCode != 303 {
+			t.Fatalf("test delivery: %d", resp.StatusCode)
+		}
+		d.RunOnce(context.Background())
+		if len(got) != 6 || (got[4].Get("webhook-id") != got[0].Get("webhook-id") && got[5].Get("webhook-id") != got[0].Get("webhook-id")) {
+			t.Fatalf("after redeliver and test: %d requests", len(got))
+		}
+		// The token's use is recorded; revoked, it is refused.
+		ts, _ := f.db.APITokens(bg, f.users[talent].ID)
+		if len(ts) != 1 || ts[0].LastUsedAt == nil {
+			t.Fatalf("tokens = %+v, want the last use recorded", ts)
+		}
+		if resp, _ := f.postForm(tal, "/integrations/tokens/"+itoa(int(ts[0].ID))+"/revoke", nil); resp.StatusCode != 303 {
+			t.Fatalf("revoke: %d", resp.StatusCode)
+		}
+		if resp, _ := f.bearer(tok, "GET", "/api/v1/me", ""); resp.StatusCode != 401 {
+			t.Fatalf("revoked token: %d, want 401", resp.StatusCode)
+		}
+	})
 }
 
 func (f *fixture) policy() webhook.Policy {

@@ -2,14 +2,12 @@ package web
 
 import (
 	"bytes"
-	"io/fs"
 	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
 
-	"github.com/convene/convene/internal/i18n"
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/store/storetest"
@@ -122,62 +120,59 @@ func testProjectEdit(t *testing.T, db *store.DB) {
 // no one else.
 func TestProjectDeck(t *testing.T) {
 	t.Parallel()
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			db := b.Open(t)
-			f := newFixture(t, db)
-			tal, ent, del := f.client(talent), f.client(enterprise), f.client(delegation)
-			resp, body := f.postForm(tal, "/my/projects", url.Values{"title": {"Battery"}, "stage": {"idea"}})
-			if resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("create: %d %s", resp.StatusCode, body)
+	onEachStore(t, func(t *testing.T, f *fixture) {
+		db := f.db
+		tal, ent, del := f.client(talent), f.client(enterprise), f.client(delegation)
+		resp, body := f.postForm(tal, "/my/projects", url.Values{"title": {"Battery"}, "stage": {"idea"}})
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("create: %d %s", resp.StatusCode, body)
+		}
+		id := lastID(t, resp)
+		deck := "/projects/" + id + "/deck"
+		resp, body = f.upload(tal, deck, "deck.png", []byte("\x89PNG\r\n\x1a\n not a pdf"))
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `id="deck-error"`) || !strings.Contains(body, "The deck must be a PDF file.") {
+			t.Fatalf("not a PDF: %d\n%s", resp.StatusCode, body)
+		}
+		if resp, _ := f.upload(tal, deck, "", nil); resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("no file: %d", resp.StatusCode)
+		}
+		if resp, _ := f.do(tal, "GET", deck, "", ""); resp.StatusCode != http.StatusNotFound {
+			t.Fatalf("no deck yet: %d", resp.StatusCode)
+		}
+		if resp, _ := f.upload(del, deck, "pitch.pdf", tinyPDF); resp.StatusCode != http.StatusNotFound {
+			t.Fatalf("another owner uploads: %d", resp.StatusCode)
+		}
+		resp, _ = f.upload(tal, deck, "路演 pitch.pdf", tinyPDF)
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("upload: %d", resp.StatusCode)
+		}
+		for name, c := range map[string]*http.Client{"owner": tal, "enterprise": ent, "delegation": del, "organizer": f.client(organizer)} {
+			resp, body := f.do(c, "GET", deck, "", "")
+			if resp.StatusCode != 200 || body != string(tinyPDF) || resp.Header.Get("Content-Type") != "application/pdf" ||
+				!strings.HasPrefix(resp.Header.Get("Content-Disposition"), "attachment;") {
+				t.Fatalf("%s downloads: %d %q", name, resp.StatusCode, resp.Header.Get("Content-Disposition"))
 			}
-			id := lastID(t, resp)
-			deck := "/projects/" + id + "/deck"
-			resp, body = f.upload(tal, deck, "deck.png", []byte("\x89PNG\r\n\x1a\n not a pdf"))
-			if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `id="deck-error"`) || !strings.Contains(body, "The deck must be a PDF file.") {
-				t.Fatalf("not a PDF: %d\n%s", resp.StatusCode, body)
-			}
-			if resp, _ := f.upload(tal, deck, "", nil); resp.StatusCode != http.StatusUnprocessableEntity {
-				t.Fatalf("no file: %d", resp.StatusCode)
-			}
-			if resp, _ := f.do(tal, "GET", deck, "", ""); resp.StatusCode != http.StatusNotFound {
-				t.Fatalf("no deck yet: %d", resp.StatusCode)
-			}
-			if resp, _ := f.upload(del, deck, "pitch.pdf", tinyPDF); resp.StatusCode != http.StatusNotFound {
-				t.Fatalf("another owner uploads: %d", resp.StatusCode)
-			}
-			resp, _ = f.upload(tal, deck, "路演 pitch.pdf", tinyPDF)
-			if resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("upload: %d", resp.StatusCode)
-			}
-			for name, c := range map[string]*http.Client{"owner": tal, "enterprise": ent, "delegation": del, "organizer": f.client(organizer)} {
-				resp, body := f.do(c, "GET", deck, "", "")
-				if resp.StatusCode != 200 || body != string(tinyPDF) || resp.Header.Get("Content-Type") != "application/pdf" ||
-					!strings.HasPrefix(resp.Header.Get("Content-Disposition"), "attachment;") {
-					t.Fatalf("%s downloads: %d %q", name, resp.StatusCode, resp.Header.Get("Content-Disposition"))
+		}
+		if _, body := f.do(ent, "GET", "/projects/"+id, "", ""); !strings.Contains(body, `href="`+deck+`"`) {
+			t.Fatal("no deck link on the project's page")
+		}
+		// Private: the enterprise and the other delegation no longer see it.
+		p, _ := db.LoadProject(bg, mustAtoi(t, id))
+		p.Visibility = model.VisibilityPrivate
+		if err := db.UpdateProject(bg, &p, f.users[talent].ID); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []*http.Client{ent, del} {
+			for _, path := range []string{deck, "/projects/" + id} {
+				if resp, _ := f.do(c, "GET", path, "", ""); resp.StatusCode != http.StatusNotFound {
+					t.Fatalf("private %s: %d", path, resp.StatusCode)
 				}
 			}
-			if _, body := f.do(ent, "GET", "/projects/"+id, "", ""); !strings.Contains(body, `href="`+deck+`"`) {
-				t.Fatal("no deck link on the project's page")
-			}
-			// Private: the enterprise and the other delegation no longer see it.
-			p, _ := db.LoadProject(bg, mustAtoi(t, id))
-			p.Visibility = model.VisibilityPrivate
-			if err := db.UpdateProject(bg, &p, f.users[talent].ID); err != nil {
-				t.Fatal(err)
-			}
-			for _, c := range []*http.Client{ent, del} {
-				for _, path := range []string{deck, "/projects/" + id} {
-					if resp, _ := f.do(c, "GET", path, "", ""); resp.StatusCode != http.StatusNotFound {
-						t.Fatalf("private %s: %d", path, resp.StatusCode)
-					}
-				}
-			}
-			if resp, _ := f.do(tal, "GET", deck, "", ""); resp.StatusCode != 200 {
-				t.Fatalf("the owner of a private project: %d", resp.StatusCode)
-			}
-		})
-	}
+		}
+		if resp, _ := f.do(tal, "GET", deck, "", ""); resp.StatusCode != 200 {
+			t.Fatalf("the owner of a private project: %d", resp.StatusCode)
+		}
+	})
 }
 
 // TestProjectCatalogue: enterprises, delegations and organizers find the
@@ -294,16 +289,7 @@ func testProjectCatalogue(t *testing.T, db *store.DB) {
 // computed keys have a message in both catalogs.
 func TestProjectKeys(t *testing.T) {
 	t.Parallel()
-	var catalogs []fs.FS
-	for _, p := range areaParts {
-		if p.Catalog != nil {
-			catalogs = append(catalogs, p.Catalog)
-		}
-	}
-	cat, err := i18n.Load(catalogs...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cat := areaCatalog(t)
 	var keys []string
 	for _, s := range model.ProjectStages {
 		keys = append(keys, "project.stage."+s)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
@@ -47,13 +46,7 @@ func BenchmarkReport(b *testing.B) {
 				b.Fatal(err)
 			}
 			b.Logf("loaded in %s", time.Since(t0).Round(time.Millisecond))
-			srv, err := New(db, Config{Logger: testLogger(b)})
-			if err != nil {
-				b.Fatal(err)
-			}
-			ts := httptest.NewServer(srv)
-			b.Cleanup(ts.Close)
-			b.Cleanup(func() { srv.Close() })
+			_, ts := serve(b, db, Config{})
 			u, _, err := db.UserByEmail(bg, "organizer@"+gen.EmailDomain)
 			if err != nil {
 				b.Fatal(err)

@@ -45,13 +45,7 @@ func genServer(t *testing.T, db *store.DB, scale float64) (*gen.Convention, int6
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := New(db, Config{Logger: testLogger(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv)
-	t.Cleanup(ts.Close)
-	t.Cleanup(func() { srv.Close() })
+	_, ts := serve(t, db, Config{})
 	u, _, err := db.UserByEmail(bg, "organizer@"+gen.EmailDomain)
 	if err != nil {
 		t.Fatal(err)

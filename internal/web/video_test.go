@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
 	"runtime"
@@ -156,177 +155,174 @@ func next(t testing.TB, ch <-chan sseEvent, event, kind string) sseEvent {
 // pointed at an external system carry no call.
 func TestVideoRoom(t *testing.T) {
 	t.Parallel()
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			f := newFixture(t, b.Open(t))
-			ent, tal := f.users[model.RoleEnterprise].ID, f.users[model.RoleTalent].ID
-			id, table := videoRoom(t, f.db, f.edition, f.fair, ent, tal, time.Now().Add(-time.Minute), "V1")
-			path := fmt.Sprintf("/video/%d", id)
-			video.Configure(video.Config{TURNURLs: []string{"turn:192.0.2.2:3478?transport=udp"}, Secret: []byte("a test secret of 16+ bytes")})
-			t.Cleanup(func() { video.Configure(video.Config{}) })
+	onEachStore(t, func(t *testing.T, f *fixture) {
+		ent, tal := f.users[model.RoleEnterprise].ID, f.users[model.RoleTalent].ID
+		id, table := videoRoom(t, f.db, f.edition, f.fair, ent, tal, time.Now().Add(-time.Minute), "V1")
+		path := fmt.Sprintf("/video/%d", id)
+		video.Configure(video.Config{TURNURLs: []string{"turn:192.0.2.2:3478?transport=udp"}, Secret: []byte("a test secret of 16+ bytes")})
+		t.Cleanup(func() { video.Configure(video.Config{}) })
 
-			ce, ct := f.client(model.RoleEnterprise), f.client(model.RoleTalent)
-			for role, want := range map[model.Role]int{model.RoleTalent: 200, model.RoleEnterprise: 200, model.RoleOrganizer: 200,
-				model.RoleDelegation: 403, model.RoleJudge: 403, model.RoleGate: 403, "": 303} {
-				resp, body := f.do(f.client(role), "GET", path, "", "")
-				if resp.StatusCode != want {
-					t.Fatalf("%q GET %s: %d, want %d", role, path, resp.StatusCode, want)
-				}
-				if want == 200 && (role == model.RoleOrganizer) != strings.Contains(body, `id="organizer-note"`) {
-					t.Fatalf("%s: organizer note wrong", role)
-				}
-				if want == 200 && role != model.RoleOrganizer && !strings.Contains(body, `id="call"`) {
-					t.Fatalf("%s sees no call", role)
-				}
+		ce, ct := f.client(model.RoleEnterprise), f.client(model.RoleTalent)
+		for role, want := range map[model.Role]int{model.RoleTalent: 200, model.RoleEnterprise: 200, model.RoleOrganizer: 200,
+			model.RoleDelegation: 403, model.RoleJudge: 403, model.RoleGate: 403, "": 303} {
+			resp, body := f.do(f.client(role), "GET", path, "", "")
+			if resp.StatusCode != want {
+				t.Fatalf("%q GET %s: %d, want %d", role, path, resp.StatusCode, want)
 			}
-			// The calendar carries the room's link.
-			if _, cal := f.do(ct, "GET", "/me/agenda.ics", "", ""); !strings.Contains(strings.ReplaceAll(cal, "\r\n ", ""), "URL:"+f.ts.URL+path+"\r\n") {
-				t.Fatalf("no room link in the agenda's calendar:\n%s", cal)
+			if want == 200 && (role == model.RoleOrganizer) != strings.Contains(body, `id="organizer-note"`) {
+				t.Fatalf("%s: organizer note wrong", role)
 			}
-			if resp, _ := f.json(f.client(model.RoleDelegation), "POST", path+"/signal", `{"kind":"offer","body":{}}`); resp.StatusCode != 403 {
-				t.Fatalf("a non-participant signals: %d", resp.StatusCode)
+			if want == 200 && role != model.RoleOrganizer && !strings.Contains(body, `id="call"`) {
+				t.Fatalf("%s sees no call", role)
 			}
-			if resp, _ := f.do(f.client(model.RoleOrganizer), "GET", path+"/events", "", ""); resp.StatusCode != 403 {
-				t.Fatalf("an organizer opens the call's stream: %d", resp.StatusCode)
-			}
+		}
+		// The calendar carries the room's link.
+		if _, cal := f.do(ct, "GET", "/me/agenda.ics", "", ""); !strings.Contains(strings.ReplaceAll(cal, "\r\n ", ""), "URL:"+f.ts.URL+path+"\r\n") {
+			t.Fatalf("no room link in the agenda's calendar:\n%s", cal)
+		}
+		if resp, _ := f.json(f.client(model.RoleDelegation), "POST", path+"/signal", `{"kind":"offer","body":{}}`); resp.StatusCode != 403 {
+			t.Fatalf("a non-participant signals: %d", resp.StatusCode)
+		}
+		if resp, _ := f.do(f.client(model.RoleOrganizer), "GET", path+"/events", "", ""); resp.StatusCode != 403 {
+			t.Fatalf("an organizer opens the call's stream: %d", resp.StatusCode)
+		}
 
-			// Credentials for the built-in relay name the member and expire.
-			var room struct {
-				State string `json:"state"`
-				ICE   []struct {
-					Username string `json:"username"`
-				} `json:"ice_servers"`
-				Chat []struct {
-					Body string `json:"body"`
-				} `json:"chat"`
-			}
-			_, body := f.json(ct, "GET", "/api/v1"+path, "")
-			json.Unmarshal([]byte(body), &room)
-			if room.State != "open" || len(room.ICE) != 1 {
-				t.Fatalf("room %s", body)
-			}
-			if exp, uid, err := turn.Parse(room.ICE[0].Username, time.Now()); err != nil || uid != tal || exp.After(time.Now().Add(time.Hour)) {
-				t.Fatalf("credential %q: %v %d %v", room.ICE[0].Username, exp, uid, err)
-			}
+		// Credentials for the built-in relay name the member and expire.
+		var room struct {
+			State string `json:"state"`
+			ICE   []struct {
+				Username string `json:"username"`
+			} `json:"ice_servers"`
+			Chat []struct {
+				Body string `json:"body"`
+			} `json:"chat"`
+		}
+		_, body := f.json(ct, "GET", "/api/v1"+path, "")
+		json.Unmarshal([]byte(body), &room)
+		if room.State != "open" || len(room.ICE) != 1 {
+			t.Fatalf("room %s", body)
+		}
+		if exp, uid, err := turn.Parse(room.ICE[0].Username, time.Now()); err != nil || uid != tal || exp.After(time.Now().Add(time.Hour)) {
+			t.Fatalf("credential %q: %v %d %v", room.ICE[0].Username, exp, uid, err)
+		}
 
-			// Signaling: the enterprise's stream sees the talent arrive and
-			// the talent's offer; the talent's sees the answer.
-			es, closeE := openStream(t, ce, f.ts.URL, path+"/events?tz=Asia/Shanghai")
-			defer closeE()
-			ts, closeT := openStream(t, ct, f.ts.URL, path+"/events?tz=Asia/Tokyo")
-			defer closeT()
-			next(t, es, "signal", "hello")
-			if resp, body := f.json(ct, "POST", path+"/signal", `{"kind":"offer","body":{"gen":1,"sdp":{"type":"offer","sdp":"v=0"}}}`); resp.StatusCode != 204 {
-				t.Fatalf("offer: %d %s", resp.StatusCode, body)
-			}
-			if ev := next(t, es, "signal", "offer"); !strings.Contains(ev.Data, `"sdp":"v=0"`) {
-				t.Fatalf("offer arrived as %s", ev.Data)
-			}
-			f.json(ce, "POST", path+"/signal", `{"kind":"answer","body":{"gen":1}}`)
-			next(t, ts, "signal", "answer")
+		// Signaling: the enterprise's stream sees the talent arrive and
+		// the talent's offer; the talent's sees the answer.
+		es, closeE := openStream(t, ce, f.ts.URL, path+"/events?tz=Asia/Shanghai")
+		defer closeE()
+		ts, closeT := openStream(t, ct, f.ts.URL, path+"/events?tz=Asia/Tokyo")
+		defer closeT()
+		next(t, es, "signal", "hello")
+		if resp, body := f.json(ct, "POST", path+"/signal", `{"kind":"offer","body":{"gen":1,"sdp":{"type":"offer","sdp":"v=0"}}}`); resp.StatusCode != 204 {
+			t.Fatalf("offer: %d %s", resp.StatusCode, body)
+		}
+		if ev := next(t, es, "signal", "offer"); !strings.Contains(ev.Data, `"sdp":"v=0"`) {
+			t.Fatalf("offer arrived as %s", ev.Data)
+		}
+		f.json(ce, "POST", path+"/signal", `{"kind":"answer","body":{"gen":1}}`)
+		next(t, ts, "signal", "answer")
 
-			// Bad messages: refused, nothing kept.
-			for _, bad := range []string{`{"kind":"shout","body":{}}`, `{"kind":"offer","body":"x"}`, `{"kind":"offer"}`, `not json`,
-				`{"kind":"offer","body":{"sdp":"` + strings.Repeat("a", 20<<10) + `"}}`} {
-				if resp, _ := f.json(ct, "POST", path+"/signal", bad); resp.StatusCode != 422 && resp.StatusCode != 413 {
-					t.Fatalf("%.40s: %d", bad, resp.StatusCode)
-				}
+		// Bad messages: refused, nothing kept.
+		for _, bad := range []string{`{"kind":"shout","body":{}}`, `{"kind":"offer","body":"x"}`, `{"kind":"offer"}`, `not json`,
+			`{"kind":"offer","body":{"sdp":"` + strings.Repeat("a", 20<<10) + `"}}`} {
+			if resp, _ := f.json(ct, "POST", path+"/signal", bad); resp.StatusCode != 422 && resp.StatusCode != 413 {
+				t.Fatalf("%.40s: %d", bad, resp.StatusCode)
 			}
-			// The rate limit: a burst beyond it is refused with 429.
-			// (300 messages from 10 senders: over the burst of 120 sooner
-			// than 20 a second refill it, even on a slow database.)
-			var limited, sent atomic.Int32
-			var wg sync.WaitGroup
-			for range 10 {
-				wg.Add(1)
-				go func() {
-					defer wg.Done()
-					for range 30 {
-						if resp, _ := f.json(ct, "POST", path+"/signal", `{"kind":"candidate","body":{"gen":9}}`); resp.StatusCode == 429 {
-							limited.Add(1)
-						} else if resp.StatusCode == 204 {
-							sent.Add(1)
-						}
+		}
+		// The rate limit: a burst beyond it is refused with 429.
+		// (300 messages from 10 senders: over the burst of 120 sooner
+		// than 20 a second refill it, even on a slow database.)
+		var limited, sent atomic.Int32
+		var wg sync.WaitGroup
+		for range 10 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for range 30 {
+					if resp, _ := f.json(ct, "POST", path+"/signal", `{"kind":"candidate","body":{"gen":9}}`); resp.StatusCode == 429 {
+						limited.Add(1)
+					} else if resp.StatusCode == 204 {
+						sent.Add(1)
 					}
-				}()
-			}
-			wg.Wait()
-			// The burst is 120, less what the steps above already spent
-			// (one signal): 119 kept when the machine is quick, more when
-			// a slow run lets the bucket refill.
-			if limited.Load() == 0 || sent.Load() < 110 {
-				t.Fatalf("300 messages at once: %d limited, %d kept", limited.Load(), sent.Load())
-			}
-
-			// Chat: a form post, seen on the other side's stream and kept.
-			if resp, _ := f.postForm(ce, path+"/chat", url.Values{"body": {"Welcome! 欢迎"}}); resp.StatusCode != 303 {
-				t.Fatalf("chat: %d", resp.StatusCode)
-			}
-			if ev := next(t, ts, "chat", ""); !strings.Contains(ev.Data, "Welcome!") {
-				t.Fatalf("chat arrived as %s", ev.Data)
-			}
-			if resp, _ := f.postForm(ce, path+"/chat", url.Values{"body": {"  "}}); resp.StatusCode != 422 {
-				t.Fatalf("empty chat: %d", resp.StatusCode)
-			}
-			_, body = f.json(ct, "GET", "/api/v1"+path, "")
-			json.Unmarshal([]byte(body), &room)
-			if len(room.Chat) != 1 || room.Chat[0].Body != "Welcome! 欢迎" {
-				t.Fatalf("chat kept: %s", body)
-			}
-			closeE()
-			next(t, ts, "signal", "bye")
-
-			// A room outside its window: the page shows when, no call.
-			later, _ := videoRoom(t, f.db, f.edition, f.fair, ent, tal, time.Now().Add(3*time.Hour), "V2")
-			lp := fmt.Sprintf("/video/%d", later)
-			if _, body := f.do(ct, "GET", lp, "", ""); !strings.Contains(body, `id="not-open"`) || strings.Contains(body, `id="call"`) {
-				t.Fatal("an early room offers the call")
-			}
-			if resp, _ := f.json(ct, "POST", lp+"/signal", `{"kind":"hello","body":{}}`); resp.StatusCode != 409 {
-				t.Fatalf("signal before the window: %d", resp.StatusCode)
-			}
-			if resp, _ := f.do(ct, "GET", lp+"/events", "", ""); resp.StatusCode != 409 {
-				t.Fatalf("stream before the window: %d", resp.StatusCode)
-			}
-
-			// An external meeting system: the same page gives its link.
-			org := f.client(model.RoleOrganizer)
-			lpath := fmt.Sprintf("/api/v1/video/rooms/%d/link", table)
-			if resp, _ := f.json(org, "PUT", lpath, `{"url":"javascript:alert(1)"}`); resp.StatusCode != 422 {
-				t.Fatalf("a javascript: link: %d", resp.StatusCode)
-			}
-			if resp, _ := f.json(ct, "PUT", lpath, `{"url":"https://meeting.example.com/1"}`); resp.StatusCode != 403 {
-				t.Fatalf("a talent sets the link: %d", resp.StatusCode)
-			}
-			if resp, body := f.json(org, "PUT", lpath, `{"url":"https://meeting.example.com/1"}`); resp.StatusCode != 200 {
-				t.Fatalf("link: %d %s", resp.StatusCode, body)
-			}
-			if _, body := f.do(ct, "GET", path, "", ""); !strings.Contains(body, `href="https://meeting.example.com/1"`) || strings.Contains(body, `id="call"`) {
-				t.Fatal("the external link is not on the room page")
-			}
-			if resp, _ := f.json(ct, "POST", path+"/signal", `{"kind":"hello","body":{}}`); resp.StatusCode != 409 {
-				t.Fatalf("signal in an external room: %d", resp.StatusCode)
-			}
-			if resp, _ := f.postForm(org, fmt.Sprintf("/admin/video/rooms/%d/link", table), url.Values{"url": {""}}); resp.StatusCode != 303 {
-				t.Fatalf("clear the link: %d", resp.StatusCode)
-			}
-			if _, body := f.do(org, "GET", "/admin", "", ""); !strings.Contains(body, `href="/admin/video"`) {
-				t.Fatal("the organizer's home does not link the video rooms")
-			}
-			if _, body := f.do(org, "GET", "/admin/video", "", ""); !strings.Contains(body, `id="video-figures"`) {
-				t.Fatal("the organizer's page shows no figures")
-			}
-			if _, body := f.do(org, "GET", "/admin/video", "", ""); !strings.Contains(body, `data-room="`) {
-				t.Fatal("the organizer's list shows no room")
-			}
-			// The agenda and the meetings page link the room.
-			for _, p := range []string{"/me/agenda", "/me/meetings"} {
-				if _, body := f.do(ct, "GET", p, "", ""); !strings.Contains(body, `href="`+path+`"`) {
-					t.Fatalf("%s has no Join link", p)
 				}
+			}()
+		}
+		wg.Wait()
+		// The burst is 120, less what the steps above already spent
+		// (one signal): 119 kept when the machine is quick, more when
+		// a slow run lets the bucket refill.
+		if limited.Load() == 0 || sent.Load() < 110 {
+			t.Fatalf("300 messages at once: %d limited, %d kept", limited.Load(), sent.Load())
+		}
+
+		// Chat: a form post, seen on the other side's stream and kept.
+		if resp, _ := f.postForm(ce, path+"/chat", url.Values{"body": {"Welcome! 欢迎"}}); resp.StatusCode != 303 {
+			t.Fatalf("chat: %d", resp.StatusCode)
+		}
+		if ev := next(t, ts, "chat", ""); !strings.Contains(ev.Data, "Welcome!") {
+			t.Fatalf("chat arrived as %s", ev.Data)
+		}
+		if resp, _ := f.postForm(ce, path+"/chat", url.Values{"body": {"  "}}); resp.StatusCode != 422 {
+			t.Fatalf("empty chat: %d", resp.StatusCode)
+		}
+		_, body = f.json(ct, "GET", "/api/v1"+path, "")
+		json.Unmarshal([]byte(body), &room)
+		if len(room.Chat) != 1 || room.Chat[0].Body != "Welcome! 欢迎" {
+			t.Fatalf("chat kept: %s", body)
+		}
+		closeE()
+		next(t, ts, "signal", "bye")
+
+		// A room outside its window: the page shows when, no call.
+		later, _ := videoRoom(t, f.db, f.edition, f.fair, ent, tal, time.Now().Add(3*time.Hour), "V2")
+		lp := fmt.Sprintf("/video/%d", later)
+		if _, body := f.do(ct, "GET", lp, "", ""); !strings.Contains(body, `id="not-open"`) || strings.Contains(body, `id="call"`) {
+			t.Fatal("an early room offers the call")
+		}
+		if resp, _ := f.json(ct, "POST", lp+"/signal", `{"kind":"hello","body":{}}`); resp.StatusCode != 409 {
+			t.Fatalf("signal before the window: %d", resp.StatusCode)
+		}
+		if resp, _ := f.do(ct, "GET", lp+"/events", "", ""); resp.StatusCode != 409 {
+			t.Fatalf("stream before the window: %d", resp.StatusCode)
+		}
+
+		// An external meeting system: the same page gives its link.
+		org := f.client(model.RoleOrganizer)
+		lpath := fmt.Sprintf("/api/v1/video/rooms/%d/link", table)
+		if resp, _ := f.json(org, "PUT", lpath, `{"url":"javascript:alert(1)"}`); resp.StatusCode != 422 {
+			t.Fatalf("a javascript: link: %d", resp.StatusCode)
+		}
+		if resp, _ := f.json(ct, "PUT", lpath, `{"url":"https://meeting.example.com/1"}`); resp.StatusCode != 403 {
+			t.Fatalf("a talent sets the link: %d", resp.StatusCode)
+		}
+		if resp, body := f.json(org, "PUT", lpath, `{"url":"https://meeting.example.com/1"}`); resp.StatusCode != 200 {
+			t.Fatalf("link: %d %s", resp.StatusCode, body)
+		}
+		if _, body := f.do(ct, "GET", path, "", ""); !strings.Contains(body, `href="https://meeting.example.com/1"`) || strings.Contains(body, `id="call"`) {
+			t.Fatal("the external link is not on the room page")
+		}
+		if resp, _ := f.json(ct, "POST", path+"/signal", `{"kind":"hello","body":{}}`); resp.StatusCode != 409 {
+			t.Fatalf("signal in an external room: %d", resp.StatusCode)
+		}
+		if resp, _ := f.postForm(org, fmt.Sprintf("/admin/video/rooms/%d/link", table), url.Values{"url": {""}}); resp.StatusCode != 303 {
+			t.Fatalf("clear the link: %d", resp.StatusCode)
+		}
+		if _, body := f.do(org, "GET", "/admin", "", ""); !strings.Contains(body, `href="/admin/video"`) {
+			t.Fatal("the organizer's home does not link the video rooms")
+		}
+		if _, body := f.do(org, "GET", "/admin/video", "", ""); !strings.Contains(body, `id="video-figures"`) {
+			t.Fatal("the organizer's page shows no figures")
+		}
+		if _, body := f.do(org, "GET", "/admin/video", "", ""); !strings.Contains(body, `data-room="`) {
+			t.Fatal("the organizer's list shows no room")
+		}
+		// The agenda and the meetings page link the room.
+		for _, p := range []string{"/me/agenda", "/me/meetings"} {
+			if _, body := f.do(ct, "GET", p, "", ""); !strings.Contains(body, `href="`+path+`"`) {
+				t.Fatalf("%s has no Join link", p)
 			}
-		})
-	}
+		}
+	})
 }
 
 // BenchmarkVideoSignaling: the round trip of one signaling message and its
@@ -482,14 +478,8 @@ func (f *fixture) userClient(userID int64) *http.Client {
 func newBenchFixture(b *testing.B) *fixture {
 	be := storetest.Backends(b)
 	db := be[len(be)-1].Open(b)
-	srv, err := New(db, Config{Logger: testLogger(b)})
-	if err != nil {
-		b.Fatal(err)
-	}
-	f := &fixture{db: db, srv: srv, users: map[model.Role]model.User{}}
-	f.ts = httptest.NewServer(srv)
-	b.Cleanup(f.ts.Close)
-	b.Cleanup(func() { srv.Close() })
+	srv, ts := serve(b, db, Config{})
+	f := &fixture{db: db, srv: srv, ts: ts, users: map[model.Role]model.User{}}
 	f.edition = model.Edition{Slug: "ocs-2017", Name: "OCS 2017", City: "Guangzhou",
 		StartDate: time.Date(2017, 12, 17, 0, 0, 0, 0, time.UTC), EndDate: time.Date(2017, 12, 18, 0, 0, 0, 0, time.UTC), TimeZone: "Asia/Shanghai"}
 	if err := db.CreateEdition(bg, &f.edition, 0); err != nil {

@@ -3,6 +3,7 @@ package account
 import (
 	"context"
 	"encoding/json"
+	"github.com/convene/convene/internal/store/storetest"
 	"io"
 	"log/slog"
 	"net/http"
@@ -13,13 +14,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/convene/convene/internal/i18n"
 	"github.com/convene/convene/internal/notify"
 	"github.com/convene/convene/internal/recommend"
-	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/web/area"
+	"github.com/convene/convene/internal/web/area/areatest"
 	"github.com/convene/convene/internal/web/recview"
-	"github.com/convene/convene/internal/web/render"
 	"github.com/convene/convene/internal/web/request"
 	"github.com/convene/convene/internal/web/session"
 )
@@ -37,21 +36,10 @@ func slowLimits() session.Limits {
 
 func testServer(t *testing.T) (*httptest.Server, *notify.Bus) {
 	t.Helper()
-	ctx := context.Background()
-	db, err := store.Open(ctx, ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	cat, err := i18n.Load(recview.Catalog)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := storetest.SQLite(t)
 	log := slog.New(slog.NewTextHandler(t.Output(), nil))
-	rd, err := render.New(cat, log, recview.Templates, Parts.Templates)
-	if err != nil {
-		t.Fatal(err)
-	}
+	// The account's own keys are in the core catalog the server adds.
+	rd := areatest.Renderer(t, log, area.Parts{Catalog: recview.Catalog, Templates: recview.Templates}, area.Parts{Templates: Parts.Templates})
 	bus := &notify.Bus{}
 	rec := recommend.New(db, recommend.Options{})
 	d := &area.Deps{DB: db, Render: rd, Log: log, Notify: bus, Match: rec,

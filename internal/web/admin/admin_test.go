@@ -3,6 +3,7 @@ package admin
 import (
 	"context"
 	"encoding/json"
+	"github.com/convene/convene/internal/store/storetest"
 	"io"
 	"log/slog"
 	"net/http"
@@ -12,11 +13,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/convene/convene/internal/i18n"
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/web/area"
-	"github.com/convene/convene/internal/web/render"
+	"github.com/convene/convene/internal/web/area/areatest"
 	"github.com/convene/convene/internal/web/request"
 )
 
@@ -25,20 +25,9 @@ import (
 func testServer(t *testing.T) (*httptest.Server, *store.DB) {
 	t.Helper()
 	ctx := context.Background()
-	db, err := store.Open(ctx, ":memory:")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	cat, err := i18n.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := storetest.SQLite(t)
 	log := slog.New(slog.NewTextHandler(t.Output(), nil))
-	rd, err := render.New(cat, log, Parts.Templates)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rd := areatest.Renderer(t, log, area.Parts{Templates: Parts.Templates}) // its keys are in the core catalog
 	u := model.User{Email: "org@test.example", Name: "Organizer", Role: model.RoleOrganizer, Locale: "en"}
 	if err := db.CreateUser(ctx, &u, "x"); err != nil {
 		t.Fatal(err)

@@ -1,20 +1,18 @@
 package fairs
 
 import (
-	"io"
-	"log/slog"
+	"github.com/convene/convene/internal/web/area"
+	"github.com/convene/convene/internal/web/area/areatest"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/convene/convene/internal/i18n"
 	"github.com/convene/convene/internal/match"
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/web/recview"
-	"github.com/convene/convene/internal/web/render"
 	"github.com/convene/convene/internal/web/request"
 )
 
@@ -22,14 +20,7 @@ import (
 // gives it, in both languages, so a field a template names but the data no
 // longer has fails here rather than as a 500.
 func TestPagesRender(t *testing.T) {
-	cat, err := i18n.Load(Parts.Catalog, recview.Catalog)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rd, err := render.New(cat, slog.New(slog.NewTextHandler(io.Discard, nil)), recview.Templates, Parts.Templates)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rd := areatest.Renderer(t, nil, area.Parts{Catalog: recview.Catalog, Templates: recview.Templates}, Parts)
 	org := int64(7)
 	sess := int64(3)
 	now := time.Date(2026, 6, 1, 9, 0, 0, 0, time.UTC)

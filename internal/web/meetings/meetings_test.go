@@ -2,16 +2,14 @@ package meetings
 
 import (
 	"html"
-	"io"
-	"log/slog"
 	"net/http/httptest"
 	"strings"
 	"testing"
 
-	"github.com/convene/convene/internal/i18n"
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/web/area"
+	"github.com/convene/convene/internal/web/area/areatest"
 	"github.com/convene/convene/internal/web/render"
 	"github.com/convene/convene/internal/web/request"
 )
@@ -19,19 +17,12 @@ import (
 // TestNotices: a notice is translated with its key arguments translated
 // too, and the pages show it escaped, as the old view method did.
 func TestNotices(t *testing.T) {
-	cat, err := i18n.Load(Parts.Catalog)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rd, err := render.New(cat, slog.New(slog.NewTextHandler(io.Discard, nil)), Parts.Templates)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rd := areatest.Renderer(t, nil, Parts)
 	a := &Area{Deps: &area.Deps{Render: rd}}
 	for _, tc := range []struct{ locale, name, text, html string }{
 		{"en", "A & B", "Interview with A &amp; B was cancelled.", `<p class="notice">Interview with A &amp; B was cancelled.</p>`},
 		{"en", "宋俊翔", `Interview with <span lang="zh-CN">宋俊翔</span> was cancelled.`, `<p class="notice">Interview with <span lang="zh-CN">宋俊翔</span> was cancelled.</p>`},
-		{"zh", "A & B", html.EscapeString(cat.T("zh", "meetings.notice.cancelled", cat.T("zh", "meetings.kind.interview"), "\x00")), ""},
+		{"zh", "A & B", html.EscapeString(rd.T("zh", "meetings.notice.cancelled", rd.T("zh", "meetings.kind.interview"), "\x00")), ""},
 	} {
 		t.Run(tc.locale+" "+tc.name, func(t *testing.T) {
 			ns := []store.MeetingNotice{{Key: "meetings.notice.cancelled", Args: []string{"meetings.kind.interview", tc.name}}}
@@ -65,14 +56,7 @@ func TestNotices(t *testing.T) {
 // TestPagesRender: every page of the area executes with the layout on
 // empty data, in both languages.
 func TestPagesRender(t *testing.T) {
-	cat, err := i18n.Load(Parts.Catalog)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rd, err := render.New(cat, slog.New(slog.NewTextHandler(io.Discard, nil)), Parts.Templates)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rd := areatest.Renderer(t, nil, Parts)
 	u := &model.User{ID: 1, Role: model.RoleOrganizer}
 	for _, l := range model.Locales {
 		for name, data := range map[string]any{"meetings": meetingsData{Windows: []windowRow{{N: "0"}}}, "agenda": agendaData{},

@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/convene/convene/internal/chromium"
-	"github.com/convene/convene/internal/i18n"
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/notify"
 	"github.com/convene/convene/internal/qr"
@@ -26,6 +25,7 @@ import (
 	"github.com/convene/convene/internal/ttlcache"
 	"github.com/convene/convene/internal/visits"
 	"github.com/convene/convene/internal/web/area"
+	"github.com/convene/convene/internal/web/area/areatest"
 	"github.com/convene/convene/internal/web/recview"
 	"github.com/convene/convene/internal/web/render"
 	"github.com/convene/convene/internal/web/request"
@@ -39,15 +39,7 @@ const testPDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\nstartxref\n0\n%%EOF\n
 
 func testRenderer(t testing.TB) *render.Renderer {
 	t.Helper()
-	cat, err := i18n.Load(Parts.Catalog, recview.Catalog)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rd, err := render.New(cat, slog.New(slog.NewTextHandler(io.Discard, nil)), recview.Templates, Parts.Templates)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rd
+	return areatest.Renderer(t, nil, area.Parts{Catalog: recview.Catalog, Templates: recview.Templates}, Parts)
 }
 
 // events records what the area publishes.
