@@ -78,6 +78,7 @@ func (ix *Index) seedThresholds(sh *buildShared, pc *pclasses, tcl [][]int32, wo
 			var heap []uint64
 			var tops []int32 // per member of the run: a min-heap of d scores
 			var n []int      // and how many it holds
+			var act []int32  // members whose depth-th score may still rise
 			for {
 				cl := int32(next.Add(1) - 1)
 				if int(cl) >= len(pc.np) {
@@ -122,8 +123,11 @@ func (ix *Index) seedThresholds(sh *buildShared, pc *pclasses, tcl [][]int32, wo
 					nxt := 0
 					tops = slices.Grow(tops[:0], len(mem)*d)[:len(mem)*d]
 					n = append(n[:0], make([]int, len(mem))...)
-					least := int32(-1) // lowest depth-th score of the members, -1 while one has fewer
-					for scored := 0; scored < seedCap; {
+					act = act[:0]
+					for j := range mem {
+						act = append(act, int32(j))
+					}
+					for scored := 0; scored < seedCap && len(act) > 0; {
 						ub := int32(-1)
 						if len(heap) > 0 {
 							ub = int32(^heap[0] >> 32)
@@ -138,8 +142,20 @@ func (ix *Index) seedThresholds(sh *buildShared, pc *pclasses, tcl [][]int32, wo
 								continue
 							}
 						}
-						if len(heap) == 0 || ub <= least {
-							break // no talent left can raise a member's depth-th score
+						if len(heap) == 0 {
+							break
+						}
+						// A member whose depth-th score reaches the best bound left
+						// is settled: that score is its final threshold.
+						k := 0
+						for _, j := range act {
+							if n[j] < d || tops[int(j)*d] < ub {
+								act[k] = j
+								k++
+							}
+						}
+						if act = act[:k]; k == 0 {
+							break
 						}
 						i := int32(uint32(^heap[0]))
 						reps := tcl[i]
@@ -158,12 +174,13 @@ func (ix *Index) seedThresholds(sh *buildShared, pc *pclasses, tcl [][]int32, wo
 						scored++
 						w := min(sh.tg.size(t), int32(d))
 						tf := &ix.tf[t]
-						for j, c := range mem {
+						for _, j := range act {
+							c := mem[j]
 							s, _ := pairScore(tf, &ix.pf[c], &ix.pc[c], int32(cnt[i]))
 							if s < 0 {
 								continue
 							}
-							h := tops[j*d : j*d+d]
+							h := tops[int(j)*d : int(j)*d+d]
 							for range w {
 								if n[j] < d {
 									h[n[j]] = s
@@ -176,14 +193,6 @@ func (ix *Index) seedThresholds(sh *buildShared, pc *pclasses, tcl [][]int32, wo
 									break
 								}
 							}
-						}
-						least = MaxScore + 1
-						for j := range mem {
-							if n[j] < d {
-								least = -1
-								break
-							}
-							least = min(least, tops[j*d])
 						}
 					}
 					for j, c := range mem {
