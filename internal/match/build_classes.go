@@ -458,6 +458,8 @@ func (pc *pclasses) setMins(s *classSnap) {
 func (ix *Index) buildByClasses(sh *buildShared, pc *pclasses, workers []*buildWorker) {
 	var wg sync.WaitGroup
 	tcl := ix.talentClasses(sh.tg.reps)
+	ix.seedThresholds(sh, pc, tcl, len(workers))
+	ix.refresh(sh, pc)
 	ab := ix.acceptBits(sh, pc, tcl)
 	var next atomic.Int64
 	for _, bw := range workers {
