@@ -1,6 +1,7 @@
 package match
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"runtime"
@@ -127,41 +128,42 @@ var benchIndex = sync.OnceValue(func() *Index {
 func BenchmarkUpsertTalent(b *testing.B) {
 	ix, w := benchIndex(), benchWorld()
 	fresh := newSynthWorld(benchSeed+1, 4096, 0).Talents
-	r := rand.New(rand.NewPCG(1, 2))
-	var lat []time.Duration
-	i := 0
-	for b.Loop() {
+	benchUpserts(b, rand.New(rand.NewPCG(1, 2)), func(i int, r *rand.Rand) error {
 		t := fresh[i%len(fresh)]
 		t.ID = w.Talents[r.IntN(len(w.Talents))].ID
-		start := time.Now()
 		ix.UpsertTalent(t)
 		top, err := ix.TopPostsForTalent(t.ID, 20)
-		lat = append(lat, time.Since(start))
-		if err != nil || len(top) == 0 && len(t.Skills) > 3 {
-			b.Fatalf("top after upsert: %d, %v", len(top), err)
+		if err == nil && len(top) == 0 && len(t.Skills) > 3 {
+			err = fmt.Errorf("no posts after the upsert of a talent with %d skills", len(t.Skills))
 		}
-		i++
-	}
-	reportLatency(b, lat)
+		return err
+	})
 }
 
 // BenchmarkUpsertPost does the same for a post and its top 20 talents.
 func BenchmarkUpsertPost(b *testing.B) {
 	ix, w := benchIndex(), benchWorld()
 	fresh := newSynthWorld(benchSeed+2, 0, 4096).Posts
-	r := rand.New(rand.NewPCG(3, 4))
-	var lat []time.Duration
-	i := 0
-	for b.Loop() {
+	benchUpserts(b, rand.New(rand.NewPCG(3, 4)), func(i int, r *rand.Rand) error {
 		p := fresh[i%len(fresh)]
 		p.ID = w.Posts[r.IntN(len(w.Posts))].ID
-		start := time.Now()
 		ix.UpsertPost(p)
-		if _, err := ix.TopTalentsForPost(p.ID, 20); err != nil {
+		_, err := ix.TopTalentsForPost(p.ID, 20)
+		return err
+	})
+}
+
+// benchUpserts times upsert(i, r), the i-th replacement of an entity of the
+// big index and the read of its new top 20, and reports the latencies.
+func benchUpserts(b *testing.B, r *rand.Rand, upsert func(i int, r *rand.Rand) error) {
+	var lat []time.Duration
+	for i := 0; b.Loop(); i++ {
+		start := time.Now()
+		err := upsert(i, r)
+		lat = append(lat, time.Since(start))
+		if err != nil {
 			b.Fatal(err)
 		}
-		lat = append(lat, time.Since(start))
-		i++
 	}
 	reportLatency(b, lat)
 }
