@@ -256,7 +256,11 @@ func TestBenchInstance(t *testing.T) {
 		t.Fatalf("bench instance off size: %d booths, %d groups", len(inst.Booths), len(groups))
 	}
 	t.Logf("supply %.0f m², demand ≈ %.0f m² (%.2f×)", supply, wantM2, wantM2/supply)
-	t.Logf("booths %d, requests %d, groups %d, quotas %d, served units %.0f, score %.0f", len(inst.Booths), len(inst.Requests), len(groups), len(inst.Quotas), res.Score.Units, res.Score.Value)
+	named := 0
+	for _, q := range inst.Requests {
+		named += len(q.Avoid)
+	}
+	t.Logf("booths %d, requests %d, groups %d, quotas %d, competitors named %d, served units %.0f, score %.0f, rivals side by side %d", len(inst.Booths), len(inst.Requests), len(groups), len(inst.Quotas), named, res.Score.Units, res.Score.Value, res.Score.Foes)
 }
 
 func TestAdjacentByGeometry(t *testing.T) {
