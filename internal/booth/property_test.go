@@ -55,7 +55,7 @@ func TestShapesValid(t *testing.T) {
 func TestRandomProperties(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 7))
 	for i := range 120 {
-		shape := []boothgen.Shape{boothgen.QuotaBound, boothgen.ContiguityBound, boothgen.PreferenceHeavy, boothgen.Mixed}[i%4]
+		shape := []boothgen.Shape{boothgen.QuotaBound, boothgen.ContiguityBound, boothgen.PreferenceHeavy, boothgen.Mixed, boothgen.Competitor}[i%5]
 		inst := boothgen.Generate(boothgen.Params{Shape: shape, Requests: 5 + r.IntN(60), Demand: 0.5 + 2*r.Float64(), Seed: uint64(i)})
 		for k := range inst.Booths {
 			if r.IntN(15) == 0 {
