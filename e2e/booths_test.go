@@ -92,8 +92,9 @@ func TestBoothAllocation(t *testing.T) {
 		}
 		return n
 	}
-	// Each delegation asks for a block of three (six asked, five there).
-	for _, email := range dels {
+	// Each delegation asks for a block of three (six asked, five there);
+	// the second, on a phone, names the first as a competitor.
+	for i, email := range dels {
 		signIn(email)
 		click(t, ctx, "#dash-booths")
 		waitPath(t, ctx, s.URL, "/booths")
@@ -101,8 +102,26 @@ func TestBoothAllocation(t *testing.T) {
 			t.Fatalf("no request form: %s", body)
 		}
 		do(t, ctx, chromedp.Evaluate[chromedp.Void](`document.querySelector('#request-form input[name=count]').value = '3'`))
+		if i == 1 {
+			do(t, ctx, chromedp.EmulateViewport(390, 844))
+			click(t, ctx, "#avoid summary")
+			if names := text(t, ctx, "#avoid .avoid-list"); strings.TrimSpace(names) != "Hunan Delegation" {
+				t.Fatalf("competitors offered: %q", names)
+			}
+			click(t, ctx, "#avoid .avoid-list input")
+			if w, _ := chromedp.Run(ctx, chromedp.Evaluate[int](`Math.max(document.documentElement.scrollWidth, Math.round(document.getElementById('avoid').getBoundingClientRect().right))`)); w > 390 {
+				t.Fatalf("the request form is %d px wide on a 390 px screen", w)
+			}
+			shot(t, ctx, "booths-competitors-phone")
+		}
 		click(t, ctx, "#request-form button")
 		waitFor(t, ctx, `String(document.querySelectorAll('#my-requests li').length)`, "1")
+		if i == 1 {
+			if mine := text(t, ctx, "#my-requests"); !strings.Contains(mine, "not beside: Hunan Delegation") {
+				t.Fatalf("own request without its competitor: %s", mine)
+			}
+			do(t, ctx, chromedp.EmulateViewport(1280, 900))
+		}
 	}
 	// The organizer runs, reviews and publishes.
 	signIn(organizerEmail)
@@ -128,6 +147,11 @@ func TestBoothAllocation(t *testing.T) {
 		click(t, ctx, "#dash-booths")
 		waitPath(t, ctx, s.URL, "/booths")
 		got[email] = mine()
+	}
+	// Five booths in a row, both blocks served: the two stand side by
+	// side, and the one that named the other is told so.
+	if req := text(t, ctx, "#my-requests"); !strings.Contains(req, "beside Hunan Delegation, named as a competitor") {
+		t.Fatalf("Changsha's explanation: %s", req)
 	}
 	full, short := dels[0], dels[1]
 	if got[full] != 3 {

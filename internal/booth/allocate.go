@@ -134,6 +134,20 @@ func (s *state) quotaLeft(r int32) float64 {
 	return cap - s.qUsed[k]
 }
 
+// foesBeside counts b's neighbours held by requests to be kept apart from r.
+func (s *state) foesBeside(r, b int32) int {
+	if !s.c.anyFoes || len(s.c.foes[r]) == 0 {
+		return 0
+	}
+	n := 0
+	for _, x := range s.c.adj[b] {
+		if o := s.owner[x]; o >= 0 && o != r && s.c.foe(r, o) {
+			n++
+		}
+	}
+	return n
+}
+
 func (s *state) adjOwned(r, b int32) int {
 	n := 0
 	for _, x := range s.c.adj[b] {
@@ -215,7 +229,7 @@ func (s *state) choose(r int32) {
 					free++
 				}
 			}
-			s.scores[b] = c.value(r, b) - p + 0.05*float64(min(free, 4))
+			s.scores[b] = c.value(r, b) - p + 0.05*float64(min(free, 4)) - CompetitorCost*float64(s.foesBeside(r, b))
 		}
 	}
 	if len(cands) == 0 {
@@ -340,8 +354,9 @@ func (s *state) improve(r int32, rem float64) bool {
 		if r2 < 0 || r2 == r || c.locked[b] >= 0 || !c.eligible(r, b) || c.unit(r, b) > rem+eps {
 			continue
 		}
-		gainR := c.value(r, b) + ContigBonus*float64(s.adjOwned(r, b))
-		lossR2 := c.value(r2, b) + ContigBonus*float64(s.adjOwned(r2, b))
+		gainR := c.value(r, b) + ContigBonus*float64(s.adjOwned(r, b)) - CompetitorCost*float64(s.foesBeside(r, b))
+		lossR2 := c.value(r2, b) + ContigBonus*float64(s.adjOwned(r2, b)) - CompetitorCost*float64(s.foesBeside(r2, b))
+		apart := c.anyFoes && c.foe(r, r2)
 		mb := c.booths[b].M2
 		// Steal: r2 loses b.
 		if s.quotaOK(r, mb, r2, -mb) {
@@ -359,12 +374,16 @@ func (s *state) improve(r int32, rem float64) bool {
 				continue
 			}
 			adjF := s.adjOwned(r2, f)
+			foesF := s.foesBeside(r2, f)
 			for _, x := range c.adj[f] {
 				if x == b {
-					adjF--
+					adjF-- // b passes from r2 to r
+					if apart {
+						foesF++
+					}
 				}
 			}
-			d := gainR - lossR2 + c.value(r2, f) + ContigBonus*float64(adjF)
+			d := gainR - lossR2 + c.value(r2, f) + ContigBonus*float64(adjF) - CompetitorCost*float64(foesF)
 			if d > bestDelta {
 				bestDelta, bb, bf = d, b, f
 			}
@@ -442,6 +461,14 @@ func (s *state) result() Result {
 				o.Reasons = append(o.Reasons, ReasonQuota)
 			}
 		}
+		if len(held) > 0 && len(c.reqs[r].Avoid) > 0 {
+			o.Beside = s.beside(r)
+			if len(o.Beside) == 0 {
+				o.Reasons = append(o.Reasons, ReasonApart)
+			} else {
+				o.Reasons = append(o.Reasons, ReasonBesideAvoided)
+			}
+		}
 		if !served {
 			waitIn[a]++
 			o.Waitlist = waitIn[a]
@@ -457,6 +484,27 @@ func (s *state) result() Result {
 	}
 	res.Score = s.score()
 	return res
+}
+
+// beside lists, sorted, the organizations r named in Avoid that hold a
+// booth next to one of r's.
+func (s *state) beside(r int32) []string {
+	c := s.c
+	named := map[string]bool{}
+	for _, o := range c.reqs[r].Avoid {
+		named[o] = true
+	}
+	var out []string
+	for _, b := range s.held[r] {
+		for _, x := range c.adj[b] {
+			if o := s.owner[x]; o >= 0 && o != r && named[c.reqs[o].Org] {
+				out = append(out, c.reqs[o].Org)
+				named[c.reqs[o].Org] = false
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // shortfall names why request r did not get everything it asked for.
@@ -507,9 +555,12 @@ func (s *state) score() Score {
 				if x > b && s.owner[x] == int32(r) {
 					sc.Pairs++
 				}
+				if o := s.owner[x]; x > b && c.anyFoes && o >= 0 && o != int32(r) && c.foe(int32(r), o) {
+					sc.Foes++
+				}
 			}
 		}
 	}
-	sc.Value += float64(ContigBonus * sc.Pairs)
+	sc.Value += float64(ContigBonus*sc.Pairs - CompetitorCost*sc.Foes)
 	return sc
 }

@@ -25,7 +25,9 @@ type compiled struct {
 	lockOf   [][]int32 // request → locked booths
 	locked   []int32   // booth → request locked to it, or -1
 	ticket   []uint64
-	order    []int32 // requests in draw order
+	order    []int32   // requests in draw order
+	foes     [][]int32 // request → requests to keep apart from (either named the other's org), sorted
+	anyFoes  bool
 	eligible func(r, b int32) bool
 }
 
@@ -189,6 +191,31 @@ func compile(inst Instance) (*compiled, error) {
 			add(errorf(CodeConflict, f+".m2", "request %s asks for %.4g m²; area %s holds %.4g m² of that kind", r.ID, r.M2, r.Area, m2))
 		}
 	}
+	c.foes = make([][]int32, len(inst.Requests))
+	orgReqs := map[string][]int32{}
+	for i, r := range inst.Requests {
+		orgReqs[r.Org] = append(orgReqs[r.Org], int32(i))
+	}
+	for i, r := range inst.Requests {
+		for k, o := range r.Avoid {
+			f := fmt.Sprintf("requests[%d].avoid[%d]", i, k)
+			switch {
+			case o == "":
+				add(errorf(CodeInvalid, f, "request %s: an empty organization to avoid", r.ID))
+			case o == r.Org:
+				add(errorf(CodeInvalid, f, "request %s names its own organization %s as one to avoid", r.ID, o))
+			default:
+				for _, x := range orgReqs[o] {
+					c.foes[i] = append(c.foes[i], x)
+					c.foes[x] = append(c.foes[x], int32(i))
+				}
+			}
+		}
+	}
+	for i := range c.foes {
+		c.foes[i] = dedup(c.foes[i])
+		c.anyFoes = c.anyFoes || len(c.foes[i]) > 0
+	}
 	if len(errs) > 0 {
 		return nil, errs
 	}
@@ -293,6 +320,13 @@ func (c *compiled) value(r, b int32) float64 {
 		u = bt.M2 / StdM2
 	}
 	return u*float64(PrioBase+rq.Priority) + float64(PrefBonus*prefs(rq, bt))
+}
+
+// foe reports whether requests r and x are to be kept apart.
+func (c *compiled) foe(r, x int32) bool {
+	fs := c.foes[r]
+	i := sort.Search(len(fs), func(i int) bool { return fs[i] >= x })
+	return i < len(fs) && fs[i] == x
 }
 
 func prefs(r *Request, b *Booth) int {

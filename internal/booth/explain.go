@@ -39,6 +39,11 @@ func Explain(o Outcome) string {
 			s = "free booths larger than the m² still wanted"
 		case ReasonWaitlisted:
 			s = "waitlisted " + Ordinal(o.Waitlist)
+		case ReasonApart:
+			s = "not beside the organizations named"
+		case ReasonBesideAvoided:
+			s = "beside " + strings.Join(o.Beside, ", ") + " (named, no better plan found)"
+
 		default:
 			s = string(r)
 		}

@@ -114,6 +114,11 @@ func (s *state) areaValue(a int32) float64 {
 			if x > b && s.owner[x] == r {
 				v += ContigBonus
 			}
+			// Pairs with a booth outside the area count too: only this
+			// area's side changes.
+			if o := s.owner[x]; c.anyFoes && o >= 0 && o != r && (x > b || c.areaOf[x] != a) && c.foe(r, o) {
+				v -= CompetitorCost
+			}
 		}
 	}
 	return v

@@ -17,6 +17,11 @@ import (
 // it at most 1, and maximizing makes it the product). Constraints: each booth at
 // most once; each request at most its count or m²; each group's m² in an
 // area at most its quota; y at most each of its x; locks fixed to 1.
+// Competitors: z<r>_<b>_<q>_<c> (continuous, at least 0) is at least
+// x<r>_<b> + x<q>_<c> − 1 for adjacent booths b and c and requests r < q
+// to be kept apart (Request.Avoid), and costs CompetitorCost: maximizing
+// holds it at the product, so it counts exactly the adjacent pairs the
+// engine's Score.Foes counts.
 func WriteLP(w io.Writer, inst Instance) error {
 	c, err := compile(inst)
 	if err != nil {
@@ -46,6 +51,25 @@ func WriteLP(w io.Writer, inst Instance) error {
 			}
 		}
 	}
+	// Competitor pairs: (r, b) beside (q, x), r < q kept apart.
+	type foePair struct{ r, b, q, x int32 }
+	var foes []foePair
+	if c.anyFoes {
+		for r := range c.reqs {
+			for _, q := range c.foes[r] {
+				if q <= int32(r) {
+					continue
+				}
+				for _, b := range byReq[r] {
+					for _, x := range c.adj[b] {
+						if c.eligible(q, x) {
+							foes = append(foes, foePair{int32(r), b, q, x})
+						}
+					}
+				}
+			}
+		}
+	}
 	num := func(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
 	xv := func(r, b int32) string { return fmt.Sprintf("x%d_%d", r, b) }
 	yv := func(p pair) string { return fmt.Sprintf("y%d_%d_%d", p.r, p.b, p.x) }
@@ -56,7 +80,7 @@ func WriteLP(w io.Writer, inst Instance) error {
 			bw.WriteString("\n")
 		}
 	}
-	bw.WriteString("\\ convene booth allocation: units x (PrioBase+priority) + contiguity + preferences\nMaximize\n obj:")
+	bw.WriteString("\\ convene booth allocation: units x (PrioBase+priority) + contiguity + preferences - competitors beside\nMaximize\n obj:")
 	for r := range c.reqs {
 		for _, b := range byReq[r] {
 			line(" + " + num(c.value(int32(r), b)) + " " + xv(int32(r), b))
@@ -64,6 +88,10 @@ func WriteLP(w io.Writer, inst Instance) error {
 	}
 	for _, p := range pairs {
 		line(" + " + num(ContigBonus) + " " + yv(p))
+	}
+	zv := func(p foePair) string { return fmt.Sprintf("z%d_%d_%d_%d", p.r, p.b, p.q, p.x) }
+	for _, p := range foes {
+		line(" - " + num(CompetitorCost) + " " + zv(p))
 	}
 	if n == 0 {
 		bw.WriteString(" 0 dummy")
@@ -154,6 +182,9 @@ func WriteLP(w io.Writer, inst Instance) error {
 	}
 	for i, p := range pairs {
 		bw.WriteString(fmt.Sprintf(" ya%d: %s - %s <= 0\n yb%d: %s - %s <= 0\n", i, yv(p), xv(p.r, p.b), i, yv(p), xv(p.r, p.x)))
+	}
+	for i, p := range foes {
+		bw.WriteString(fmt.Sprintf(" za%d: %s + %s - %s <= 1\n", i, xv(p.r, p.b), xv(p.q, p.x), zv(p)))
 	}
 	for r := range c.reqs {
 		for _, b := range c.lockOf[r] {

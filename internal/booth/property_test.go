@@ -55,7 +55,7 @@ func TestShapesValid(t *testing.T) {
 func TestRandomProperties(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 7))
 	for i := range 120 {
-		shape := []boothgen.Shape{boothgen.QuotaBound, boothgen.ContiguityBound, boothgen.PreferenceHeavy, boothgen.Mixed}[i%4]
+		shape := []boothgen.Shape{boothgen.QuotaBound, boothgen.ContiguityBound, boothgen.PreferenceHeavy, boothgen.Mixed, boothgen.Competitor}[i%5]
 		inst := boothgen.Generate(boothgen.Params{Shape: shape, Requests: 5 + r.IntN(60), Demand: 0.5 + 2*r.Float64(), Seed: uint64(i)})
 		for k := range inst.Booths {
 			if r.IntN(15) == 0 {
@@ -256,7 +256,11 @@ func TestBenchInstance(t *testing.T) {
 		t.Fatalf("bench instance off size: %d booths, %d groups", len(inst.Booths), len(groups))
 	}
 	t.Logf("supply %.0f m², demand ≈ %.0f m² (%.2f×)", supply, wantM2, wantM2/supply)
-	t.Logf("booths %d, requests %d, groups %d, quotas %d, served units %.0f, score %.0f", len(inst.Booths), len(inst.Requests), len(groups), len(inst.Quotas), res.Score.Units, res.Score.Value)
+	named := 0
+	for _, q := range inst.Requests {
+		named += len(q.Avoid)
+	}
+	t.Logf("booths %d, requests %d, groups %d, quotas %d, competitors named %d, served units %.0f, score %.0f, rivals side by side %d", len(inst.Booths), len(inst.Requests), len(groups), len(inst.Quotas), named, res.Score.Units, res.Score.Value, res.Score.Foes)
 }
 
 func TestAdjacentByGeometry(t *testing.T) {

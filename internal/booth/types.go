@@ -10,7 +10,9 @@
 // (PrioBase + priority), so quotas and priorities come first; then
 // ContigBonus per pair of adjacent booths held by one request (a
 // delegation's block); then PrefBonus per booth that meets a preference
-// (near the entrance, a corner). Ties between equal priorities are broken
+// (near the entrance, a corner); less CompetitorCost per pair of adjacent
+// booths held by two requests one of which named the other's organization
+// as a competitor ("not beside a competitor"). Ties between equal priorities are broken
 // by a lottery whose tickets come from the seed and the request id alone,
 // so anyone holding the seed can replay the draw. WriteLP writes the same
 // objective and constraints as an integer program for CBC.
@@ -35,6 +37,16 @@ const (
 	StdM2       = 9.0 // one standard booth; m² requests are served in these units
 	ContigBonus = 2   // per adjacent pair of booths held by one request
 	PrefBonus   = 1   // per booth meeting one of the request's preferences
+	// CompetitorCost is taken off per adjacent pair of booths held by two
+	// requests when either named the other's organization in Avoid (once
+	// per pair, however many of the two named the other). 3 is more than a
+	// pair of one's own booths (2) or a preference met (1), so the engine
+	// will not seat a request beside a named competitor to win the entrance
+	// or one more adjacent pair; and a booth with three competitor
+	// neighbours (9) still costs less than the 10 a served unit is worth at
+	// priority 0, so nobody is left without a booth to keep competitors
+	// apart on plans of rows (at most three neighbours).
+	CompetitorCost = 3
 )
 
 // Booth is one stand on the floor plan.
@@ -67,6 +79,11 @@ type Request struct {
 	Priority int     `json:"priority"`       // points, higher first (years exhibited, size, sponsorship, early contract)
 	Entrance bool    `json:"entrance,omitempty"`
 	Corner   bool    `json:"corner,omitempty"`
+	// Avoid names organizations (Request.Org of other requests) this
+	// request does not want beside it: a soft preference, CompetitorCost
+	// per adjacent pair of booths. Names of organizations without a
+	// request are allowed (they may request later); its own is not.
+	Avoid []string `json:"avoid,omitempty"`
 }
 
 // Quota caps a group's share of an area's m² (Percent of the area's total).
@@ -122,6 +139,8 @@ const (
 	ReasonKindUnavailable Reason = "kind_unavailable" // free booths exist, none of the kind asked for
 	ReasonNoFit           Reason = "no_fit"           // free booths exist, all larger than the m² still wanted
 	ReasonWaitlisted      Reason = "waitlisted"       // on the area's waitlist at Outcome.Waitlist
+	ReasonApart           Reason = "apart"            // booths beside none of the organizations it named (Request.Avoid)
+	ReasonBesideAvoided   Reason = "beside_avoided"   // a booth beside one it named: Outcome.Beside
 )
 
 // Outcome explains what one request got and why.
@@ -137,6 +156,7 @@ type Outcome struct {
 	QuotaM2  float64  `json:"quota_m2,omitempty"`
 	QuotaUse float64  `json:"quota_use_m2,omitempty"` // the group's m² in the area after the run
 	Waitlist int      `json:"waitlist,omitempty"`     // 1-based place on the area's waitlist
+	Beside   []string `json:"beside,omitempty"`       // organizations it named in Avoid that hold a booth beside one of its booths
 	Reasons  []Reason `json:"reasons"`
 }
 
@@ -147,6 +167,7 @@ type Score struct {
 	M2    float64 `json:"m2"`
 	Pairs int     `json:"pairs"` // adjacent pairs within one request
 	Prefs int     `json:"prefs"` // booths meeting a preference
+	Foes  int     `json:"foes"`  // adjacent pairs between requests kept apart (Avoid), each costing CompetitorCost
 }
 
 // Result is one run's allocation.

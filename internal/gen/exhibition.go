@@ -76,6 +76,7 @@ func loadExhibition(ctx context.Context, db *store.DB, c *Convention, editionID 
 	r := rand.New(rand.NewPCG(uint64(c.Seed), 15))
 	n := 0
 	groups := map[string]int64{}
+	lastOf := map[[2]any]int64{} // (area, industry) → the last enterprise that filed
 	for _, o := range c.Orgs {
 		if n >= maxDemoBoothRequests || o.Status != model.OrgApproved {
 			continue
@@ -103,6 +104,12 @@ func loadExhibition(ctx context.Context, db *store.DB, c *Convention, editionID 
 			if o.Global500 {
 				q.Priority, q.Count, q.Corner = 3, 2, true
 			}
+			// Every fourth enterprise keeps the last one of its industry
+			// that filed in its area away from its booths.
+			if k := [2]any{q.AreaID, o.Industry}; n%4 == 3 && lastOf[k] != 0 {
+				q.Avoid = []store.BoothOrg{{ID: lastOf[k]}}
+			}
+			lastOf[[2]any{q.AreaID, o.Industry}] = q.OrgID
 		default:
 			continue
 		}

@@ -2,6 +2,7 @@ package gen_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/convene/convene/internal/gen"
@@ -37,4 +38,21 @@ func TestDemoExhibition(t *testing.T) {
 		t.Fatalf("%d areas over-demanded, %.0f m² assigned, %d waiting", over, assigned, waiting)
 	}
 	t.Logf("%d areas, %d over-demanded, %.0f m² assigned, %d waitlisted", len(areas), over, assigned, waiting)
+	// Some enterprises name a competitor, and their outcomes speak of it.
+	reqs, err := db.BoothRequests(ctx, sum.EditionID, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	named, told := 0, 0
+	for _, q := range reqs {
+		if len(q.Avoid) > 0 {
+			named++
+			if strings.Contains(q.Outcome, `"apart"`) || strings.Contains(q.Outcome, `"beside_avoided"`) {
+				told++
+			}
+		}
+	}
+	if named == 0 || told == 0 {
+		t.Fatalf("%d requests name competitors, %d outcomes say whether they were kept apart", named, told)
+	}
 }

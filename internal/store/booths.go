@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"sort"
 	"time"
 
 	"github.com/convene/convene/internal/model"
@@ -239,6 +240,38 @@ type BoothRequest struct {
 	Waitlist                     int
 	Outcome                      string // the engine's outcome as JSON
 	CreatedAt                    time.Time
+	// Avoid: organizations not wanted beside its booths (competitors),
+	// each exhibiting in the edition (ExhibitingOrgs) and not the
+	// requester. CreateBoothRequest reads only the IDs.
+	Avoid []BoothOrg
+}
+
+// BoothOrg names an organization exhibiting in an edition.
+type BoothOrg struct {
+	ID           int64
+	Name, NameZH string
+}
+
+// MaxAvoid is the most competitors one request may name.
+const MaxAvoid = 20
+
+// ExhibitingOrgs lists, by name, the organizations exhibiting in an
+// edition (a live booth request or a booth), except one (the asker): the
+// names a request may give as competitors. Names only: nothing about what
+// each requested.
+func (db *DB) ExhibitingOrgs(ctx context.Context, editionID, except int64) ([]BoothOrg, error) {
+	return exhibitingOrgs(ctx, db.r, editionID, except)
+}
+
+func exhibitingOrgs(ctx context.Context, q queryer, editionID, except int64) ([]BoothOrg, error) {
+	return queryAll(ctx, q, func(r interface{ Scan(...any) error }) (BoothOrg, error) {
+		var o BoothOrg
+		err := r.Scan(&o.ID, &o.Name, &o.NameZH)
+		return o, err
+	}, `SELECT o.id, o.name, o.name_zh FROM organizations o WHERE o.id <> $2 AND (
+		EXISTS (SELECT 1 FROM booth_requests r WHERE r.org_id = o.id AND r.edition_id = $1 AND r.status <> 'withdrawn')
+		OR EXISTS (SELECT 1 FROM booth_assignments a WHERE a.org_id = o.id AND a.edition_id = $1))
+		ORDER BY o.name, o.id`, editionID, except)
 }
 
 // CreateBoothRequest files an exhibitor's request while the exhibition is
@@ -253,6 +286,16 @@ func (db *DB) CreateBoothRequest(ctx context.Context, r *BoothRequest) error {
 	case "", "standard", "raw", "island":
 	default:
 		return model.Errorf(model.Invalid, "err.invalid", "kind", "err.choice")
+	}
+	avoid := map[int64]bool{}
+	for _, o := range r.Avoid {
+		if o.ID == r.OrgID {
+			return model.Errorf(model.Invalid, "err.invalid", "avoid", "booths.err_avoid_self")
+		}
+		avoid[o.ID] = true
+	}
+	if len(avoid) > MaxAvoid {
+		return model.Errorf(model.Invalid, "err.invalid", "avoid", "booths.err_avoid_many")
 	}
 	return db.tx(ctx, func(tx txq) error {
 		if err := db.requestsOpen(ctx, tx, r.EditionID); err != nil {
@@ -271,7 +314,41 @@ func (db *DB) CreateBoothRequest(ctx context.Context, r *BoothRequest) error {
 		r.ID, err = db.insertID(ctx, tx, `INSERT INTO booth_requests (edition_id, org_id, area_id, grp, count, m2, kind, priority, entrance, corner, status, created_at)
 			VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,'pending',$11) RETURNING id`,
 			r.EditionID, r.OrgID, r.AreaID, r.Group, r.Count, r.M2, r.Kind, r.Priority, r.Entrance, r.Corner, r.CreatedAt)
-		return err
+		if err != nil || len(avoid) == 0 {
+			return err
+		}
+		// Competitors: organizations exhibiting in this edition, read in
+		// this transaction.
+		orgs, err := exhibitingOrgs(ctx, tx, r.EditionID, r.OrgID)
+		if err != nil {
+			return err
+		}
+		known := map[int64]BoothOrg{}
+		for _, o := range orgs {
+			known[o.ID] = o
+		}
+		r.Avoid = r.Avoid[:0]
+		for id := range avoid {
+			o, ok := known[id]
+			if !ok {
+				return model.Errorf(model.Invalid, "err.invalid", "avoid", "booths.err_avoid_unknown")
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO booth_request_avoid (request_id, org_id) VALUES ($1, $2)`, r.ID, id); err != nil {
+				return err
+			}
+			r.Avoid = append(r.Avoid, o)
+		}
+		sortOrgs(r.Avoid)
+		return nil
+	})
+}
+
+func sortOrgs(os []BoothOrg) {
+	sort.Slice(os, func(i, j int) bool {
+		if os[i].Name != os[j].Name {
+			return os[i].Name < os[j].Name
+		}
+		return os[i].ID < os[j].ID
 	})
 }
 
@@ -317,8 +394,40 @@ func (db *DB) WithdrawBoothRequest(ctx context.Context, editionID, orgID, reques
 	})
 }
 
-// BoothRequests lists an edition's requests (orgID > 0: one organization's).
+// BoothRequests lists an edition's requests (orgID > 0: one organization's),
+// each with the competitors it named.
 func (db *DB) BoothRequests(ctx context.Context, editionID, orgID int64) ([]BoothRequest, error) {
+	reqs, err := db.boothRequests(ctx, editionID, orgID)
+	if err != nil || len(reqs) == 0 {
+		return reqs, err
+	}
+	type named struct {
+		req int64
+		org BoothOrg
+	}
+	avoid, err := queryAll(ctx, db.r, func(r interface{ Scan(...any) error }) (named, error) {
+		var n named
+		err := r.Scan(&n.req, &n.org.ID, &n.org.Name, &n.org.NameZH)
+		return n, err
+	}, `SELECT v.request_id, o.id, o.name, o.name_zh FROM booth_request_avoid v
+		JOIN booth_requests r ON r.id = v.request_id JOIN organizations o ON o.id = v.org_id
+		WHERE r.edition_id = $1 AND ($2 = 0 OR r.org_id = $2) AND r.status <> 'withdrawn' ORDER BY o.name, o.id`, editionID, orgID)
+	if err != nil {
+		return nil, err
+	}
+	at := make(map[int64]int, len(reqs))
+	for i, q := range reqs {
+		at[q.ID] = i
+	}
+	for _, n := range avoid {
+		if i, ok := at[n.req]; ok {
+			reqs[i].Avoid = append(reqs[i].Avoid, n.org)
+		}
+	}
+	return reqs, nil
+}
+
+func (db *DB) boothRequests(ctx context.Context, editionID, orgID int64) ([]BoothRequest, error) {
 	return queryAll(ctx, db.r, func(r interface{ Scan(...any) error }) (BoothRequest, error) {
 		var q BoothRequest
 		err := r.Scan(&q.ID, &q.EditionID, &q.OrgID, &q.AreaID, &q.OrgName, &q.OrgKind, &q.AreaName, &q.AreaNameZH, &q.Group, &q.Count, &q.M2, &q.Kind,

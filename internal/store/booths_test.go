@@ -72,6 +72,7 @@ func TestBoothsConformance(t *testing.T) {
 			t.Run("Priority", func(t *testing.T) { testBoothPriority(t, b.Open(t)) })
 			t.Run("Withdraw", func(t *testing.T) { testBoothWithdraw(t, b.Open(t)) })
 			t.Run("Audited", func(t *testing.T) { testBoothAudited(t, b.Open(t)) })
+			t.Run("Competitors", func(t *testing.T) { testBoothCompetitors(t, b.Open(t)) })
 		})
 	}
 }
@@ -550,5 +551,84 @@ func testBoothAudited(t *testing.T, db *store.DB) {
 	}
 	if s := strings.Join(got, " "); s != "booth.settings booth.quota booth.run booth.assign booth.publish" {
 		t.Fatalf("audited %q", s)
+	}
+}
+
+// A request names competitors among the edition's exhibiting
+// organizations; itself, an organization not exhibiting, or an unknown id
+// is refused and nothing is saved.
+func testBoothCompetitors(t *testing.T, db *store.DB) {
+	w := newBoothWorld(t, db, 4, 3)
+	e := w.edition.ID
+	rival := store.BoothRequest{EditionID: e, OrgID: w.orgs[1], AreaID: w.area.ID, Count: 1}
+	if err := db.CreateBoothRequest(ctx, &rival); err != nil {
+		t.Fatal(err)
+	}
+	orgs, err := db.ExhibitingOrgs(ctx, e, w.orgs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(orgs) != 1 || orgs[0].ID != w.orgs[1] || orgs[0].Name == "" {
+		t.Fatalf("exhibiting orgs for org 0: %+v", orgs)
+	}
+	count := func() int {
+		t.Helper()
+		rs, err := db.BoothRequests(ctx, e, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(rs)
+	}
+	for name, c := range map[string]struct {
+		avoid []int64
+		key   string
+	}{
+		"itself":         {[]int64{w.orgs[0]}, "booths.err_avoid_self"},
+		"not exhibiting": {[]int64{w.orgs[1], w.orgs[2]}, "booths.err_avoid_unknown"},
+		"unknown":        {[]int64{987654}, "booths.err_avoid_unknown"},
+	} {
+		q := store.BoothRequest{EditionID: e, OrgID: w.orgs[0], AreaID: w.area.ID, Count: 1}
+		for _, id := range c.avoid {
+			q.Avoid = append(q.Avoid, store.BoothOrg{ID: id})
+		}
+		err := db.CreateBoothRequest(ctx, &q)
+		if got := model.FieldsOf(err)["avoid"]; got != c.key {
+			t.Fatalf("%s: field avoid %q, want %q (%v)", name, got, c.key, err)
+		}
+		if n := count(); n != 1 {
+			t.Fatalf("%s: %d requests saved, want the rival's alone", name, n)
+		}
+	}
+	many := store.BoothRequest{EditionID: e, OrgID: w.orgs[0], AreaID: w.area.ID, Count: 1}
+	for i := range store.MaxAvoid + 1 {
+		many.Avoid = append(many.Avoid, store.BoothOrg{ID: int64(100000 + i)})
+	}
+	if err := db.CreateBoothRequest(ctx, &many); model.FieldsOf(err)["avoid"] != "booths.err_avoid_many" {
+		t.Fatalf("too many: %v", err)
+	}
+	mine := store.BoothRequest{EditionID: e, OrgID: w.orgs[0], AreaID: w.area.ID, Count: 1,
+		Avoid: []store.BoothOrg{{ID: w.orgs[1]}, {ID: w.orgs[1]}}}
+	if err := db.CreateBoothRequest(ctx, &mine); err != nil {
+		t.Fatal(err)
+	}
+	rs, err := db.BoothRequests(ctx, e, w.orgs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rs) != 1 || len(rs[0].Avoid) != 1 || rs[0].Avoid[0].ID != w.orgs[1] || rs[0].Avoid[0].Name != orgs[0].Name {
+		t.Fatalf("read back: %+v", rs)
+	}
+	// The rival's own list has no competitors; the rival now sees org 0.
+	all, err := db.BoothRequests(ctx, e, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range all {
+		if q.ID == rival.ID && len(q.Avoid) != 0 {
+			t.Fatalf("rival's request names %+v", q.Avoid)
+		}
+	}
+	if orgs, err := db.ExhibitingOrgs(ctx, e, w.orgs[1]); err != nil || len(orgs) != 1 || orgs[0].ID != w.orgs[0] {
+		t.Fatalf("exhibiting orgs for org 1: %+v %v", orgs, err)
 	}
 }

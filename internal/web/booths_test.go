@@ -454,3 +454,89 @@ func TestBoothsWithdraw(t *testing.T) {
 		t.Fatalf("still %d requests", len(rs))
 	}
 }
+
+// Not beside a competitor, over HTTP: the form lists the exhibiting
+// organizations by name alone; naming oneself or an organization not on
+// the list is refused with a message and saves nothing; the organizer's
+// review shows the names; the explanation says whether the draw kept them
+// apart (three booths in a row: yes; two: it could not).
+func TestBoothsCompetitors(t *testing.T) {
+	t.Parallel()
+	for _, b := range storetest.Backends(t) {
+		for _, n := range []int{3, 2} {
+			t.Run(fmt.Sprintf("%s/%d booths", b.Name, n), func(t *testing.T) {
+				f := newFixture(t, b.Open(t))
+				f.edition.Current = true
+				if err := f.db.UpdateEdition(bg, &f.edition, 0); err != nil {
+					t.Fatal(err)
+				}
+				a := boothPlan(t, f.db, f.edition.ID, n)
+				org, del, ent := f.client(model.RoleOrganizer), f.client(model.RoleDelegation), f.client(model.RoleEnterprise)
+				area := fmt.Sprint(a.ID)
+				entOrg, delOrg := *f.users[model.RoleEnterprise].OrgID, *f.users[model.RoleDelegation].OrgID
+				_, form := f.do(del, "GET", "/booths", "", "")
+				if !strings.Contains(form, "No other organization exhibits yet.") {
+					t.Fatal("empty competitor list not said")
+				}
+				if resp, body := f.postForm(ent, "/booths/requests", url.Values{"area_id": {area}, "count": {"1"}, "corner": {"true"}}); resp.StatusCode != http.StatusSeeOther {
+					t.Fatalf("enterprise request: %d %s", resp.StatusCode, body)
+				}
+				_, form = f.do(del, "GET", "/booths", "", "")
+				box := fmt.Sprintf(`name="avoid" value="%d"`, entOrg)
+				if !strings.Contains(form, box) || !strings.Contains(form, "Org enterprise") {
+					t.Fatal("the exhibiting enterprise is not offered as a competitor")
+				}
+				if strings.Contains(form, fmt.Sprintf(`name="avoid" value="%d"`, delOrg)) || strings.Contains(form, "A corner booth</span>") {
+					t.Fatal("the form offers itself or tells what another requested")
+				}
+				for avoid, msg := range map[string]string{
+					fmt.Sprint(delOrg): "Your own organization cannot be its competitor.",
+					"987654":           "Choose competitors from the list of exhibiting organizations.",
+				} {
+					resp, body := f.postForm(del, "/booths/requests", url.Values{"area_id": {area}, "count": {"1"}, "avoid": {fmt.Sprint(entOrg), avoid}})
+					if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, msg) {
+						t.Fatalf("avoid %s: %d, want 422 with %q", avoid, resp.StatusCode, msg)
+					}
+				}
+				if rs, _ := f.db.BoothRequests(bg, f.edition.ID, delOrg); len(rs) != 0 {
+					t.Fatalf("a refused request was saved: %+v", rs)
+				}
+				if resp, body := f.postForm(del, "/booths/requests", url.Values{"area_id": {area}, "count": {"1"}, "avoid": {fmt.Sprint(entOrg)}}); resp.StatusCode != http.StatusSeeOther {
+					t.Fatalf("delegation request: %d %s", resp.StatusCode, body)
+				}
+				if _, mine := f.do(del, "GET", "/booths", "", ""); !strings.Contains(mine, "not beside: Org enterprise") {
+					t.Fatal("own request does not show its competitors")
+				}
+				// The enterprise, named, learns nothing of it.
+				if _, other := f.do(ent, "GET", "/booths", "", ""); strings.Contains(other, "not beside") {
+					t.Fatal("the named organization sees the other's competitors")
+				}
+				if resp, body := f.postForm(org, "/admin/booths/run", nil); resp.StatusCode != http.StatusSeeOther {
+					t.Fatalf("run: %d %s", resp.StatusCode, body)
+				}
+				want := "not beside the competitors named"
+				if n == 2 {
+					want = "beside Org enterprise, named as a competitor"
+				}
+				_, review := f.do(org, "GET", "/admin/booths", "", "")
+				if !strings.Contains(review, `<td class="avoid-names">Org enterprise</td>`) || !strings.Contains(review, want) {
+					t.Fatalf("review lacks the competitor or %q", want)
+				}
+				if resp, body := f.postForm(org, "/admin/booths/publish", url.Values{"confirm_days": {"14"}}); resp.StatusCode != http.StatusSeeOther {
+					t.Fatalf("publish: %d %s", resp.StatusCode, body)
+				}
+				if _, plan := f.do(del, "GET", "/booths", "", ""); !strings.Contains(plan, want) {
+					t.Fatalf("the delegation's explanation lacks %q", want)
+				}
+				f.setLocale(del, "zh")
+				wantZH := "未与所列竞争对手相邻"
+				if n == 2 {
+					wantZH = "与所列竞争对手 Org enterprise 相邻"
+				}
+				if _, zh := f.do(del, "GET", "/booths", "", ""); !strings.Contains(zh, wantZH) || !strings.Contains(zh, "不相邻") {
+					t.Fatalf("the Chinese explanation lacks %q", wantZH)
+				}
+			})
+		}
+	}
+}

@@ -5,6 +5,7 @@ package boothgen
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 
 	"github.com/convene/convene/internal/booth"
 )
@@ -17,11 +18,12 @@ const (
 	QuotaBound      Shape = "quota-bound"      // many groups, quotas summing to 100%, demand above every quota
 	ContiguityBound Shape = "contiguity-bound" // block requests of 3 to 8 booths in small areas
 	PreferenceHeavy Shape = "preference-heavy" // m² and kind requests, most wanting the entrance or a corner
+	Competitor      Shape = "competitor"       // one to three booths, half wanting the entrance, half naming competitors to keep away (Rivals)
 	Mixed           Shape = "mixed"            // all of the above, the benchmark's shape
 )
 
 // Shapes lists the shapes the CBC comparison runs.
-func Shapes() []Shape { return []Shape{QuotaBound, ContiguityBound, PreferenceHeavy} }
+func Shapes() []Shape { return []Shape{QuotaBound, ContiguityBound, PreferenceHeavy, Competitor} }
 
 // Params sizes an instance.
 type Params struct {
@@ -30,7 +32,13 @@ type Params struct {
 	Demand   float64 // requested / supplied units, e.g. 1.5
 	Groups   int     // quota groups (0: one per 12 requests)
 	Locks    int     // assignments to lock (taken from a first run by the caller; here: first booths)
-	Seed     uint64
+	// Rivals is the share of requests that name one to three other
+	// organizations of their area to keep away (Request.Avoid); 0: the
+	// shape's own (competitor 0.5, mixed 0.1, others none), below 0: none.
+	// The names are drawn from a stream of their own, so the rest of an
+	// instance does not depend on Rivals.
+	Rivals float64
+	Seed   uint64
 }
 
 // Generate builds an instance. Areas are grids of rows of booths, two rows
@@ -52,6 +60,8 @@ func Generate(p Params) booth.Instance {
 		perArea, blocks = 12, true
 	case PreferenceHeavy:
 		perArea = 25
+	case Competitor:
+		perArea = 20
 	case Mixed:
 		perArea = 60
 	}
@@ -83,6 +93,9 @@ func Generate(p Params) booth.Instance {
 		default:
 			q.Count = 1 + r.IntN(3)
 		}
+		if p.Shape == Competitor {
+			q.Entrance = r.IntN(2) == 0
+		}
 		if p.Shape == PreferenceHeavy || p.Shape == Mixed {
 			q.Entrance = r.IntN(3) > 0
 			q.Corner = r.IntN(2) == 0
@@ -97,6 +110,7 @@ func Generate(p Params) booth.Instance {
 			units[a] += q.M2 / 9
 		}
 	}
+	rivals(reqs, nAreas, p)
 	var booths []booth.Booth
 	for a := range nAreas {
 		area := fmt.Sprintf("A%02d", a+1)
@@ -195,6 +209,40 @@ func Generate(p Params) booth.Instance {
 		}
 	}
 	return inst
+}
+
+// rivals fills Request.Avoid: a share of the requests name one to three
+// organizations of other requests in their area.
+func rivals(reqs []booth.Request, nAreas int, p Params) {
+	share := p.Rivals
+	if share == 0 {
+		switch p.Shape {
+		case Competitor:
+			share = 0.5
+		case Mixed:
+			share = 0.1
+		}
+	}
+	if share <= 0 {
+		return
+	}
+	r := rand.New(rand.NewPCG(p.Seed, 0xf0e5))
+	byArea := make([][]int, nAreas)
+	for i := range reqs {
+		byArea[i%nAreas] = append(byArea[i%nAreas], i)
+	}
+	for i := range reqs {
+		same := byArea[i%nAreas]
+		if len(same) < 2 || r.Float64() >= share {
+			continue
+		}
+		for range 1 + r.IntN(3) {
+			j := same[r.IntN(len(same))]
+			if j != i && !slices.Contains(reqs[i].Avoid, reqs[j].Org) {
+				reqs[i].Avoid = append(reqs[i].Avoid, reqs[j].Org)
+			}
+		}
+	}
 }
 
 func taken(ls []booth.Lock, code string) bool {

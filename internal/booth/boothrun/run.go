@@ -48,8 +48,12 @@ func Instance(ctx context.Context, db *store.DB, editionID int64) (booth.Instanc
 	booth.AdjacentByGeometry(inst.Booths)
 	rm := map[string]store.BoothRequest{}
 	for _, r := range reqs {
-		inst.Requests = append(inst.Requests, booth.Request{ID: reqKey(r.ID), Org: strconv.FormatInt(r.OrgID, 10), Group: r.Group,
-			Area: areaKey(r.AreaID), Count: r.Count, M2: r.M2, Kind: booth.Kind(r.Kind), Priority: r.Priority, Entrance: r.Entrance, Corner: r.Corner})
+		q := booth.Request{ID: reqKey(r.ID), Org: OrgKey(r.OrgID), Group: r.Group,
+			Area: areaKey(r.AreaID), Count: r.Count, M2: r.M2, Kind: booth.Kind(r.Kind), Priority: r.Priority, Entrance: r.Entrance, Corner: r.Corner}
+		for _, o := range r.Avoid {
+			q.Avoid = append(q.Avoid, OrgKey(o.ID))
+		}
+		inst.Requests = append(inst.Requests, q)
 		rm[reqKey(r.ID)] = r
 	}
 	for _, q := range quotas {
@@ -57,6 +61,10 @@ func Instance(ctx context.Context, db *store.DB, editionID int64) (booth.Instanc
 	}
 	return inst, bm, rm, nil
 }
+
+// OrgKey is an organization's name in the engine (Request.Org, Avoid and
+// Outcome.Beside).
+func OrgKey(id int64) string { return strconv.FormatInt(id, 10) }
 
 func areaKey(id int64) string { return "a" + strconv.FormatInt(id, 10) }
 func reqKey(id int64) string  { return "r" + strconv.FormatInt(id, 10) }

@@ -164,6 +164,36 @@ func Result(inst booth.Instance, res booth.Result) []string {
 		} else if o.Waitlist != 0 {
 			bad("request %s is served and waitlisted", r.ID)
 		}
+		// Competitors named: which of them hold a booth beside one of its.
+		if len(r.Avoid) > 0 && len(mine) > 0 {
+			named := map[string]bool{}
+			for _, n := range r.Avoid {
+				named[n] = true
+			}
+			near := map[string]bool{}
+			for _, b := range mine {
+				for x := range neighbours[b] {
+					if ow, ok := owner[x]; ok && ow != r.ID && named[reqs[ow].Org] {
+						near[reqs[ow].Org] = true
+					}
+				}
+			}
+			var want []string
+			for n := range near {
+				want = append(want, n)
+			}
+			sort.Strings(want)
+			gotB := append([]string(nil), o.Beside...)
+			sort.Strings(gotB)
+			if fmt.Sprint(want) != fmt.Sprint(gotB) {
+				bad("request %s: beside %v, the plan puts %v beside it", r.ID, gotB, want)
+			}
+			if len(want) == 0 && !has[booth.ReasonApart] || len(want) > 0 && !has[booth.ReasonBesideAvoided] {
+				bad("request %s: reasons %v do not say whether its competitors were kept apart", r.ID, o.Reasons)
+			}
+		} else if len(o.Beside) > 0 || has[booth.ReasonApart] || has[booth.ReasonBesideAvoided] {
+			bad("request %s names no competitor or holds no booth, but its outcome speaks of them", r.ID)
+		}
 	}
 	for a, ps := range waitPos {
 		sort.Ints(ps)
@@ -214,7 +244,9 @@ func Result(inst booth.Instance, res booth.Result) []string {
 
 // Objective recomputes the documented objective of a set of assignments:
 // units × (PrioBase + priority), PrefBonus per preference met, ContigBonus
-// per adjacent pair held by one request.
+// per adjacent pair held by one request, less CompetitorCost (3) per
+// adjacent pair held by two requests one of which named the other's
+// organization in Avoid.
 func Objective(inst booth.Instance, as []booth.Assignment) float64 {
 	booths := map[string]booth.Booth{}
 	for _, b := range inst.Booths {
@@ -249,12 +281,27 @@ func Objective(inst booth.Instance, as []booth.Assignment) float64 {
 				continue
 			}
 			seen[p] = true
-			if o, ok := owner[p[0]]; ok && o == owner[p[1]] {
+			o0, ok0 := owner[p[0]]
+			o1, ok1 := owner[p[1]]
+			switch {
+			case !ok0 || !ok1:
+			case o0 == o1:
 				total += 2
+			case avoids(reqs[o0], reqs[o1].Org) || avoids(reqs[o1], reqs[o0].Org):
+				total -= 3
 			}
 		}
 	}
 	return total
+}
+
+func avoids(r booth.Request, org string) bool {
+	for _, o := range r.Avoid {
+		if o == org {
+			return true
+		}
+	}
+	return false
 }
 
 // ticket is the documented lottery: SplitMix64 of seed XOR FNV-1a(id).

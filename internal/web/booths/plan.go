@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/convene/convene/internal/booth"
+	"github.com/convene/convene/internal/booth/boothrun"
 	"github.com/convene/convene/internal/model"
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/web/render"
@@ -47,6 +48,7 @@ type planData struct {
 	Deadline   string            // the request deadline in the edition's zone, "" for none
 	Closed     bool              // the deadline has passed
 	Available  []store.PlanBooth // in this hall, for self-service
+	Orgs       []store.BoothOrg  // exhibiting organizations a request may name as competitors (names only)
 	Now        time.Time
 }
 
@@ -124,6 +126,11 @@ func (a *Area) loadPlan(r *http.Request) (planData, []store.PlanBooth, error) {
 		if err != nil {
 			return d, nil, err
 		}
+		if d.CanRequest {
+			if d.Orgs, err = a.DB.ExhibitingOrgs(ctx, e.ID, me); err != nil {
+				return d, nil, err
+			}
+		}
 		for _, q := range reqs {
 			mr := myRequest{BoothRequest: q}
 			if published || q.Status == "pending" {
@@ -157,6 +164,8 @@ func (a *Area) explain(r *http.Request, q store.BoothRequest) string {
 			parts = append(parts, T("booths.reason.waitlisted", q.Waitlist))
 		case booth.ReasonQuotaReached:
 			parts = append(parts, T("booths.reason.quota_reached", num(o.QuotaM2)))
+		case booth.ReasonBesideAvoided:
+			parts = append(parts, T("booths.reason.beside_avoided", besideNames(r, q, o.Beside)))
 		default:
 			parts = append(parts, T("booths.reason."+string(reason)))
 		}
@@ -166,6 +175,21 @@ func (a *Area) explain(r *http.Request, q store.BoothRequest) string {
 		head = T("booths.outcome.assigned", strings.Join(o.Booths, ", "))
 	}
 	return head + ": " + strings.Join(parts, T("booths.sep"))
+}
+
+// besideNames names, in the reader's language, the competitors a request
+// named that stand beside it (the outcome holds their engine keys; the
+// request's own list holds their names).
+func besideNames(r *http.Request, q store.BoothRequest, keys []string) string {
+	var names []string
+	for _, k := range keys {
+		for _, o := range q.Avoid {
+			if boothrun.OrgKey(o.ID) == k {
+				names = append(names, model.DisplayName(request.Locale(r), o.Name, o.NameZH))
+			}
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 func num(f float64) string { return fmt.Sprintf("%.4g", f) }

@@ -9,12 +9,13 @@ import (
 )
 
 type requestInput struct {
-	AreaID   int64  `json:"area_id"`
-	Count    int    `json:"count"`
-	M2       string `json:"m2"` // a form number with decimals
-	Kind     string `json:"kind"`
-	Entrance bool   `json:"entrance"`
-	Corner   bool   `json:"corner"`
+	AreaID   int64   `json:"area_id"`
+	Count    int     `json:"count"`
+	M2       string  `json:"m2"` // a form number with decimals
+	Kind     string  `json:"kind"`
+	Entrance bool    `json:"entrance"`
+	Corner   bool    `json:"corner"`
+	Avoid    []int64 `json:"avoid"` // organizations not wanted beside (ExhibitingOrgs)
 }
 
 // fileRequest: an enterprise or a delegation asks for booths in an area
@@ -53,6 +54,9 @@ func (a *Area) saveRequest(r *http.Request, in requestInput) error {
 	}
 	q := store.BoothRequest{EditionID: e.ID, OrgID: org.ID, AreaID: in.AreaID, Count: in.Count, M2: m2, Kind: in.Kind,
 		Entrance: in.Entrance, Corner: in.Corner}
+	for _, id := range in.Avoid {
+		q.Avoid = append(q.Avoid, store.BoothOrg{ID: id})
+	}
 	if org.Kind == model.OrgDelegation {
 		q.Group = org.Province
 		if q.Group == "" {

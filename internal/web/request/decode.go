@@ -80,7 +80,24 @@ func DecodeForm(vals url.Values, dst any) error {
 			}
 			f.SetInt(n)
 		case reflect.Slice:
-			f.Set(reflect.ValueOf(model.SplitList(s)))
+			if f.Type().Elem().Kind() != reflect.Int64 {
+				f.Set(reflect.ValueOf(model.SplitList(s)))
+				continue
+			}
+			// A list of ids: one value per ticked box (name repeated).
+			var ids []int64
+			for _, x := range raw {
+				if x = strings.TrimSpace(x); x == "" {
+					continue
+				}
+				n, err := strconv.ParseInt(x, 10, 64)
+				if err != nil {
+					p.Add(name, "err.number")
+					break
+				}
+				ids = append(ids, n)
+			}
+			f.Set(reflect.ValueOf(ids))
 		}
 	}
 	return p.Err()
@@ -175,8 +192,13 @@ func EncodeForm(vals url.Values, src any) {
 		case reflect.Int, reflect.Int64:
 			vals.Set(name, strconv.FormatInt(f.Int(), 10))
 		case reflect.Slice:
-			if l, ok := f.Interface().([]string); ok {
+			switch l := f.Interface().(type) {
+			case []string:
 				vals.Set(name, strings.Join(l, ", "))
+			case []int64:
+				for _, n := range l {
+					vals.Add(name, strconv.FormatInt(n, 10))
+				}
 			}
 		}
 	}
