@@ -100,42 +100,42 @@ type ScanOut struct {
 	OtherGate  string `json:"other_gate,omitempty"`
 }
 
-// RecordScans stores a gate's batch in one transaction, each scan at most
-// once (its nonce is unique). Per scan: refused when the token was refused,
-// the badge is unknown or revoked, or the gate's event wants a
-// registration; else admitted when the person has not entered that day,
-// "already" when they have (at this gate, or at another: then OtherGate).
-// first_entry marks the first per person, gate and day; duplicate marks
-// every entry after the person's first that day. The badges in the batch are
-// locked (PostgreSQL) in id order so concurrent batches neither deadlock nor
-// both count a first entry.
+// RecordScans stores a gate's batch, each scan at most once (its nonce is
+// unique). Per scan: refused when the token was refused, the badge is
+// unknown or revoked, or the gate's event wants a registration; else
+// admitted when the person has not entered that day, "already" when they
+// have (at this gate, or at another: then OtherGate). first_entry marks the
+// first per person, gate and day; duplicate marks every entry after the
+// person's first that day. Concurrent calls share transactions and a big
+// batch is stored in bounded ones (scanQueue); the answer comes after the
+// whole batch has committed.
 func (db *DB) RecordScans(ctx context.Context, gateID int64, device string, queue int, scans []ScanIn) ([]ScanOut, error) {
-	now := db.clock()
-	out := make([]ScanOut, len(scans))
-	err := db.tx(ctx, func(tx txq) error {
-		var eventID sql.NullInt64
-		if err := tx.QueryRowContext(ctx, `SELECT event_id FROM gates WHERE id = $1`, gateID).Scan(&eventID); err != nil {
-			return one(err, "gate")
-		}
-		b, err := db.prefetchScans(ctx, tx, gateID, scans)
+	return db.scans.record(ctx, gateID, device, queue, scans)
+}
+
+// recordChunk stores scans of one gate in tx, deciding each against what
+// tx holds, and notes the gate's sync. The badges in the chunk are locked
+// (PostgreSQL) in id order so concurrent transactions neither deadlock nor
+// both count a first entry.
+func (db *DB) recordChunk(ctx context.Context, tx txq, gateID int64, device string, queue int, scans []ScanIn, out []ScanOut, now time.Time) error {
+	var eventID sql.NullInt64
+	if err := tx.QueryRowContext(ctx, `SELECT event_id FROM gates WHERE id = $1`, gateID).Scan(&eventID); err != nil {
+		return one(err, "gate")
+	}
+	b, err := db.prefetchScans(ctx, tx, gateID, scans)
+	if err != nil {
+		return err
+	}
+	b.event, b.seats = eventID.Int64, -1
+	for i, s := range scans {
+		o, err := db.recordScan(ctx, tx, gateID, eventID, device, s, now, b)
 		if err != nil {
 			return err
 		}
-		b.event, b.seats = eventID.Int64, -1
-		for i, s := range scans {
-			o, err := db.recordScan(ctx, tx, gateID, eventID, device, s, now, b)
-			if err != nil {
-				return err
-			}
-			out[i] = o
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE gates SET last_sync_at = $2, last_device = $3, last_queue = $4 WHERE id = $1`, gateID, now, device, queue)
-		return db.mapErr(err)
-	})
-	if err != nil {
-		return nil, err
+		out[i] = o
 	}
-	return out, nil
+	_, err = tx.ExecContext(ctx, `UPDATE gates SET last_sync_at = $2, last_device = $3, last_queue = $4 WHERE id = $1`, gateID, now, device, queue)
+	return db.mapErr(err)
 }
 
 // scanBatch is what a batch's scans need to know, read once: the badges

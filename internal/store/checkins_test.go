@@ -21,6 +21,7 @@ func TestCheckinsConformance(t *testing.T) {
 		{"Badges", testBadges},
 		{"ScansOnceEach", testScansOnceEach},
 		{"ConcurrentSyncs", testConcurrentSyncs},
+		{"BigBatchesAndOnline", testBigBatchesAndOnline},
 		{"EventDoor", testEventDoor},
 	}
 	for _, b := range storetest.Backends(t) {
@@ -264,5 +265,69 @@ func testEventDoor(t *testing.T, db *store.DB, w gateWorld) {
 	}
 	if o := one(door.ID, 4); o.Result != store.ScanRefused || o.Reason != "not_registered" {
 		t.Fatalf("invitation-only: %s %q", o.Result, o.Reason)
+	}
+}
+
+// testBigBatchesAndOnline: gates syncing batches bigger than one
+// transaction (the queue stores them in chunks) while single online scans
+// arrive: every nonce is stored once, each person has one first entry per
+// gate and day, and a batch sent again is answered as stored, result for
+// result.
+func testBigBatchesAndOnline(t *testing.T, db *store.DB, w gateWorld) {
+	at := time.Date(2017, 12, 17, 2, 0, 0, 0, time.UTC)
+	gates := []int64{w.a.ID, w.b.ID}
+	batches := make([][]store.ScanIn, 4)
+	for k := range batches {
+		for j := range 150 {
+			batches[k] = append(batches[k], scan(w, (k+j)%3, fmt.Sprintf("big-%d-%d", k, j), at.Add(time.Duration(j)*time.Second)))
+		}
+	}
+	outs := make([][]store.ScanOut, len(batches))
+	var wg sync.WaitGroup
+	errs := make(chan error, 100)
+	for k := range batches {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			o, err := db.RecordScans(ctx, gates[k%2], fmt.Sprint("big", k), 0, batches[k])
+			if err != nil {
+				errs <- err
+			}
+			outs[k] = o
+		}()
+	}
+	for k := range 40 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := db.RecordScans(ctx, gates[k%2], "online", 0, []store.ScanIn{scan(w, k%3, fmt.Sprint("one-", k), at)}); err != nil {
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	stats, _ := db.GateStats(ctx, w.ed.ID)
+	for _, g := range stats {
+		if g.Scans != 2*150+20 || g.FirstEntries != 3 {
+			t.Fatalf("gate %s: %+v", g.Name, g)
+		}
+	}
+	// Over both gates: six first entries, one of each person's two a
+	// duplicate (the other gate was first).
+	if stats[0].FirstEntries+stats[1].FirstEntries != 6 || stats[0].Duplicates+stats[1].Duplicates != 2*(2*150+20)-3 {
+		t.Fatalf("first entries / duplicates: %+v", stats)
+	}
+	again, err := db.RecordScans(ctx, gates[0], "big0", 0, batches[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, o := range again {
+		if o.Sync != store.SyncReplayed || o.Result != outs[0][i].Result || o.FirstEntry != outs[0][i].FirstEntry {
+			t.Fatalf("replayed scan %d: %+v, first answer %+v", i, o, outs[0][i])
+		}
 	}
 }
