@@ -117,7 +117,7 @@ func (db *DB) RecordScans(ctx context.Context, gateID int64, device string, queu
 // tx holds, and notes the gate's sync. The badges in the chunk are locked
 // (PostgreSQL) in id order so concurrent transactions neither deadlock nor
 // both count a first entry.
-func (db *DB) recordChunk(ctx context.Context, tx txq, gateID int64, device string, queue int, scans []ScanIn, out []ScanOut, now time.Time) error {
+func (db *DB) recordChunk(ctx context.Context, tx queryer, gateID int64, device string, queue int, scans []ScanIn, out []ScanOut, now time.Time) error {
 	var eventID sql.NullInt64
 	if err := tx.QueryRowContext(ctx, `SELECT event_id FROM gates WHERE id = $1`, gateID).Scan(&eventID); err != nil {
 		return one(err, "gate")
@@ -166,7 +166,7 @@ func entryKey(user int64, day string) string { return strconv.FormatInt(user, 10
 // checked against. On PostgreSQL the badges are locked in id order, so
 // concurrent batches of one person neither deadlock nor both count a first
 // entry (SQLite's one writer serializes them anyway).
-func (db *DB) prefetchScans(ctx context.Context, tx txq, gateID int64, scans []ScanIn) (*scanBatch, error) {
+func (db *DB) prefetchScans(ctx context.Context, tx queryer, gateID int64, scans []ScanIn) (*scanBatch, error) {
 	b := &scanBatch{badges: map[int64]badgeState{}, entries: map[string][]gateEntry{}, gates: map[int64]string{}}
 	var ids, users []int64
 	seenU := map[int64]bool{}
@@ -244,7 +244,7 @@ func (db *DB) prefetchScans(ctx context.Context, tx txq, gateID int64, scans []S
 	return b, nil
 }
 
-func (db *DB) storedScan(ctx context.Context, tx txq, s ScanIn) (ScanOut, bool, error) {
+func (db *DB) storedScan(ctx context.Context, tx queryer, s ScanIn) (ScanOut, bool, error) {
 	var hash string
 	o := ScanOut{Nonce: s.Nonce}
 	err := tx.QueryRowContext(ctx, `SELECT content_hash, result, reason, first_entry, duplicate FROM checkins WHERE nonce = $1`, s.Nonce).
@@ -265,7 +265,7 @@ func (db *DB) storedScan(ctx context.Context, tx txq, s ScanIn) (ScanOut, bool, 
 // recordScan decides one scan from the batch's knowledge and inserts it
 // unless its nonce is already stored (then it answers the stored scan, or
 // refuses a nonce reused with other content).
-func (db *DB) recordScan(ctx context.Context, tx txq, gateID int64, eventID sql.NullInt64, device string, s ScanIn, now time.Time, b *scanBatch) (ScanOut, error) {
+func (db *DB) recordScan(ctx context.Context, tx queryer, gateID int64, eventID sql.NullInt64, device string, s ScanIn, now time.Time, b *scanBatch) (ScanOut, error) {
 	o := ScanOut{Nonce: s.Nonce, Sync: SyncCreated, Result: ScanRefused, Reason: s.Refused}
 	var badgeID, userID any
 	if s.BadgeID != 0 {
@@ -366,7 +366,7 @@ func (b *scanBatch) entered(user int64, day string) bool {
 // the walk-ins already admitted; -2 when the event is by invitation. On
 // PostgreSQL the event's row is locked, so two doors of one event never
 // give the last seat twice (SQLite's one writer serializes them).
-func (db *DB) doorSeats(ctx context.Context, tx txq, b *scanBatch) error {
+func (db *DB) doorSeats(ctx context.Context, tx queryer, b *scanBatch) error {
 	if b.seats != -1 {
 		return nil
 	}
