@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/seating"
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/store/storetest"
 )
@@ -23,6 +24,7 @@ func TestCheckinsConformance(t *testing.T) {
 		{"ConcurrentSyncs", testConcurrentSyncs},
 		{"BigBatchesAndOnline", testBigBatchesAndOnline},
 		{"EventDoor", testEventDoor},
+		{"CoachGate", testCoachGate},
 	}
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
@@ -329,5 +331,89 @@ func testBigBatchesAndOnline(t *testing.T, db *store.DB, w gateWorld) {
 		if o.Sync != store.SyncReplayed || o.Result != outs[0][i].Result || o.FirstEntry != outs[0][i].FirstEntry {
 			t.Fatalf("replayed scan %d: %+v, first answer %+v", i, o, outs[0][i])
 		}
+	}
+}
+
+// testCoachGate: a field study's gate for one coach boards the people the
+// boarding list puts on that coach; someone on another coach is refused
+// and told which to board; someone not registered is refused. A coach's
+// gate needs a field study with that many coaches.
+func testCoachGate(t *testing.T, db *store.DB, w gateWorld) {
+	at := time.Date(2017, 12, 17, 1, 0, 0, 0, time.UTC)
+	ev := store.EventInfo{Event: model.Event{EditionID: w.ed.ID, Kind: model.EventFieldStudy, Title: "Park visit", Room: "Science park",
+		StartsAt: at, EndsAt: at.Add(5 * time.Hour), Capacity: 4}, Audience: "all", HoldSeconds: 3600, Coaches: 2, CoachSeats: 2}
+	if err := db.SaveEvent(ctx, &ev); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range w.people { // three registered; a fourth person is not
+		if _, err := db.RegisterForEvent(ctx, ev.ID, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, bad := range []store.Gate{
+		{EditionID: w.ed.ID, Name: "Coach 3", EventID: &ev.ID, Coach: 3},
+		{EditionID: w.ed.ID, Name: "No event", Coach: 1},
+	} {
+		if err := db.CreateGate(ctx, &bad); model.AsError(err) == nil {
+			t.Fatalf("gate %q: %v, want invalid", bad.Name, err)
+		}
+	}
+	gates := make([]store.Gate, 2)
+	for i := range gates {
+		gates[i] = store.Gate{EditionID: w.ed.ID, Name: fmt.Sprint("Coach ", i+1), EventID: &ev.ID, Coach: i + 1}
+		if err := db.CreateGate(ctx, &gates[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if g, _ := db.GateByID(ctx, gates[1].ID); g.Coach != 2 {
+		t.Fatalf("gate read back: %+v", g)
+	}
+	// The boarding list as the organizer sees it.
+	bs, err := db.Boarders(ctx, ev.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists, _ := seating.Coaches(store.BoardingGroups(bs), 2, 2)
+	coachOf := map[int64]int{}
+	for i, l := range lists {
+		for _, u := range l {
+			coachOf[u] = i + 1
+		}
+	}
+	if len(coachOf) != 3 || len(lists[0]) == 0 || len(lists[1]) == 0 {
+		t.Fatalf("boarding lists %v", lists)
+	}
+	outsider := mustUsers(t, db, 1, "coach")[0]
+	ob := store.Badge{EditionID: w.ed.ID, UserID: outsider, Role: "talent", NotBefore: nbf, NotAfter: naf}
+	if err := db.IssueBadge(ctx, &ob); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	one := func(gate store.Gate, b store.Badge) store.ScanOut {
+		t.Helper()
+		n++
+		nonce := fmt.Sprintf("coach-%d", n)
+		o, err := db.RecordScans(ctx, gate.ID, "coach", 0, []store.ScanIn{{Nonce: nonce, Hash: "h-" + nonce, BadgeID: b.ID, UserID: b.UserID,
+			ScannedAt: at.Add(time.Duration(n) * time.Minute), Day: "2017-12-17", DeviceResult: "admitted"}})
+		if err != nil || len(o) != 1 {
+			t.Fatalf("scan %d: %v", n, err)
+		}
+		return o[0]
+	}
+	for i, b := range w.badges {
+		c := coachOf[b.UserID]
+		if o := one(gates[c-1], b); o.Result != store.ScanAdmitted || !o.FirstEntry {
+			t.Fatalf("person %d at coach %d's gate: %+v", i, c, o)
+		}
+		if o := one(gates[c-1], b); o.Result != store.ScanAlready || o.Reason != "same_gate" {
+			t.Fatalf("person %d again: %+v", i, o)
+		}
+		other := gates[2-c]
+		if o := one(other, b); o.Result != store.ScanRefused || o.Reason != "board_coach" || o.Coach != c || o.FirstEntry {
+			t.Fatalf("person %d (coach %d) at %s: %+v", i, c, other.Name, o)
+		}
+	}
+	if o := one(gates[0], ob); o.Result != store.ScanRefused || o.Reason != "not_registered" {
+		t.Fatalf("not registered: %+v", o)
 	}
 }
