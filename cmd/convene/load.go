@@ -19,7 +19,7 @@ func loadCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	var cfg load.Config
 	fs.StringVar(&cfg.BaseURL, "url", "http://127.0.0.1:8080", "the server to drive (loopback addresses only)")
 	also := fs.String("also", "", "more instances on the same database, comma-separated: virtual users are spread over -url and these")
-	fs.StringVar(&cfg.Scenario, "scenario", "scan", "scan (scan landing + apply, new and returning talents), replay (the two convention days compressed), screen (live dashboard streams held open; an application's time to reach them all) docking (the docking boards, funnel and projects/exhibits catalogues as an organizer, a delegation and a park read them) or checkin (gates posting badge scans: batches a syncing gate sends and single online scans)")
+	fs.StringVar(&cfg.Scenario, "scenario", "scan", "scan (scan landing + apply, new and returning talents), replay (the two convention days compressed), screen (live dashboard streams held open; an application's time to reach them all) docking (the docking boards, funnel and projects/exhibits catalogues as an organizer, a delegation and a park read them) checkin (gates posting badge scans: batches a syncing gate sends and single online scans) or gatedays (the seed's 500,000 visits over two days through four gates, first entries checked)")
 	fs.IntVar(&cfg.VUs, "vus", 16, fmt.Sprintf("concurrent virtual users (at most %d)", load.MaxVUs))
 	fs.DurationVar(&cfg.Duration, "duration", 20*time.Second, fmt.Sprintf("stop the scenario after this long (at most %s)", load.MaxDuration))
 	fs.IntVar(&cfg.Requests, "requests", 0, "stop the scenario after this many requests (0: duration alone; -1 with replay: the whole convention's visits, applications and searches)")

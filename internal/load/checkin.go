@@ -22,6 +22,7 @@ import (
 // duplicates, which the server records and flags the same way.
 type checkinScenario struct {
 	gate   *http.Client
+	org    *http.Client
 	gates  []int64
 	tokens []string
 	batch  int
@@ -39,6 +40,11 @@ const checkinBadges = 120
 const checkinBatch = 50
 
 func (s *checkinScenario) prepare(ctx context.Context, h *harness) error {
+	return s.prepareN(ctx, h, checkinBadges)
+}
+
+// prepareN issues every badge and fetches n participants' tokens.
+func (s *checkinScenario) prepareN(ctx context.Context, h *harness, n int) error {
 	cv, err := loadConvention(ctx, h)
 	if err != nil {
 		return err
@@ -68,6 +74,7 @@ func (s *checkinScenario) prepare(ctx context.Context, h *harness) error {
 	if err != nil {
 		return err
 	}
+	s.org = org
 	// Every account gets a badge (as the organizer's button does).
 	if err := postForm(ctx, h, org, "/admin/badges/issue", nil); err != nil {
 		return fmt.Errorf("load: checkin: issuing badges: %w", err)
@@ -84,7 +91,7 @@ func (s *checkinScenario) prepare(ctx context.Context, h *harness) error {
 	if s.gate, err = login(gateEmail); err != nil {
 		return err
 	}
-	for _, email := range cv.talents[:min(checkinBadges, len(cv.talents))] {
+	for _, email := range cv.talents[:min(n, len(cv.talents))] {
 		cl, err := login(email)
 		if err != nil {
 			return err

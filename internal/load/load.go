@@ -35,7 +35,7 @@ const (
 type Config struct {
 	BaseURL  string        // the server, e.g. http://127.0.0.1:8080; loopback only
 	Also     []string      // more instances of it (one database): virtual users are spread over all, as a load balancer would
-	Scenario string        // "scan", "replay", "screen", "docking" or "checkin"
+	Scenario string        // "scan", "replay", "screen", "docking", "checkin" or "gatedays"
 	VUs      int           // concurrent virtual users
 	Duration time.Duration // the scenario stops after this long
 	Requests int           // ... or after this many requests (0: Duration alone)
@@ -149,8 +149,10 @@ func Run(ctx context.Context, cfg Config) (*Report, error) {
 		sc = &dockingScenario{}
 	case "checkin":
 		sc = &checkinScenario{}
+	case "gatedays":
+		sc = &gateDaysScenario{}
 	default:
-		return nil, fmt.Errorf("load: unknown scenario %q (scan, replay, screen, docking or checkin)", cfg.Scenario)
+		return nil, fmt.Errorf("load: unknown scenario %q (scan, replay, screen, docking, checkin or gatedays)", cfg.Scenario)
 	}
 	tr := &http.Transport{
 		Proxy:               nil, // never through a proxy: loopback only

@@ -17,18 +17,19 @@ type Gate struct {
 	Roles         []string // badge roles admitted; empty: all
 	Days          []string // "2006-01-02" in the edition's zone; empty: all
 	EventID       *int64   // only those registered for this event
+	Coach         int      // a field study's boarding gate for this coach alone (1-based); 0: none
 	LastSyncAt    *time.Time
 	LastDevice    string
 	LastQueue     int
 }
 
-const gateCols = `id, edition_id, name, roles, days, event_id, last_sync_at, last_device, last_queue`
+const gateCols = `id, edition_id, name, roles, days, event_id, last_sync_at, last_device, last_queue, coach`
 
 func scanGate(row interface{ Scan(...any) error }) (Gate, error) {
 	var g Gate
 	var ev sql.NullInt64
 	var last sql.NullTime
-	err := row.Scan(&g.ID, &g.EditionID, &g.Name, scanList(&g.Roles), scanList(&g.Days), &ev, &last, &g.LastDevice, &g.LastQueue)
+	err := row.Scan(&g.ID, &g.EditionID, &g.Name, scanList(&g.Roles), scanList(&g.Days), &ev, &last, &g.LastDevice, &g.LastQueue, &g.Coach)
 	if ev.Valid {
 		g.EventID = &ev.Int64
 	}
@@ -39,13 +40,30 @@ func scanGate(row interface{ Scan(...any) error }) (Gate, error) {
 	return g, err
 }
 
-// CreateGate adds a gate; names are unique per edition.
+// CreateGate adds a gate; names are unique per edition. A coach's gate
+// belongs to a field study with at least that many coaches.
 func (db *DB) CreateGate(ctx context.Context, g *Gate) error {
 	if g.Name == "" || len(g.Name) > 100 {
 		return model.Errorf(model.Invalid, "err.invalid", "name", "err.required")
 	}
-	id, err := db.insertID(ctx, db.w, `INSERT INTO gates (edition_id, name, roles, days, event_id) VALUES ($1,$2,$3,$4,$5) RETURNING id`,
-		g.EditionID, g.Name, list(g.Roles).String(), list(g.Days).String(), g.EventID)
+	if g.Coach != 0 {
+		coaches := 0
+		if g.EventID != nil {
+			if err := db.r.QueryRowContext(ctx, `SELECT coaches FROM events WHERE id = $1`, *g.EventID).Scan(&coaches); err != nil && err != sql.ErrNoRows {
+				return err
+			}
+		}
+		if g.Coach < 0 || g.Coach > coaches {
+			return model.Errorf(model.Invalid, "err.invalid", "coach", "err.gate.coach")
+		}
+	}
+	q := `INSERT INTO gates (edition_id, name, roles, days, event_id) VALUES ($1,$2,$3,$4,$5) RETURNING id`
+	args := []any{g.EditionID, g.Name, list(g.Roles).String(), list(g.Days).String(), g.EventID}
+	if g.Coach != 0 {
+		q = `INSERT INTO gates (edition_id, name, roles, days, event_id, coach) VALUES ($1,$2,$3,$4,$5,$6) RETURNING id`
+		args = append(args, g.Coach)
+	}
+	id, err := db.insertID(ctx, db.w, q, args...)
 	g.ID = id
 	return err
 }
@@ -98,44 +116,46 @@ type ScanOut struct {
 	FirstEntry bool   `json:"first_entry"`
 	Duplicate  bool   `json:"duplicate"`
 	OtherGate  string `json:"other_gate,omitempty"`
+	Coach      int    `json:"coach,omitempty"` // refused at a coach's gate: the coach to board
 }
 
-// RecordScans stores a gate's batch in one transaction, each scan at most
-// once (its nonce is unique). Per scan: refused when the token was refused,
-// the badge is unknown or revoked, or the gate's event wants a
-// registration; else admitted when the person has not entered that day,
-// "already" when they have (at this gate, or at another: then OtherGate).
-// first_entry marks the first per person, gate and day; duplicate marks
-// every entry after the person's first that day. The badges in the batch are
-// locked (PostgreSQL) in id order so concurrent batches neither deadlock nor
-// both count a first entry.
+// RecordScans stores a gate's batch, each scan at most once (its nonce is
+// unique). Per scan: refused when the token was refused, the badge is
+// unknown or revoked, or the gate's event wants a registration; else
+// admitted when the person has not entered that day, "already" when they
+// have (at this gate, or at another: then OtherGate). first_entry marks the
+// first per person, gate and day; duplicate marks every entry after the
+// person's first that day. Concurrent calls share transactions and a big
+// batch is stored in bounded ones (scanQueue); the answer comes after the
+// whole batch has committed.
 func (db *DB) RecordScans(ctx context.Context, gateID int64, device string, queue int, scans []ScanIn) ([]ScanOut, error) {
-	now := db.clock()
-	out := make([]ScanOut, len(scans))
-	err := db.tx(ctx, func(tx txq) error {
-		var eventID sql.NullInt64
-		if err := tx.QueryRowContext(ctx, `SELECT event_id FROM gates WHERE id = $1`, gateID).Scan(&eventID); err != nil {
-			return one(err, "gate")
-		}
-		b, err := db.prefetchScans(ctx, tx, gateID, scans)
+	return db.scans.record(ctx, gateID, device, queue, scans)
+}
+
+// recordChunk stores scans of one gate in tx, deciding each against what
+// tx holds, and notes the gate's sync. The badges in the chunk are locked
+// (PostgreSQL) in id order so concurrent transactions neither deadlock nor
+// both count a first entry.
+func (db *DB) recordChunk(ctx context.Context, tx queryer, gateID int64, device string, queue int, scans []ScanIn, out []ScanOut, now time.Time) error {
+	var eventID sql.NullInt64
+	var coach int
+	if err := tx.QueryRowContext(ctx, `SELECT event_id, coach FROM gates WHERE id = $1`, gateID).Scan(&eventID, &coach); err != nil {
+		return one(err, "gate")
+	}
+	b, err := db.prefetchScans(ctx, tx, gateID, scans)
+	if err != nil {
+		return err
+	}
+	b.event, b.seats, b.coach = eventID.Int64, -1, coach
+	for i, s := range scans {
+		o, err := db.recordScan(ctx, tx, gateID, eventID, device, s, now, b)
 		if err != nil {
 			return err
 		}
-		b.event, b.seats = eventID.Int64, -1
-		for i, s := range scans {
-			o, err := db.recordScan(ctx, tx, gateID, eventID, device, s, now, b)
-			if err != nil {
-				return err
-			}
-			out[i] = o
-		}
-		_, err = tx.ExecContext(ctx, `UPDATE gates SET last_sync_at = $2, last_device = $3, last_queue = $4 WHERE id = $1`, gateID, now, device, queue)
-		return db.mapErr(err)
-	})
-	if err != nil {
-		return nil, err
+		out[i] = o
 	}
-	return out, nil
+	_, err = tx.ExecContext(ctx, `UPDATE gates SET last_sync_at = $2, last_device = $3, last_queue = $4 WHERE id = $1`, gateID, now, device, queue)
+	return db.mapErr(err)
 }
 
 // scanBatch is what a batch's scans need to know, read once: the badges
@@ -147,6 +167,8 @@ type scanBatch struct {
 	gates   map[int64]string       // gate names
 	event   int64                  // the gate's event (a door), 0 for the venue
 	seats   int                    // the door's seats for walk-ins; -1 until read
+	coach   int                    // a coach's gate: its coach (1-based); 0: none
+	coachOf map[int64]int          // a coach's gate: the registered and their coach (0: no seat); nil until read
 }
 
 type badgeState struct {
@@ -166,7 +188,7 @@ func entryKey(user int64, day string) string { return strconv.FormatInt(user, 10
 // checked against. On PostgreSQL the badges are locked in id order, so
 // concurrent batches of one person neither deadlock nor both count a first
 // entry (SQLite's one writer serializes them anyway).
-func (db *DB) prefetchScans(ctx context.Context, tx txq, gateID int64, scans []ScanIn) (*scanBatch, error) {
+func (db *DB) prefetchScans(ctx context.Context, tx queryer, gateID int64, scans []ScanIn) (*scanBatch, error) {
 	b := &scanBatch{badges: map[int64]badgeState{}, entries: map[string][]gateEntry{}, gates: map[int64]string{}}
 	var ids, users []int64
 	seenU := map[int64]bool{}
@@ -244,7 +266,7 @@ func (db *DB) prefetchScans(ctx context.Context, tx txq, gateID int64, scans []S
 	return b, nil
 }
 
-func (db *DB) storedScan(ctx context.Context, tx txq, s ScanIn) (ScanOut, bool, error) {
+func (db *DB) storedScan(ctx context.Context, tx queryer, s ScanIn) (ScanOut, bool, error) {
 	var hash string
 	o := ScanOut{Nonce: s.Nonce}
 	err := tx.QueryRowContext(ctx, `SELECT content_hash, result, reason, first_entry, duplicate FROM checkins WHERE nonce = $1`, s.Nonce).
@@ -265,7 +287,7 @@ func (db *DB) storedScan(ctx context.Context, tx txq, s ScanIn) (ScanOut, bool, 
 // recordScan decides one scan from the batch's knowledge and inserts it
 // unless its nonce is already stored (then it answers the stored scan, or
 // refuses a nonce reused with other content).
-func (db *DB) recordScan(ctx context.Context, tx txq, gateID int64, eventID sql.NullInt64, device string, s ScanIn, now time.Time, b *scanBatch) (ScanOut, error) {
+func (db *DB) recordScan(ctx context.Context, tx queryer, gateID int64, eventID sql.NullInt64, device string, s ScanIn, now time.Time, b *scanBatch) (ScanOut, error) {
 	o := ScanOut{Nonce: s.Nonce, Sync: SyncCreated, Result: ScanRefused, Reason: s.Refused}
 	var badgeID, userID any
 	if s.BadgeID != 0 {
@@ -281,7 +303,24 @@ func (db *DB) recordScan(ctx context.Context, tx txq, gateID int64, eventID sql.
 		}
 	}
 	walkIn := false
-	if o.Reason == "" && eventID.Valid {
+	if o.Reason == "" && eventID.Valid && b.coach > 0 {
+		// A coach's gate boards its own passengers: the boarding list's.
+		if b.coachOf == nil {
+			var err error
+			if b.coachOf, err = db.coachPlan(ctx, tx, b.event); err != nil {
+				return o, err
+			}
+		}
+		c, ok := b.coachOf[s.UserID]
+		switch {
+		case !ok:
+			o.Reason = "not_registered"
+		case c == 0:
+			o.Reason = "no_seat"
+		case c != b.coach:
+			o.Reason, o.Coach = "board_coach", c
+		}
+	} else if o.Reason == "" && eventID.Valid {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM event_registrations WHERE event_id = $1 AND user_id = $2 AND status = 'registered'`,
 			eventID.Int64, s.UserID).Scan(&n); err != nil {
@@ -366,7 +405,7 @@ func (b *scanBatch) entered(user int64, day string) bool {
 // the walk-ins already admitted; -2 when the event is by invitation. On
 // PostgreSQL the event's row is locked, so two doors of one event never
 // give the last seat twice (SQLite's one writer serializes them).
-func (db *DB) doorSeats(ctx context.Context, tx txq, b *scanBatch) error {
+func (db *DB) doorSeats(ctx context.Context, tx queryer, b *scanBatch) error {
 	if b.seats != -1 {
 		return nil
 	}
@@ -408,7 +447,7 @@ func (db *DB) GateStats(ctx context.Context, editionID int64) ([]GateStat, error
 		var s GateStat
 		var ev sql.NullInt64
 		var last sql.NullTime
-		err := row.Scan(&s.ID, &s.EditionID, &s.Name, scanList(&s.Roles), scanList(&s.Days), &ev, &last, &s.LastDevice, &s.LastQueue,
+		err := row.Scan(&s.ID, &s.EditionID, &s.Name, scanList(&s.Roles), scanList(&s.Days), &ev, &last, &s.LastDevice, &s.LastQueue, &s.Coach,
 			&s.Scans, &s.LastMinute, &s.FirstEntries, &s.Duplicates, &s.Refused)
 		if ev.Valid {
 			s.EventID = &ev.Int64
@@ -418,7 +457,7 @@ func (db *DB) GateStats(ctx context.Context, editionID int64) ([]GateStat, error
 			s.LastSyncAt = &t
 		}
 		return s, err
-	}, `SELECT g.id, g.edition_id, g.name, g.roles, g.days, g.event_id, g.last_sync_at, g.last_device, g.last_queue,
+	}, `SELECT g.id, g.edition_id, g.name, g.roles, g.days, g.event_id, g.last_sync_at, g.last_device, g.last_queue, g.coach,
 		(SELECT count(*) FROM checkins c WHERE c.gate_id = g.id),
 		(SELECT count(*) FROM checkins c WHERE c.gate_id = g.id AND c.received_at > $2),
 		(SELECT count(*) FROM checkins c WHERE c.gate_id = g.id AND c.first_entry),

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/convene/convene/internal/model"
+	"github.com/convene/convene/internal/seating"
 	"github.com/convene/convene/internal/store"
 	"github.com/convene/convene/internal/store/storetest"
 )
@@ -21,7 +22,9 @@ func TestCheckinsConformance(t *testing.T) {
 		{"Badges", testBadges},
 		{"ScansOnceEach", testScansOnceEach},
 		{"ConcurrentSyncs", testConcurrentSyncs},
+		{"BigBatchesAndOnline", testBigBatchesAndOnline},
 		{"EventDoor", testEventDoor},
+		{"CoachGate", testCoachGate},
 	}
 	for _, b := range storetest.Backends(t) {
 		t.Run(b.Name, func(t *testing.T) {
@@ -264,5 +267,153 @@ func testEventDoor(t *testing.T, db *store.DB, w gateWorld) {
 	}
 	if o := one(door.ID, 4); o.Result != store.ScanRefused || o.Reason != "not_registered" {
 		t.Fatalf("invitation-only: %s %q", o.Result, o.Reason)
+	}
+}
+
+// testBigBatchesAndOnline: gates syncing batches bigger than one
+// transaction (the queue stores them in chunks) while single online scans
+// arrive: every nonce is stored once, each person has one first entry per
+// gate and day, and a batch sent again is answered as stored, result for
+// result.
+func testBigBatchesAndOnline(t *testing.T, db *store.DB, w gateWorld) {
+	at := time.Date(2017, 12, 17, 2, 0, 0, 0, time.UTC)
+	gates := []int64{w.a.ID, w.b.ID}
+	batches := make([][]store.ScanIn, 4)
+	for k := range batches {
+		for j := range 150 {
+			batches[k] = append(batches[k], scan(w, (k+j)%3, fmt.Sprintf("big-%d-%d", k, j), at.Add(time.Duration(j)*time.Second)))
+		}
+	}
+	outs := make([][]store.ScanOut, len(batches))
+	var wg sync.WaitGroup
+	errs := make(chan error, 100)
+	for k := range batches {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			o, err := db.RecordScans(ctx, gates[k%2], fmt.Sprint("big", k), 0, batches[k])
+			if err != nil {
+				errs <- err
+			}
+			outs[k] = o
+		}()
+	}
+	for k := range 40 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, err := db.RecordScans(ctx, gates[k%2], "online", 0, []store.ScanIn{scan(w, k%3, fmt.Sprint("one-", k), at)}); err != nil {
+				errs <- err
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	stats, _ := db.GateStats(ctx, w.ed.ID)
+	for _, g := range stats {
+		if g.Scans != 2*150+20 || g.FirstEntries != 3 {
+			t.Fatalf("gate %s: %+v", g.Name, g)
+		}
+	}
+	// Over both gates: six first entries, one of each person's two a
+	// duplicate (the other gate was first).
+	if stats[0].FirstEntries+stats[1].FirstEntries != 6 || stats[0].Duplicates+stats[1].Duplicates != 2*(2*150+20)-3 {
+		t.Fatalf("first entries / duplicates: %+v", stats)
+	}
+	again, err := db.RecordScans(ctx, gates[0], "big0", 0, batches[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, o := range again {
+		if o.Sync != store.SyncReplayed || o.Result != outs[0][i].Result || o.FirstEntry != outs[0][i].FirstEntry {
+			t.Fatalf("replayed scan %d: %+v, first answer %+v", i, o, outs[0][i])
+		}
+	}
+}
+
+// testCoachGate: a field study's gate for one coach boards the people the
+// boarding list puts on that coach; someone on another coach is refused
+// and told which to board; someone not registered is refused. A coach's
+// gate needs a field study with that many coaches.
+func testCoachGate(t *testing.T, db *store.DB, w gateWorld) {
+	at := time.Date(2017, 12, 17, 1, 0, 0, 0, time.UTC)
+	ev := store.EventInfo{Event: model.Event{EditionID: w.ed.ID, Kind: model.EventFieldStudy, Title: "Park visit", Room: "Science park",
+		StartsAt: at, EndsAt: at.Add(5 * time.Hour), Capacity: 4}, Audience: "all", HoldSeconds: 3600, Coaches: 2, CoachSeats: 2}
+	if err := db.SaveEvent(ctx, &ev); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range w.people { // three registered; a fourth person is not
+		if _, err := db.RegisterForEvent(ctx, ev.ID, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, bad := range []store.Gate{
+		{EditionID: w.ed.ID, Name: "Coach 3", EventID: &ev.ID, Coach: 3},
+		{EditionID: w.ed.ID, Name: "No event", Coach: 1},
+	} {
+		if err := db.CreateGate(ctx, &bad); model.AsError(err) == nil {
+			t.Fatalf("gate %q: %v, want invalid", bad.Name, err)
+		}
+	}
+	gates := make([]store.Gate, 2)
+	for i := range gates {
+		gates[i] = store.Gate{EditionID: w.ed.ID, Name: fmt.Sprint("Coach ", i+1), EventID: &ev.ID, Coach: i + 1}
+		if err := db.CreateGate(ctx, &gates[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if g, _ := db.GateByID(ctx, gates[1].ID); g.Coach != 2 {
+		t.Fatalf("gate read back: %+v", g)
+	}
+	// The boarding list as the organizer sees it.
+	bs, err := db.Boarders(ctx, ev.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lists, _ := seating.Coaches(store.BoardingGroups(bs), 2, 2)
+	coachOf := map[int64]int{}
+	for i, l := range lists {
+		for _, u := range l {
+			coachOf[u] = i + 1
+		}
+	}
+	if len(coachOf) != 3 || len(lists[0]) == 0 || len(lists[1]) == 0 {
+		t.Fatalf("boarding lists %v", lists)
+	}
+	outsider := mustUsers(t, db, 1, "coach")[0]
+	ob := store.Badge{EditionID: w.ed.ID, UserID: outsider, Role: "talent", NotBefore: nbf, NotAfter: naf}
+	if err := db.IssueBadge(ctx, &ob); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	one := func(gate store.Gate, b store.Badge) store.ScanOut {
+		t.Helper()
+		n++
+		nonce := fmt.Sprintf("coach-%d", n)
+		o, err := db.RecordScans(ctx, gate.ID, "coach", 0, []store.ScanIn{{Nonce: nonce, Hash: "h-" + nonce, BadgeID: b.ID, UserID: b.UserID,
+			ScannedAt: at.Add(time.Duration(n) * time.Minute), Day: "2017-12-17", DeviceResult: "admitted"}})
+		if err != nil || len(o) != 1 {
+			t.Fatalf("scan %d: %v", n, err)
+		}
+		return o[0]
+	}
+	for i, b := range w.badges {
+		c := coachOf[b.UserID]
+		if o := one(gates[c-1], b); o.Result != store.ScanAdmitted || !o.FirstEntry {
+			t.Fatalf("person %d at coach %d's gate: %+v", i, c, o)
+		}
+		if o := one(gates[c-1], b); o.Result != store.ScanAlready || o.Reason != "same_gate" {
+			t.Fatalf("person %d again: %+v", i, o)
+		}
+		other := gates[2-c]
+		if o := one(other, b); o.Result != store.ScanRefused || o.Reason != "board_coach" || o.Coach != c || o.FirstEntry {
+			t.Fatalf("person %d (coach %d) at %s: %+v", i, c, other.Name, o)
+		}
+	}
+	if o := one(gates[0], ob); o.Result != store.ScanRefused || o.Reason != "not_registered" {
+		t.Fatalf("not registered: %+v", o)
 	}
 }

@@ -33,6 +33,7 @@ type DB struct {
 	url     string
 	now     func() time.Time
 	applies *applyQueue // SQLite's group commit of applications; nil on PostgreSQL
+	scans   *scanQueue  // the gates' scans, grouped and chunked (both databases)
 }
 
 // Open opens and migrates a database: a PostgreSQL URL (postgres:// or
@@ -70,6 +71,9 @@ func (db *DB) Dialect() string {
 func (db *DB) Close() error {
 	if db.applies != nil {
 		db.applies.close()
+	}
+	if db.scans != nil {
+		db.scans.close()
 	}
 	err := db.w.Close()
 	if db.r != db.w {

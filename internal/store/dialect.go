@@ -83,6 +83,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 	wp := newPool(w, true)
 	db := &DB{r: wp, w: wp, dialect: sqliteDialect, url: path, now: time.Now}
 	db.applies = newApplyQueue(db)
+	db.scans = newScanQueue(db)
 	if memory {
 		return db, nil // one connection is the whole database
 	}
@@ -118,7 +119,9 @@ func openPostgres(ctx context.Context, dsn string) (*DB, error) {
 		return nil, fmt.Errorf("postgres: %w", err)
 	}
 	pp := newPool(p, false)
-	return &DB{r: pp, w: pp, dialect: postgresDialect, url: dsn, now: time.Now}, nil
+	db := &DB{r: pp, w: pp, dialect: postgresDialect, url: dsn, now: time.Now}
+	db.scans = newScanQueue(db)
+	return db, nil
 }
 
 // migrationLock is an arbitrary constant: the advisory lock that lets many

@@ -253,7 +253,11 @@ type Boarder struct {
 
 // Boarders are an event's registered people in the order they registered.
 func (db *DB) Boarders(ctx context.Context, eventID int64) ([]Boarder, error) {
-	return queryAll(ctx, db.r, func(row interface{ Scan(...any) error }) (Boarder, error) {
+	return boarders(ctx, db.r, eventID)
+}
+
+func boarders(ctx context.Context, q queryer, eventID int64) ([]Boarder, error) {
+	return queryAll(ctx, q, func(row interface{ Scan(...any) error }) (Boarder, error) {
 		var b Boarder
 		return b, row.Scan(&b.UserID, &b.Name, &b.OrgID, &b.OrgName, &b.OrgNameZH)
 	}, `SELECT u.id, u.name, COALESCE(o.id, 0), COALESCE(o.name, ''), COALESCE(o.name_zh, '')

@@ -79,3 +79,68 @@ func (p *pool) Close() error {
 	})
 	return errors.Join(append(errs, p.DB.Close())...)
 }
+
+// cached is the prepared statement for query, if the pool has one; it
+// never prepares (a transaction may hold the pool's only connection).
+func (p *pool) cached(query string) (*sql.Stmt, bool) {
+	if !p.cache {
+		return nil, false
+	}
+	s, ok := p.stmts.Load(query)
+	if !ok {
+		return nil, false
+	}
+	return s.(*sql.Stmt), true
+}
+
+// preparedTx runs a write transaction's statements through the writer
+// pool's prepared statements where it has them (SQLite: modernc parses the
+// SQL text again on every unprepared query, which was half the scan
+// queue's time); a query it has none for runs unprepared and is noted in
+// missed, for the caller to prepare once the transaction is over.
+type preparedTx struct {
+	*sql.Tx
+	pool   *pool
+	bound  map[string]*sql.Stmt
+	missed []string
+}
+
+func (p *preparedTx) stmt(ctx context.Context, query string) *sql.Stmt {
+	if s, ok := p.bound[query]; ok {
+		return s
+	}
+	s, ok := p.pool.cached(query)
+	if !ok {
+		if p.pool.cache {
+			p.missed = append(p.missed, query)
+		}
+		return nil
+	}
+	if p.bound == nil {
+		p.bound = map[string]*sql.Stmt{}
+	}
+	b := p.Tx.StmtContext(ctx, s) // prepared on this connection: reused, not prepared again
+	p.bound[query] = b
+	return b
+}
+
+func (p *preparedTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if s := p.stmt(ctx, query); s != nil {
+		return s.QueryContext(ctx, args...)
+	}
+	return p.Tx.QueryContext(ctx, query, args...)
+}
+
+func (p *preparedTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	if s := p.stmt(ctx, query); s != nil {
+		return s.QueryRowContext(ctx, args...)
+	}
+	return p.Tx.QueryRowContext(ctx, query, args...)
+}
+
+func (p *preparedTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if s := p.stmt(ctx, query); s != nil {
+		return s.ExecContext(ctx, args...)
+	}
+	return p.Tx.ExecContext(ctx, query, args...)
+}

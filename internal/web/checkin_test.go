@@ -406,3 +406,101 @@ func TestCheckinShortCode(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckinCoachGate: the organizer opens a boarding gate per coach of a
+// field study; its gate admits the people the boarding list puts on that
+// coach, refuses someone on another coach with the coach to board (in both
+// languages on the gate page), and refuses someone not registered.
+func TestCheckinCoachGate(t *testing.T) {
+	t.Parallel()
+	for _, b := range storetest.Backends(t) {
+		t.Run(b.Name, func(t *testing.T) {
+			f := newFixture(t, b.Open(t))
+			org, gate := f.client(model.RoleOrganizer), f.client(model.RoleGate)
+			talent, ent, del := f.client(model.RoleTalent), f.client(model.RoleEnterprise), f.client(model.RoleDelegation)
+			start := time.Now().UTC().Add(time.Hour)
+			ev := store.EventInfo{Event: model.Event{EditionID: f.edition.ID, Kind: model.EventFieldStudy, Title: "Park visit", Room: "Science park",
+				StartsAt: start, EndsAt: start.Add(4 * time.Hour), Capacity: 2}, Audience: "all", HoldSeconds: 3600, Coaches: 2, CoachSeats: 1}
+			if err := f.db.SaveEvent(bg, &ev); err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range []model.Role{model.RoleTalent, model.RoleEnterprise} {
+				if _, err := f.db.RegisterForEvent(bg, ev.ID, f.users[r].ID); err != nil {
+					t.Fatal(err)
+				}
+			}
+			for c := 1; c <= 2; c++ {
+				form := url.Values{"name": {fmt.Sprint("Coach ", c)}, "event_id": {fmt.Sprint(ev.ID)}, "coach": {fmt.Sprint(c)}}
+				if resp, body := f.postForm(org, "/admin/gates", form); resp.StatusCode != http.StatusSeeOther {
+					t.Fatalf("coach gate %d: %d %s", c, resp.StatusCode, body)
+				}
+			}
+			bad := url.Values{"name": {"Coach 3"}, "event_id": {fmt.Sprint(ev.ID)}, "coach": {"3"}}
+			if resp, _ := f.postForm(org, "/admin/gates", bad); resp.StatusCode != http.StatusUnprocessableEntity && resp.StatusCode != http.StatusBadRequest {
+				t.Fatalf("a third coach's gate on two coaches: %d", resp.StatusCode)
+			}
+			gs, _ := f.db.Gates(bg, f.edition.ID)
+			if len(gs) != 2 || gs[0].Coach != 1 || gs[1].Coach != 2 {
+				t.Fatalf("gates %+v", gs)
+			}
+			if resp, _ := f.postForm(org, "/admin/badges/issue", url.Values{}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("issue all: %d", resp.StatusCode)
+			}
+			token := func(c *http.Client) string {
+				_, body := f.json(c, "GET", "/api/v1/me/badge", "")
+				var b badgeJ
+				json.Unmarshal([]byte(body), &b)
+				return b.Token
+			}
+			// One seat a coach, each alone: the boarding page's lists say who rides which.
+			_, page := f.do(org, "GET", fmt.Sprintf("/admin/events/%d/boarding", ev.ID), "", "")
+			coachOf := map[model.Role]int{model.RoleTalent: 1, model.RoleEnterprise: 2}
+			if strings.Index(page, f.users[model.RoleTalent].Name) > strings.Index(page, f.users[model.RoleEnterprise].Name) {
+				coachOf = map[model.Role]int{model.RoleTalent: 2, model.RoleEnterprise: 1}
+			}
+			n := 0
+			scan := func(g int64, tok string) scanOutJ {
+				t.Helper()
+				n++
+				at := time.Now().UTC().Add(-time.Minute).Format(time.RFC3339Nano)
+				resp, body := f.json(gate, "POST", fmt.Sprintf("/api/v1/gates/%d/scans", g), scanBody(0, [3]string{fmt.Sprintf("coach-%04d", n), tok, at}))
+				var out struct {
+					Results []struct {
+						scanOutJ
+						Coach int `json:"coach"`
+					}
+				}
+				json.Unmarshal([]byte(body), &out)
+				if resp.StatusCode != 200 || len(out.Results) != 1 {
+					t.Fatalf("scan: %d %s", resp.StatusCode, body)
+				}
+				r := out.Results[0]
+				r.scanOutJ.Reason += fmt.Sprint("/", r.Coach)
+				return r.scanOutJ
+			}
+			for _, c := range []struct {
+				who *http.Client
+				r   model.Role
+			}{{talent, model.RoleTalent}, {ent, model.RoleEnterprise}} {
+				mine, other := gs[coachOf[c.r]-1].ID, gs[2-coachOf[c.r]].ID
+				if o := scan(mine, token(c.who)); o.Result != "admitted" || o.Reason != "/0" {
+					t.Fatalf("%s at their coach: %+v", c.r, o)
+				}
+				if o := scan(other, token(c.who)); o.Result != "refused" || o.Reason != fmt.Sprint("board_coach/", coachOf[c.r]) {
+					t.Fatalf("%s at the other coach: %+v", c.r, o)
+				}
+			}
+			if o := scan(gs[0].ID, token(del)); o.Result != "refused" || o.Reason != "not_registered/0" {
+				t.Fatalf("not registered: %+v", o)
+			}
+			// The gate page tells staff which coach to board, in both languages.
+			for l, want := range map[string]string{"en": "board coach {n}", "zh": "请乘坐 {n} 号车"} {
+				f.setLocale(gate, l)
+				_, page := f.do(gate, "GET", fmt.Sprintf("/gate/%d", gs[0].ID), "", "")
+				if !strings.Contains(page, want) {
+					t.Fatalf("%s gate page lacks %q", l, want)
+				}
+			}
+		})
+	}
+}

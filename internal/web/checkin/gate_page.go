@@ -114,7 +114,7 @@ type gatePageData struct {
 var gateWords = []string{"gate.admitted", "gate.already", "gate.refused", "gate.queued", "gate.online", "gate.offline",
 	"gate.reason.malformed", "gate.reason.signature", "gate.reason.key", "gate.reason.expired", "gate.reason.not_yet",
 	"gate.reason.edition", "gate.reason.revoked", "gate.reason.role", "gate.reason.day", "gate.reason.unknown",
-	"gate.reason.not_registered", "gate.reason.walk_in", "gate.reason.full", "gate.reason.same_gate", "gate.reason.other_gate", "gate.reason.nonce",
+	"gate.reason.not_registered", "gate.reason.walk_in", "gate.reason.full", "gate.reason.same_gate", "gate.reason.other_gate", "gate.reason.nonce", "gate.reason.board_coach", "gate.reason.no_seat",
 	"gate.reason.unverified", "gate.synced", "gate.person"}
 
 // gatePage is the gate: the script verifies badges with the public key,

@@ -76,6 +76,7 @@ type gateInput struct {
 	Roles   []string `json:"roles"`
 	Days    []string `json:"days"`
 	EventID int64    `json:"event_id"`
+	Coach   int      `json:"coach"`
 }
 
 // gateCreate adds a gate with its rules.
@@ -91,7 +92,7 @@ func (a *Area) gateCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	in.Roles = r.PostForm["roles"]
-	g := store.Gate{EditionID: ed.ID, Name: in.Name, Roles: in.Roles, Days: in.Days}
+	g := store.Gate{EditionID: ed.ID, Name: in.Name, Roles: in.Roles, Days: in.Days, Coach: in.Coach}
 	if in.EventID != 0 {
 		g.EventID = &in.EventID
 	}

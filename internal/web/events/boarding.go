@@ -2,7 +2,6 @@ package events
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/convene/convene/internal/seating"
 	"github.com/convene/convene/internal/store"
@@ -41,24 +40,11 @@ func (a *Area) boarding(r *http.Request) (boardingData, error) {
 	if err != nil {
 		return d, err
 	}
-	// Groups: an organization's members together; everyone else alone.
 	byID := map[int64]store.Boarder{}
-	var groups []seating.Group
-	at := map[int64]int{} // organization → its group
 	for _, b := range bs {
 		byID[b.UserID] = b
-		if b.OrgID == 0 {
-			groups = append(groups, seating.Group{Key: "u" + strconv.FormatInt(b.UserID, 10), Members: []int64{b.UserID}})
-			continue
-		}
-		i, ok := at[b.OrgID]
-		if !ok {
-			i = len(groups)
-			at[b.OrgID] = i
-			groups = append(groups, seating.Group{Key: "o" + strconv.FormatInt(b.OrgID, 10)})
-		}
-		groups[i].Members = append(groups[i].Members, b.UserID)
 	}
+	groups := store.BoardingGroups(bs)
 	coaches, left := seating.Coaches(groups, d.Event.Coaches, d.Event.CoachSeats)
 	for i, c := range coaches {
 		l := coachList{N: i + 1}

@@ -116,7 +116,7 @@
     $('verdict-text').textContent = v.result === 'unverified' ? W['gate.queued'] : W['gate.' + v.result];
     const parts = [];
     if (who) parts.push(who);
-    if (v.reason) parts.push(W['gate.reason.' + v.reason] || v.reason);
+    if (v.reason) parts.push((W['gate.reason.' + v.reason] || v.reason).replace('{n}', v.coach || ''));
     if (v.other_gate) parts.push(v.other_gate);
     $('verdict-detail').textContent = parts.join(' · ');
     const li = document.createElement('li');
