@@ -1,6 +1,7 @@
 package match
 
 import (
+	"cmp"
 	"math/bits"
 	"slices"
 )
@@ -248,13 +249,13 @@ func (ts *talentScan) offerTalent(c, score int32, info uint32) {
 		k := rankKey(score, x)
 		if len(ts.h) < d {
 			ts.h = append(ts.h, k)
-			keyUp(ts.h, len(ts.h)-1)
+			minUp(ts.h, len(ts.h)-1)
 			if len(ts.h) == d {
 				ts.tmin, ts.tminS = ts.h[0], keyScore(ts.h[0])
 			}
 		} else if k > ts.tmin {
 			ts.h[0] = k
-			keyDown(ts.h, 0)
+			minDown(ts.h, 0)
 			ts.tmin, ts.tminS = ts.h[0], keyScore(ts.h[0])
 		} else {
 			return
@@ -278,14 +279,14 @@ func (ts *talentScan) offerPost(c, score, g int32) {
 		}
 		if n := int(bw.plen[c]); n < d {
 			ph[n] = k
-			keyUp(ph[:n+1], n)
+			minUp(ph[:n+1], n)
 			bw.plen[c]++
 			if n+1 < d {
 				continue
 			}
 		} else {
 			ph[0] = k
-			keyDown(ph, 0)
+			minDown(ph, 0)
 		}
 		bw.pmin[c] = ph[0]
 		// Raise the shared threshold; it only grows.
@@ -306,8 +307,9 @@ func (ts *talentScan) cityState(code int32) cityState {
 	return ts.tf.cityState(code - 1)
 }
 
-// keyUp and keyDown keep a min-heap of rank keys: the worst at the root.
-func keyUp(h []uint64, i int) {
+// minUp and minDown keep a min-heap (rank keys, scores): the worst at
+// the root.
+func minUp[T cmp.Ordered](h []T, i int) {
 	for i > 0 {
 		p := (i - 1) / 2
 		if h[p] <= h[i] {
@@ -318,7 +320,7 @@ func keyUp(h []uint64, i int) {
 	}
 }
 
-func keyDown(h []uint64, i int) {
+func minDown[T cmp.Ordered](h []T, i int) {
 	n := len(h)
 	for {
 		w := i

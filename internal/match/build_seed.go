@@ -137,7 +137,7 @@ func (ix *Index) seedThresholds(sh *buildShared, pc *pclasses, tcl [][]int32, wo
 								pos[i] = 0
 								o := int(lo[i])*fieldRuns + f*len(tcl[i])
 								heap = append(heap, ^(uint64(sk[i]+okey[o])<<32 | uint64(i)))
-								keyUp(heap, len(heap)-1)
+								minUp(heap, len(heap)-1)
 								nxt++
 								continue
 							}
@@ -169,7 +169,7 @@ func (ix *Index) seedThresholds(sh *buildShared, pc *pclasses, tcl [][]int32, wo
 							heap = heap[:len(heap)-1]
 						}
 						if len(heap) > 0 {
-							keyDown(heap, 0)
+							minDown(heap, 0)
 						}
 						scored++
 						w := min(sh.tg.size(t), int32(d))
@@ -184,11 +184,11 @@ func (ix *Index) seedThresholds(sh *buildShared, pc *pclasses, tcl [][]int32, wo
 							for range w {
 								if n[j] < d {
 									h[n[j]] = s
-									seedUp(h, n[j])
+									minUp(h, n[j])
 									n[j]++
 								} else if s > h[0] {
 									h[0] = s
-									seedDown(h)
+									minDown(h, 0)
 								} else {
 									break
 								}
@@ -213,34 +213,4 @@ func (ix *Index) seedThresholds(sh *buildShared, pc *pclasses, tcl [][]int32, wo
 // maxAff is the most affinity points talent t can get from any field.
 func (ix *Index) maxAff(t *tfeat) int32 {
 	return slices.Max(affinityPts[(int(t.disc)+1)*fieldRuns:][:fieldRuns])
-}
-
-// seedUp and seedDown keep a min-heap of scores.
-func seedUp(h []int32, i int) {
-	for i > 0 {
-		p := (i - 1) / 2
-		if h[p] <= h[i] {
-			return
-		}
-		h[p], h[i] = h[i], h[p]
-		i = p
-	}
-}
-
-func seedDown(h []int32) {
-	n, i := len(h), 0
-	for {
-		w := i
-		if l := 2*i + 1; l < n && h[l] < h[w] {
-			w = l
-		}
-		if r := 2*i + 2; r < n && h[r] < h[w] {
-			w = r
-		}
-		if w == i {
-			return
-		}
-		h[w], h[i] = h[i], h[w]
-		i = w
-	}
 }
