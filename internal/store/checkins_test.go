@@ -156,6 +156,22 @@ func testScansOnceEach(t *testing.T, db *store.DB, w gateWorld) {
 	}
 }
 
+// statsAfter waits for the scans running under wg, fails on any error they
+// sent, and reads the edition's gate figures.
+func statsAfter(t *testing.T, db *store.DB, w gateWorld, wg *sync.WaitGroup, errs chan error) []store.GateStat {
+	t.Helper()
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	stats, err := db.GateStats(ctx, w.ed.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return stats
+}
+
 // testConcurrentSyncs: two devices send overlapping batches at once (the
 // same queued scans, as after a retried sync, plus new ones for the same
 // person): every nonce is stored once and the person has one first entry.
@@ -176,12 +192,7 @@ func testConcurrentSyncs(t *testing.T, db *store.DB, w gateWorld) {
 			}
 		}()
 	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Fatal(err)
-	}
-	stats, _ := db.GateStats(ctx, w.ed.ID)
+	stats := statsAfter(t, db, w, &wg, errs)
 	north := stats[0]
 	if north.Scans != 2+20*5 || north.FirstEntries != 2 || north.Duplicates != 100 {
 		t.Fatalf("north after concurrent syncs: %+v", north)
@@ -307,12 +318,7 @@ func testBigBatchesAndOnline(t *testing.T, db *store.DB, w gateWorld) {
 			}
 		}()
 	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Fatal(err)
-	}
-	stats, _ := db.GateStats(ctx, w.ed.ID)
+	stats := statsAfter(t, db, w, &wg, errs)
 	for _, g := range stats {
 		if g.Scans != 2*150+20 || g.FirstEntries != 3 {
 			t.Fatalf("gate %s: %+v", g.Name, g)
