@@ -39,10 +39,7 @@ func init() {
 func currentFixture(t *testing.T) *fixture {
 	t.Helper()
 	f := newFixture(t, storetest.SQLite(t))
-	f.edition.Current = true
-	if err := f.db.UpdateEdition(bg, &f.edition, 0); err != nil {
-		t.Fatal(err)
-	}
+	f.makeCurrent()
 	return f
 }
 
@@ -71,100 +68,94 @@ func boothPlan(t *testing.T, db *store.DB, editionID int64, n int) model.Area {
 // accepted; exhibitors never see others' requests.
 func TestBoothsFlow(t *testing.T) {
 	t.Parallel()
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			f := newFixture(t, b.Open(t))
-			f.edition.Current = true
-			if err := f.db.UpdateEdition(bg, &f.edition, 0); err != nil {
-				t.Fatal(err)
+	onEachStore(t, func(t *testing.T, f *fixture) {
+		f.makeCurrent()
+		a := boothPlan(t, f.db, f.edition.ID, 4)
+		org, del, ent := f.client(model.RoleOrganizer), f.client(model.RoleDelegation), f.client(model.RoleEnterprise)
+		if resp, body := f.postForm(org, "/admin/booths/settings", url.Values{"seed": {"2026"}, "hold_hours": {"24"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("settings: %d %s", resp.StatusCode, body)
+		}
+		area := fmt.Sprint(a.ID)
+		if resp, body := f.postForm(del, "/booths/requests", url.Values{"area_id": {area}, "count": {"3"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("delegation request: %d %s", resp.StatusCode, body)
+		}
+		if resp, _ := f.postForm(ent, "/booths/requests", url.Values{"area_id": {area}, "count": {"3"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("enterprise request: %d", resp.StatusCode)
+		}
+		if resp, _ := f.postForm(ent, "/booths/requests", url.Values{"area_id": {area}, "count": {"1"}, "m2": {"9"}}); resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("count and m² both: %d", resp.StatusCode)
+		}
+		// Quotas over 100% are refused.
+		f.postForm(org, "/admin/booths/quotas", url.Values{"group": {"Guangdong"}, "area_id": {area}, "percent": {"75"}})
+		if resp, _ := f.postForm(org, "/admin/booths/quotas", url.Values{"group": {"Hunan"}, "area_id": {area}, "percent": {"30"}}); resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("quota over 100%%: %d", resp.StatusCode)
+		}
+		// A published seed under which the delegation's request draws first.
+		reqs, _ := f.db.BoothRequests(bg, f.edition.ID, 0)
+		seed := uint64(1)
+		for booth.Ticket(seed, fmt.Sprintf("r%d", reqs[0].ID)) > booth.Ticket(seed, fmt.Sprintf("r%d", reqs[1].ID)) {
+			seed++
+		}
+		f.postForm(org, "/admin/booths/settings", url.Values{"seed": {fmt.Sprint(seed)}, "hold_hours": {"24"}})
+		if resp, body := f.postForm(org, "/admin/booths/run", nil); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("run: %d %s", resp.StatusCode, body)
+		}
+		_, review := f.do(org, "GET", "/admin/booths", "", "")
+		if !strings.Contains(review, `id="groups"`) || !strings.Contains(review, "75%") || !strings.Contains(review, "waitlisted") {
+			t.Fatalf("review lacks the group table or outcomes:\n%s", review)
+		}
+		// Before publication exhibitors see no draft.
+		if _, plan := f.do(del, "GET", "/booths", "", ""); strings.Contains(plan, "mine") && strings.Contains(plan, `class="b s-assigned mine"`) {
+			t.Fatal("a draft shown before publication")
+		}
+		if resp, body := f.postForm(org, "/admin/booths/publish", url.Values{"confirm_days": {"14"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("publish: %d %s", resp.StatusCode, body)
+		}
+		_, plan := f.do(del, "GET", "/booths", "", "")
+		if n := strings.Count(plan, `s-assigned mine`); n != 3 {
+			t.Fatalf("delegation sees %d of its 3 booths highlighted", n)
+		}
+		if !strings.Contains(plan, "<svg") || !strings.Contains(plan, "viewBox=") {
+			t.Fatal("no SVG plan")
+		}
+		_, entPlan := f.do(ent, "GET", "/booths", "", "")
+		if strings.Contains(entPlan, "Org delegation") || strings.Contains(entPlan, "Guangdong</td>") {
+			t.Fatal("an exhibitor sees another's request")
+		}
+		if n := strings.Count(entPlan, `s-assigned mine`); n != 1 {
+			t.Fatalf("enterprise sees %d booths highlighted, want 1", n)
+		}
+		// The delegation releases one booth: the enterprise (waitlisted) is offered it.
+		pb, _ := f.db.PlanBooths(bg, f.edition.ID, time.Now())
+		var delBooth int64
+		for _, x := range pb {
+			if x.OrgID == *f.users[model.RoleDelegation].OrgID {
+				delBooth = x.ID
 			}
-			a := boothPlan(t, f.db, f.edition.ID, 4)
-			org, del, ent := f.client(model.RoleOrganizer), f.client(model.RoleDelegation), f.client(model.RoleEnterprise)
-			if resp, body := f.postForm(org, "/admin/booths/settings", url.Values{"seed": {"2026"}, "hold_hours": {"24"}}); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("settings: %d %s", resp.StatusCode, body)
-			}
-			area := fmt.Sprint(a.ID)
-			if resp, body := f.postForm(del, "/booths/requests", url.Values{"area_id": {area}, "count": {"3"}}); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("delegation request: %d %s", resp.StatusCode, body)
-			}
-			if resp, _ := f.postForm(ent, "/booths/requests", url.Values{"area_id": {area}, "count": {"3"}}); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("enterprise request: %d", resp.StatusCode)
-			}
-			if resp, _ := f.postForm(ent, "/booths/requests", url.Values{"area_id": {area}, "count": {"1"}, "m2": {"9"}}); resp.StatusCode != http.StatusUnprocessableEntity {
-				t.Fatalf("count and m² both: %d", resp.StatusCode)
-			}
-			// Quotas over 100% are refused.
-			f.postForm(org, "/admin/booths/quotas", url.Values{"group": {"Guangdong"}, "area_id": {area}, "percent": {"75"}})
-			if resp, _ := f.postForm(org, "/admin/booths/quotas", url.Values{"group": {"Hunan"}, "area_id": {area}, "percent": {"30"}}); resp.StatusCode != http.StatusUnprocessableEntity {
-				t.Fatalf("quota over 100%%: %d", resp.StatusCode)
-			}
-			// A published seed under which the delegation's request draws first.
-			reqs, _ := f.db.BoothRequests(bg, f.edition.ID, 0)
-			seed := uint64(1)
-			for booth.Ticket(seed, fmt.Sprintf("r%d", reqs[0].ID)) > booth.Ticket(seed, fmt.Sprintf("r%d", reqs[1].ID)) {
-				seed++
-			}
-			f.postForm(org, "/admin/booths/settings", url.Values{"seed": {fmt.Sprint(seed)}, "hold_hours": {"24"}})
-			if resp, body := f.postForm(org, "/admin/booths/run", nil); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("run: %d %s", resp.StatusCode, body)
-			}
-			_, review := f.do(org, "GET", "/admin/booths", "", "")
-			if !strings.Contains(review, `id="groups"`) || !strings.Contains(review, "75%") || !strings.Contains(review, "waitlisted") {
-				t.Fatalf("review lacks the group table or outcomes:\n%s", review)
-			}
-			// Before publication exhibitors see no draft.
-			if _, plan := f.do(del, "GET", "/booths", "", ""); strings.Contains(plan, "mine") && strings.Contains(plan, `class="b s-assigned mine"`) {
-				t.Fatal("a draft shown before publication")
-			}
-			if resp, body := f.postForm(org, "/admin/booths/publish", url.Values{"confirm_days": {"14"}}); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("publish: %d %s", resp.StatusCode, body)
-			}
-			_, plan := f.do(del, "GET", "/booths", "", "")
-			if n := strings.Count(plan, `s-assigned mine`); n != 3 {
-				t.Fatalf("delegation sees %d of its 3 booths highlighted", n)
-			}
-			if !strings.Contains(plan, "<svg") || !strings.Contains(plan, "viewBox=") {
-				t.Fatal("no SVG plan")
-			}
-			_, entPlan := f.do(ent, "GET", "/booths", "", "")
-			if strings.Contains(entPlan, "Org delegation") || strings.Contains(entPlan, "Guangdong</td>") {
-				t.Fatal("an exhibitor sees another's request")
-			}
-			if n := strings.Count(entPlan, `s-assigned mine`); n != 1 {
-				t.Fatalf("enterprise sees %d booths highlighted, want 1", n)
-			}
-			// The delegation releases one booth: the enterprise (waitlisted) is offered it.
-			pb, _ := f.db.PlanBooths(bg, f.edition.ID, time.Now())
-			var delBooth int64
-			for _, x := range pb {
-				if x.OrgID == *f.users[model.RoleDelegation].OrgID {
-					delBooth = x.ID
-				}
-			}
-			if resp, body := f.postForm(del, fmt.Sprintf("/booths/%d/release", delBooth), nil); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("release: %d %s", resp.StatusCode, body)
-			}
-			_, entPlan = f.do(ent, "GET", "/booths", "", "")
-			if !strings.Contains(entPlan, "s-held mine") {
-				t.Fatal("the waitlisted enterprise was not offered the released booth")
-			}
-			if resp, body := f.postForm(ent, fmt.Sprintf("/booths/%d/confirm", delBooth), nil); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("accept: %d %s", resp.StatusCode, body)
-			}
-			if resp, _ := f.postForm(del, fmt.Sprintf("/booths/%d/confirm", delBooth), nil); resp.StatusCode != http.StatusConflict {
-				t.Fatalf("the delegation confirmed a booth it released: %d", resp.StatusCode)
-			}
-			_, js := f.do(org, "GET", "/api/v1/booths/figures", "", "")
-			if !strings.Contains(js, `"from_waitlist":1`) {
-				t.Fatalf("figures: %s", js)
-			}
-			// zh.
-			f.setLocale(del, "zh")
-			if _, zh := f.do(del, "GET", "/booths", "", ""); !strings.Contains(zh, "展位平面图") {
-				t.Fatal("no Chinese plan page")
-			}
-		})
-	}
+		}
+		if resp, body := f.postForm(del, fmt.Sprintf("/booths/%d/release", delBooth), nil); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("release: %d %s", resp.StatusCode, body)
+		}
+		_, entPlan = f.do(ent, "GET", "/booths", "", "")
+		if !strings.Contains(entPlan, "s-held mine") {
+			t.Fatal("the waitlisted enterprise was not offered the released booth")
+		}
+		if resp, body := f.postForm(ent, fmt.Sprintf("/booths/%d/confirm", delBooth), nil); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("accept: %d %s", resp.StatusCode, body)
+		}
+		if resp, _ := f.postForm(del, fmt.Sprintf("/booths/%d/confirm", delBooth), nil); resp.StatusCode != http.StatusConflict {
+			t.Fatalf("the delegation confirmed a booth it released: %d", resp.StatusCode)
+		}
+		_, js := f.do(org, "GET", "/api/v1/booths/figures", "", "")
+		if !strings.Contains(js, `"from_waitlist":1`) {
+			t.Fatalf("figures: %s", js)
+		}
+		// zh.
+		f.setLocale(del, "zh")
+		if _, zh := f.do(del, "GET", "/booths", "", ""); !strings.Contains(zh, "展位平面图") {
+			t.Fatal("no Chinese plan page")
+		}
+	})
 }
 
 // A plan file with a bad row saves nothing and names the row.
@@ -233,67 +224,61 @@ func TestBoothsAreaNameInReadersLanguage(t *testing.T) {
 // organizer still runs the allocation.
 func TestBoothsRequestDeadline(t *testing.T) {
 	t.Parallel()
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			f := newFixture(t, b.Open(t))
-			f.edition.Current = true
-			if err := f.db.UpdateEdition(bg, &f.edition, 0); err != nil {
-				t.Fatal(err)
-			}
-			a := boothPlan(t, f.db, f.edition.ID, 2)
-			area := fmt.Sprint(a.ID)
-			org, del, ent := f.client(model.RoleOrganizer), f.client(model.RoleDelegation), f.client(model.RoleEnterprise)
-			loc := f.edition.Location()
-			setDeadline := func(at string) (*http.Response, string) {
-				return f.postForm(org, "/admin/booths/settings", url.Values{"seed": {"7"}, "hold_hours": {"24"}, "request_deadline": {at}})
-			}
-			later := time.Now().In(loc).Add(48 * time.Hour).Format("2006-01-02T15:04")
-			if resp, body := setDeadline(later); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("settings: %d %s", resp.StatusCode, body)
-			}
-			if _, review := f.do(org, "GET", "/admin/booths", "", ""); !strings.Contains(review, `name="request_deadline" value="`+later+`"`) {
-				t.Fatal("the settings form does not show the deadline")
-			}
-			if _, plan := f.do(del, "GET", "/booths", "", ""); !strings.Contains(plan, `id="request-deadline"`) || !strings.Contains(plan, later[:10]) {
-				t.Fatal("the request form does not show the deadline")
-			}
-			if resp, body := f.postForm(del, "/booths/requests", url.Values{"area_id": {area}, "count": {"1"}}); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("before the deadline: %d %s", resp.StatusCode, body)
-			}
-			if resp, _ := setDeadline("not a date"); resp.StatusCode != http.StatusUnprocessableEntity {
-				t.Fatalf("a bad deadline: %d", resp.StatusCode)
-			}
-			if ex, _ := f.db.BoothExhibition(bg, f.edition.ID); ex.RequestDeadline == nil || ex.RequestDeadline.In(loc).Format("2006-01-02T15:04") != later {
-				t.Fatalf("a refused deadline changed the saved one: %v", ex.RequestDeadline)
-			}
-			past := time.Now().In(loc).Add(-time.Hour).Format("2006-01-02T15:04")
-			if resp, body := setDeadline(past); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("settings: %d %s", resp.StatusCode, body)
-			}
-			resp, page := f.postForm(ent, "/booths/requests", url.Values{"area_id": {area}, "count": {"1"}})
-			if resp.StatusCode != http.StatusConflict || !strings.Contains(page, "request deadline has passed") {
-				t.Fatalf("after the deadline: %d\n%s", resp.StatusCode, page)
-			}
-			if reqs, _ := f.db.BoothRequests(bg, f.edition.ID, 0); len(reqs) != 1 {
-				t.Fatalf("a late request was saved: %d requests", len(reqs))
-			}
-			_, plan := f.do(ent, "GET", "/booths", "", "")
-			if strings.Contains(plan, `id="request-form"`) || !strings.Contains(plan, `id="requests-closed"`) {
-				t.Fatal("the plan still offers the request form after the deadline")
-			}
-			f.setLocale(ent, "zh")
-			if resp, page := f.postForm(ent, "/booths/requests", url.Values{"area_id": {area}, "count": {"1"}}); resp.StatusCode != http.StatusConflict || !strings.Contains(page, "展位申请已截止") {
-				t.Fatalf("after the deadline, zh: %d\n%s", resp.StatusCode, page)
-			}
-			// The organizer is not bound by it.
-			if resp, body := f.postForm(org, "/admin/booths/run", nil); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("organizer's run after the deadline: %d %s", resp.StatusCode, body)
-			}
-			if resp, body := f.postForm(org, "/admin/booths/assign", url.Values{"booth": {"GD-02"}, "request_id": {"0"}}); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("organizer's adjustment after the deadline: %d %s", resp.StatusCode, body)
-			}
-		})
-	}
+	onEachStore(t, func(t *testing.T, f *fixture) {
+		f.makeCurrent()
+		a := boothPlan(t, f.db, f.edition.ID, 2)
+		area := fmt.Sprint(a.ID)
+		org, del, ent := f.client(model.RoleOrganizer), f.client(model.RoleDelegation), f.client(model.RoleEnterprise)
+		loc := f.edition.Location()
+		setDeadline := func(at string) (*http.Response, string) {
+			return f.postForm(org, "/admin/booths/settings", url.Values{"seed": {"7"}, "hold_hours": {"24"}, "request_deadline": {at}})
+		}
+		later := time.Now().In(loc).Add(48 * time.Hour).Format("2006-01-02T15:04")
+		if resp, body := setDeadline(later); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("settings: %d %s", resp.StatusCode, body)
+		}
+		if _, review := f.do(org, "GET", "/admin/booths", "", ""); !strings.Contains(review, `name="request_deadline" value="`+later+`"`) {
+			t.Fatal("the settings form does not show the deadline")
+		}
+		if _, plan := f.do(del, "GET", "/booths", "", ""); !strings.Contains(plan, `id="request-deadline"`) || !strings.Contains(plan, later[:10]) {
+			t.Fatal("the request form does not show the deadline")
+		}
+		if resp, body := f.postForm(del, "/booths/requests", url.Values{"area_id": {area}, "count": {"1"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("before the deadline: %d %s", resp.StatusCode, body)
+		}
+		if resp, _ := setDeadline("not a date"); resp.StatusCode != http.StatusUnprocessableEntity {
+			t.Fatalf("a bad deadline: %d", resp.StatusCode)
+		}
+		if ex, _ := f.db.BoothExhibition(bg, f.edition.ID); ex.RequestDeadline == nil || ex.RequestDeadline.In(loc).Format("2006-01-02T15:04") != later {
+			t.Fatalf("a refused deadline changed the saved one: %v", ex.RequestDeadline)
+		}
+		past := time.Now().In(loc).Add(-time.Hour).Format("2006-01-02T15:04")
+		if resp, body := setDeadline(past); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("settings: %d %s", resp.StatusCode, body)
+		}
+		resp, page := f.postForm(ent, "/booths/requests", url.Values{"area_id": {area}, "count": {"1"}})
+		if resp.StatusCode != http.StatusConflict || !strings.Contains(page, "request deadline has passed") {
+			t.Fatalf("after the deadline: %d\n%s", resp.StatusCode, page)
+		}
+		if reqs, _ := f.db.BoothRequests(bg, f.edition.ID, 0); len(reqs) != 1 {
+			t.Fatalf("a late request was saved: %d requests", len(reqs))
+		}
+		_, plan := f.do(ent, "GET", "/booths", "", "")
+		if strings.Contains(plan, `id="request-form"`) || !strings.Contains(plan, `id="requests-closed"`) {
+			t.Fatal("the plan still offers the request form after the deadline")
+		}
+		f.setLocale(ent, "zh")
+		if resp, page := f.postForm(ent, "/booths/requests", url.Values{"area_id": {area}, "count": {"1"}}); resp.StatusCode != http.StatusConflict || !strings.Contains(page, "展位申请已截止") {
+			t.Fatalf("after the deadline, zh: %d\n%s", resp.StatusCode, page)
+		}
+		// The organizer is not bound by it.
+		if resp, body := f.postForm(org, "/admin/booths/run", nil); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("organizer's run after the deadline: %d %s", resp.StatusCode, body)
+		}
+		if resp, body := f.postForm(org, "/admin/booths/assign", url.Values{"booth": {"GD-02"}, "request_id": {"0"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("organizer's adjustment after the deadline: %d %s", resp.StatusCode, body)
+		}
+	})
 }
 
 // Priorities set by the organizer: the next run weighs them over the
@@ -301,124 +286,118 @@ func TestBoothsRequestDeadline(t *testing.T) {
 // neither set nor see them; every change is audited.
 func TestBoothsPriority(t *testing.T) {
 	t.Parallel()
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			f := newFixture(t, b.Open(t))
-			f.edition.Current = true
-			if err := f.db.UpdateEdition(bg, &f.edition, 0); err != nil {
+	onEachStore(t, func(t *testing.T, f *fixture) {
+		f.makeCurrent()
+		a := boothPlan(t, f.db, f.edition.ID, 1)
+		area := fmt.Sprint(a.ID)
+		org, del, ent := f.client(model.RoleOrganizer), f.client(model.RoleDelegation), f.client(model.RoleEnterprise)
+		for _, c := range []*http.Client{del, ent} {
+			if resp, body := f.postForm(c, "/booths/requests", url.Values{"area_id": {area}, "count": {"1"}}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("request: %d %s", resp.StatusCode, body)
+			}
+		}
+		reqs, _ := f.db.BoothRequests(bg, f.edition.ID, 0)
+		if len(reqs) != 2 || reqs[0].Priority != 0 || reqs[1].Priority != 0 {
+			t.Fatalf("requests %+v", reqs)
+		}
+		delReq, entReq := reqs[0], reqs[1]
+		if delReq.OrgID != *f.users[model.RoleDelegation].OrgID {
+			delReq, entReq = entReq, delReq
+		}
+		// A seed under which the delegation draws first on equal priority.
+		seed := uint64(1)
+		for booth.Ticket(seed, fmt.Sprintf("r%d", delReq.ID)) > booth.Ticket(seed, fmt.Sprintf("r%d", entReq.ID)) {
+			seed++
+		}
+		f.postForm(org, "/admin/booths/settings", url.Values{"seed": {fmt.Sprint(seed)}, "hold_hours": {"24"}})
+		priority := func(id int64) int {
+			t.Helper()
+			rs, err := f.db.BoothRequests(bg, f.edition.ID, 0)
+			if err != nil {
 				t.Fatal(err)
 			}
-			a := boothPlan(t, f.db, f.edition.ID, 1)
-			area := fmt.Sprint(a.ID)
-			org, del, ent := f.client(model.RoleOrganizer), f.client(model.RoleDelegation), f.client(model.RoleEnterprise)
-			for _, c := range []*http.Client{del, ent} {
-				if resp, body := f.postForm(c, "/booths/requests", url.Values{"area_id": {area}, "count": {"1"}}); resp.StatusCode != http.StatusSeeOther {
-					t.Fatalf("request: %d %s", resp.StatusCode, body)
+			for _, r := range rs {
+				if r.ID == id {
+					return r.Priority
 				}
 			}
-			reqs, _ := f.db.BoothRequests(bg, f.edition.ID, 0)
-			if len(reqs) != 2 || reqs[0].Priority != 0 || reqs[1].Priority != 0 {
-				t.Fatalf("requests %+v", reqs)
+			t.Fatalf("request %d gone", id)
+			return 0
+		}
+		holder := func() int64 {
+			t.Helper()
+			pb, _ := f.db.PlanBooths(bg, f.edition.ID, time.Now())
+			return pb[0].RequestID
+		}
+		if resp, body := f.postForm(org, "/admin/booths/run", nil); resp.StatusCode != http.StatusSeeOther || holder() != delReq.ID {
+			t.Fatalf("run on equal priorities: %d %s; booth to request %d, want the lottery's %d", resp.StatusCode, body, holder(), delReq.ID)
+		}
+		// Exhibitors cannot set priorities, not even their own.
+		for _, c := range []*http.Client{ent, del} {
+			if resp, _ := f.postForm(c, "/admin/booths/priority", url.Values{"request_id": {fmt.Sprint(entReq.ID)}, "priority": {"50"}}); resp.StatusCode != http.StatusForbidden {
+				t.Fatalf("an exhibitor posted a priority: %d", resp.StatusCode)
 			}
-			delReq, entReq := reqs[0], reqs[1]
-			if delReq.OrgID != *f.users[model.RoleDelegation].OrgID {
-				delReq, entReq = entReq, delReq
+		}
+		if p := priority(entReq.ID); p != 0 {
+			t.Fatalf("an exhibitor's post changed the priority to %d", p)
+		}
+		// Out of range, not a number, another's request id: refused, nothing changed.
+		for _, v := range []url.Values{
+			{"request_id": {fmt.Sprint(entReq.ID)}, "priority": {"101"}},
+			{"request_id": {fmt.Sprint(entReq.ID)}, "priority": {"-1"}},
+			{"request_id": {fmt.Sprint(entReq.ID)}, "priority": {"two"}},
+			{"request_id": {"999999"}, "priority": {"2"}},
+		} {
+			if resp, body := f.postForm(org, "/admin/booths/priority", v); resp.StatusCode != http.StatusUnprocessableEntity {
+				t.Fatalf("%v: %d %s", v, resp.StatusCode, body)
 			}
-			// A seed under which the delegation draws first on equal priority.
-			seed := uint64(1)
-			for booth.Ticket(seed, fmt.Sprintf("r%d", delReq.ID)) > booth.Ticket(seed, fmt.Sprintf("r%d", entReq.ID)) {
-				seed++
+		}
+		if p := priority(entReq.ID); p != 0 {
+			t.Fatalf("a refused priority was saved: %d", p)
+		}
+		_, review := f.do(org, "GET", "/admin/booths", "", "")
+		if !strings.Contains(review, `action="/admin/booths/priority"`) || !strings.Contains(review, fmt.Sprintf(`name="request_id" value="%d"`, entReq.ID)) {
+			t.Fatal("the review page has no priority form")
+		}
+		if resp, body := f.postForm(org, "/admin/booths/priority", url.Values{"request_id": {fmt.Sprint(entReq.ID)}, "priority": {"2"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("organizer sets a priority: %d %s", resp.StatusCode, body)
+		}
+		if p := priority(entReq.ID); p != 2 {
+			t.Fatalf("priority %d, want 2", p)
+		}
+		audit, _ := f.db.AuditEntries(bg, 20)
+		found := false
+		for _, e := range audit {
+			if e.Action == "booth.priority" && e.Subject == fmt.Sprintf("booth_request:%d", entReq.ID) && e.UserID != nil && *e.UserID == f.users[model.RoleOrganizer].ID {
+				found = true
 			}
-			f.postForm(org, "/admin/booths/settings", url.Values{"seed": {fmt.Sprint(seed)}, "hold_hours": {"24"}})
-			priority := func(id int64) int {
-				t.Helper()
-				rs, err := f.db.BoothRequests(bg, f.edition.ID, 0)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, r := range rs {
-					if r.ID == id {
-						return r.Priority
-					}
-				}
-				t.Fatalf("request %d gone", id)
-				return 0
+		}
+		if !found {
+			t.Fatalf("the priority change is not audited: %+v", audit)
+		}
+		// The next run weighs it: the enterprise now comes first.
+		if resp, body := f.postForm(org, "/admin/booths/run", nil); resp.StatusCode != http.StatusSeeOther || holder() != entReq.ID {
+			t.Fatalf("run after the priority: %d %s; booth to request %d, want %d", resp.StatusCode, body, holder(), entReq.ID)
+		}
+		// Exhibitors never see priorities: no figure on their page or in the API.
+		for _, c := range []*http.Client{del, ent} {
+			_, page := f.do(c, "GET", "/booths", "", "")
+			_, js := f.do(c, "GET", "/api/v1/booths/plan", "", "")
+			if strings.Contains(page, `name="priority"`) || strings.Contains(page, "Priority") || strings.Contains(js, "priority") {
+				t.Fatal("an exhibitor sees priorities")
 			}
-			holder := func() int64 {
-				t.Helper()
-				pb, _ := f.db.PlanBooths(bg, f.edition.ID, time.Now())
-				return pb[0].RequestID
-			}
-			if resp, body := f.postForm(org, "/admin/booths/run", nil); resp.StatusCode != http.StatusSeeOther || holder() != delReq.ID {
-				t.Fatalf("run on equal priorities: %d %s; booth to request %d, want the lottery's %d", resp.StatusCode, body, holder(), delReq.ID)
-			}
-			// Exhibitors cannot set priorities, not even their own.
-			for _, c := range []*http.Client{ent, del} {
-				if resp, _ := f.postForm(c, "/admin/booths/priority", url.Values{"request_id": {fmt.Sprint(entReq.ID)}, "priority": {"50"}}); resp.StatusCode != http.StatusForbidden {
-					t.Fatalf("an exhibitor posted a priority: %d", resp.StatusCode)
-				}
-			}
-			if p := priority(entReq.ID); p != 0 {
-				t.Fatalf("an exhibitor's post changed the priority to %d", p)
-			}
-			// Out of range, not a number, another's request id: refused, nothing changed.
-			for _, v := range []url.Values{
-				{"request_id": {fmt.Sprint(entReq.ID)}, "priority": {"101"}},
-				{"request_id": {fmt.Sprint(entReq.ID)}, "priority": {"-1"}},
-				{"request_id": {fmt.Sprint(entReq.ID)}, "priority": {"two"}},
-				{"request_id": {"999999"}, "priority": {"2"}},
-			} {
-				if resp, body := f.postForm(org, "/admin/booths/priority", v); resp.StatusCode != http.StatusUnprocessableEntity {
-					t.Fatalf("%v: %d %s", v, resp.StatusCode, body)
-				}
-			}
-			if p := priority(entReq.ID); p != 0 {
-				t.Fatalf("a refused priority was saved: %d", p)
-			}
-			_, review := f.do(org, "GET", "/admin/booths", "", "")
-			if !strings.Contains(review, `action="/admin/booths/priority"`) || !strings.Contains(review, fmt.Sprintf(`name="request_id" value="%d"`, entReq.ID)) {
-				t.Fatal("the review page has no priority form")
-			}
-			if resp, body := f.postForm(org, "/admin/booths/priority", url.Values{"request_id": {fmt.Sprint(entReq.ID)}, "priority": {"2"}}); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("organizer sets a priority: %d %s", resp.StatusCode, body)
-			}
-			if p := priority(entReq.ID); p != 2 {
-				t.Fatalf("priority %d, want 2", p)
-			}
-			audit, _ := f.db.AuditEntries(bg, 20)
-			found := false
-			for _, e := range audit {
-				if e.Action == "booth.priority" && e.Subject == fmt.Sprintf("booth_request:%d", entReq.ID) && e.UserID != nil && *e.UserID == f.users[model.RoleOrganizer].ID {
-					found = true
-				}
-			}
-			if !found {
-				t.Fatalf("the priority change is not audited: %+v", audit)
-			}
-			// The next run weighs it: the enterprise now comes first.
-			if resp, body := f.postForm(org, "/admin/booths/run", nil); resp.StatusCode != http.StatusSeeOther || holder() != entReq.ID {
-				t.Fatalf("run after the priority: %d %s; booth to request %d, want %d", resp.StatusCode, body, holder(), entReq.ID)
-			}
-			// Exhibitors never see priorities: no figure on their page or in the API.
-			for _, c := range []*http.Client{del, ent} {
-				_, page := f.do(c, "GET", "/booths", "", "")
-				_, js := f.do(c, "GET", "/api/v1/booths/plan", "", "")
-				if strings.Contains(page, `name="priority"`) || strings.Contains(page, "Priority") || strings.Contains(js, "priority") {
-					t.Fatal("an exhibitor sees priorities")
-				}
-			}
-			// After publication priorities are fixed.
-			if resp, body := f.postForm(org, "/admin/booths/publish", url.Values{"confirm_days": {"14"}}); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("publish: %d %s", resp.StatusCode, body)
-			}
-			if resp, _ := f.postForm(org, "/admin/booths/priority", url.Values{"request_id": {fmt.Sprint(entReq.ID)}, "priority": {"3"}}); resp.StatusCode != http.StatusConflict {
-				t.Fatalf("priority after publication: %d", resp.StatusCode)
-			}
-			if p := priority(entReq.ID); p != 2 {
-				t.Fatalf("priority changed after publication: %d", p)
-			}
-		})
-	}
+		}
+		// After publication priorities are fixed.
+		if resp, body := f.postForm(org, "/admin/booths/publish", url.Values{"confirm_days": {"14"}}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("publish: %d %s", resp.StatusCode, body)
+		}
+		if resp, _ := f.postForm(org, "/admin/booths/priority", url.Values{"request_id": {fmt.Sprint(entReq.ID)}, "priority": {"3"}}); resp.StatusCode != http.StatusConflict {
+			t.Fatalf("priority after publication: %d", resp.StatusCode)
+		}
+		if p := priority(entReq.ID); p != 2 {
+			t.Fatalf("priority changed after publication: %d", p)
+		}
+	})
 }
 
 // An exhibitor withdraws its own request from the plan page's button;
@@ -466,10 +445,7 @@ func TestBoothsCompetitors(t *testing.T) {
 		for _, n := range []int{3, 2} {
 			t.Run(fmt.Sprintf("%s/%d booths", b.Name, n), func(t *testing.T) {
 				f := newFixture(t, b.Open(t))
-				f.edition.Current = true
-				if err := f.db.UpdateEdition(bg, &f.edition, 0); err != nil {
-					t.Fatal(err)
-				}
+				f.makeCurrent()
 				a := boothPlan(t, f.db, f.edition.ID, n)
 				org, del, ent := f.client(model.RoleOrganizer), f.client(model.RoleDelegation), f.client(model.RoleEnterprise)
 				area := fmt.Sprint(a.ID)

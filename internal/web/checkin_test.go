@@ -86,135 +86,132 @@ func scanBody(queue int, scans ...[3]string) string {
 // scans, and a participant sees only their own badge.
 func TestCheckinFlow(t *testing.T) {
 	t.Parallel()
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			f := newFixture(t, b.Open(t))
-			org, gate := f.client(model.RoleOrganizer), f.client(model.RoleGate)
-			talent, ent, del := f.client(model.RoleTalent), f.client(model.RoleEnterprise), f.client(model.RoleDelegation)
-			for _, name := range []string{"North", "South"} {
-				if resp, body := f.postForm(org, "/admin/gates", url.Values{"name": {name}}); resp.StatusCode != http.StatusSeeOther {
-					t.Fatalf("gate: %d %s", resp.StatusCode, body)
-				}
+	onEachStore(t, func(t *testing.T, f *fixture) {
+		org, gate := f.client(model.RoleOrganizer), f.client(model.RoleGate)
+		talent, ent, del := f.client(model.RoleTalent), f.client(model.RoleEnterprise), f.client(model.RoleDelegation)
+		for _, name := range []string{"North", "South"} {
+			if resp, body := f.postForm(org, "/admin/gates", url.Values{"name": {name}}); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("gate: %d %s", resp.StatusCode, body)
 			}
-			gs, _ := f.db.Gates(bg, f.edition.ID)
-			north, south := gs[0].ID, gs[1].ID
-			// A person gets their own badge; the organizer issues the rest.
-			if resp, _ := f.postForm(talent, "/me/badge", url.Values{}); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("issue own badge: %d", resp.StatusCode)
+		}
+		gs, _ := f.db.Gates(bg, f.edition.ID)
+		north, south := gs[0].ID, gs[1].ID
+		// A person gets their own badge; the organizer issues the rest.
+		if resp, _ := f.postForm(talent, "/me/badge", url.Values{}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("issue own badge: %d", resp.StatusCode)
+		}
+		if resp, _ := f.postForm(org, "/admin/badges/issue", url.Values{}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("issue all: %d", resp.StatusCode)
+		}
+		badgeOf := func(c *http.Client) badgeJ {
+			_, body := f.json(c, "GET", "/api/v1/me/badge", "")
+			var b badgeJ
+			json.Unmarshal([]byte(body), &b)
+			if len(b.Token) != 120 {
+				t.Fatalf("badge %s", body)
 			}
-			if resp, _ := f.postForm(org, "/admin/badges/issue", url.Values{}); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("issue all: %d", resp.StatusCode)
+			return b
+		}
+		a, e, d := badgeOf(talent), badgeOf(ent), badgeOf(del)
+		if a.Name != f.users[model.RoleTalent].Name || a.Role != "talent" || e.Role != "enterprise" {
+			t.Fatalf("badges %+v %+v", a, e)
+		}
+		// The badge page shows the holder's own QR code, in both languages.
+		for _, l := range []string{"en", "zh"} {
+			f.setLocale(talent, l)
+			_, page := f.do(talent, "GET", "/me/badge", "", "")
+			if !strings.Contains(page, a.Token) || !strings.Contains(page, "<svg") || strings.Contains(page, e.Token) {
+				t.Fatalf("%s badge page:\n%s", l, page)
 			}
-			badgeOf := func(c *http.Client) badgeJ {
-				_, body := f.json(c, "GET", "/api/v1/me/badge", "")
-				var b badgeJ
-				json.Unmarshal([]byte(body), &b)
-				if len(b.Token) != 120 {
-					t.Fatalf("badge %s", body)
-				}
-				return b
+		}
+		// Revoke the delegation's badge (lost): a new one is issued.
+		if resp, _ := f.postForm(org, fmt.Sprintf("/admin/badges/%d/reissue", d.ID), url.Values{}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("reissue: %d", resp.StatusCode)
+		}
+		if d2 := badgeOf(del); d2.ID == d.ID || d2.Token == d.Token {
+			t.Fatal("no new badge after re-issue")
+		}
+		// Another base64url letter, so the token still decodes and only
+		// its signature fails (flipping a bit once made '-' a ',', which
+		// is malformed, not forged).
+		forged := []byte(a.Token)
+		forged[110] = 'A'
+		if a.Token[110] == 'A' {
+			forged[110] = 'B'
+		}
+		at := time.Now().UTC().Add(-10 * time.Minute).Format(time.RFC3339Nano)
+		batch := scanBody(5, [3]string{"nonce-0001", a.Token, at}, [3]string{"nonce-0002", e.Token, at}, [3]string{"nonce-0003", a.Token, at},
+			[3]string{"nonce-0004", string(forged), at}, [3]string{"nonce-0005", d.Token, at})
+		scans := func(c *http.Client, gate int64, body string) (int, []scanOutJ) {
+			resp, b := f.json(c, "POST", fmt.Sprintf("/api/v1/gates/%d/scans", gate), body)
+			var out struct{ Results []scanOutJ }
+			json.Unmarshal([]byte(b), &out)
+			return resp.StatusCode, out.Results
+		}
+		// Participants may not record scans.
+		for _, c := range []*http.Client{talent, ent} {
+			if code, _ := scans(c, north, batch); code != http.StatusForbidden {
+				t.Fatalf("participant recorded scans: %d", code)
 			}
-			a, e, d := badgeOf(talent), badgeOf(ent), badgeOf(del)
-			if a.Name != f.users[model.RoleTalent].Name || a.Role != "talent" || e.Role != "enterprise" {
-				t.Fatalf("badges %+v %+v", a, e)
+		}
+		code, res := scans(gate, north, batch)
+		want := []struct{ result, reason string }{{"admitted", ""}, {"admitted", ""}, {"already", "same_gate"}, {"refused", "signature"}, {"refused", "revoked"}}
+		if code != 200 || len(res) != len(want) {
+			t.Fatalf("sync: %d %+v", code, res)
+		}
+		for i, w := range want {
+			if res[i].Result != w.result || res[i].Reason != w.reason || res[i].Sync != "created" {
+				t.Fatalf("scan %d: %+v, want %v", i, res[i], w)
 			}
-			// The badge page shows the holder's own QR code, in both languages.
-			for _, l := range []string{"en", "zh"} {
-				f.setLocale(talent, l)
-				_, page := f.do(talent, "GET", "/me/badge", "", "")
-				if !strings.Contains(page, a.Token) || !strings.Contains(page, "<svg") || strings.Contains(page, e.Token) {
-					t.Fatalf("%s badge page:\n%s", l, page)
-				}
+		}
+		// The same batch again (a sync retried after a lost answer): nothing new.
+		_, res = scans(gate, north, batch)
+		for i, r := range res {
+			if r.Sync != "replayed" || r.Result != want[i].result {
+				t.Fatalf("replay %d: %+v", i, r)
 			}
-			// Revoke the delegation's badge (lost): a new one is issued.
-			if resp, _ := f.postForm(org, fmt.Sprintf("/admin/badges/%d/reissue", d.ID), url.Values{}); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("reissue: %d", resp.StatusCode)
+		}
+		// A nonce reused with other content is refused.
+		_, res = scans(gate, north, scanBody(0, [3]string{"nonce-0001", e.Token, at}))
+		if res[0].Sync != "conflict" || res[0].Result != "refused" {
+			t.Fatalf("reused nonce: %+v", res[0])
+		}
+		// The second gate, online, refuses a badge already admitted at the first.
+		_, res = scans(gate, south, scanBody(0, [3]string{"nonce-0006", a.Token, time.Now().UTC().Format(time.RFC3339Nano)}))
+		if res[0].Result != "already" || res[0].OtherGate != "North" {
+			t.Fatalf("second gate: %+v", res[0])
+		}
+		// Malformed input.
+		if code, _ := scans(gate, north, `{"scans":[{"nonce":"x","token":"y","scanned_at":"2017-12-17T00:00:00Z"}]}`); code != http.StatusUnprocessableEntity {
+			t.Fatalf("short nonce: %d", code)
+		}
+		var stats []gateStatJ
+		_, body := f.json(org, "GET", "/api/v1/gates/stats", "")
+		json.Unmarshal([]byte(body), &stats)
+		if len(stats) != 2 || stats[0].FirstEntries != 2 || stats[0].Duplicates != 1 || stats[0].Refused != 2 || stats[0].Scans != 5 || !stats[0].Online {
+			t.Fatalf("stats %s", body)
+		}
+		// The gate page and the organizer's view render in both languages.
+		for _, l := range []string{"en", "zh"} {
+			f.setLocale(gate, l)
+			_, page := f.do(gate, "GET", fmt.Sprintf("/gate/%d", north), "", "")
+			if !regexp.MustCompile(`id="gate-config">\{"gate":\{"id":\d+`).MatchString(page) || !strings.Contains(page, "/checkin/static/gate.js") {
+				t.Fatalf("%s gate page:\n%s", l, page)
 			}
-			if d2 := badgeOf(del); d2.ID == d.ID || d2.Token == d.Token {
-				t.Fatal("no new badge after re-issue")
+			f.setLocale(org, l)
+			_, page = f.do(org, "GET", "/admin/gates", "", "")
+			if !strings.Contains(page, `data-name="North"`) {
+				t.Fatalf("%s gates view:\n%s", l, page)
 			}
-			// Another base64url letter, so the token still decodes and only
-			// its signature fails (flipping a bit once made '-' a ',', which
-			// is malformed, not forged).
-			forged := []byte(a.Token)
-			forged[110] = 'A'
-			if a.Token[110] == 'A' {
-				forged[110] = 'B'
-			}
-			at := time.Now().UTC().Add(-10 * time.Minute).Format(time.RFC3339Nano)
-			batch := scanBody(5, [3]string{"nonce-0001", a.Token, at}, [3]string{"nonce-0002", e.Token, at}, [3]string{"nonce-0003", a.Token, at},
-				[3]string{"nonce-0004", string(forged), at}, [3]string{"nonce-0005", d.Token, at})
-			scans := func(c *http.Client, gate int64, body string) (int, []scanOutJ) {
-				resp, b := f.json(c, "POST", fmt.Sprintf("/api/v1/gates/%d/scans", gate), body)
-				var out struct{ Results []scanOutJ }
-				json.Unmarshal([]byte(b), &out)
-				return resp.StatusCode, out.Results
-			}
-			// Participants may not record scans.
-			for _, c := range []*http.Client{talent, ent} {
-				if code, _ := scans(c, north, batch); code != http.StatusForbidden {
-					t.Fatalf("participant recorded scans: %d", code)
-				}
-			}
-			code, res := scans(gate, north, batch)
-			want := []struct{ result, reason string }{{"admitted", ""}, {"admitted", ""}, {"already", "same_gate"}, {"refused", "signature"}, {"refused", "revoked"}}
-			if code != 200 || len(res) != len(want) {
-				t.Fatalf("sync: %d %+v", code, res)
-			}
-			for i, w := range want {
-				if res[i].Result != w.result || res[i].Reason != w.reason || res[i].Sync != "created" {
-					t.Fatalf("scan %d: %+v, want %v", i, res[i], w)
-				}
-			}
-			// The same batch again (a sync retried after a lost answer): nothing new.
-			_, res = scans(gate, north, batch)
-			for i, r := range res {
-				if r.Sync != "replayed" || r.Result != want[i].result {
-					t.Fatalf("replay %d: %+v", i, r)
-				}
-			}
-			// A nonce reused with other content is refused.
-			_, res = scans(gate, north, scanBody(0, [3]string{"nonce-0001", e.Token, at}))
-			if res[0].Sync != "conflict" || res[0].Result != "refused" {
-				t.Fatalf("reused nonce: %+v", res[0])
-			}
-			// The second gate, online, refuses a badge already admitted at the first.
-			_, res = scans(gate, south, scanBody(0, [3]string{"nonce-0006", a.Token, time.Now().UTC().Format(time.RFC3339Nano)}))
-			if res[0].Result != "already" || res[0].OtherGate != "North" {
-				t.Fatalf("second gate: %+v", res[0])
-			}
-			// Malformed input.
-			if code, _ := scans(gate, north, `{"scans":[{"nonce":"x","token":"y","scanned_at":"2017-12-17T00:00:00Z"}]}`); code != http.StatusUnprocessableEntity {
-				t.Fatalf("short nonce: %d", code)
-			}
-			var stats []gateStatJ
-			_, body := f.json(org, "GET", "/api/v1/gates/stats", "")
-			json.Unmarshal([]byte(body), &stats)
-			if len(stats) != 2 || stats[0].FirstEntries != 2 || stats[0].Duplicates != 1 || stats[0].Refused != 2 || stats[0].Scans != 5 || !stats[0].Online {
-				t.Fatalf("stats %s", body)
-			}
-			// The gate page and the organizer's view render in both languages.
-			for _, l := range []string{"en", "zh"} {
-				f.setLocale(gate, l)
-				_, page := f.do(gate, "GET", fmt.Sprintf("/gate/%d", north), "", "")
-				if !regexp.MustCompile(`id="gate-config">\{"gate":\{"id":\d+`).MatchString(page) || !strings.Contains(page, "/checkin/static/gate.js") {
-					t.Fatalf("%s gate page:\n%s", l, page)
-				}
-				f.setLocale(org, l)
-				_, page = f.do(org, "GET", "/admin/gates", "", "")
-				if !strings.Contains(page, `data-name="North"`) {
-					t.Fatalf("%s gates view:\n%s", l, page)
-				}
-			}
-			if resp, _ := f.do(org, "GET", "/admin/badges/sheet", "", ""); resp.StatusCode != 200 {
-				t.Fatalf("sheet %d", resp.StatusCode)
-			}
-			if resp, _ := f.do(talent, "GET", "/checkin/static/gate.js", "", ""); resp.StatusCode != 200 {
-				t.Fatalf("script %d", resp.StatusCode)
-			}
-			_ = store.ScanAdmitted
-		})
-	}
+		}
+		if resp, _ := f.do(org, "GET", "/admin/badges/sheet", "", ""); resp.StatusCode != 200 {
+			t.Fatalf("sheet %d", resp.StatusCode)
+		}
+		if resp, _ := f.do(talent, "GET", "/checkin/static/gate.js", "", ""); resp.StatusCode != 200 {
+			t.Fatalf("script %d", resp.StatusCode)
+		}
+		_ = store.ScanAdmitted
+	})
 }
 
 // checkinBench is a server with a gate, a gate agent's session and signed
@@ -413,94 +410,91 @@ func TestCheckinShortCode(t *testing.T) {
 // languages on the gate page), and refuses someone not registered.
 func TestCheckinCoachGate(t *testing.T) {
 	t.Parallel()
-	for _, b := range storetest.Backends(t) {
-		t.Run(b.Name, func(t *testing.T) {
-			f := newFixture(t, b.Open(t))
-			org, gate := f.client(model.RoleOrganizer), f.client(model.RoleGate)
-			talent, ent, del := f.client(model.RoleTalent), f.client(model.RoleEnterprise), f.client(model.RoleDelegation)
-			start := time.Now().UTC().Add(time.Hour)
-			ev := store.EventInfo{Event: model.Event{EditionID: f.edition.ID, Kind: model.EventFieldStudy, Title: "Park visit", Room: "Science park",
-				StartsAt: start, EndsAt: start.Add(4 * time.Hour), Capacity: 2}, Audience: "all", HoldSeconds: 3600, Coaches: 2, CoachSeats: 1}
-			if err := f.db.SaveEvent(bg, &ev); err != nil {
+	onEachStore(t, func(t *testing.T, f *fixture) {
+		org, gate := f.client(model.RoleOrganizer), f.client(model.RoleGate)
+		talent, ent, del := f.client(model.RoleTalent), f.client(model.RoleEnterprise), f.client(model.RoleDelegation)
+		start := time.Now().UTC().Add(time.Hour)
+		ev := store.EventInfo{Event: model.Event{EditionID: f.edition.ID, Kind: model.EventFieldStudy, Title: "Park visit", Room: "Science park",
+			StartsAt: start, EndsAt: start.Add(4 * time.Hour), Capacity: 2}, Audience: "all", HoldSeconds: 3600, Coaches: 2, CoachSeats: 1}
+		if err := f.db.SaveEvent(bg, &ev); err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range []model.Role{model.RoleTalent, model.RoleEnterprise} {
+			if _, err := f.db.RegisterForEvent(bg, ev.ID, f.users[r].ID); err != nil {
 				t.Fatal(err)
 			}
-			for _, r := range []model.Role{model.RoleTalent, model.RoleEnterprise} {
-				if _, err := f.db.RegisterForEvent(bg, ev.ID, f.users[r].ID); err != nil {
-					t.Fatal(err)
+		}
+		for c := 1; c <= 2; c++ {
+			form := url.Values{"name": {fmt.Sprint("Coach ", c)}, "event_id": {fmt.Sprint(ev.ID)}, "coach": {fmt.Sprint(c)}}
+			if resp, body := f.postForm(org, "/admin/gates", form); resp.StatusCode != http.StatusSeeOther {
+				t.Fatalf("coach gate %d: %d %s", c, resp.StatusCode, body)
+			}
+		}
+		bad := url.Values{"name": {"Coach 3"}, "event_id": {fmt.Sprint(ev.ID)}, "coach": {"3"}}
+		if resp, _ := f.postForm(org, "/admin/gates", bad); resp.StatusCode != http.StatusUnprocessableEntity && resp.StatusCode != http.StatusBadRequest {
+			t.Fatalf("a third coach's gate on two coaches: %d", resp.StatusCode)
+		}
+		gs, _ := f.db.Gates(bg, f.edition.ID)
+		if len(gs) != 2 || gs[0].Coach != 1 || gs[1].Coach != 2 {
+			t.Fatalf("gates %+v", gs)
+		}
+		if resp, _ := f.postForm(org, "/admin/badges/issue", url.Values{}); resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("issue all: %d", resp.StatusCode)
+		}
+		token := func(c *http.Client) string {
+			_, body := f.json(c, "GET", "/api/v1/me/badge", "")
+			var b badgeJ
+			json.Unmarshal([]byte(body), &b)
+			return b.Token
+		}
+		// One seat a coach, each alone: the boarding page's lists say who rides which.
+		_, page := f.do(org, "GET", fmt.Sprintf("/admin/events/%d/boarding", ev.ID), "", "")
+		coachOf := map[model.Role]int{model.RoleTalent: 1, model.RoleEnterprise: 2}
+		if strings.Index(page, f.users[model.RoleTalent].Name) > strings.Index(page, f.users[model.RoleEnterprise].Name) {
+			coachOf = map[model.Role]int{model.RoleTalent: 2, model.RoleEnterprise: 1}
+		}
+		n := 0
+		scan := func(g int64, tok string) scanOutJ {
+			t.Helper()
+			n++
+			at := time.Now().UTC().Add(-time.Minute).Format(time.RFC3339Nano)
+			resp, body := f.json(gate, "POST", fmt.Sprintf("/api/v1/gates/%d/scans", g), scanBody(0, [3]string{fmt.Sprintf("coach-%04d", n), tok, at}))
+			var out struct {
+				Results []struct {
+					scanOutJ
+					Coach int `json:"coach"`
 				}
 			}
-			for c := 1; c <= 2; c++ {
-				form := url.Values{"name": {fmt.Sprint("Coach ", c)}, "event_id": {fmt.Sprint(ev.ID)}, "coach": {fmt.Sprint(c)}}
-				if resp, body := f.postForm(org, "/admin/gates", form); resp.StatusCode != http.StatusSeeOther {
-					t.Fatalf("coach gate %d: %d %s", c, resp.StatusCode, body)
-				}
+			json.Unmarshal([]byte(body), &out)
+			if resp.StatusCode != 200 || len(out.Results) != 1 {
+				t.Fatalf("scan: %d %s", resp.StatusCode, body)
 			}
-			bad := url.Values{"name": {"Coach 3"}, "event_id": {fmt.Sprint(ev.ID)}, "coach": {"3"}}
-			if resp, _ := f.postForm(org, "/admin/gates", bad); resp.StatusCode != http.StatusUnprocessableEntity && resp.StatusCode != http.StatusBadRequest {
-				t.Fatalf("a third coach's gate on two coaches: %d", resp.StatusCode)
+			r := out.Results[0]
+			r.scanOutJ.Reason += fmt.Sprint("/", r.Coach)
+			return r.scanOutJ
+		}
+		for _, c := range []struct {
+			who *http.Client
+			r   model.Role
+		}{{talent, model.RoleTalent}, {ent, model.RoleEnterprise}} {
+			mine, other := gs[coachOf[c.r]-1].ID, gs[2-coachOf[c.r]].ID
+			if o := scan(mine, token(c.who)); o.Result != "admitted" || o.Reason != "/0" {
+				t.Fatalf("%s at their coach: %+v", c.r, o)
 			}
-			gs, _ := f.db.Gates(bg, f.edition.ID)
-			if len(gs) != 2 || gs[0].Coach != 1 || gs[1].Coach != 2 {
-				t.Fatalf("gates %+v", gs)
+			if o := scan(other, token(c.who)); o.Result != "refused" || o.Reason != fmt.Sprint("board_coach/", coachOf[c.r]) {
+				t.Fatalf("%s at the other coach: %+v", c.r, o)
 			}
-			if resp, _ := f.postForm(org, "/admin/badges/issue", url.Values{}); resp.StatusCode != http.StatusSeeOther {
-				t.Fatalf("issue all: %d", resp.StatusCode)
+		}
+		if o := scan(gs[0].ID, token(del)); o.Result != "refused" || o.Reason != "not_registered/0" {
+			t.Fatalf("not registered: %+v", o)
+		}
+		// The gate page tells staff which coach to board, in both languages.
+		for l, want := range map[string]string{"en": "board coach {n}", "zh": "请乘坐 {n} 号车"} {
+			f.setLocale(gate, l)
+			_, page := f.do(gate, "GET", fmt.Sprintf("/gate/%d", gs[0].ID), "", "")
+			if !strings.Contains(page, want) {
+				t.Fatalf("%s gate page lacks %q", l, want)
 			}
-			token := func(c *http.Client) string {
-				_, body := f.json(c, "GET", "/api/v1/me/badge", "")
-				var b badgeJ
-				json.Unmarshal([]byte(body), &b)
-				return b.Token
-			}
-			// One seat a coach, each alone: the boarding page's lists say who rides which.
-			_, page := f.do(org, "GET", fmt.Sprintf("/admin/events/%d/boarding", ev.ID), "", "")
-			coachOf := map[model.Role]int{model.RoleTalent: 1, model.RoleEnterprise: 2}
-			if strings.Index(page, f.users[model.RoleTalent].Name) > strings.Index(page, f.users[model.RoleEnterprise].Name) {
-				coachOf = map[model.Role]int{model.RoleTalent: 2, model.RoleEnterprise: 1}
-			}
-			n := 0
-			scan := func(g int64, tok string) scanOutJ {
-				t.Helper()
-				n++
-				at := time.Now().UTC().Add(-time.Minute).Format(time.RFC3339Nano)
-				resp, body := f.json(gate, "POST", fmt.Sprintf("/api/v1/gates/%d/scans", g), scanBody(0, [3]string{fmt.Sprintf("coach-%04d", n), tok, at}))
-				var out struct {
-					Results []struct {
-						scanOutJ
-						Coach int `json:"coach"`
-					}
-				}
-				json.Unmarshal([]byte(body), &out)
-				if resp.StatusCode != 200 || len(out.Results) != 1 {
-					t.Fatalf("scan: %d %s", resp.StatusCode, body)
-				}
-				r := out.Results[0]
-				r.scanOutJ.Reason += fmt.Sprint("/", r.Coach)
-				return r.scanOutJ
-			}
-			for _, c := range []struct {
-				who *http.Client
-				r   model.Role
-			}{{talent, model.RoleTalent}, {ent, model.RoleEnterprise}} {
-				mine, other := gs[coachOf[c.r]-1].ID, gs[2-coachOf[c.r]].ID
-				if o := scan(mine, token(c.who)); o.Result != "admitted" || o.Reason != "/0" {
-					t.Fatalf("%s at their coach: %+v", c.r, o)
-				}
-				if o := scan(other, token(c.who)); o.Result != "refused" || o.Reason != fmt.Sprint("board_coach/", coachOf[c.r]) {
-					t.Fatalf("%s at the other coach: %+v", c.r, o)
-				}
-			}
-			if o := scan(gs[0].ID, token(del)); o.Result != "refused" || o.Reason != "not_registered/0" {
-				t.Fatalf("not registered: %+v", o)
-			}
-			// The gate page tells staff which coach to board, in both languages.
-			for l, want := range map[string]string{"en": "board coach {n}", "zh": "请乘坐 {n} 号车"} {
-				f.setLocale(gate, l)
-				_, page := f.do(gate, "GET", fmt.Sprintf("/gate/%d", gs[0].ID), "", "")
-				if !strings.Contains(page, want) {
-					t.Fatalf("%s gate page lacks %q", l, want)
-				}
-			}
-		})
-	}
+		}
+	})
 }
