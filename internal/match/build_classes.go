@@ -99,6 +99,7 @@ type classWork struct {
 	h, g             []int32 // per filter: posts passing the skill test; talents accepted
 	q                []int32 // per gk entry: talents mutually accepting those posts
 	items, sorted    []uint64
+	bounds           []classBound
 	hist             [MaxScore/4 + 2]int32
 }
 
@@ -315,10 +316,56 @@ func (ix *Index) classMutual(pc *pclasses, cw *classWork, ab *acceptBits, i int)
 	cw.acl, cw.gt, cw.sum = acl, gt, sum
 }
 
+// classBound is what a talent's bound of one post class reads that is the
+// same for every talent of a skill class (the shared skills' points, the
+// class's loosest requirements, its best affinity per discipline), in one
+// array walked in order: read from pclasses' arrays at random for each
+// talent, these lookups were a fifth of the dense build.
+type classBound struct {
+	cl, sp int32  // class; skill points of the m shared skills
+	m      uint8  // shared skills
+	minExp uint8  // the class's lowest required years
+	minDeg Degree // and degree
+	langs  uint8  // 1 if a member lists languages
+	aff    uint64 // best affinity points / 50 for discipline d-1, at bits 2d
+}
+
+// classBounds returns the bounds of the classes sharing a skill with skills
+// (one talent skill class's).
+func (pc *pclasses) classBounds(cw *classWork, skills []int32) []classBound {
+	nt, nd := int32(len(skills)), len(disciplines)+1
+	out := cw.bounds[:0]
+	for _, cl := range pc.count(cw, skills) {
+		m := int32(cw.cnt[cl])
+		cw.cnt[cl] = 0
+		cov, use := skillPoints(m, pc.np[cl], nt)
+		b := classBound{cl: cl, sp: cov + use, m: uint8(m), minExp: uint8(pc.minExp[cl]), minDeg: pc.minDeg[cl]}
+		if pc.langs[cl] {
+			b.langs = 1
+		}
+		for d, a := range pc.affMax[int(cl)*nd : int(cl)*nd+nd] {
+			b.aff |= uint64(a/50) << (2 * d)
+		}
+		out = append(out, b)
+	}
+	cw.bounds = out
+	return out
+}
+
+// Item fields of buildTalentClasses' sort: bound, affinity/50, shared
+// skills, skill points, class.
+const (
+	itemUB    = 54 // 10 bits: ub ≤ MaxScore
+	itemAff   = 52
+	itemM     = 44
+	itemSP    = 34
+	itemClass = 1<<34 - 1
+)
+
 // buildTalentClasses scans talent t's candidates class by class, best bound
-// first, and sets its list. touched holds the classes sharing a skill with
-// t, with the count in the top byte. Mutual counts are classMutual's.
-func (ix *Index) buildTalentClasses(bw *buildWorker, sh *buildShared, pc *pclasses, cw *classWork, t int32, touched []uint32) {
+// first, and sets its list. bounds are the classes sharing a skill with t.
+// Mutual counts are classMutual's.
+func (ix *Index) buildTalentClasses(bw *buildWorker, sh *buildShared, pc *pclasses, cw *classWork, t int32, bounds []classBound) {
 	ts := ix.newTalentScan(bw, sh, t)
 	ts.mayMutual = false
 	tf := ts.tf
@@ -328,21 +375,14 @@ func (ix *Index) buildTalentClasses(bw *buildWorker, sh *buildShared, pc *pclass
 	clear(cw.hist[:])
 	nd := len(disciplines) + 1
 	aff0 := int(tf.disc) + 1
-	for _, v := range touched {
-		cl, m := int32(v&0xffffff), int32(v>>24)
-		if tf.degree < pc.minDeg[cl] || tf.exp+ExperienceSlack < pc.minExp[cl] {
+	for i := range bounds {
+		b := &bounds[i]
+		if tf.degree < b.minDeg || tf.exp+ExperienceSlack < int32(b.minExp) {
 			continue // no member's filter passes
 		}
-		ub := ts.skillPoints(m, pc.np[cl])
-		aff := pc.affMax[int(cl)*nd+aff0]
-		lang := ts.lang[0]
-		if pc.langs[cl] {
-			lang = ts.lang[1]
-		}
-		ub += ts.degree[pc.minDeg[cl]] + experiencePoints(tf.exp, pc.minExp[cl]) + aff + lang + ts.base
-		// ub ≤ MaxScore: each part is at most its criterion's points.
-		// aff is 0, 50, 100 or 150: two bits.
-		items = append(items, uint64(ub)<<42|uint64(aff/50)<<40|uint64(m)<<32|uint64(uint32(cl)))
+		a := b.aff >> (2 * aff0) & 3
+		ub := b.sp + ts.degree[b.minDeg] + experiencePoints(tf.exp, int32(b.minExp)) + 50*int32(a) + ts.lang[b.langs] + ts.base
+		items = append(items, uint64(ub)<<itemUB|a<<itemAff|uint64(b.m)<<itemM|uint64(b.sp)<<itemSP|uint64(b.cl))
 		cw.hist[ub>>2]++
 	}
 	// Best bound first (by buckets of 4 points), so t's list fills with
@@ -353,7 +393,7 @@ func (ix *Index) buildTalentClasses(bw *buildWorker, sh *buildShared, pc *pclass
 		at, cw.hist[b] = at+cw.hist[b], at
 	}
 	for _, it := range items {
-		b := it >> 44
+		b := it >> (itemUB + 2)
 		sorted[cw.hist[b]] = it
 		cw.hist[b]++
 	}
@@ -361,11 +401,11 @@ func (ix *Index) buildTalentClasses(bw *buildWorker, sh *buildShared, pc *pclass
 
 	snap := pc.snap.Load()
 	for _, it := range sorted {
-		ub, aff, m, cl := int32(it>>42), 50*int32(it>>40&3), int32(it>>32&0xff), int32(uint32(it))
+		ub, aff, m, cl := int32(it>>itemUB), 50*int32(it>>itemAff&3), int32(it>>itemM&0xff), int32(it&itemClass)
 		if ub < ts.tminS && snap.dmin[int(cl)*nd+aff0] > ub-aff {
 			continue // no member can take the pair either
 		}
-		skill := ts.skillPoints(m, pc.np[cl])
+		skill := int32(it >> itemSP & 0x3ff)
 		// Each field's run, bounded with its own affinity points.
 		for f := pc.fields[cl]; f != 0; f &= f - 1 {
 			fi := bits.TrailingZeros16(f)
@@ -399,15 +439,6 @@ func (ix *Index) buildTalentClasses(bw *buildWorker, sh *buildShared, pc *pclass
 		}
 	}
 	ts.finish()
-}
-
-// skillPoints is the coverage and use points for m shared skills of np.
-func (ts *talentScan) skillPoints(m, np int32) int32 {
-	if m < tableM {
-		return coverageTable[np*tableM+m] + ts.use[m]
-	}
-	cov, use := skillPoints(m, np, ts.nt)
-	return cov + use
 }
 
 // refresh takes a new snapshot of the members' thresholds.
@@ -485,19 +516,14 @@ func (ix *Index) buildByClasses(sh *buildShared, pc *pclasses, workers []*buildW
 	for _, bw := range workers {
 		wg.Go(func() {
 			cw := pc.newWork()
-			var touched []uint32
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(tcl) {
 					return
 				}
-				touched = touched[:0]
-				for _, cl := range pc.count(cw, ix.tf[tcl[i][0]].skills) {
-					touched = append(touched, uint32(cw.cnt[cl])<<24|uint32(cl))
-					cw.cnt[cl] = 0
-				}
+				bounds := pc.classBounds(cw, ix.tf[tcl[i][0]].skills)
 				for _, t := range tcl[i] {
-					ix.buildTalentClasses(bw, sh, pc, cw, t, touched)
+					ix.buildTalentClasses(bw, sh, pc, cw, t, bounds)
 				}
 				// Snapshots at 256, 512, … talents, then every 1,024.
 				d := pc.done.Add(int64(len(tcl[i])))
